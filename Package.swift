@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+// attention-lab: attention variants and their kernels, on the CPU.
+// Layers (arrows point to what is imported): attnlab → LabKernels → LabCore → CBLAS; LabTasks → LabCore.
+import PackageDescription
+
+// Release builds name the target CPU: without it a SIMD fma lowers to a libm call per lane
+// (../shared/design/perf-anchors.md). Debug builds stay portable and checked.
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-target-cpu", "native"], .when(configuration: .release))
+]
+let numerics: Target.Dependency = .product(name: "Numerics", package: "swift-numerics")
+
+let package = Package(
+    name: "attention-lab",
+    products: [
+        .executable(name: "attnlab", targets: ["attnlab"]),
+        .library(name: "LabKernels", targets: ["LabKernels"]),
+        .library(name: "LabTasks", targets: ["LabTasks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // MARK: - Library layers (imports point down only)
+        .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
+        .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
+        .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
+        // MARK: - Command-line tool
+        .executableTarget(
+            name: "attnlab",
+            dependencies: [
+                "LabKernels", "LabTasks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: fast
+        ),
+        // MARK: - Tests
+        .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
+        .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", numerics]),
+        .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"]),
+    ]
+)

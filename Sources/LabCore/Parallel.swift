@@ -1,0 +1,40 @@
+// Running independent work items on a fixed number of threads, and keeping OpenBLAS from
+// oversubscribing the cores while we do.
+import CBLAS
+import Dispatch
+import Foundation
+
+public enum Parallel {
+    /// Runs `body(i)` for `i` in `0..<count` on at most `threads` threads (items are split into
+    /// `threads` contiguous blocks; `threads <= 1` runs inline). `body` must be safe to call
+    /// concurrently for distinct `i`.
+    public static func forEach(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        let workers = max(1, min(threads, count))
+        if workers == 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            // The caller promises distinct items touch disjoint memory; that is the contract.
+            nonisolated(unsafe) let work = body
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = w * count / workers, hi = (w + 1) * count / workers
+                for i in lo..<hi { work(i) }
+            }
+        }
+    }
+
+    /// The number of cores this process may use.
+    public static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// OpenBLAS's own thread pool and identity.
+public enum OpenBLAS {
+    /// Sets OpenBLAS's thread count (process-wide). Kernels that parallelise over heads call
+    /// this with 1 so the two levels of parallelism do not multiply.
+    public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The name of the core OpenBLAS dispatched to, e.g. "Haswell" or "SkylakeX".
+    public static var coreName: String { String(cString: openblas_get_corename()) }
+    public static var config: String { String(cString: openblas_get_config()) }
+}

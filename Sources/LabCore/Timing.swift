@@ -1,0 +1,33 @@
+// Wall-clock timing for benchmarks: warm-up, then the median of repeats.
+import Foundation
+
+public enum Timing {
+    /// Seconds taken by `body`, on the monotonic clock.
+    public static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    }
+
+    /// Runs `body` `warmup` times untimed, then times it until `minRepeats` samples are taken and
+    /// either `maxRepeats` samples or `budget` seconds are reached; returns all samples, sorted.
+    public static func samples(warmup: Int = 1, minRepeats: Int = 3, maxRepeats: Int = 50,
+                               budget: Double = 2.0, _ body: () throws -> Void) rethrows -> [Double] {
+        for _ in 0..<warmup { try body() }
+        var out: [Double] = []
+        var spent = 0.0
+        while out.count < minRepeats || (out.count < maxRepeats && spent < budget) {
+            let s = try seconds(body)
+            out.append(s)
+            spent += s
+        }
+        return out.sorted()
+    }
+
+    /// The median of `values` (mean of the two middle values for an even count).
+    public static func median(_ values: [Double]) -> Double {
+        precondition(!values.isEmpty)
+        let v = values.sorted()
+        return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
+    }
+}

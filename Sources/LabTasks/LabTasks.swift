@@ -1,0 +1,1 @@
+// LabTasks: synthetic long-context tasks (in progress).

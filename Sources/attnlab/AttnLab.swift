@@ -1,0 +1,31 @@
+// attnlab: the attention-lab command-line tool.
+import ArgumentParser
+import Foundation
+
+@main
+struct AttnLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attnlab",
+        abstract: "Attention variants and their kernels, on the CPU.",
+        subcommands: [Kernels.self, Tasks.self]
+    )
+}
+
+/// A user error: printed as one line `attnlab: <message>` on stderr, exit status 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+/// Runs `body`, turning any thrown error into a one-line message and exit status 2.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ExitCode {
+        throw e
+    } catch {
+        FileHandle.standardError.write(Data("attnlab: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Tasks: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Synthetic long-context tasks (being built).")
+}
