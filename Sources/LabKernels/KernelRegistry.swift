@@ -1,1 +1,35 @@
+// Every kernel implementation the lab has, per op, fastest first and the reference last.
+// A new implementation is one file plus one line here; `attnlab kernels check`, the tests and
+// the benchmarks loop over these lists.
 
+public enum KernelRegistry {
+    /// `softmax-attention` implementations; the last is the reference.
+    public static let softmaxAttention: [any SoftmaxAttentionKernel] = [
+        TiledOnlineSoftmaxAttention(),
+        NaiveSoftmaxAttentionKernel(),
+    ]
+
+    /// The ops and their implementation names, in registry order.
+    public static var ops: [(op: String, kernels: [String])] {
+        [("softmax-attention", softmaxAttention.map(\.name))]
+    }
+
+    /// The `softmax-attention` kernel called `name`, or an error listing the known names.
+    public static func softmaxAttention(named name: String) throws -> any SoftmaxAttentionKernel {
+        guard let k = softmaxAttention.first(where: { $0.name == name }) else {
+            throw KernelInputError(argument: "kernel", reason: "unknown softmax-attention kernel '\(name)' (known: \(softmaxAttention.map(\.name).joined(separator: ", ")))")
+        }
+        return k
+    }
+
+    /// The first kernel that supports `shape` (the fastest by registry order), and the reasons the
+    /// ones before it declined, so a silent fallback is visible in results.
+    public static func dispatchSoftmaxAttention(_ shape: AttentionShape)
+        -> (kernel: any SoftmaxAttentionKernel, skipped: [(name: String, reason: String)]) {
+        var skipped: [(String, String)] = []
+        for k in softmaxAttention {
+            if let reason = k.unsupported(shape) { skipped.append((k.name, reason)) } else { return (k, skipped) }
+        }
+        return (softmaxAttention.last!, skipped)  // the reference supports every shape
+    }
+}

@@ -1,0 +1,34 @@
+// OpenBLAS SGEMM: the ceiling every kernel's GFLOP/s is compared with, in the same process.
+import CBLAS
+import LabCore
+
+public enum Sgemm {
+    /// C[m×n] = A[m×k]·B[k×n], row-major, through `cblas_sgemm`.
+    public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                m: Int, n: Int, k: Int) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                    1, a, Int32(k), b, Int32(n), 0, c, Int32(n))
+    }
+
+    /// Median GFLOP/s of an n×n×n SGEMM on `threads` OpenBLAS threads (2·n³ FLOPs a call).
+    /// Leaves OpenBLAS's thread count as it found it.
+    public static func measureGFLOPs(n: Int = 1024, threads: Int, budget: Double = 1.0) -> Double {
+        let saved = OpenBLAS.threads
+        OpenBLAS.setThreads(threads)
+        defer { OpenBLAS.setThreads(saved) }
+        var rng = SeededGenerator(seed: 1, stream: "sgemm")
+        let a = Tensor<Float>(randomNormal: [n, n], rng: &rng).scalars
+        let b = Tensor<Float>(randomNormal: [n, n], rng: &rng).scalars
+        var c = [Float](repeating: 0, count: n * n)
+        let samples = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget) {
+                        multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: n, n: n, k: n)
+                    }
+                }
+            }
+        }
+        return 2 * Double(n * n * n) / Timing.median(samples) / 1e9
+    }
+}

@@ -1,0 +1,282 @@
+// `tiled-online-softmax`: flash-style softmax attention on the CPU.
+//
+// Implements (forward, per (b, h), per query tile Q_i of Bq rows):
+//   m = −∞, l = 0, acc = 0
+//   for each key tile K_j, V_j of Bk columns that intersects the visible band of Q_i:
+//     S   = (Q_i · log2e/√D) · K_jᵀ, masked to −∞ outside the band   // base-2 scores
+//     m'  = max(m, rowmax S);  P = 2^(S − m');  α = 2^(m − m')
+//     l   = α·l + rowsum P;    acc = α·acc + P·V_j;   m = m'
+//   o_i = acc / l,  lse_i = (m + log2 l)·ln 2
+// Backward (FlashAttention-2, per (b, kv head), key tiles outer, query tiles inner):
+//   P = 2^(S − lse·log2e), dV_j += Pᵀ dO_i, dP = dO_i V_jᵀ, dS = P∘(dP − Δ_i) with Δ = rowsum(dO∘O),
+//   dQ_i += dS K_j /√D, dK_j += dSᵀ Q_i /√D.
+// The T×S score matrix never exists; tiles are Bq × Bk (64 × 64 by default, ~16 KiB each).
+// With a window W only the tiles that meet the band are visited, so the cost is O(T·(W+Bk)·D),
+// not O(T²·D). Work is split over (b, h) pairs forward and (b, kv head) pairs backward (so the
+// GQA sums into dk, dv stay inside one thread).
+//
+// Advantages: O(T·D) memory; SIMD micro-kernels (TileGemm.swift) near the FMA peak in release.
+// Disadvantages: D must be a multiple of 16; parallel only across heads and batch, so B·H < threads
+// leaves cores idle.
+import LabCore
+import RealModule
+
+public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
+    /// Query rows per tile (Bq) and keys per tile (Bk, a multiple of 16).
+    public var queryTile: Int
+    public var keyTile: Int
+
+    public init(queryTile: Int = 64, keyTile: Int = 64) {
+        precondition(queryTile >= 1 && keyTile >= 16 && keyTile % 16 == 0)
+        self.queryTile = queryTile
+        self.keyTile = keyTile
+    }
+
+    public var name: String { "tiled-online-softmax" }
+
+    public func unsupported(_ shape: AttentionShape) -> String? {
+        shape.D % 16 == 0 ? nil : "head dim D=\(shape.D) is not a multiple of 16 (the SIMD width)"
+    }
+
+    static let log2e: Float = 1.442_695_040_888_963_4
+
+    public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, shape: AttentionShape,
+                        threads: Int) -> SoftmaxAttentionOutput<Float> {
+        let (B, H, T, S, D, G) = (shape.B, shape.H, shape.T, shape.S, shape.D, shape.group)
+        let (Bq, Bk) = (queryTile, keyTile)
+        let qScale = Self.log2e / Float.sqrt(Float(D))
+        let off = shape.queryOffset, window = shape.window
+        var o = [Float](repeating: 0, count: B * H * T * D)
+        var lse = [Float](repeating: 0, count: B * H * T)
+        q.scalars.withUnsafeBufferPointer { qb in
+        k.scalars.withUnsafeBufferPointer { kb in
+        v.scalars.withUnsafeBufferPointer { vb in
+        o.withUnsafeMutableBufferPointer { ob in
+        lse.withUnsafeMutableBufferPointer { lb in
+            let (qAll, kAll, vAll, oAll, lAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, lb.baseAddress!)
+            Parallel.forEach(B * H, threads: threads) { bh in
+                let (b, h) = (bh / H, bh % H)
+                let qh = qAll + bh * T * D, oh = oAll + bh * T * D, lh = lAll + bh * T
+                let kvOffset = (b * shape.Hkv + h / G) * S * D
+                let kh = kAll + kvOffset, vh = vAll + kvOffset
+                let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
+                defer { scratch.free() }
+                let (qs, kt, s, acc, m, l) = (scratch.qs, scratch.kt, scratch.s, scratch.acc, scratch.m, scratch.l)
+                var i0 = 0
+                while i0 < T {
+                    let rows = min(Bq, T - i0)
+                    scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
+                    for r in 0..<rows { m[r] = -.infinity; l[r] = 0 }
+                    acc.update(repeating: 0, count: rows * D)
+                    let pLo = i0 + off, pHi = i0 + rows - 1 + off
+                    let jEnd = pHi + 1
+                    var j0 = window.map { max(0, pLo - $0) } ?? 0
+                    while j0 < jEnd {
+                        let cols = min(Bk, jEnd - j0), colsPad = (cols + 15) & ~15
+                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: kh + j0 * D, into: kt, ld: Bk)
+                        // pass 1: base-2 scores S = Qs · Ktᵀ
+                        tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: s, ldc: Bk, accumulate: false)
+                        let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
+                        // pass 2: online softmax, row by row
+                        for r in 0..<rows {
+                            let srow = s + r * Bk
+                            if !interior { maskRow(srow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
+                            let rowMax = maxOfRow(srow, count: colsPad)
+                            let mNew = max(m[r], rowMax)
+                            if mNew == -.infinity { srow.update(repeating: 0, count: colsPad); continue }
+                            let alpha = Float.exp2(m[r] - mNew)
+                            l[r] = l[r] * alpha + exp2RowInPlace(srow, count: colsPad, minus: mNew)
+                            if alpha != 1 { scaleInPlace(acc + r * D, count: D, by: alpha) }
+                            m[r] = mNew
+                        }
+                        // pass 3: acc += P · V_j
+                        tileGemm(m: rows, n: D, k: cols, a: s, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
+                        j0 += cols
+                    }
+                    for r in 0..<rows {
+                        scaleRows(rows: 1, D: D, src: acc + r * D, by: 1 / l[r], into: oh + (i0 + r) * D)
+                        lh[i0 + r] = (m[r] + Float.log2(l[r])) / Self.log2e
+                    }
+                    i0 += rows
+                }
+            }
+        }}}}}
+        return SoftmaxAttentionOutput(o: Tensor(shape: [B, H, T, D], scalars: o),
+                                      lse: Tensor(shape: [B, H, T], scalars: lse))
+    }
+
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, output: SoftmaxAttentionOutput<Float>,
+                         dout: Tensor<Float>, shape: AttentionShape, threads: Int) -> SoftmaxAttentionGradients<Float> {
+        let (B, H, Hkv, T, S, D, G) = (shape.B, shape.H, shape.Hkv, shape.T, shape.S, shape.D, shape.group)
+        let (Bq, Bk) = (queryTile, keyTile)
+        let scale = 1 / Float.sqrt(Float(D)), qScale = Self.log2e * scale
+        let off = shape.queryOffset, window = shape.window
+        var dq = [Float](repeating: 0, count: q.count)
+        var dk = [Float](repeating: 0, count: k.count)
+        var dv = [Float](repeating: 0, count: v.count)
+        q.scalars.withUnsafeBufferPointer { qb in
+        k.scalars.withUnsafeBufferPointer { kb in
+        v.scalars.withUnsafeBufferPointer { vb in
+        output.o.scalars.withUnsafeBufferPointer { ob in
+        output.lse.scalars.withUnsafeBufferPointer { lb in
+        dout.scalars.withUnsafeBufferPointer { gb in
+        dq.withUnsafeMutableBufferPointer { dqb in
+        dk.withUnsafeMutableBufferPointer { dkb in
+        dv.withUnsafeMutableBufferPointer { dvb in
+            let (qAll, kAll, vAll, oAll, lAll, gAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, lb.baseAddress!, gb.baseAddress!)
+            let (dqAll, dkAll, dvAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!)
+            Parallel.forEach(B * Hkv, threads: threads) { bg in
+                let kh = kAll + bg * S * D, vh = vAll + bg * S * D
+                let dkh = dkAll + bg * S * D, dvh = dvAll + bg * S * D
+                let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
+                defer { scratch.free() }
+                let (qs, kt, vt, p, dp, pt) = (scratch.qs, scratch.kt, scratch.vt, scratch.s, scratch.dp, scratch.pt)
+                let (dkAcc, dvAcc) = (scratch.dkAcc, scratch.dvAcc)
+                let lse2 = UnsafeMutablePointer<Float>.allocate(capacity: T), delta = UnsafeMutablePointer<Float>.allocate(capacity: T)
+                defer { lse2.deallocate(); delta.deallocate() }
+                let (b, g) = (bg / Hkv, bg % Hkv)
+                for h in (g * G)..<((g + 1) * G) {
+                    let bh = b * H + h
+                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D, gh = gAll + bh * T * D
+                    let dqh = dqAll + bh * T * D
+                    for t in 0..<T {
+                        lse2[t] = lAll[bh * T + t] * Self.log2e
+                        delta[t] = dotRow(gh + t * D, oh + t * D, count: D)  // Δ_t = dO_t·o_t
+                    }
+                    var j0 = 0
+                    while j0 < S {
+                        let cols = min(Bk, S - j0), colsPad = (cols + 15) & ~15
+                        // queries that see any key of this tile: positions j0 ... j0+cols−1+W
+                        let tLo = max(0, j0 - off)
+                        let tHi = min(T - 1, window.map { j0 + cols - 1 + $0 - off } ?? (T - 1))
+                        if tLo > tHi { j0 += cols; continue }
+                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: kh + j0 * D, into: kt, ld: Bk)
+                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: vh + j0 * D, into: vt, ld: Bk)
+                        dkAcc.update(repeating: 0, count: cols * D)
+                        dvAcc.update(repeating: 0, count: cols * D)
+                        var i0 = tLo
+                        while i0 <= tHi {
+                            let rows = min(Bq, tHi + 1 - i0)
+                            let pLo = i0 + off, pHi = i0 + rows - 1 + off
+                            scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
+                            // P = 2^(S − lse2), zero outside the band
+                            tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: p, ldc: Bk, accumulate: false)
+                            let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
+                            for r in 0..<rows {
+                                let prow = p + r * Bk
+                                if !interior { maskRow(prow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
+                                _ = exp2RowInPlace(prow, count: colsPad, minus: lse2[i0 + r])
+                            }
+                            // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP
+                            tileGemm(m: rows, n: colsPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
+                            for r in 0..<rows { dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: colsPad, delta: delta[i0 + r]) }
+                            // dV_j += Pᵀ dO_i
+                            transposeTile(rows: rows, cols: cols, src: p, ldSrc: Bk, out: pt, ldOut: Bq)
+                            tileGemm(m: cols, n: D, k: rows, a: pt, lda: Bq, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
+                            // dQ_i += dS K_j (scaled by 1/√D at the end)
+                            tileGemm(m: rows, n: D, k: cols, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
+                            // dK_j += dSᵀ Q_i
+                            transposeTile(rows: rows, cols: cols, src: dp, ldSrc: Bk, out: pt, ldOut: Bq)
+                            tileGemm(m: cols, n: D, k: rows, a: pt, lda: Bq, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
+                            i0 += rows
+                        }
+                        for i in 0..<(cols * D) {
+                            dkh[j0 * D + i] += dkAcc[i] * scale
+                            dvh[j0 * D + i] += dvAcc[i]
+                        }
+                        j0 += cols
+                    }
+                    scaleInPlace(dqh, count: T * D, by: scale)
+                }
+            }
+        }}}}}}}}}
+        return SoftmaxAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq),
+                                         dk: Tensor(shape: k.shape, scalars: dk),
+                                         dv: Tensor(shape: v.shape, scalars: dv))
+    }
+}
+
+// MARK: - Per-thread scratch and row helpers
+
+/// Tile buffers for one thread: qs [Bq×D], kt/vt [D×Bk], s/dp [Bq×Bk], pt [Bk×Bq], acc [Bq×D],
+/// dkAcc/dvAcc [Bk×D], m/l [Bq].
+struct Scratch {
+    let qs, kt, vt, s, dp, pt, acc, dkAcc, dvAcc, m, l: UnsafeMutablePointer<Float>
+    init(Bq: Int, Bk: Int, D: Int) {
+        func buffer(_ n: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            p.initialize(repeating: 0, count: n)
+            return p
+        }
+        qs = buffer(Bq * D); kt = buffer(D * Bk); vt = buffer(D * Bk); s = buffer(Bq * Bk); dp = buffer(Bq * Bk)
+        pt = buffer(Bk * Bq); acc = buffer(Bq * D); dkAcc = buffer(Bk * D); dvAcc = buffer(Bk * D)
+        m = buffer(Bq); l = buffer(Bq)
+    }
+    func free() { for p in [qs, kt, vt, s, dp, pt, acc, dkAcc, dvAcc, m, l] { p.deallocate() } }
+}
+
+/// into[r·D + d] = src[r·D + d] · c. - Precondition: D % 16 == 0.
+@inline(__always) func scaleRows(rows: Int, D: Int, src: UnsafePointer<Float>, by c: Float, into: UnsafeMutablePointer<Float>) {
+    var i = 0
+    let n = rows * D
+    while i < n { store16(load16(src + i) * c, into + i); i += 16 }
+}
+
+@inline(__always) func scaleInPlace(_ x: UnsafeMutablePointer<Float>, count: Int, by c: Float) {
+    var i = 0
+    while i + 16 <= count { store16(load16(x + i) * c, x + i); i += 16 }
+    while i < count { x[i] *= c; i += 1 }
+}
+
+/// K rows [rows × D] → Kᵀ [D × ld], columns rows..<colsPad zero-filled.
+@inline(__always) func loadTransposed(rows: Int, colsPad: Int, D: Int, src: UnsafePointer<Float>,
+                                      into: UnsafeMutablePointer<Float>, ld: Int) {
+    transposeTile(rows: rows, cols: D, src: src, ldSrc: D, out: into, ldOut: ld)
+    if rows < colsPad { for d in 0..<D { (into + d * ld + rows).update(repeating: 0, count: colsPad - rows) } }
+}
+
+/// Sets to −∞ the entries of a score row whose key is outside query `position`'s band
+/// [position − W, position] or is padding (column ≥ cols).
+@inline(__always) func maskRow(_ row: UnsafeMutablePointer<Float>, colsPad: Int, cols: Int, firstKey: Int,
+                               position: Int, window: Int?) {
+    let lo = window.map { position - $0 } ?? Int.min
+    for c in 0..<colsPad {
+        let j = firstKey + c
+        if c >= cols || j > position || j < lo { row[c] = -.infinity }
+    }
+}
+
+@inline(__always) func maxOfRow(_ row: UnsafePointer<Float>, count: Int) -> Float {
+    var mv = Vec16(repeating: -.infinity)
+    var i = 0
+    while i < count { mv = vmax(mv, load16(row + i)); i += 16 }
+    return horizontalMax(mv)
+}
+
+/// row ← 2^(row − c); returns the row sum. - Precondition: count % 16 == 0.
+@inline(__always) func exp2RowInPlace(_ row: UnsafeMutablePointer<Float>, count: Int, minus c: Float) -> Float {
+    var sum = Vec16()
+    var i = 0
+    while i < count {
+        let e = exp2(load16(row + i) - c)
+        store16(e, row + i)
+        sum += e
+        i += 16
+    }
+    return sum.sum()
+}
+
+/// dp ← p ∘ (dp − Δ). - Precondition: count % 16 == 0.
+@inline(__always) func dsRowInPlace(_ dp: UnsafeMutablePointer<Float>, p: UnsafePointer<Float>, count: Int, delta: Float) {
+    var i = 0
+    while i < count { store16(load16(p + i) * (load16(dp + i) - delta), dp + i); i += 16 }
+}
+
+@inline(__always) func dotRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    var acc = Vec16()
+    var i = 0
+    while i + 16 <= count { acc.addProduct(load16(a + i), load16(b + i)); i += 16 }
+    var s = acc.sum()
+    while i < count { s += a[i] * b[i]; i += 1 }
+    return s
+}
