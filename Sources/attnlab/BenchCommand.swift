@@ -87,6 +87,20 @@ struct BenchRow: Codable {
     var openblas_core: String
     var build: String
 
+    /// `W` is written as `null` (not omitted) when there is no window, so every row has every key.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(op, forKey: .op); try c.encode(kernel, forKey: .kernel)
+        try c.encode(B, forKey: .B); try c.encode(T, forKey: .T); try c.encode(H, forKey: .H)
+        try c.encode(Hkv, forKey: .Hkv); try c.encode(D, forKey: .D)
+        if let W { try c.encode(W, forKey: .W) } else { try c.encodeNil(forKey: .W) }
+        try c.encode(mode, forKey: .mode); try c.encode(threads, forKey: .threads)
+        try c.encode(median_s, forKey: .median_s); try c.encode(repeats, forKey: .repeats)
+        try c.encode(gflops, forKey: .gflops); try c.encode(sgemm_gflops, forKey: .sgemm_gflops)
+        try c.encode(ratio_to_sgemm, forKey: .ratio_to_sgemm); try c.encode(openblas_core, forKey: .openblas_core)
+        try c.encode(build, forKey: .build)
+    }
+
     var jsonLine: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
