@@ -1,1 +1,0 @@
-// LabTasks: synthetic long-context tasks (in progress).
