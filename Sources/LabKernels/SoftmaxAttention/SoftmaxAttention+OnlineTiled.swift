@@ -236,14 +236,13 @@ struct Scratch {
 }
 
 /// Sets to −∞ the entries of a score row whose key is outside query `position`'s band
-/// [position − W, position] or is padding (column ≥ cols).
+/// [position − W, position] or is padding (column ≥ cols). Columns cLo..<cHi stay.
 @inline(__always) func maskRow(_ row: UnsafeMutablePointer<Float>, colsPad: Int, cols: Int, firstKey: Int,
                                position: Int, window: Int?) {
-    let lo = window.map { position - $0 } ?? Int.min
-    for c in 0..<colsPad {
-        let j = firstKey + c
-        if c >= cols || j > position || j < lo { row[c] = -.infinity }
-    }
+    let cLo = min(colsPad, max(0, (window.map { position - $0 } ?? 0) - firstKey))
+    let cHi = max(cLo, min(cols, position - firstKey + 1))
+    if cLo > 0 { row.update(repeating: -.infinity, count: cLo) }
+    if cHi < colsPad { (row + cHi).update(repeating: -.infinity, count: colsPad - cHi) }
 }
 
 @inline(__always) func maxOfRow(_ row: UnsafePointer<Float>, count: Int) -> Float {

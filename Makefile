@@ -1,0 +1,53 @@
+# attention-lab: the two quick-start commands and the rest.
+#   make quickstart   installs what it needs, builds in release, checks every kernel against its
+#                     reference and prints a short benchmark table
+#   make test         installs what it needs, then runs the test suite (swift test)
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release/attnlab
+SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
+PEERS_VENV := .venv-peers
+
+.PHONY: quickstart test deps build check bench-table peers peers-bench clean
+
+## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
+## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
+deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product attnlab
+
+## The main job (for now: the kernel layer). Later studies widen this to a whole study.
+quickstart: build
+	$(RELEASE_BIN) kernels list
+	$(RELEASE_BIN) kernels check
+	$(MAKE) --no-print-directory bench-table
+
+bench-table:
+	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 1024 --T 4096 --H 8 --D 64 --mode fwd --threads 1 --budget 1
+	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 2048 --T 16384 --window 256 --H 8 --D 64 --mode fwd --threads 1 --budget 1
+
+test: deps
+	$(SWIFT) test
+
+check: build
+	$(RELEASE_BIN) kernels check
+
+## PyTorch (CPU wheel from PyPI) in a local virtual environment, for side-by-side timings.
+peers: $(PEERS_VENV)/bin/python
+$(PEERS_VENV)/bin/python:
+	python3 -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/pip install -q torch numpy
+
+## Ours and PyTorch's on the same shapes and thread counts, one table with the ratio per row.
+peers-bench: build peers
+	bash Benchmarks/peers/compare-attention.sh
+
+clean:
+	rm -rf .build
