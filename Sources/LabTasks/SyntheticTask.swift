@@ -1,0 +1,195 @@
+// What every task is and produces: the `SyntheticTask` protocol, the `Example` it generates, the train/test
+// seed split and the errors for lengths a task cannot fill.
+//
+// One example is one training/evaluation sequence of exactly `length` tokens:
+//
+//     inputs = prompt + target                      (inputs.count == length)
+//     labels[i] = inputs[i+1] where inputs[i+1] is a target token, else -100 (Zoology's ignore index)
+//
+// so a trainer computes next-token loss/accuracy at the labelled positions only, for RULER-style tasks and MQAR
+// alike. For MQAR the whole sequence is the prompt (target is empty) and the labels are Zoology's: the paired
+// value at each query key.
+import LabCore
+
+/// How an example's output is scored (RULER's `scripts/eval/synthetic/constants.py`, on tokens).
+public enum Metric: String, Sendable, Hashable, Codable, CaseIterable {
+    /// RULER `string_match_all`: the fraction of answer items found as contiguous subsequences of the output.
+    case all
+    /// RULER `string_match_part`: 1 if any answer item is found, else 0 (not lm-eval's fraction).
+    case part
+    /// Zoology's MQAR accuracy: the fraction of labelled positions where the prediction equals the label.
+    case positions
+}
+
+/// One generated sample: `inputs` (prompt then target), Zoology-style `labels`, and the answer items.
+///
+/// Worked example (`niah_single_1`, a noise haystack, shortened):
+///
+///     prompt  <bos> the grass is green . <needle> amber falcon <is> 4 9 1 7 0 2 3 the sky is blue . …
+///             <query> amber falcon <ans>
+///     target  4 9 1 7 0 2 3 <eos>
+///     answers [[4 9 1 7 0 2 3]]                  (as digit tokens)
+///     labels  -100 … -100 (the label of <ans> is 4, of 4 is 9, …, of 3 is <eos>) -100
+public struct Example: Sendable, Hashable {
+    /// Registry name of the task, e.g. `"niah_single_1"`.
+    public let task: String
+    /// Total tokens, `inputs.count`.
+    public let length: Int
+    /// The seed it was generated from (see `Split`).
+    public let seed: UInt64
+    /// How outputs for it are scored.
+    public let metric: Metric
+    /// `[length]` token ids: the prompt followed by the target.
+    public let inputs: [Int]
+    /// Number of prompt tokens; the target is `inputs[promptLength...]`.
+    public let promptLength: Int
+    /// `[length]`: the next token to predict where it is a target token (or an MQAR value), else -100.
+    public let labels: [Int]
+    /// The answer items (RULER's `outputs`), each a token sequence; `all`/`part` look for them in the output.
+    public let answers: [[Int]]
+    /// Token offsets in `inputs` where the evidence starts: the gold needles (NIAH), the chain statements (VT),
+    /// the gold documents (QA), the query keys (MQAR); empty for CWE/FWE, whose evidence is the whole list.
+    public let evidence: [Int]
+
+    /// The tokens the model reads, `inputs[..<promptLength]`.
+    public var prompt: ArraySlice<Int> { inputs[..<promptLength] }
+    /// The tokens the model should produce: the answer items joined by `<sep>`, then `<eos>` (empty for MQAR).
+    public var target: ArraySlice<Int> { inputs[promptLength...] }
+
+    /// The ignore label, as in Zoology and PyTorch's cross-entropy.
+    public static let ignore = -100
+
+    /// Assembles an example from its prompt and target: `labels[i] = inputs[i+1]` for the positions that
+    /// predict a target token.
+    init(task: String, length: Int, seed: UInt64, metric: Metric, prompt: [Int], target: [Int],
+         answers: [[Int]], evidence: [Int]) {
+        var inputs = prompt
+        inputs.append(contentsOf: target)
+        precondition(inputs.count == length, "\(task): generated \(inputs.count) tokens for length \(length)")
+        var labels = [Int](repeating: Example.ignore, count: length)
+        for i in max(prompt.count - 1, 0) ..< length - 1 { labels[i] = inputs[i + 1] }
+        self.init(task: task, length: length, seed: seed, metric: metric, inputs: inputs,
+                  promptLength: prompt.count, labels: labels, answers: answers, evidence: evidence)
+    }
+
+    init(task: String, length: Int, seed: UInt64, metric: Metric, inputs: [Int], promptLength: Int,
+         labels: [Int], answers: [[Int]], evidence: [Int]) {
+        self.task = task; self.length = length; self.seed = seed; self.metric = metric
+        self.inputs = inputs; self.promptLength = promptLength; self.labels = labels
+        self.answers = answers; self.evidence = evidence
+    }
+
+    /// The score in [0, 1] of a model's output under this example's metric.
+    ///
+    /// - Parameter output: for `all`/`part`, the generated tokens after the prompt (greedy decoding until
+    ///   `<eos>` or a budget such as `target.count + 8`); for `positions`, the predicted next token at every
+    ///   input position (`[length]`, i.e. argmax of the logits).
+    public func score(_ output: [Int]) -> Double {
+        switch metric {
+        case .all, .part: return metric.score(output: output, answers: answers)
+        case .positions: return Scoring.labelledAccuracy(predictions: output, labels: labels)
+        }
+    }
+}
+
+/// Disjoint seed ranges for training and evaluation data, as Zoology's `data/utils.py` draws them.
+///
+/// Sample `i` of a split uses seed `split.seed(i)`; the generator then mixes in the task name and the length
+/// (`SeededGenerator(seed:stream:)`), so one seed gives unrelated examples across tasks and lengths, while a
+/// train seed can never equal a test seed.
+public enum Split: String, Sendable, CaseIterable {
+    /// Seeds `0 ..< 2³¹`.
+    case train
+    /// Seeds `2³¹ ..< 2³²`.
+    case test
+
+    /// The split's seeds.
+    public var seeds: Range<UInt64> {
+        switch self {
+        case .train: return 0 ..< (1 << 31)
+        case .test: return (1 << 31) ..< (1 << 32)
+        }
+    }
+
+    /// The seed of sample `index` (0-based) of this split.
+    public func seed(_ index: Int) -> UInt64 {
+        precondition(index >= 0 && UInt64(index) < UInt64(seeds.count), "sample index \(index) outside the split")
+        return seeds.lowerBound + UInt64(index)
+    }
+}
+
+/// A request a task cannot satisfy; `description` reads `length 64: cwe needs at least 87 tokens`.
+public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The offending argument, e.g. `"length"`, `"task"`.
+    public let argument: String
+    /// Its value as given.
+    public let value: String
+    /// Why it is rejected.
+    public let reason: String
+
+    public init(argument: String, value: String, reason: String) {
+        self.argument = argument; self.value = value; self.reason = reason
+    }
+
+    public var description: String { "\(argument) \(value): \(reason)" }
+
+    static func length(_ length: Int, _ reason: String) -> TaskError {
+        TaskError(argument: "length", value: "\(length)", reason: reason)
+    }
+}
+
+/// Whether a task can generate an example of a given length.
+public enum LengthCheck: Sendable, Hashable {
+    case ok
+    /// Shorter than the task's fixed parts (the error then states `minimumLength`).
+    case tooShort
+    /// Not allowed for another reason, e.g. MQAR's odd lengths.
+    case invalid(String)
+}
+
+/// A seeded generator of examples at an exact length: one file per generator, one line per configuration in
+/// `TaskRegistry.all`.
+public protocol SyntheticTask: Sendable {
+    /// Registry name, snake_case, e.g. `"niah_multikey_2"`.
+    var name: String { get }
+    /// Groups that address this task besides its name, e.g. `["ruler", "niah"]`.
+    var groups: [String] { get }
+    /// How outputs are scored.
+    var metric: Metric { get }
+    /// Token ids are in `0 ..< vocabularySize` (`Vocabulary.size` for the RULER-style tasks).
+    var vocabularySize: Int { get }
+    /// One line for `attnlab tasks list`.
+    var summary: String { get }
+    /// Whether an example of `length` tokens exists; cheap (no generation).
+    func check(length: Int) -> LengthCheck
+    /// The example of exactly `length` tokens for `seed`; the same on every machine.
+    func generate(length: Int, seed: UInt64) throws -> Example
+    /// Human-readable tokens (the synthetic vocabulary's words, or MQAR's integers).
+    func render(_ tokens: ArraySlice<Int>) -> String
+}
+
+extension SyntheticTask {
+    public var vocabularySize: Int { Vocabulary.size }
+
+    public func render(_ tokens: ArraySlice<Int>) -> String { Vocabulary.render(tokens) }
+
+    /// The shortest length `check(length:)` accepts (searched upward; at most 1 << 16).
+    public var minimumLength: Int {
+        for l in 1 ... (1 << 16) where check(length: l) == .ok { return l }
+        return Int.max
+    }
+
+    /// Throws `TaskError` (naming the length and the reason) when `check(length:)` rejects `length`.
+    public func validate(length: Int) throws {
+        switch check(length: length) {
+        case .ok: return
+        case .tooShort: throw TaskError.length(length, "\(name) needs at least \(minimumLength) tokens")
+        case .invalid(let reason): throw TaskError.length(length, reason)
+        }
+    }
+
+    /// The random stream of one example: independent across tasks, lengths and seeds.
+    func randomStream(length: Int, seed: UInt64) -> SeededGenerator {
+        SeededGenerator(seed: seed, stream: "\(name)/\(length)")
+    }
+}
