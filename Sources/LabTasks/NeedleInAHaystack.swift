@@ -9,11 +9,11 @@
 // The question asks `queries` of the keys (in random order); the answers are all values of those keys (each
 // key's values in the order they appear in the context).
 //
-// Worked example (`niah_multivalue`-like, 1 key × 2 values, noise haystack, 64 tokens):
+// Worked example (`niah_single_1` at 128 tokens, the first test seed; `Tests/LabTasksTests/Golden/`):
 //
-//     <bos> the grass is green . <needle> misty owl <is> 3 0 1 9 9 2 4 the sky is blue . the sun is yellow .
-//     here we go . <needle> misty owl <is> 8 8 1 0 2 6 5 there and back again . the <query> misty owl <ans>
-//     target  3 0 1 9 9 2 4 <sep> 8 8 1 0 2 6 5 <eos>
+//     <bos> the grass is green . the sky is blue . … there and back again . <needle> clever rabbit <is>
+//     8 3 2 9 2 2 5 the grass is green . the sky is <query> clever rabbit <ans>
+//     target  8 3 2 9 2 2 5 <eos>
 //
 // Item types (RULER's `generate_random`): words = adjective noun (2 tokens), numbers = 7 digits from
 // 1000000–9999999, uuids = `uuidLength` hex digits (RULER's are 32; 8 keeps a uuid needle inside a 128-token

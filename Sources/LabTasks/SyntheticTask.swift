@@ -23,13 +23,13 @@ public enum Metric: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One generated sample: `inputs` (prompt then target), Zoology-style `labels`, and the answer items.
 ///
-/// Worked example (`niah_single_1`, a noise haystack, shortened):
+/// Worked example (`niah_single_1`, length 128, seed 2³¹, shortened):
 ///
-///     prompt  <bos> the grass is green . <needle> amber falcon <is> 4 9 1 7 0 2 3 the sky is blue . …
-///             <query> amber falcon <ans>
-///     target  4 9 1 7 0 2 3 <eos>
-///     answers [[4 9 1 7 0 2 3]]                  (as digit tokens)
-///     labels  -100 … -100 (the label of <ans> is 4, of 4 is 9, …, of 3 is <eos>) -100
+///     prompt  <bos> the grass is green . … <needle> clever rabbit <is> 8 3 2 9 2 2 5 the grass is green .
+///             the sky is <query> clever rabbit <ans>                               (120 tokens)
+///     target  8 3 2 9 2 2 5 <eos>                                                  (8 tokens)
+///     answers [[8 3 2 9 2 2 5]]                  (as digit tokens)
+///     labels  -100 at positions 0…118; position 119 (<ans>) → 8, 120 → 3, …, 126 → <eos>; 127 → -100
 public struct Example: Sendable, Hashable {
     /// Registry name of the task, e.g. `"niah_single_1"`.
     public let task: String

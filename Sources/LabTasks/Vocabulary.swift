@@ -5,7 +5,7 @@
 // never be mistaken for part of a needle, and every length is counted exactly (no binary search over a
 // tokenizer). Every token renders as one readable string, so an example can be read as text:
 //
-//     <bos> the grass is green . <needle> amber falcon <is> 4 9 1 7 0 2 3 the sky is blue . … <query> amber falcon <ans>
+//     <bos> the grass is green . … <needle> clever rabbit <is> 8 3 2 9 2 2 5 the grass is … <query> clever rabbit <ans>
 //
 // Layout (ids are fixed; the tests pin them through the golden files):
 //
@@ -41,9 +41,9 @@ public struct SubVocabulary: Sendable, Hashable {
 
 /// The synthetic vocabulary of the RULER-style tasks (see the file header for the id layout).
 ///
-/// Worked example: the needle "the special magic number for amber-falcon is 4917023" becomes
-/// `[Vocabulary.needle, adjective("amber"), noun("falcon"), Vocabulary.is, 4, 9, 1, 7, 0, 2, 3 (digit tokens)]`,
-/// which `render` prints as `<needle> amber falcon <is> 4 9 1 7 0 2 3`.
+/// Worked example: a needle "amber-falcon is 49" (a 2-digit value for brevity; NIAH numbers have 7 digits) is
+/// the ids `[4, 140, 204, 5, 272, 277]` (`<needle>`, adjective 0, noun 0, `<is>`, digit 4, digit 9), which
+/// `render` prints as `<needle> amber falcon <is> 4 9`.
 public enum Vocabulary {
     // MARK: Specials (ids 0 ..< 12)
     /// Padding; never produced by a generator.
