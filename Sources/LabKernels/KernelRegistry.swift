@@ -9,17 +9,34 @@ public enum KernelRegistry {
         NaiveSoftmaxAttentionKernel(),
     ]
 
+    /// `residual-linear-attention` implementations; the last is the reference.
+    public static let residualLinearAttention: [any ResidualLinearAttentionKernel] = [
+        ChunkedLinearAttention(),
+        RecurrentLinearAttentionKernel(),
+    ]
+
     /// The ops and their implementation names, in registry order.
     public static var ops: [(op: String, kernels: [String])] {
-        [("softmax-attention", softmaxAttention.map(\.name))]
+        [("softmax-attention", softmaxAttention.map(\.name)),
+         ("residual-linear-attention", residualLinearAttention.map(\.name))]
+    }
+
+    /// The `residual-linear-attention` kernel called `name`, or an error listing the known names.
+    public static func residualLinearAttention(named name: String) throws -> any ResidualLinearAttentionKernel {
+        try lookup(name, in: residualLinearAttention, names: residualLinearAttention.map(\.name), op: "residual-linear-attention")
     }
 
     /// The `softmax-attention` kernel called `name`, or an error listing the known names.
     public static func softmaxAttention(named name: String) throws -> any SoftmaxAttentionKernel {
-        guard let k = softmaxAttention.first(where: { $0.name == name }) else {
-            throw KernelInputError(argument: "kernel", reason: "unknown softmax-attention kernel '\(name)' (known: \(softmaxAttention.map(\.name).joined(separator: ", ")))")
+        try lookup(name, in: softmaxAttention, names: softmaxAttention.map(\.name), op: "softmax-attention")
+    }
+
+    /// The element of `kernels` whose name (`names`, same order) is `name`, or an error listing them.
+    private static func lookup<K>(_ name: String, in kernels: [K], names: [String], op: String) throws -> K {
+        guard let i = names.firstIndex(of: name) else {
+            throw KernelInputError(argument: "kernel", reason: "unknown \(op) kernel '\(name)' (known: \(names.joined(separator: ", ")))")
         }
-        return k
+        return kernels[i]
     }
 
     /// The first kernel that supports `shape` (the fastest by registry order), and the reasons the

@@ -1,0 +1,121 @@
+// The linear-attention feature maps φ: R^D → R^{2D} (rattention.md §1.3) and their backward.
+//
+//   softmax2: φ(x) = [softmax(x), softmax(−x)]      (Hedgehog-style; AXLearn's default)
+//   relu2:    φ(x) = [relu(x), relu(−x)]
+//
+// The softmax is over the head dimension of one vector. Note φ(0) ≠ 0 for softmax2 (it is 1/D in
+// every entry), which is why the zero padding of the shifted v, not of k, keeps padded rows inert.
+// Backward, given y = φ(x) and dy = ∂L/∂y (rattention.md §1.7):
+//   softmax2: dx = y₁ ⊙ (dy₁ − ⟨dy₁, y₁⟩) − y₂ ⊙ (dy₂ − ⟨dy₂, y₂⟩)
+//   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
+// Two versions: a generic scalar one (the references, Float or Double) and a SIMD Float one for
+// D % 16 == 0 (the fast kernels), whose exp is the vectorised `exp2` of TileGemm.swift.
+// Cost: O(D) per vector, D exps for softmax2 — small beside the O(D²) state read per token.
+import LabCore
+import RealModule
+
+/// A feature map φ with D' = 2D outputs.
+public enum FeatureMap: String, CaseIterable, Sendable, Hashable {
+    case softmax2, relu2
+
+    /// y = φ(x). - Parameters: x: [D]; y: [2D] (overwritten).
+    @inlinable
+    public func apply<Scalar: TensorScalar>(_ x: UnsafePointer<Scalar>, count D: Int, into y: UnsafeMutablePointer<Scalar>) {
+        switch self {
+        case .relu2:
+            for i in 0..<D { y[i] = Swift.max(x[i], 0); y[D + i] = Swift.max(-x[i], 0) }
+        case .softmax2:
+            var hi = x[0], lo = x[0]
+            for i in 1..<D { hi = Swift.max(hi, x[i]); lo = Swift.min(lo, x[i]) }
+            var s1: Scalar = 0, s2: Scalar = 0
+            for i in 0..<D {
+                y[i] = Scalar.exp(x[i] - hi); s1 += y[i]       // softmax(x), shifted by max x
+                y[D + i] = Scalar.exp(lo - x[i]); s2 += y[D + i]  // softmax(−x), shifted by max(−x) = −min x
+            }
+            for i in 0..<D { y[i] /= s1; y[D + i] /= s2 }
+        }
+    }
+
+    /// dx = J_φᵀ dy at the point whose features are y. - Parameters: y, dy: [2D]; dx: [D] (overwritten).
+    @inlinable
+    public func backward<Scalar: TensorScalar>(y: UnsafePointer<Scalar>, dy: UnsafePointer<Scalar>, count D: Int,
+                                               into dx: UnsafeMutablePointer<Scalar>) {
+        switch self {
+        case .relu2:
+            for i in 0..<D { dx[i] = (y[i] > 0 ? dy[i] : 0) - (y[D + i] > 0 ? dy[D + i] : 0) }
+        case .softmax2:
+            var d1: Scalar = 0, d2: Scalar = 0
+            for i in 0..<D { d1 += dy[i] * y[i]; d2 += dy[D + i] * y[D + i] }
+            for i in 0..<D { dx[i] = y[i] * (dy[i] - d1) - y[D + i] * (dy[D + i] - d2) }
+        }
+    }
+}
+
+// MARK: - SIMD Float rows (D % 16 == 0)
+
+extension FeatureMap {
+    static let log2e: Float = 1.442_695_040_888_963_4
+
+    /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
+    /// (row stride 2D). - Precondition: D % 16 == 0.
+    @inline(__always)
+    func applyRows(_ x: UnsafePointer<Float>, rows: Int, D: Int, into y: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
+            switch self {
+            case .relu2:
+                var i = 0
+                while i < D {
+                    let v = load16(xr + i)
+                    store16(vmax(v, Vec16()), y1 + i); store16(vmax(-v, Vec16()), y2 + i)
+                    i += 16
+                }
+            case .softmax2:
+                var hiV = load16(xr), loV = hiV
+                var i = 16
+                while i < D { let v = load16(xr + i); hiV = vmax(hiV, v); loV = vmin(loV, v); i += 16 }
+                let hi = horizontalMax(hiV), lo = -horizontalMax(-loV)
+                var s1 = Vec16(), s2 = Vec16()
+                i = 0
+                while i < D {
+                    let v = load16(xr + i)
+                    let e1 = exp2((v - hi) * Self.log2e), e2 = exp2((lo - v) * Self.log2e)
+                    store16(e1, y1 + i); store16(e2, y2 + i)
+                    s1 += e1; s2 += e2
+                    i += 16
+                }
+                let r1 = 1 / s1.sum(), r2 = 1 / s2.sum()
+                i = 0
+                while i < D { store16(load16(y1 + i) * r1, y1 + i); store16(load16(y2 + i) * r2, y2 + i); i += 16 }
+            }
+        }
+    }
+
+    /// dx_r = J_φᵀ dy_r for `rows` rows, given y_r = φ(x_r). - Parameters: y, dy: [rows × 2D];
+    /// dx: [rows × D], overwritten, or added to with `accumulate`. - Precondition: D % 16 == 0.
+    @inline(__always)
+    func backwardRows(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, rows: Int, D: Int,
+                      into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        for r in 0..<rows {
+            let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D, out = dx + r * D
+            var d1: Float = 0, d2: Float = 0
+            if self == .softmax2 {
+                var a1 = Vec16(), a2 = Vec16()
+                var i = 0
+                while i < D { a1.addProduct(load16(g1 + i), load16(y1 + i)); a2.addProduct(load16(g2 + i), load16(y2 + i)); i += 16 }
+                d1 = a1.sum(); d2 = a2.sum()
+            }
+            var i = 0
+            while i < D {
+                let v1 = load16(y1 + i), v2 = load16(y2 + i), dy1 = load16(g1 + i), dy2 = load16(g2 + i)
+                let g: Vec16
+                switch self {
+                case .relu2: g = Vec16().replacing(with: dy1, where: v1 .> 0) - Vec16().replacing(with: dy2, where: v2 .> 0)
+                case .softmax2: g = v1 * (dy1 - d1) - v2 * (dy2 - d2)
+                }
+                store16(accumulate ? load16(out + i) + g : g, out + i)
+                i += 16
+            }
+        }
+    }
+}

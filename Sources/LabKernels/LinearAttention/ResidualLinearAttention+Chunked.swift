@@ -1,0 +1,280 @@
+// `chunked`: residual linear attention in the chunked parallel form (rattention.md §1.6–§1.7,
+// AXLearn's Pallas kernel strategy, §2), with SIMD tile products from TileGemm.swift.
+//
+// The window is handled as in AXLearn: shift k and v right by W+1 with zero padding, after which
+// the op is plain causal linear attention. Row t of the shifted K', V' holds token t − W − 1;
+// rows t < W + 1 are padding: K' = 0 there, so K̃ = φ(0) ≠ 0 (1/D for softmax2), and therefore
+// the padded V' rows MUST be 0 — they are what keeps padding out of o and S.
+//
+// Implements (forward, per (b, h), chunks of C rows, Q̃ = φ(Q), K̃ = φ(K'), V'):
+//   S = S_0                                                  // [D', D], D' = 2D
+//   for each chunk c:
+//     O_c  = Q̃_c S                                           // inter-chunk: tokens of earlier chunks
+//     O_c += tril(Q̃_c K̃_cᵀ) V'_c                             // intra-chunk, diagonal included
+//     S   += K̃_cᵀ V'_c
+//   S_T = S
+// Only the chunk-start state lives between chunks; the per-row states never exist. A chunk made
+// only of padding rows (all t < W + 1) skips the intra term and the update (both are exactly 0),
+// so T ≤ W + 1 with S_0 = 0 gives o = 0 exactly. The last chunk may be short (any T works).
+// Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
+// chunks instead of saving per-row states:
+//   pass 1, forward over chunks, rebuilding Sᵀ from S_0:
+//     dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c;  dq = φ'(dQ̃)
+//   pass 2, reverse over chunks, dS = gradient from later chunks (0 at the end):
+//     A = tril(Q̃_c K̃_cᵀ), dA = tril(dO_c V'_cᵀ)
+//     dK̃_c = dAᵀ Q̃_c + V'_c dSᵀ;   dV'_c = Aᵀ dO_c + K̃_c dS;   dS += Q̃_cᵀ dO_c
+//   dS_0 = dS; dk = unshift(φ'(dK̃)), dv = unshift(dV'): token j gets row j + W + 1, pads dropped.
+// Triangular products visit only the 16-row strips on or below the diagonal (about half of each
+// C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)` assumes.
+//
+// Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
+// backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states.
+// Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
+// Disadvantages: D must be a multiple of 16; parallel only across (b, head), so B·H < threads
+// leaves cores idle; the chunk loop of one head is sequential.
+import LabCore
+
+public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
+    /// Rows per chunk C (any C ≥ 1; 64 balances the O(C) intra term against tile efficiency).
+    public var chunkSize: Int
+    /// The value written into the padded rows of the shifted v. It must be 0; other values exist
+    /// only so the tests can show that their zero-padding check catches the mistake.
+    var vPadding: Float
+
+    public init(chunkSize: Int = 64) { self.init(chunkSize: chunkSize, vPadding: 0) }
+    init(chunkSize: Int, vPadding: Float) { self.chunkSize = chunkSize; self.vPadding = vPadding }
+
+    public var name: String { "chunked" }
+
+    public func unsupported(_ shape: LinearAttentionShape) -> String? {
+        if shape.D % 16 != 0 { return "head dim D=\(shape.D) is not a multiple of 16 (the SIMD width)" }
+        if chunkSize < 1 { return "chunk size \(chunkSize) is not ≥ 1" }
+        return nil
+    }
+
+    public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                        shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
+        let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
+        let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
+        var o = [Float](repeating: 0, count: B * H * T * D)
+        var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
+        q.scalars.withUnsafeBufferPointer { qb in
+        k.scalars.withUnsafeBufferPointer { kb in
+        v.scalars.withUnsafeBufferPointer { vb in
+        o.withUnsafeMutableBufferPointer { ob in
+        sT.withUnsafeMutableBufferPointer { sb in
+            let (qAll, kAll, vAll, oAll, sAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
+            Parallel.forEach(B * H, threads: threads) { bh in
+                let (b, h) = (bh / H, bh % H)
+                let qh = qAll + bh * T * D, oh = oAll + bh * T * D
+                let kvOffset = (b * shape.Hkv + h / G) * T * D
+                let kh = kAll + kvOffset, vh = vAll + kvOffset
+                let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
+                let w = ChunkScratch(C: C, D: D, featureMap: fm)
+                defer { w.free() }
+                var c0 = 0
+                while c0 < T {
+                    let n = min(C, T - c0), np = (n + 15) & ~15
+                    fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
+                    // pass 1: inter-chunk O_c = Q̃_c S
+                    tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
+                    let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                    if firstReal < n {
+                        loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
+                        // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
+                        causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, w.vs, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
+                        // pass 3: S += K̃_cᵀ V'_c
+                        tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: w.vs, ldb: D, c: S, ldc: D, accumulate: true)
+                    }
+                    c0 += n
+                }
+            }
+        }}}}}
+        return LinearAttentionOutput(o: Tensor(shape: [B, H, T, D], scalars: o), sT: Tensor(shape: shape.stateShape, scalars: sT))
+    }
+
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                         dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
+        let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
+        let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
+        var dq = [Float](repeating: 0, count: q.count)
+        var dk = [Float](repeating: 0, count: k.count)
+        var dv = [Float](repeating: 0, count: v.count)
+        var ds0 = [Float](repeating: 0, count: B * H * Dp * D)
+        let s0Scalars = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
+        q.scalars.withUnsafeBufferPointer { qb in
+        k.scalars.withUnsafeBufferPointer { kb in
+        v.scalars.withUnsafeBufferPointer { vb in
+        dout.scalars.withUnsafeBufferPointer { gb in
+        s0Scalars.withUnsafeBufferPointer { s0b in
+        dq.withUnsafeMutableBufferPointer { dqb in
+        dk.withUnsafeMutableBufferPointer { dkb in
+        dv.withUnsafeMutableBufferPointer { dvb in
+        ds0.withUnsafeMutableBufferPointer { dsb in
+            let (qAll, kAll, vAll, gAll, s0All) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, gb.baseAddress!, s0b.baseAddress!)
+            let (dqAll, dkAll, dvAll, dsAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!, dsb.baseAddress!)
+            Parallel.forEach(B * Hkv, threads: threads) { bg in
+                let kh = kAll + bg * T * D, vh = vAll + bg * T * D
+                let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
+                let w = ChunkScratch(C: C, D: D, featureMap: fm)
+                defer { w.free() }
+                let (b, g) = (bg / Hkv, bg % Hkv)
+                for h in (g * G)..<((g + 1) * G) {
+                    let bh = b * H + h
+                    let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
+                    // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
+                    transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)  // Sᵀ = S_0ᵀ
+                    var c0 = 0
+                    while c0 < T {
+                        let n = min(C, T - c0), np = (n + 15) & ~15
+                        let dOc = gh + c0 * D
+                        tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                        let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                        if firstReal < n {
+                            loadTransposed(rows: n, colsPad: np, D: D, src: w.vs, into: w.vsT, ld: w.Cp)
+                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
+                            lowerTriangularProduct(w.da, ld: w.Cp, rows: n, w.kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            // Sᵀ += V'_cᵀ K̃_c
+                            tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: w.kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
+                        }
+                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
+                        fm.backwardRows(y: w.qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
+                        c0 += n
+                    }
+                    // pass 2: reverse over chunks with dS from later chunks
+                    let dS = dsAll + bh * Dp * D  // accumulates in place and ends as dS_0
+                    var start = ((T - 1) / C) * C  // start row of the last chunk
+                    while start >= 0 {
+                        let n = min(C, T - start), np = (n + 15) & ~15
+                        let dOc = gh + start * D
+                        fm.applyRows(qh + start * D, rows: n, D: D, into: w.qf)
+                        let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding)
+                        if firstReal < n {
+                            loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
+                            loadTransposed(rows: n, colsPad: np, D: D, src: w.vs, into: w.vsT, ld: w.Cp)
+                            causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
+                            // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
+                            transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
+                            tileGemm(m: n, n: Dp, k: D, a: w.vs, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            transposeTile(rows: n, cols: n, src: w.da, ldSrc: w.Cp, out: w.at, ldOut: w.Cp)
+                            upperTriangularProduct(w.at, ld: w.Cp, rows: n, w.qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            // dV'_c = K̃_c dS + Aᵀ dO_c
+                            tileGemm(m: n, n: D, k: Dp, a: w.kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
+                            transposeTile(rows: n, cols: n, src: w.a, ldSrc: w.Cp, out: w.at, ldOut: w.Cp)
+                            upperTriangularProduct(w.at, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
+                            // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
+                            let j0 = start + firstReal - shape.shift, real = n - firstReal
+                            fm.backwardRows(y: w.kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
+                                            into: dkh + j0 * D, accumulate: true)
+                            addRows(w.dvs + firstReal * D, count: real * D, into: dvh + j0 * D)
+                        }
+                        // dS += Q̃_cᵀ dO_c
+                        loadTransposed(rows: n, colsPad: np, D: Dp, src: w.qf, into: w.qfT, ld: w.Cp)
+                        tileGemm(m: Dp, n: D, k: n, a: w.qfT, lda: w.Cp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
+                        start -= C
+                    }
+                }
+            }
+        }}}}}}}}}
+        return LinearAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq), dk: Tensor(shape: k.shape, scalars: dk),
+                                        dv: Tensor(shape: v.shape, scalars: dv), ds0: Tensor(shape: shape.stateShape, scalars: ds0))
+    }
+}
+
+// MARK: - Per-thread scratch and triangular tile products
+
+/// Chunk buffers for one thread (C rows, Cp = C rounded up to 16, D' = 2D):
+/// qf, kf, df [C×D'] (φ(Q), φ(K'), and dQ̃ or dK̃); qfT, kfT [D'×Cp]; vs, dvs [C×D]; vsT [D×Cp];
+/// a, da, at [Cp×Cp]; st [D×D'] (Sᵀ or dSᵀ); phi0 [D'] = φ(0).
+struct ChunkScratch {
+    let C: Int, Cp: Int
+    let qf, kf, df, qfT, kfT, vs, dvs, vsT, a, da, at, st, phi0: UnsafeMutablePointer<Float>
+
+    init(C: Int, D: Int, featureMap: FeatureMap) {
+        func buffer(_ n: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            p.initialize(repeating: 0, count: n)
+            return p
+        }
+        let Dp = 2 * D
+        self.C = C; Cp = (C + 15) & ~15
+        qf = buffer(C * Dp); kf = buffer(C * Dp); df = buffer(C * Dp); qfT = buffer(Dp * Cp); kfT = buffer(Dp * Cp)
+        vs = buffer(C * D); dvs = buffer(C * D); vsT = buffer(D * Cp)
+        a = buffer(Cp * Cp); da = buffer(Cp * Cp); at = buffer(Cp * Cp); st = buffer(D * Dp); phi0 = buffer(Dp)
+        let zero = [Float](repeating: 0, count: D)
+        zero.withUnsafeBufferPointer { featureMap.applyRows($0.baseAddress!, rows: 1, D: D, into: phi0) }
+    }
+
+    func free() { for p in [qf, kf, df, qfT, kfT, vs, dvs, vsT, a, da, at, st, phi0] { p.deallocate() } }
+
+    /// Fills kf = φ(K'_c) and vs = V'_c for the chunk of `rows` rows starting at row `chunkStart` of
+    /// the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),
+    /// V' = `vPadding`, which must be 0) when j < 0. Returns the first non-padding row (`rows` if none).
+    @inline(__always)
+    func loadShifted(k kh: UnsafePointer<Float>, v vh: UnsafePointer<Float>, chunkStart: Int, rows n: Int,
+                     shape: LinearAttentionShape, vPadding: Float) -> Int {
+        let (D, Dp) = (shape.D, shape.featureDim)
+        let firstReal = min(n, max(0, shape.shift - chunkStart))
+        for r in 0..<firstReal { (kf + r * Dp).update(from: phi0, count: Dp) }
+        vs.update(repeating: vPadding, count: firstReal * D)
+        if firstReal < n {
+            let j0 = chunkStart + firstReal - shape.shift
+            shape.featureMap.applyRows(kh + j0 * D, rows: n - firstReal, D: D, into: kf + firstReal * Dp)
+            (vs + firstReal * D).update(from: vh + j0 * D, count: (n - firstReal) * D)
+        }
+        return firstReal
+    }
+}
+
+/// A[i, j] = x_i · y_j for j ≤ i and 0 for j > i (within each computed strip), i < rows: the causal
+/// scores of one chunk. `yT` is Yᵀ [depth × ldyT] with zero columns from `rows` on. Only 16-row
+/// strips are computed, each up to its last diagonal column: columns j ≥ round16(strip end) are not written.
+/// - Complexity: ≈ rows²·depth FLOPs (half of the square).
+@inline(__always)
+func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float>, ldyT: Int, depth: Int, rows: Int,
+                  into a: UnsafeMutablePointer<Float>, ld: Int) {
+    var r0 = 0
+    while r0 < rows {
+        let strip = min(16, rows - r0), cols = min(ld, (r0 + strip + 15) & ~15)
+        tileGemm(m: strip, n: cols, k: depth, a: x + r0 * ldx, lda: ldx, b: yT, ldb: ldyT, c: a + r0 * ld, ldc: ld, accumulate: false)
+        for i in r0..<(r0 + strip) where i + 1 < cols { (a + i * ld + i + 1).update(repeating: 0, count: cols - i - 1) }
+        r0 += 16
+    }
+}
+
+/// C[rows × cols] += tril(A)·B where A comes from `causalScores` (row i reads only columns ≤ i).
+/// - Complexity: ≈ rows²·cols FLOPs.
+@inline(__always)
+func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
+                            into c: UnsafeMutablePointer<Float>, ldc: Int) {
+    var r0 = 0
+    while r0 < rows {
+        let strip = min(16, rows - r0)
+        tileGemm(m: strip, n: cols, k: r0 + strip, a: a + r0 * ld, lda: ld, b: b, ldb: ldb, c: c + r0 * ldc, ldc: ldc, accumulate: true)
+        r0 += 16
+    }
+}
+
+/// C[rows × cols] += U·B where U = Lᵀ is the transpose of a `causalScores` tile (row i reads only
+/// columns ≥ its strip's start, where U is valid: zeros left of the diagonal, values right of it).
+/// - Complexity: ≈ rows²·cols FLOPs.
+@inline(__always)
+func upperTriangularProduct(_ u: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
+                            into c: UnsafeMutablePointer<Float>, ldc: Int) {
+    var r0 = 0
+    while r0 < rows {
+        let strip = min(16, rows - r0)
+        tileGemm(m: strip, n: cols, k: rows - r0, a: u + r0 * ld + r0, lda: ld, b: b + r0 * ldb, ldb: ldb,
+                 c: c + r0 * ldc, ldc: ldc, accumulate: true)
+        r0 += 16
+    }
+}
+
+/// y[0..<count] += x[0..<count].
+@inline(__always) func addRows(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>) {
+    var i = 0
+    while i + 16 <= count { store16(load16(y + i) + load16(x + i), y + i); i += 16 }
+    while i < count { y[i] += x[i]; i += 1 }
+}

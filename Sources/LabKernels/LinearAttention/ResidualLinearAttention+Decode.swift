@@ -1,0 +1,133 @@
+// Decoding residual linear attention one token at a time (rattention.md §1.8), per head.
+//
+// State: a ring buffer of the last W+1 raw keys and values plus S ([D', D], D' = 2D). Step t:
+//   slot = t mod (W+1), which holds token t − W − 1 once t ≥ W + 1
+//   if t ≥ W + 1:  S += φ(k_slot) v_slotᵀ        // the evicted token leaves the window: fold it
+//   (k_slot, v_slot) = (k_t, v_t)
+//   o_t = φ(q_t)ᵀ S
+// W = −1 has no ring: token t is folded before the read (plain causal linear attention).
+// After T steps S equals the forward's `sT` and the ring holds tokens T−W−1 ..< T, so a decode
+// continues a prefill from the forward's `sT` and the last W+1 keys and values
+// (`init(D:window:featureMap:prefillState:keys:values:)`).
+//
+// Memory per head: ((W+1)·2·D + 2D·D) floats, independent of T. Cost per step: 2·D'·D FLOPs for
+// the fold and 2·D'·D for the read, O(D²), independent of T.
+import LabCore
+
+/// One head's decode state for `residual-linear-attention`.
+public struct ResidualLinearAttentionDecodeState: Sendable {
+    public let D: Int
+    public let window: Int
+    public let featureMap: FeatureMap
+    /// Tokens seen so far (the position of the next token).
+    public private(set) var position = 0
+    /// S: [2D, D], row-major.
+    public private(set) var state: [Float]
+    /// Ring of W+1 raw keys and values: [W+1, D] each; slot t mod (W+1) holds token t.
+    private var keys: [Float], values: [Float]
+    /// Scratch for one feature vector φ(·): [2D].
+    private var phi: [Float]
+
+    /// - Parameters: D: head dim; window: W ≥ −1; s0: [2D, D] (zero if nil).
+    public init(D: Int, window: Int, featureMap: FeatureMap = .softmax2, s0: [Float]? = nil) throws {
+        if D < 1 { throw KernelInputError(argument: "D", reason: "must be ≥ 1, got \(D)") }
+        if window < -1 { throw KernelInputError(argument: "window", reason: "must be ≥ −1, got \(window)") }
+        if let s0, s0.count != 2 * D * D {
+            throw KernelInputError(argument: "s0", reason: "expected 2D·D = \(2 * D * D) values [2D, D], got \(s0.count)")
+        }
+        if let s0, let bad = s0.first(where: { !$0.isFinite }) {
+            throw KernelInputError(argument: "s0", reason: "non-finite value \(bad); it would poison the state")
+        }
+        self.D = D; self.window = window; self.featureMap = featureMap
+        state = s0 ?? [Float](repeating: 0, count: 2 * D * D)
+        keys = [Float](repeating: 0, count: (window + 1) * D)
+        values = keys
+        phi = [Float](repeating: 0, count: 2 * D)
+    }
+
+    /// The state after a prefill of T tokens, to continue decoding at position T.
+    /// - Parameters: prefillState: that head's `sT` from a forward pass, [2D, D]; keys, values:
+    ///   the prefilled tokens' raw k and v, [T, D] each (only the last W+1 are kept).
+    public init(D: Int, window: Int, featureMap: FeatureMap = .softmax2, prefillState: [Float],
+                keys k: [Float], values v: [Float]) throws {
+        try self.init(D: D, window: window, featureMap: featureMap, s0: prefillState)
+        guard k.count == v.count, k.count % D == 0 else {
+            throw KernelInputError(argument: "keys", reason: "keys (\(k.count)) and values (\(v.count)) must both hold T·D values")
+        }
+        let T = k.count / D, ring = window + 1
+        for t in max(0, T - ring)..<T {  // token t goes to slot t mod (W+1), as `step` would put it
+            let slot = t % ring
+            keys.replaceSubrange(slot * D..<(slot + 1) * D, with: k[t * D..<(t + 1) * D])
+            values.replaceSubrange(slot * D..<(slot + 1) * D, with: v[t * D..<(t + 1) * D])
+        }
+        position = T
+    }
+
+    /// Bytes held per head: ((W+1)·2·D + 2D·D)·4, independent of the position.
+    public var stateBytes: Int { (keys.count + values.count + state.count) * MemoryLayout<Float>.stride }
+
+    /// Bytes per head for a given head dim and window, without building a state.
+    public static func stateBytes(D: Int, window: Int) -> Int { ((window + 1) * 2 * D + 2 * D * D) * MemoryLayout<Float>.stride }
+
+    /// Consumes token t = `position`: q, k, v: [D] each. Returns o_t: [D].
+    /// - Throws: `KernelInputError` if k or v is non-finite (it would be folded into S for good);
+    ///   the state is then unchanged.
+    /// - Complexity: O(D²) time, no allocation beyond the returned array.
+    public mutating func step(q: [Float], k: [Float], v: [Float]) throws -> [Float] {
+        for (name, x) in [("q", q), ("k", k), ("v", v)] where x.count != D {
+            throw KernelInputError(argument: name, reason: "expected \(D) values, got \(x.count)")
+        }
+        for (name, x) in [("k", k), ("v", v)] where !x.allSatisfy(\.isFinite) {
+            throw KernelInputError(argument: name, reason: "non-finite value at position \(position); it would poison the state")
+        }
+        var out = [Float](repeating: 0, count: D)
+        let (D, fm) = (self.D, featureMap)
+        let ring = window + 1
+        keys.withUnsafeMutableBufferPointer { kr in
+        values.withUnsafeMutableBufferPointer { vr in
+        state.withUnsafeMutableBufferPointer { sb in
+        phi.withUnsafeMutableBufferPointer { pb in
+        k.withUnsafeBufferPointer { kb in
+        v.withUnsafeBufferPointer { vb in
+        q.withUnsafeBufferPointer { qb in
+        out.withUnsafeMutableBufferPointer { ob in
+            let (S, f) = (sb.baseAddress!, pb.baseAddress!)
+            if ring == 0 {  // W = −1: token t is read by its own query
+                applyFeatureMap(fm, kb.baseAddress!, D: D, into: f)
+                rankOneUpdate(S, f, vb.baseAddress!, rows: 2 * D, cols: D)
+            } else {
+                let slot = position % ring
+                let ks = kr.baseAddress! + slot * D, vs = vr.baseAddress! + slot * D
+                if position >= ring {  // the slot holds token t − W − 1: fold it before overwriting
+                    applyFeatureMap(fm, ks, D: D, into: f)
+                    rankOneUpdate(S, f, UnsafePointer(vs), rows: 2 * D, cols: D)
+                }
+                ks.update(from: kb.baseAddress!, count: D)
+                vs.update(from: vb.baseAddress!, count: D)
+            }
+            applyFeatureMap(fm, qb.baseAddress!, D: D, into: f)  // o_t = φ(q_t)ᵀ S
+            for i in 0..<(2 * D) { axpy(f[i], S + i * D, into: ob.baseAddress!, count: D) }
+        }}}}}}}}
+        position += 1
+        return out
+    }
+}
+
+/// y = φ(x) ([D] → [2D]): the SIMD rows when D % 16 == 0, else the scalar version.
+@inline(__always) func applyFeatureMap(_ fm: FeatureMap, _ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
+    if D % 16 == 0 { fm.applyRows(x, rows: 1, D: D, into: y) } else { fm.apply(x, count: D, into: y) }
+}
+
+/// S[rows × cols] += x yᵀ.
+@inline(__always) func rankOneUpdate(_ s: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+                                     rows: Int, cols: Int) {
+    for i in 0..<rows { axpy(x[i], y, into: s + i * cols, count: cols) }
+}
+
+/// y[0..<count] += a·x.
+@inline(__always) func axpy(_ a: Float, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+    let av = Vec16(repeating: a)
+    var i = 0
+    while i + 16 <= count { store16(load16(y + i).addingProduct(av, load16(x + i)), y + i); i += 16 }
+    while i < count { y[i] += a * x[i]; i += 1 }
+}

@@ -1,0 +1,137 @@
+// Op `residual-linear-attention`: the linear branch of RAttention (rattention.md §1.3). Per head,
+// query t reads a state that summarises only the tokens that have left its window of W+1:
+//
+//   S_t = S_0 + Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ          S: [D', D], D' = 2D
+//   o_t = φ(q_t)ᵀ S_t                               o_t: [D]
+//
+// so with S_0 = 0 every query t ≤ W reads exactly 0, and W = −1 is plain causal linear attention
+// over j ≤ t. No denominator, no decay, no RoPE and no 1/√D (as in AXLearn's reference).
+// This file holds the shape, the FLOP convention, input validation and the protocol every
+// implementation conforms to; the implementations live in `ResidualLinearAttention+*.swift`.
+//
+// Shapes: q: [B, H, T, D]; k, v: [B, Hkv, T, D] with H % Hkv == 0 (query head h reads kv head
+// h / (H / Hkv)); o: [B, H, T, D]; states S_0, S_T: [B, H, 2D, D] (per *query* head, as AXLearn
+// keeps them; dk and dv sum over each GQA group).
+// Final state: `sT` = S_0 + Σ_{j ≤ T−W−2} φ(k_j) v_jᵀ, the state the last query read. Together with
+// the last W+1 keys and values it is exactly the decode state after T tokens (see +Decode).
+import LabCore
+
+/// The problem size and configuration of one `residual-linear-attention` call (S = T: no cache;
+/// decoding after a prefill goes through `ResidualLinearAttentionDecodeState`).
+public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible {
+    public var B: Int, H: Int, Hkv: Int, T: Int, D: Int
+    /// Window W ≥ −1: query t reads tokens j ≤ t − W − 1 (the SWA branch covers the other W+1).
+    public var window: Int
+    public var featureMap: FeatureMap
+
+    public init(B: Int = 1, H: Int, Hkv: Int? = nil, T: Int, D: Int, window: Int, featureMap: FeatureMap = .softmax2) {
+        self.B = B; self.H = H; self.Hkv = Hkv ?? H; self.T = T; self.D = D
+        self.window = window; self.featureMap = featureMap
+    }
+
+    public var description: String {
+        "B\(B)_H\(H)" + (Hkv == H ? "" : "_Hkv\(Hkv)") + "_T\(T)_D\(D)_W\(window)_\(featureMap.rawValue)"
+    }
+
+    /// Query heads per kv head.
+    public var group: Int { H / Hkv }
+    /// Feature dimension D' = 2D (both feature maps concatenate two D-vectors).
+    public var featureDim: Int { 2 * D }
+    /// How far k and v are shifted right: W + 1 (row t of the shifted k, v holds token t − W − 1).
+    public var shift: Int { window + 1 }
+    /// Shape of S_0 and S_T: [B, H, 2D, D].
+    public var stateShape: [Int] { [B, H, 2 * D, D] }
+    /// Tokens that ever enter the state: U = max(0, T − W − 1).
+    public var foldedTokens: Int { max(0, T - shift) }
+
+    /// Forward FLOPs by `benchmarks.md` §4 (matmuls only, 2 per multiply-add), per head:
+    ///   read    2·T·D'·D        (o_t = φ(q_t)ᵀ S_t for every query)
+    ///   update  2·U·D'·D        (S += φ(k_j) v_jᵀ for the U tokens that leave the window)
+    ///   intra   U·C·(D' + D)    (the causal half of each C×C block of Q̃K̃ᵀ and A·V')
+    /// with U = max(0, T − W − 1) and C = min(chunk, T) (C = 0 for a kernel without chunks).
+    /// For D = 64, C = 64 that is ≈ 45 kFLOP per token per head.
+    public func forwardFLOPs(chunkSize: Int) -> Double {
+        let (Dp, U, C) = (Double(featureDim), Double(foldedTokens), Double(min(chunkSize, T)))
+        return Double(B * H) * (2 * Double(T) * Dp * Double(D) + 2 * U * Dp * Double(D) + U * C * (Dp + Double(D)))
+    }
+    /// Forward + backward FLOPs: 3.5 × forward (FlashAttention's convention, benchmarks.md §4).
+    public func forwardBackwardFLOPs(chunkSize: Int) -> Double { 3.5 * forwardFLOPs(chunkSize: chunkSize) }
+
+    /// Checks the shape is well-formed; the error names the offending argument.
+    public func validate() throws {
+        for (name, value) in [("B", B), ("H", H), ("Hkv", Hkv), ("T", T), ("D", D)] where value < 1 {
+            throw KernelInputError(argument: name, reason: "must be ≥ 1, got \(value)")
+        }
+        if H % Hkv != 0 {
+            throw KernelInputError(argument: "k", reason: "query heads H=\(H) are not a multiple of kv heads Hkv=\(Hkv)")
+        }
+        if window < -1 {
+            throw KernelInputError(argument: "window", reason: "must be ≥ −1 (−1: plain causal linear attention), got \(window)")
+        }
+    }
+
+    /// The shape of q, k, v tensors (rank 4), or an error naming the argument that disagrees.
+    public static func infer(q: [Int], k: [Int], v: [Int], window: Int, featureMap: FeatureMap) throws -> LinearAttentionShape {
+        let a = try AttentionShape.infer(q: q, k: k, v: v, window: nil)  // ranks, batch, D, GQA
+        if a.S != a.T {
+            throw KernelInputError(argument: "k", reason: "length \(a.S) differs from q's T=\(a.T) (residual-linear-attention has no cache; use the decode state)")
+        }
+        let shape = LinearAttentionShape(B: a.B, H: a.H, Hkv: a.Hkv, T: a.T, D: a.D, window: window, featureMap: featureMap)
+        try shape.validate()
+        return shape
+    }
+
+    /// Checks the tensors a kernel will read: S_0's shape, and that every value is finite (a NaN
+    /// or ∞ in k or v is folded into the state and poisons every later output; in q, S_0 or dout
+    /// it poisons the outputs and gradients). Call before a kernel; kernels do not re-check.
+    public func validateInputs(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                               dout: Tensor<Float>? = nil) throws {
+        if let s0, s0.shape != stateShape {
+            throw KernelInputError(argument: "s0", reason: "expected state shape \(stateShape) [B, H, 2D, D], got \(s0.shape)")
+        }
+        if let dout, dout.shape != q.shape {
+            throw KernelInputError(argument: "dout", reason: "shape \(dout.shape) differs from q's \(q.shape)")
+        }
+        let named: [(String, Tensor<Float>?)] = [("q", q), ("k", k), ("v", v), ("s0", s0), ("dout", dout)]
+        for case let (name, tensor?) in named {
+            if let i = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
+                throw KernelInputError(argument: name, reason: "non-finite value \(tensor.scalars[i]) at flat index \(i); it would poison the state")
+            }
+        }
+    }
+}
+
+/// What a forward pass returns: the output and the final state.
+public struct LinearAttentionOutput<Scalar: TensorScalar>: Sendable {
+    /// o: [B, H, T, D]
+    public var o: Tensor<Scalar>
+    /// sT: [B, H, 2D, D] = S_0 + Σ_{j ≤ T−W−2} φ(k_j) v_jᵀ (S_0 when T ≤ W + 1).
+    public var sT: Tensor<Scalar>
+    public init(o: Tensor<Scalar>, sT: Tensor<Scalar>) { self.o = o; self.sT = sT }
+}
+
+/// Gradients of a scalar loss L(o) with respect to q, k, v (input shapes) and S_0 ([B, H, 2D, D]).
+public struct LinearAttentionGradients<Scalar: TensorScalar>: Sendable {
+    public var dq: Tensor<Scalar>, dk: Tensor<Scalar>, dv: Tensor<Scalar>, ds0: Tensor<Scalar>
+    public init(dq: Tensor<Scalar>, dk: Tensor<Scalar>, dv: Tensor<Scalar>, ds0: Tensor<Scalar>) {
+        self.dq = dq; self.dk = dk; self.dv = dv; self.ds0 = ds0
+    }
+}
+
+/// One implementation of `residual-linear-attention`.
+public protocol ResidualLinearAttentionKernel: Sendable {
+    /// Registry name, e.g. `"chunked"` or `"recurrent"`.
+    var name: String { get }
+    /// Rows per chunk (the tuning knob of chunked kernels; the reference accepts and ignores it).
+    var chunkSize: Int { get set }
+    /// `nil` if this kernel handles `shape`, else the reason it does not.
+    func unsupported(_ shape: LinearAttentionShape) -> String?
+    /// Forward pass on `threads` threads. `s0`: [B, H, 2D, D] or `nil` for zero. Inputs are
+    /// validated by the caller (`LinearAttentionShape.infer`, `validateInputs`).
+    func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                 shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float>
+    /// Backward pass for the upstream gradient `dout` ([B, H, T, D]) of o. It needs no forward
+    /// activations: states are recomputed from the inputs. (No gradient flows into S_T.)
+    func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                  dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float>
+}

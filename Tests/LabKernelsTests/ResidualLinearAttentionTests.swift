@@ -1,0 +1,243 @@
+// Tests for `residual-linear-attention`: every registered implementation against the reference,
+// the reference against an independent O(T²) masked oracle (rattention.md §1.6) and against
+// finite differences, the zero-padding pitfall, decode = forward, and bad input.
+import Testing
+import LabCore
+@testable import LabKernels
+
+/// Every non-reference implementation in the registry; a new kernel is tested with no new code.
+let fastLinearKernels = KernelRegistry.residualLinearAttention.dropLast().map { $0 }
+
+/// The §1.6 testing oracle in Double, independent of the token loop:
+/// O = φ(Q) S_0 + (A ∘ M) V with A = φ(Q) φ(K)ᵀ and M[t, j] = 1 iff j ≤ t − W − 1.
+func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
+    let s = p.shape, (D, Dp) = (s.D, s.featureDim)
+    let q = p.q.converted(to: Double.self), k = p.k.converted(to: Double.self), v = p.v.converted(to: Double.self)
+    var o = Tensor<Double>(zeros: [s.B, s.H, s.T, D])
+    func phi(_ x: Tensor<Double>, _ base: Int) -> [Double] {
+        var y = [Double](repeating: 0, count: Dp)
+        x.scalars.withUnsafeBufferPointer { xb in y.withUnsafeMutableBufferPointer { s.featureMap.apply(xb.baseAddress! + base, count: D, into: $0.baseAddress!) } }
+        return y
+    }
+    for b in 0..<s.B {
+        for h in 0..<s.H {
+            let kv = (b * s.Hkv + h / s.group) * s.T * D
+            for t in 0..<s.T {
+                let fq = phi(q, ((b * s.H + h) * s.T + t) * D)
+                for d in 0..<D {
+                    var acc = 0.0
+                    for i in 0..<Dp { acc += fq[i] * Double(p.s0?.scalars[((b * s.H + h) * Dp + i) * D + d] ?? 0) }
+                    o.scalars[((b * s.H + h) * s.T + t) * D + d] = acc
+                }
+                for j in stride(from: 0, through: t - s.window - 1, by: 1) {
+                    let a = zip(fq, phi(k, kv + j * D)).reduce(0) { $0 + $1.0 * $1.1 }
+                    for d in 0..<D { o.scalars[((b * s.H + h) * s.T + t) * D + d] += a * v.scalars[kv + j * D + d] }
+                }
+            }
+        }
+    }
+    return o
+}
+
+@Suite struct ResidualLinearAttentionRegistryTests {
+    @Test(arguments: LinearAttentionCheck.grid(quick: true))
+    func everyKernelMatchesReference(testCase: LinearAttentionCase) {
+        for kernel in fastLinearKernels {
+            for threads in [1, 2] where threads == 1 || testCase.shape.B * testCase.shape.H > 2 {
+                for row in LinearAttentionCheck.compare(kernel, on: testCase, threads: threads) {
+                    #expect(row.passed, "\(row.kernel) \(row.testCase) \(row.quantity): max abs err \(row.maxAbsError) (threads \(threads))")
+                }
+            }
+        }
+    }
+
+    @Test func referenceIsLastAndSupportsEverything() {
+        let ref = KernelRegistry.residualLinearAttention.last!
+        #expect(ref.name == "recurrent")
+        #expect(ref.unsupported(LinearAttentionShape(H: 1, T: 3, D: 7, window: -1)) == nil)
+        #expect(KernelRegistry.ops.contains { $0.op == "residual-linear-attention" && $0.kernels.last == "recurrent" })
+        #expect(throws: KernelInputError.self) { try KernelRegistry.residualLinearAttention(named: "nope") }
+    }
+
+    /// The reference (Double) and every kernel (Float) against the §1.6 masked formula, over
+    /// windows that cover none, some and all of the sequence, with and without S_0.
+    @Test(arguments: [-1, 0, 3, 10, 11, 12, 30], [false, true])
+    func matchesMaskedOracle(window: Int, withInitialState: Bool) {
+        for featureMap in FeatureMap.allCases {
+            let shape = LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: 12, D: 16, window: window, featureMap: featureMap)
+            let p = LinearAttentionProblem(shape, withInitialState: withInitialState, seed: 3)
+            let oracle = maskedOracle(p)
+            let ref = RecurrentLinearAttention.forward(q: p.q.converted(to: Double.self), k: p.k.converted(to: Double.self),
+                                                       v: p.v.converted(to: Double.self), s0: p.s0?.converted(to: Double.self), shape: shape)
+            #expect(ref.o.maxAbsDifference(oracle) <= 1e-12 * max(1, oracle.maxAbs), "\(shape)")
+            for var kernel in KernelRegistry.residualLinearAttention {
+                kernel.chunkSize = 5
+                let o = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 1).o
+                #expect(o.converted(to: Double.self).maxAbsDifference(oracle) <= 1e-5 + 2e-4 * oracle.maxAbs, "\(kernel.name) \(shape)")
+            }
+        }
+    }
+}
+
+@Suite struct ResidualLinearAttentionPaddingTests {
+    /// T ≤ W + 1 with S_0 = 0: every query's window covers the whole past, so o and S_T are exactly 0.
+    @Test(arguments: [(5, 4), (5, 9), (40, 39), (1, 0)])
+    func outputIsExactlyZeroWhenEveryTokenIsInTheWindow(T: Int, window: Int) {
+        for var kernel in KernelRegistry.residualLinearAttention {
+            for featureMap in FeatureMap.allCases {
+                kernel.chunkSize = 16
+                let shape = LinearAttentionShape(B: 1, H: 2, T: T, D: 16, window: window, featureMap: featureMap)
+                let p = LinearAttentionProblem(shape)
+                let out = kernel.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
+                #expect(out.o.scalars.allSatisfy { $0 == 0 }, "\(kernel.name) \(shape)")
+                #expect(out.sT.scalars.allSatisfy { $0 == 0 }, "\(kernel.name) \(shape)")
+            }
+        }
+    }
+
+    /// The pitfall of rattention.md §6: the shifted v must be padded with 0 because φ(0) ≠ 0.
+    /// A chunk that mixes padding rows (t < W+1) with real ones must then match the reference;
+    /// the same kernel padding v with 1 must not (so this test would catch the mistake).
+    @Test func paddedValueRowsMustBeZero() {
+        let shape = LinearAttentionShape(B: 1, H: 1, T: 24, D: 16, window: 4, featureMap: .softmax2)  // rows 0...4 are padding
+        let p = LinearAttentionProblem(shape)
+        let ref = KernelRegistry.residualLinearAttention.last!.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
+        let right = ChunkedLinearAttention(chunkSize: 8, vPadding: 0).forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
+        let wrong = ChunkedLinearAttention(chunkSize: 8, vPadding: 1).forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
+        #expect(right.o.maxAbsDifference(ref.o) <= 1e-5)
+        #expect(right.sT.maxAbsDifference(ref.sT) <= 1e-5)
+        #expect(wrong.o.maxAbsDifference(ref.o) > 0.1)
+        // the rows t ≤ W read nothing: exactly 0 in the right kernel
+        #expect(right.o.scalars[0..<(5 * 16)].allSatisfy { $0 == 0 })
+    }
+}
+
+@Suite struct ResidualLinearAttentionGradientTests {
+    /// The reference's analytic gradients, dS_0 included, against central differences in Double,
+    /// through both feature maps, with GQA (dk, dv summed over the group).
+    @Test(arguments: FeatureMap.allCases, [-1, 0, 2])
+    func referenceGradientsMatchFiniteDifferences(featureMap: FeatureMap, window: Int) {
+        let shape = LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: 6, D: 3, window: window, featureMap: featureMap)
+        let p = LinearAttentionProblem(shape, withInitialState: true, seed: 7)
+        let (q, k, v) = (p.q.converted(to: Double.self), p.k.converted(to: Double.self), p.v.converted(to: Double.self))
+        let (s0, dout) = (p.s0!.converted(to: Double.self), p.dout.converted(to: Double.self))
+        let g = RecurrentLinearAttention.backward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape)
+        func loss(_ q: Tensor<Double>, _ k: Tensor<Double>, _ v: Tensor<Double>, _ s0: Tensor<Double>) -> Double {
+            GradientCheck.dot(RecurrentLinearAttention.forward(q: q, k: k, v: v, s0: s0, shape: shape).o, dout)
+        }
+        #expect(GradientCheck.maxError(of: g.dq, at: q) { loss($0, k, v, s0) } < 1e-7, "dq")
+        #expect(GradientCheck.maxError(of: g.dk, at: k) { loss(q, $0, v, s0) } < 1e-7, "dk")
+        #expect(GradientCheck.maxError(of: g.dv, at: v) { loss(q, k, $0, s0) } < 1e-7, "dv")
+        #expect(GradientCheck.maxError(of: g.ds0, at: s0) { loss(q, k, v, $0) } < 1e-7, "ds0")
+        #expect(g.dk.maxAbs > 0 && g.ds0.maxAbs > 0)
+    }
+
+    /// The feature maps' backward against finite differences on their own, in Double.
+    @Test(arguments: FeatureMap.allCases)
+    func featureMapBackwardMatchesFiniteDifferences(featureMap: FeatureMap) {
+        var rng = SeededGenerator(seed: 11)
+        let D = 5
+        let x = Tensor<Double>(randomNormal: [D], rng: &rng), dy = Tensor<Double>(randomNormal: [2 * D], rng: &rng)
+        func phi(_ x: Tensor<Double>) -> Tensor<Double> {
+            var y = Tensor<Double>(zeros: [2 * D])
+            x.scalars.withUnsafeBufferPointer { xb in y.scalars.withUnsafeMutableBufferPointer { featureMap.apply(xb.baseAddress!, count: D, into: $0.baseAddress!) } }
+            return y
+        }
+        var dx = Tensor<Double>(zeros: [D])
+        let y = phi(x)
+        y.scalars.withUnsafeBufferPointer { yb in dy.scalars.withUnsafeBufferPointer { gb in dx.scalars.withUnsafeMutableBufferPointer {
+            featureMap.backward(y: yb.baseAddress!, dy: gb.baseAddress!, count: D, into: $0.baseAddress!)
+        } } }
+        #expect(GradientCheck.maxError(of: dx, at: x) { GradientCheck.dot(phi($0), dy) } < 1e-8)
+        if featureMap == .softmax2 { #expect(abs(y.scalars[0..<D].reduce(0, +) - 1) < 1e-12) }
+    }
+}
+
+@Suite struct ResidualLinearAttentionDecodeTests {
+    /// Decoding token by token equals the forward pass at every position, and the final state
+    /// equals S_T; D = 20 exercises the scalar (non-SIMD) path.
+    @Test(arguments: [-1, 0, 3, 29, 33], [16, 20])
+    func decodeMatchesForwardAtEveryPosition(window: Int, D: Int) throws {
+        for featureMap in FeatureMap.allCases {
+            let shape = LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: 30, D: D, window: window, featureMap: featureMap)
+            let p = LinearAttentionProblem(shape, withInitialState: true, seed: 5)
+            let ref = KernelRegistry.residualLinearAttention.last!.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 1)
+            let tol = 1e-5 + 2e-4 * ref.o.maxAbs
+            for h in 0..<shape.H {
+                let stateSize = 2 * D * D
+                var state = try ResidualLinearAttentionDecodeState(D: D, window: window, featureMap: featureMap,
+                                                                   s0: Array(p.s0!.scalars[(h * stateSize)..<((h + 1) * stateSize)]))
+                let bytes = state.stateBytes
+                #expect(bytes == ResidualLinearAttentionDecodeState.stateBytes(D: D, window: window))
+                for t in 0..<shape.T {
+                    let row = { (x: Tensor<Float>, head: Int) in Array(x.scalars[((head * shape.T + t) * D)..<((head * shape.T + t + 1) * D)]) }
+                    let o = try state.step(q: row(p.q, h), k: row(p.k, h / shape.group), v: row(p.v, h / shape.group))
+                    let expected = row(ref.o, h)
+                    #expect(zip(o, expected).allSatisfy { Double(abs($0 - $1)) <= tol }, "W\(window) D\(D) \(featureMap) head \(h) t \(t)")
+                }
+                #expect(state.stateBytes == bytes)  // independent of the position
+                let sT = Array(ref.sT.scalars[(h * stateSize)..<((h + 1) * stateSize)])
+                #expect(zip(state.state, sT).allSatisfy { Double(abs($0 - $1)) <= 1e-5 + 2e-4 * ref.sT.maxAbs })
+            }
+        }
+    }
+
+    /// A decode continued from a prefill's S_T and last W+1 keys/values equals the full forward.
+    @Test(arguments: [-1, 0, 4, 40])
+    func decodeContinuesAPrefill(window: Int) throws {
+        let (T, P, D) = (24, 13, 16)
+        let full = LinearAttentionShape(H: 1, T: T, D: D, window: window)
+        let p = LinearAttentionProblem(full, seed: 9)
+        let kernel = KernelRegistry.residualLinearAttention.first!
+        let ref = kernel.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: full, threads: 1)
+        let prefix = { (x: Tensor<Float>) in Tensor(shape: [1, 1, P, D], scalars: Array(x.scalars[0..<(P * D)])) }
+        let prefill = kernel.forward(q: prefix(p.q), k: prefix(p.k), v: prefix(p.v), s0: nil,
+                                     shape: LinearAttentionShape(H: 1, T: P, D: D, window: window), threads: 1)
+        var state = try ResidualLinearAttentionDecodeState(D: D, window: window, prefillState: prefill.sT.scalars,
+                                                           keys: prefix(p.k).scalars, values: prefix(p.v).scalars)
+        for t in P..<T {
+            let row = { (x: Tensor<Float>) in Array(x.scalars[(t * D)..<((t + 1) * D)]) }
+            let o = try state.step(q: row(p.q), k: row(p.k), v: row(p.v))
+            #expect(zip(o, row(ref.o)).allSatisfy { Double(abs($0 - $1)) <= 1e-5 + 2e-4 * ref.o.maxAbs }, "W\(window) t \(t)")
+        }
+        #expect(zip(state.state, ref.sT.scalars).allSatisfy { Double(abs($0 - $1)) <= 1e-5 + 2e-4 * ref.sT.maxAbs })
+    }
+}
+
+@Suite struct ResidualLinearAttentionBadInputTests {
+    func argument(_ body: () throws -> Void) -> String? {
+        do { try body() } catch let e as KernelInputError { return e.argument } catch { return "\(error)" }
+        return nil
+    }
+
+    @Test func badShapesAndValuesNameTheArgument() {
+        #expect(argument { _ = try LinearAttentionShape.infer(q: [1, 2, 8, 16], k: [1, 1, 8, 16], v: [1, 1, 8, 16], window: -2, featureMap: .relu2) } == "window")
+        #expect(argument { _ = try LinearAttentionShape.infer(q: [1, 2, 8, 16], k: [1, 1, 9, 16], v: [1, 1, 9, 16], window: 0, featureMap: .relu2) } == "k")
+        #expect(argument { _ = try LinearAttentionShape.infer(q: [1, 3, 8, 16], k: [1, 2, 8, 16], v: [1, 2, 8, 16], window: 0, featureMap: .relu2) } == "k")
+        let shape = LinearAttentionShape(H: 2, Hkv: 1, T: 8, D: 16, window: 1)
+        var p = LinearAttentionProblem(shape)
+        #expect(argument { try shape.validateInputs(q: p.q, k: p.k, v: p.v, s0: Tensor(zeros: [1, 2, 16, 16])) } == "s0")
+        #expect(argument { try shape.validateInputs(q: p.q, k: p.k, v: p.v, s0: Tensor(zeros: shape.stateShape)) } == nil)
+        p.v.scalars[17] = .nan
+        #expect(argument { try shape.validateInputs(q: p.q, k: p.k, v: p.v, s0: nil) } == "v")
+        p.v.scalars[17] = 0
+        p.k.scalars[3] = .infinity
+        #expect(argument { try shape.validateInputs(q: p.q, k: p.k, v: p.v, s0: nil) } == "k")
+        #expect(FeatureMap(rawValue: "gelu") == nil)
+    }
+
+    @Test func decodeRejectsPoisonAndKeepsItsState() throws {
+        var state = try ResidualLinearAttentionDecodeState(D: 16, window: 0, featureMap: .relu2)
+        let ones = [Float](repeating: 1, count: 16)
+        _ = try state.step(q: ones, k: ones, v: ones)
+        _ = try state.step(q: ones, k: ones, v: ones)
+        let before = state.state
+        var bad = ones
+        bad[2] = .nan
+        #expect(throws: KernelInputError.self) { _ = try state.step(q: ones, k: bad, v: ones) }
+        #expect(throws: KernelInputError.self) { _ = try state.step(q: ones, k: ones, v: bad) }
+        #expect(state.state == before && state.position == 2)
+        #expect(throws: KernelInputError.self) { _ = try ResidualLinearAttentionDecodeState(D: 16, window: -2) }
+        #expect(throws: KernelInputError.self) { _ = try ResidualLinearAttentionDecodeState(D: 4, window: 1, s0: [0, 0]) }
+    }
+}
