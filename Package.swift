@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "attnlab", targets: ["attnlab"]),
         .library(name: "LabKernels", targets: ["LabKernels"]),
+        .library(name: "LabAttention", targets: ["LabAttention"]),
         .library(name: "LabTasks", targets: ["LabTasks"]),
     ],
     dependencies: [
@@ -32,12 +33,13 @@ let package = Package(
         // MARK: - Library layers (imports point down only)
         .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
+        .target(name: "LabAttention", dependencies: ["LabKernels", "CBLAS"], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
             dependencies: [
-                "LabKernels", "LabTasks",
+                "LabKernels", "LabAttention", "LabTasks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast
@@ -45,6 +47,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", numerics]),
+        .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"]),
     ]
 )

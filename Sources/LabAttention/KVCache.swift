@@ -1,0 +1,67 @@
+// Key/value storage for decoding softmax attention.
+//
+// `capacity: nil` keeps every token (full attention: memory grows with T).
+// `capacity: W+1` is a ring buffer: token t goes to slot t mod (W+1), overwriting token t−W−1,
+// which has just left the window (sliding window: memory flat in T).
+// Keys are stored *after* the positional encoding (what softmax attention consumes).
+// Layout per (b, kv head): slots × D, contiguous.
+import LabCore
+
+public final class KVCache {
+    public let batch: Int, kvHeads: Int, headDim: Int
+    public let capacity: Int?
+    /// Tokens written so far.
+    public private(set) var count = 0
+    private var keys: [[Float]], values: [[Float]]
+
+    public init(batch: Int, kvHeads: Int, headDim: Int, capacity: Int?) {
+        precondition(capacity.map { $0 >= 1 } ?? true)
+        self.batch = batch; self.kvHeads = kvHeads; self.headDim = headDim; self.capacity = capacity
+        let reserve = (capacity ?? 0) * headDim
+        keys = Array(repeating: [Float](repeating: 0, count: reserve), count: batch * kvHeads)
+        values = keys
+    }
+
+    /// Slots in use: min(count, capacity).
+    public var filled: Int { capacity.map { min(count, $0) } ?? count }
+
+    /// The slot token `t` occupies (ring) or its index (growing).
+    @inline(__always) func slot(_ t: Int) -> Int { capacity.map { t % $0 } ?? t }
+
+    /// Appends one token per sequence: k, v: [B, Hkv, 1, D]. In a ring, returns the key and value
+    /// evicted from each (b, kv head) ([B, Hkv, 1, D]), or nil while the ring is not yet full.
+    @discardableResult
+    public func append(k: Tensor<Float>, v: Tensor<Float>) -> (k: Tensor<Float>, v: Tensor<Float>)? {
+        let D = headDim
+        var evicted: (k: [Float], v: [Float])? = nil
+        if let cap = capacity, count >= cap { evicted = ([], []) }
+        let s = slot(count)
+        for i in 0..<(batch * kvHeads) {
+            let kRow = k.scalars[(i * D)..<((i + 1) * D)], vRow = v.scalars[(i * D)..<((i + 1) * D)]
+            if capacity == nil {
+                keys[i].append(contentsOf: kRow); values[i].append(contentsOf: vRow)
+            } else {
+                if evicted != nil {
+                    evicted!.k.append(contentsOf: keys[i][(s * D)..<((s + 1) * D)])
+                    evicted!.v.append(contentsOf: values[i][(s * D)..<((s + 1) * D)])
+                }
+                keys[i].replaceSubrange((s * D)..<((s + 1) * D), with: kRow)
+                values[i].replaceSubrange((s * D)..<((s + 1) * D), with: vRow)
+            }
+        }
+        count += 1
+        return evicted.map { (Tensor(shape: [batch, kvHeads, 1, D], scalars: $0.k), Tensor(shape: [batch, kvHeads, 1, D], scalars: $0.v)) }
+    }
+
+    /// The stored keys and values as [B, Hkv, filled, D] (ring slots in slot order: softmax over
+    /// keys does not depend on their order, and every stored key is visible to the newest query).
+    public func contents() -> (k: Tensor<Float>, v: Tensor<Float>) {
+        let n = filled * headDim
+        let k = keys.flatMap { $0.prefix(n) }, v = values.flatMap { $0.prefix(n) }
+        return (Tensor(shape: [batch, kvHeads, filled, headDim], scalars: k),
+                Tensor(shape: [batch, kvHeads, filled, headDim], scalars: v))
+    }
+
+    /// Bytes held by the key and value buffers (fp32).
+    public var bytes: Int { 2 * batch * kvHeads * (capacity ?? count) * headDim * MemoryLayout<Float>.size }
+}

@@ -1,0 +1,81 @@
+// Dense products for projections (OpenBLAS sgemm/dgemm) and the head layout changes around them.
+// Generic over Float (the working precision) and Double (finite-difference checks).
+import CBLAS
+import LabCore
+
+public enum LinearAlgebra {
+    /// C[m×n] = α·op(A)·op(B) + β·C, row-major; op(X) = Xᵀ when `transX`.
+    /// A is [m×k] (or [k×m] when transposed), B is [k×n] (or [n×k]).
+    public static func gemm<S: TensorScalar>(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+                                             alpha: S = 1, a: UnsafePointer<S>, b: UnsafePointer<S>,
+                                             beta: S = 0, c: UnsafeMutablePointer<S>) {
+        let lda = Int32(transA ? m : k), ldb = Int32(transB ? k : n), ldc = Int32(n)
+        let ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans
+        if S.self == Float.self {
+            a.withMemoryRebound(to: Float.self, capacity: 1) { a in
+            b.withMemoryRebound(to: Float.self, capacity: 1) { b in
+            c.withMemoryRebound(to: Float.self, capacity: 1) { c in
+                cblas_sgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), Float(alpha), a, lda, b, ldb, Float(beta), c, ldc)
+            }}}
+        } else if S.self == Double.self {
+            a.withMemoryRebound(to: Double.self, capacity: 1) { a in
+            b.withMemoryRebound(to: Double.self, capacity: 1) { b in
+            c.withMemoryRebound(to: Double.self, capacity: 1) { c in
+                cblas_dgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), Double(alpha), a, lda, b, ldb, Double(beta), c, ldc)
+            }}}
+        } else {
+            preconditionFailure("gemm supports Float and Double only")
+        }
+    }
+
+    /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
+    public static func matmul<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
+        let k = w.shape[0], n = w.shape[1], m = x.count / k
+        precondition(x.shape.last == k, "matmul: x \(x.shape) · W \(w.shape)")
+        var out = [S](repeating: 0, count: m * n)
+        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in out.withUnsafeMutableBufferPointer { op in
+            gemm(m: m, n: n, k: k, a: xp.baseAddress!, b: wp.baseAddress!, c: op.baseAddress!)
+        }}}
+        return Tensor(shape: Array(x.shape.dropLast()) + [n], scalars: out)
+    }
+
+    /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
+    public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
+        -> (dx: Tensor<S>, dw: Tensor<S>) {
+        let k = w.shape[0], n = w.shape[1], m = x.count / k
+        var dx = [S](repeating: 0, count: m * k), dw = [S](repeating: 0, count: k * n)
+        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
+            dx.withUnsafeMutableBufferPointer { dxp in dw.withUnsafeMutableBufferPointer { dwp in
+                gemm(transB: true, m: m, n: k, k: n, a: gp.baseAddress!, b: wp.baseAddress!, c: dxp.baseAddress!)
+                gemm(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: dwp.baseAddress!)
+            }}
+        }}}
+        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
+    }
+
+    /// [B, T, H·D] → [B, H, T, D].
+    public static func splitHeads<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
+        let (B, T) = (x.shape[0], x.shape[1]), D = x.shape[2] / H
+        var out = [S](repeating: 0, count: x.count)
+        for b in 0..<B { for t in 0..<T { for h in 0..<H { for d in 0..<D {
+            out[((b * H + h) * T + t) * D + d] = x.scalars[((b * T + t) * H + h) * D + d]
+        } } } }
+        return Tensor(shape: [B, H, T, D], scalars: out)
+    }
+
+    /// [B, H, T, D] → [B, T, H·D].
+    public static func mergeHeads<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
+        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        var out = [S](repeating: 0, count: x.count)
+        for b in 0..<B { for h in 0..<H { for t in 0..<T { for d in 0..<D {
+            out[((b * T + t) * H + h) * D + d] = x.scalars[((b * H + h) * T + t) * D + d]
+        } } } }
+        return Tensor(shape: [B, T, H * D], scalars: out)
+    }
+
+    /// a + b element-wise (same shapes).
+    public static func add<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
+        precondition(a.shape == b.shape, "add: \(a.shape) vs \(b.shape)")
+        return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
+    }
+}

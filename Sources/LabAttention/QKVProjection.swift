@@ -1,0 +1,59 @@
+// The shared query/key/value projection with its positional encoding as a child: every variant
+// calls it, none re-implements rotation. It hands out q and k both *before* the positional
+// encoding (RAttention's linear branch needs those) and after it (the softmax branch's).
+//
+//   q = x·Wq → [B, H, T, D],  k = x·Wk, v = x·Wv → [B, Hkv, T, D]
+//   qRot, kRot = rope(q), rope(k) at positions start ..< start+T
+// Parameters: wq [C, H·D], wk [C, Hkv·D], wv [C, Hkv·D]. Cost: 2·B·T·C·(H + 2·Hkv)·D FLOPs.
+import LabCore
+
+public struct QKVProjection: Sendable {
+    public var dims: AttentionDims
+    public var positional: PositionalEncoding
+
+    public init(dims: AttentionDims, positional: PositionalEncoding) {
+        self.dims = dims
+        self.positional = positional
+    }
+
+    public struct Output<S: TensorScalar> {
+        /// Before the positional encoding: q [B, H, T, D], k and v [B, Hkv, T, D].
+        public var q, k, v: Tensor<S>
+        /// After it: what softmax attention consumes.
+        public var qRot, kRot: Tensor<S>
+    }
+
+    public func initialParameters(_ initScales: AttentionInit, rng: inout SeededGenerator) -> ParameterSet<Float> {
+        let (C, H, Hkv, D) = (dims.modelDim, dims.heads, dims.kvHeads, dims.headDim)
+        var p = ParameterSet<Float>()
+        p.add("wq", initScales.weight(fanIn: C, fanOut: H * D, rng: &rng))
+        p.add("wk", initScales.weight(fanIn: C, fanOut: Hkv * D, rng: &rng))
+        p.add("wv", initScales.weight(fanIn: C, fanOut: Hkv * D, rng: &rng))
+        return p
+    }
+
+    /// x: [B, T, C], token t at position `start + t`.
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int) -> Output<S> {
+        let q = LinearAlgebra.splitHeads(LinearAlgebra.matmul(x, params["wq"]), heads: dims.heads)
+        let k = LinearAlgebra.splitHeads(LinearAlgebra.matmul(x, params["wk"]), heads: dims.kvHeads)
+        let v = LinearAlgebra.splitHeads(LinearAlgebra.matmul(x, params["wv"]), heads: dims.kvHeads)
+        return Output(q: q, k: k, v: v, qRot: positional.apply(q, start: start), kRot: positional.apply(k, start: start))
+    }
+
+    /// Gradients arrive for the rotated forms (dqRot, dkRot), optionally for the raw forms too
+    /// (dq, dk: RAttention's linear branch), and for v. Returns dx [B, T, C] and dwq, dwk, dwv.
+    public func backward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int,
+                                          dqRot: Tensor<S>, dkRot: Tensor<S>, dv: Tensor<S>,
+                                          dq: Tensor<S>? = nil, dk: Tensor<S>? = nil) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        var dqTotal = positional.apply(dqRot, start: start, inverse: true)
+        var dkTotal = positional.apply(dkRot, start: start, inverse: true)
+        if let dq { dqTotal = LinearAlgebra.add(dqTotal, dq) }
+        if let dk { dkTotal = LinearAlgebra.add(dkTotal, dk) }
+        let gq = LinearAlgebra.matmulBackward(x, params["wq"], dy: LinearAlgebra.mergeHeads(dqTotal))
+        let gk = LinearAlgebra.matmulBackward(x, params["wk"], dy: LinearAlgebra.mergeHeads(dkTotal))
+        let gv = LinearAlgebra.matmulBackward(x, params["wv"], dy: LinearAlgebra.mergeHeads(dv))
+        var grads = ParameterSet<S>()
+        grads.add("wq", gq.dw); grads.add("wk", gk.dw); grads.add("wv", gv.dw)
+        return (LinearAlgebra.add(LinearAlgebra.add(gq.dx, gk.dx), gv.dx), grads)
+    }
+}

@@ -1,0 +1,170 @@
+// The layer body shared by `full` and `sliding_window` (and RAttention's local branch):
+//   q, k, v = QKV(x) with positional encoding;  o = softmax-attention(q, k, v; window);
+//   y = merge(o)·Wo.
+// Parameters: qkv.{wq, wk, wv} and wo [H·D, C].
+// Cost per sequence: projections 2·T·C·(2H + 2Hkv)·D, attention 4·H·pairs·D (pairs ≈ T·(W+1)).
+import LabCore
+import LabKernels
+
+public struct SoftmaxAttentionLayer: Sendable {
+    public var dims: AttentionDims
+    public var window: Int?
+    public var projection: QKVProjection
+    public var initScales: AttentionInit
+    public var kernels: KernelChoice
+
+    public init(dims: AttentionDims, window: Int?, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice) {
+        self.dims = dims; self.window = window; self.initScales = initScales; self.kernels = kernels
+        projection = QKVProjection(dims: dims, positional: positional)
+    }
+
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = ParameterSet<Float>()
+        p.merge(projection.initialParameters(initScales, rng: &rng), prefix: "qkv")
+        p.add("wo", initScales.weight(fanIn: dims.heads * dims.headDim, fanOut: dims.modelDim, rng: &rng))
+        return p
+    }
+
+    func shape(batch: Int, T: Int, S: Int? = nil, window: Int?) -> AttentionShape {
+        AttentionShape(B: batch, H: dims.heads, Hkv: dims.kvHeads, T: T, S: S, D: dims.headDim, window: window)
+    }
+
+    /// Projection and attention: o [B, H, T, D]; saves qkv outputs, o and lse.
+    public func attend<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, saved: inout SavedActivations<S>)
+        -> (o: Tensor<S>, qkv: QKVProjection.Output<S>) {
+        let qkv = projection.forward(x, params: params.scoped("qkv"), start: 0)
+        let (out, kernel) = SoftmaxAttentionOp.forward(q: qkv.qRot, k: qkv.kRot, v: qkv.v,
+                                                       shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
+        saved["x"] = x
+        saved["qRot"] = qkv.qRot; saved["kRot"] = qkv.kRot; saved["v"] = qkv.v
+        saved["o"] = out.o; saved["lse"] = out.lse
+        saved.kernels["softmax-attention"] = kernel
+        return (out.o, qkv)
+    }
+
+    /// Backward of `attend` given dO [B, H, T, D]: dx and the qkv gradients; `dq`, `dk` are extra
+    /// gradients for the raw (un-rotated) q and k from another branch, if any.
+    public func attendBackward<S: TensorScalar>(_ dO: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>,
+                                                dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dvExtra: Tensor<S>? = nil)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let x = saved["x"]
+        let g = SoftmaxAttentionOp.backward(q: saved["qRot"], k: saved["kRot"], v: saved["v"],
+                                            output: SoftmaxAttentionOutput(o: saved["o"], lse: saved["lse"]), dout: dO,
+                                            shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
+        let dv = dvExtra.map { LinearAlgebra.add(g.dv, $0) } ?? g.dv
+        let (dx, qkvGrads) = projection.backward(x, params: params.scoped("qkv"), start: 0,
+                                                 dqRot: g.dq, dkRot: g.dk, dv: dv, dq: dq, dk: dk)
+        var grads = ParameterSet<S>()
+        grads.merge(qkvGrads, prefix: "qkv")
+        return (dx, grads)
+    }
+
+    /// y = merge(context)·Wo.
+    public func outputProjection<S: TensorScalar>(_ context: Tensor<S>, params: ParameterSet<S>) -> Tensor<S> {
+        LinearAlgebra.matmul(LinearAlgebra.mergeHeads(context), params["wo"])
+    }
+
+    /// Backward of `outputProjection`: d(context) [B, H, T, D] and dWo.
+    public func outputProjectionBackward<S: TensorScalar>(_ context: Tensor<S>, params: ParameterSet<S>, dy: Tensor<S>)
+        -> (dContext: Tensor<S>, dwo: Tensor<S>) {
+        let g = LinearAlgebra.matmulBackward(LinearAlgebra.mergeHeads(context), params["wo"], dy: dy)
+        return (LinearAlgebra.splitHeads(g.dx, heads: dims.heads), g.dw)
+    }
+
+    // MARK: - Whole layer (full, sliding_window)
+
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        var saved = SavedActivations<S>()
+        let (o, _) = attend(x, params: params, saved: &saved)
+        return (outputProjection(o, params: params), saved)
+    }
+
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
+        var (dx, grads) = attendBackward(dO, params: params, saved: saved)
+        grads.add("wo", dwo)
+        return (dx, grads)
+    }
+
+    // MARK: - Decoding
+
+    public func makeKVCache(batch: Int) -> KVCache {
+        KVCache(batch: batch, kvHeads: dims.kvHeads, headDim: dims.headDim, capacity: window.map { $0 + 1 })
+    }
+
+    /// One token per sequence at the cache's position: appends its rotated k and v, attends over the
+    /// cache, returns o [B, H, 1, D], the raw projections (for RAttention), what the ring evicted and
+    /// the kernel that ran.
+    public func decodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: KVCache)
+        -> (o: Tensor<Float>, qkv: QKVProjection.Output<Float>, evicted: (k: Tensor<Float>, v: Tensor<Float>)?, kernel: String) {
+        let qkv = projection.forward(x, params: params.scoped("qkv"), start: cache.count)
+        let evicted = cache.append(k: qkv.kRot, v: qkv.v)
+        let (k, v) = cache.contents()
+        // Every cached key is visible to the newest query (the ring holds exactly the window).
+        let (out, kernel) = SoftmaxAttentionOp.forward(q: qkv.qRot, k: k, v: v,
+                                                       shape: shape(batch: x.shape[0], T: 1, S: cache.filled, window: nil), choice: kernels)
+        return (out.o, qkv, evicted, kernel)
+    }
+
+    /// Fills `cache` with the rotated keys and values of a whole prompt (positions 0..<T), keeping
+    /// only the last W+1 in a ring. kRot, v: [B, Hkv, T, D].
+    public func fill(_ cache: KVCache, kRot: Tensor<Float>, v: Tensor<Float>) {
+        let (B, Hkv, T, D) = (kRot.shape[0], kRot.shape[1], kRot.shape[2], kRot.shape[3])
+        for t in 0..<T {
+            var kt = [Float](), vt = [Float]()
+            for i in 0..<(B * Hkv) {
+                kt.append(contentsOf: kRot.scalars[((i * T + t) * D)..<((i * T + t + 1) * D)])
+                vt.append(contentsOf: v.scalars[((i * T + t) * D)..<((i * T + t + 1) * D)])
+            }
+            cache.append(k: Tensor(shape: [B, Hkv, 1, D], scalars: kt), v: Tensor(shape: [B, Hkv, 1, D], scalars: vt))
+        }
+    }
+
+    /// Analytic KV bytes for one sequence: 2 (k and v) · Hkv · D · slots · 4.
+    public func kvBytes(sequenceLength T: Int) -> Int {
+        2 * dims.kvHeads * dims.headDim * (window.map { min(T, $0 + 1) } ?? T) * MemoryLayout<Float>.size
+    }
+}
+
+/// The decode cache of `full` and `sliding_window`: just the KV cache.
+public final class SoftmaxAttentionCache: AttentionCache {
+    public let kv: KVCache
+    public var kernels: [String: String] = [:]
+    init(kv: KVCache) { self.kv = kv }
+    public var position: Int { kv.count }
+    public var bytes: Int { kv.bytes }
+}
+
+extension SoftmaxAttentionLayer {
+    /// Prefill for a plain softmax layer: from position 0, the parallel forward then the cache fill;
+    /// otherwise token by token.
+    func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: SoftmaxAttentionCache) -> Tensor<Float> {
+        if cache.position == 0 {
+            let (y, saved) = forward(x, params: params)
+            fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
+            cache.kernels = saved.kernels
+            return y
+        }
+        return decodeEach(x) { decode($0, params: params, cache: cache) }
+    }
+
+    func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: SoftmaxAttentionCache) -> Tensor<Float> {
+        let step = decodeAttend(x, params: params, cache: cache.kv)
+        cache.kernels = ["softmax-attention": step.kernel]
+        return outputProjection(step.o, params: params)
+    }
+}
+
+/// Runs `step` on each token of x: [B, T, C] as [B, 1, C] and concatenates the outputs.
+func decodeEach(_ x: Tensor<Float>, _ step: (Tensor<Float>) -> Tensor<Float>) -> Tensor<Float> {
+    let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2])
+    var out = [Float](repeating: 0, count: x.count)
+    for t in 0..<T {
+        var xt = [Float]()
+        for b in 0..<B { xt.append(contentsOf: x.scalars[((b * T + t) * C)..<((b * T + t + 1) * C)]) }
+        let y = step(Tensor(shape: [B, 1, C], scalars: xt))
+        for b in 0..<B { out.replaceSubrange(((b * T + t) * C)..<((b * T + t + 1) * C), with: y.scalars[(b * C)..<((b + 1) * C)]) }
+    }
+    return Tensor(shape: x.shape, scalars: out)
+}

@@ -1,0 +1,59 @@
+// `sliding_window(window: W)`: causal softmax attention over the last W+1 tokens, itself included
+// (key j visible to query t iff 0 ≤ t − j ≤ W). Decode state: a ring buffer of W+1 keys and values
+// (2·Hkv·D·(W+1) floats per layer, flat in T). Cost: O(T·(W+1)·D) per head for a sequence.
+import LabCore
+
+public struct SlidingWindowAttention: AttentionVariant {
+    public struct Config: AttentionVariantConfig {
+        /// W: attends to W+1 tokens. W ≥ T−1 equals full attention.
+        public var windowSize: Int
+        public var window: Int? { windowSize }
+        public init(window: Int) { windowSize = window }
+        public init(from decoder: Decoder) throws {
+            try rejectUnknownKeys(decoder, allowed: ["kind", "window"], in: "sliding_window config")
+            let c = try decoder.container(keyedBy: AnyCodingKey.self)
+            windowSize = try c.required(Int.self, "window")
+            guard windowSize >= 0 else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("window")],
+                                                        debugDescription: "window must be ≥ 0, got \(windowSize)"))
+            }
+        }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AnyCodingKey.self)
+            try c.encode(windowSize, forKey: AnyCodingKey("window"))
+        }
+    }
+
+    public static let kind = "sliding_window"
+    public static let summary = "causal softmax attention over the last W+1 tokens; ring-buffer KV cache of W+1"
+    public static let configKeys = [ConfigKeyDoc("window", "required", "W ≥ 0: each token attends to itself and the W before it")]
+    public static let minimalConfigJSON = #"{"kind": "sliding_window", "window": 3}"#
+
+    public let config: Config
+    public let dims: AttentionDims
+    let layer: SoftmaxAttentionLayer
+
+    public init(config: Config, dims: AttentionDims, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice) {
+        self.config = config
+        self.dims = dims
+        layer = SoftmaxAttentionLayer(dims: dims, window: config.windowSize, positional: positional, initScales: initScales, kernels: kernels)
+    }
+
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.initialParameters(rng: &rng) }
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        layer.forward(x, params: params)
+    }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        layer.backward(dy, params: params, saved: saved)
+    }
+    public func makeCache(batch: Int) -> AttentionCache { SoftmaxAttentionCache(kv: layer.makeKVCache(batch: batch)) }
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        layer.prefill(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    }
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        layer.decode(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    }
+    /// 2·Hkv·D·min(T, W+1)·4 bytes.
+    public func stateBytes(sequenceLength: Int) -> Int { layer.kvBytes(sequenceLength: sequenceLength) }
+}
