@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", numerics]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention"]),
-        .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"]),
+        .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
     ]
 )
