@@ -188,6 +188,19 @@ extension SyntheticTask {
         }
     }
 
+    /// `count` examples of `length` tokens from a split: sample i uses seed `split.seed(first + i)`.
+    ///
+    /// Worked example, the lab's MQAR recipe (`training-recipes.md`: V = 256, L = 128, K = 8):
+    ///
+    ///     let mqar = try TaskRegistry.task(named: "mqar_v256")            // K = L/16 = 8 at L = 128
+    ///     let train = try mqar.examples(20_000, length: 128, split: .train)
+    ///     let test = try mqar.examples(1_000, length: 128, split: .test)
+    ///     // train[i].inputs: [128] tokens in 0..<256; train[i].labels: [128], 8 values, the rest -100
+    public func examples(_ count: Int, length: Int, split: Split, first: Int = 0) throws -> [Example] {
+        try validate(length: length)
+        return try (0 ..< count).map { try generate(length: length, seed: split.seed(first + $0)) }
+    }
+
     /// The random stream of one example: independent across tasks, lengths and seeds.
     func randomStream(length: Int, seed: UInt64) -> SeededGenerator {
         SeededGenerator(seed: seed, stream: "\(name)/\(length)")

@@ -120,3 +120,20 @@ let taskNames = TaskRegistry.all.map(\.name)
         #expect(rulerDepths.count == 40 && rulerDepths.first == 0 && rulerDepths[1] == 3 && rulerDepths.last == 100)
     }
 }
+
+@Suite struct DataSetTests {
+    /// The lab's MQAR training recipe: V = 256, L = 128, K = 8, random_non_queries = false, disjoint seeds.
+    @Test func mqarRecipeDataSets() throws {
+        let t = try TaskRegistry.task(named: "mqar_v256")
+        let train = try t.examples(200, length: 128, split: .train), test = try t.examples(50, length: 128, split: .test)
+        #expect(t.vocabularySize == 256)
+        for e in train + test {
+            #expect(e.inputs.count == 128 && e.inputs.allSatisfy { (0 ..< 256).contains($0) })
+            #expect(e.labels.filter { $0 != Example.ignore }.count == 8)
+            #expect(e.labels.allSatisfy { $0 == Example.ignore || (128 ..< 256).contains($0) })
+        }
+        #expect(Set(train.map(\.seed)).isDisjoint(with: test.map(\.seed)))
+        #expect(Set(train.map(\.inputs)).isDisjoint(with: test.map(\.inputs)))
+        #expect(throws: TaskError.self) { try t.examples(1, length: 256, split: .train) }
+    }
+}
