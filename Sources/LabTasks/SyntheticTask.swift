@@ -127,10 +127,12 @@ public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Why it is rejected.
     public let reason: String
 
+    /// An error about `argument` (given as `value`) with `reason`.
     public init(argument: String, value: String, reason: String) {
         self.argument = argument; self.value = value; self.reason = reason
     }
 
+    /// `"<argument> <value>: <reason>"`.
     public var description: String { "\(argument) \(value): \(reason)" }
 
     static func length(_ length: Int, _ reason: String) -> TaskError {
@@ -140,6 +142,7 @@ public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
 
 /// Whether a task can generate an example of a given length.
 public enum LengthCheck: Sendable, Hashable {
+    /// An example of this length exists.
     case ok
     /// Shorter than the task's fixed parts (the error then states `minimumLength`).
     case tooShort
