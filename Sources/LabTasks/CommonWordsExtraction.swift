@@ -19,6 +19,7 @@
 import LabCore
 
 public struct CommonWordsExtraction: SyntheticTask {
+    /// Registry name.
     public let name: String
     /// RULER's `num_cw`, `freq_cw`, `freq_ucw` (for lengths ≥ `manyRepeatsFrom`).
     public let common: Int, freqCommon: Int, freqUncommon: Int
@@ -33,6 +34,7 @@ public struct CommonWordsExtraction: SyntheticTask {
         "aggregation: the \(common) most common words (×\(freqCommon)/×\(freqUncommon) from \(manyRepeatsFrom), else ×6/×1)"
     }
 
+    /// A CWE configuration (RULER's defaults).
     public init(name: String, common: Int = 10, freqCommon: Int = 30, freqUncommon: Int = 3,
                 manyRepeatsFrom: Int = 4096, demonstrationFrom: Int = 256) {
         self.name = name; self.common = common; self.freqCommon = freqCommon; self.freqUncommon = freqUncommon

@@ -23,6 +23,7 @@
 import LabCore
 
 public struct FactQA: SyntheticTask {
+    /// Registry name.
     public let name: String
     /// 1 (qa_1) or 2 (qa_2).
     public let hops: Int
@@ -35,6 +36,7 @@ public struct FactQA: SyntheticTask {
         "QA (synthetic fact documents, replaces \(hops == 1 ? "SQuAD" : "HotpotQA")): \(hops)-hop lookup among distractors"
     }
 
+    /// A QA configuration.
     public init(name: String, hops: Int, maxFacts: Int = 3) {
         precondition((1 ... 2).contains(hops) && (2 ... 8).contains(maxFacts))
         self.name = name; self.hops = hops; self.maxFacts = maxFacts

@@ -17,6 +17,7 @@ import Foundation
 import LabCore
 
 public struct FrequentWordsExtraction: SyntheticTask {
+    /// Registry name.
     public let name: String
     /// Zipf exponent (RULER's `alpha`).
     public let alpha: Double
@@ -28,6 +29,7 @@ public struct FrequentWordsExtraction: SyntheticTask {
     /// ζ(α), the Zipf normaliser.
     let zeta: Double
 
+    /// An FWE configuration.
     public init(name: String, alpha: Double = 2.0) {
         precondition(alpha > 1)
         self.name = name; self.alpha = alpha

@@ -41,9 +41,11 @@ public struct MultiQueryAR: SyntheticTask {
         }
     }
 
+    /// Registry name.
     public let name: String
     /// V: tokens are in `0 ..< V`; keys from `[1, V/2)`, values from `[V/2, V)`.
     public let vocabularySize: Int
+    /// K, fixed or per length.
     public let pairs: PairCount
     /// a in p(g) ∝ a·(g+1)^(a−1).
     public let powerA: Double
@@ -64,6 +66,8 @@ public struct MultiQueryAR: SyntheticTask {
             + "random_non_queries=\(randomNonQueries)"
     }
 
+    /// An MQAR configuration; defaults are Zoology's (`power_a` 0.01, one pass) with `random_non_queries` off
+    /// (Zoology Figure 2 and the lab's recipe).
     public init(name: String, vocabularySize: Int, pairs: PairCount, powerA: Double = 0.01,
                 randomNonQueries: Bool = false, passes: Int = 1) {
         precondition(vocabularySize >= 4 && powerA > 0 && passes >= 1)

@@ -27,10 +27,12 @@ public struct NeedleInAHaystack: SyntheticTask {
     /// What a key or a value is made of (RULER's `type_needle_k` / `type_needle_v`).
     public enum ItemKind: String, Sendable, Hashable { case words, numbers, uuids }
 
+    /// Registry name.
     public let name: String
+    /// The text around the needles.
     public let haystack: HaystackKind
-    public let keyKind: ItemKind
-    public let valueKind: ItemKind
+    /// What keys and values are made of.
+    public let keyKind: ItemKind, valueKind: ItemKind
     /// RULER's `num_needle_k`, `num_needle_v`, `num_needle_q`.
     public let keys: Int, values: Int, queries: Int
     /// Hex tokens per uuid.
@@ -43,6 +45,7 @@ public struct NeedleInAHaystack: SyntheticTask {
             + "\(queries) asked"
     }
 
+    /// A NIAH configuration (RULER's `synthetic.yaml` arguments).
     public init(name: String, haystack: HaystackKind, key: ItemKind, value: ItemKind,
                 keys: Int = 1, values: Int = 1, queries: Int = 1, uuidLength: Int = 8) {
         precondition(keys >= 1 && values >= 1 && queries >= 1 && (1 ... 32).contains(uuidLength))

@@ -58,9 +58,8 @@ public enum Scoring {
 }
 
 extension Metric {
-    /// The per-sample score in [0, 1] of `output` against `answers` (`all` or `part`; `positions` compares
-    /// `output` with the answers as per-position predictions is not defined and traps: use
-    /// `Example.score(_:)`).
+    /// The per-sample score in [0, 1] of `output` against `answers` for `all` and `part`. `positions` needs the
+    /// labels, so it traps here: use `Example.score(_:)`.
     public func score(output: [Int], answers: [[Int]]) -> Double {
         switch self {
         case .all: return Scoring.all(output: output, answers: answers)
@@ -72,11 +71,14 @@ extension Metric {
 
 /// The mean score of one task at one length: RULER's per-task number (× 100) and its `Nulls` count.
 public struct TaskScore: Sendable, Hashable {
+    /// Sum of the per-sample scores in [0, 1].
     public private(set) var total = 0.0
+    /// Samples added.
     public private(set) var count = 0
     /// Samples whose output was empty (RULER's `Nulls`).
     public private(set) var nulls = 0
 
+    /// An empty score.
     public init() {}
 
     /// Adds one sample's score in [0, 1].
@@ -101,6 +103,7 @@ public struct ScoreTable: Sendable, Hashable {
     /// `scores[task][length]` in 0–100.
     public private(set) var scores: [String: [Int: Double]] = [:]
 
+    /// An empty table for `tasks` (report order) at `lengths` (sorted ascending).
     public init(tasks: [String], lengths: [Int]) {
         self.tasks = tasks; self.lengths = lengths.sorted()
     }

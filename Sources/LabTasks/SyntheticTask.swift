@@ -127,10 +127,12 @@ public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Why it is rejected.
     public let reason: String
 
+    /// An error about `argument` (given as `value`) with `reason`.
     public init(argument: String, value: String, reason: String) {
         self.argument = argument; self.value = value; self.reason = reason
     }
 
+    /// `"<argument> <value>: <reason>"`.
     public var description: String { "\(argument) \(value): \(reason)" }
 
     static func length(_ length: Int, _ reason: String) -> TaskError {
@@ -140,6 +142,7 @@ public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
 
 /// Whether a task can generate an example of a given length.
 public enum LengthCheck: Sendable, Hashable {
+    /// An example of this length exists.
     case ok
     /// Shorter than the task's fixed parts (the error then states `minimumLength`).
     case tooShort
@@ -186,6 +189,19 @@ extension SyntheticTask {
         case .tooShort: throw TaskError.length(length, "\(name) needs at least \(minimumLength) tokens")
         case .invalid(let reason): throw TaskError.length(length, reason)
         }
+    }
+
+    /// `count` examples of `length` tokens from a split: sample i uses seed `split.seed(first + i)`.
+    ///
+    /// Worked example, the lab's MQAR recipe (`training-recipes.md`: V = 256, L = 128, K = 8):
+    ///
+    ///     let mqar = try TaskRegistry.task(named: "mqar_v256")            // K = L/16 = 8 at L = 128
+    ///     let train = try mqar.examples(20_000, length: 128, split: .train)
+    ///     let test = try mqar.examples(1_000, length: 128, split: .test)
+    ///     // train[i].inputs: [128] tokens in 0..<256; train[i].labels: [128], 8 values, the rest -100
+    public func examples(_ count: Int, length: Int, split: Split, first: Int = 0) throws -> [Example] {
+        try validate(length: length)
+        return try (0 ..< count).map { try generate(length: length, seed: split.seed(first + $0)) }
     }
 
     /// The random stream of one example: independent across tasks, lengths and seeds.

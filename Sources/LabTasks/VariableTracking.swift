@@ -18,6 +18,7 @@
 import LabCore
 
 public struct VariableTracking: SyntheticTask {
+    /// Registry name.
     public let name: String
     /// RULER's `num_chains`, `num_hops`.
     public let chains: Int, hops: Int
@@ -26,6 +27,7 @@ public struct VariableTracking: SyntheticTask {
     public var metric: Metric { .all }
     public var summary: String { "multi-hop tracing: \(chains) chain(s) of \(hops) hops in noise, 1 demonstration" }
 
+    /// A VT configuration; the demonstration uses one more chain's worth of names.
     public init(name: String, chains: Int = 1, hops: Int = 4) {
         precondition(chains >= 1 && hops >= 1 && (chains + 1) * (hops + 1) <= Vocabulary.name.count)
         self.name = name; self.chains = chains; self.hops = hops

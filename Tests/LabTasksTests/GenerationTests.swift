@@ -10,33 +10,39 @@ func testLengths(_ t: any SyntheticTask) -> [Int] {
 
 let taskNames = TaskRegistry.all.map(\.name)
 
+/// Calls `body` with `count` examples (seeds `split.seed(i · step)`) of task `name` at each of its test lengths.
+func eachExample(_ name: String, count: Int, split: Split, step: Int = 1,
+                 _ body: (any SyntheticTask, Example) throws -> Void) throws {
+    let t = try TaskRegistry.task(named: name)
+    for length in testLengths(t) {
+        for i in 0 ..< count { try body(t, try t.generate(length: length, seed: split.seed(i * step))) }
+    }
+}
+
 @Suite struct GenerationTests {
     @Test(arguments: taskNames)
     func exactLengthAndWellFormed(_ name: String) throws {
-        let t = try TaskRegistry.task(named: name)
-        for length in testLengths(t) {
-            for i in 0 ..< 2 {
-                let e = try t.generate(length: length, seed: Split.test.seed(i))
-                #expect(e.inputs.count == length && e.labels.count == length && e.length == length)
-                #expect(e.inputs.allSatisfy { (0 ..< t.vocabularySize).contains($0) })
-                if e.metric == .positions {
-                    #expect(e.target.isEmpty && e.promptLength == length)
-                    #expect(e.labels.filter { $0 != Example.ignore }.count == e.answers.count)
-                } else {
-                    #expect(e.inputs[0] == Vocabulary.bos)
-                    #expect(e.prompt.last == Vocabulary.ans)
-                    #expect(Array(e.target) == joinedTarget(e.answers))
-                    // Labels: the next token exactly where it is a target token.
-                    for p in 0 ..< length {
-                        let expected = p >= e.promptLength - 1 && p < length - 1 ? e.inputs[p + 1] : Example.ignore
-                        if e.labels[p] != expected { Issue.record("\(name)@\(length): label \(p)"); break }
-                    }
+        try eachExample(name, count: 2, split: .test) { t, e in
+            let length = e.length
+            #expect(e.inputs.count == length && e.labels.count == length && e.length == length)
+            #expect(e.inputs.allSatisfy { (0 ..< t.vocabularySize).contains($0) })
+            if e.metric == .positions {
+                #expect(e.target.isEmpty && e.promptLength == length)
+                #expect(e.labels.filter { $0 != Example.ignore }.count == e.answers.count)
+            } else {
+                #expect(e.inputs[0] == Vocabulary.bos)
+                #expect(e.prompt.last == Vocabulary.ans)
+                #expect(Array(e.target) == joinedTarget(e.answers))
+                // Labels: the next token exactly where it is a target token.
+                for p in 0 ..< length {
+                    let expected = p >= e.promptLength - 1 && p < length - 1 ? e.inputs[p + 1] : Example.ignore
+                    if e.labels[p] != expected { Issue.record("\(name)@\(length): label \(p)"); break }
                 }
-                // The target scores 1 under the task's metric; nothing scores 0.
-                let perfect = e.metric == .positions ? e.labels.map { $0 == Example.ignore ? 0 : $0 } : Array(e.target)
-                #expect(e.score(perfect) == 1)
-                #expect(e.score(e.metric == .positions ? [Int](repeating: 0, count: length) : []) == 0)
             }
+            // The target scores 1 under the task's metric; nothing scores 0.
+            let perfect = e.metric == .positions ? e.labels.map { $0 == Example.ignore ? 0 : $0 } : Array(e.target)
+            #expect(e.score(perfect) == 1)
+            #expect(e.score(e.metric == .positions ? [Int](repeating: 0, count: length) : []) == 0)
         }
     }
 
@@ -118,5 +124,22 @@ let taskNames = TaskRegistry.all.map(\.name)
         #expect(Vocabulary.render([4, 140, 204, 5, 272, 277]) == "<needle> amber falcon <is> 4 9")
         #expect(Haystack.noisePassage.count == 24)
         #expect(rulerDepths.count == 40 && rulerDepths.first == 0 && rulerDepths[1] == 3 && rulerDepths.last == 100)
+    }
+}
+
+@Suite struct DataSetTests {
+    /// The lab's MQAR training recipe: V = 256, L = 128, K = 8, random_non_queries = false, disjoint seeds.
+    @Test func mqarRecipeDataSets() throws {
+        let t = try TaskRegistry.task(named: "mqar_v256")
+        let train = try t.examples(200, length: 128, split: .train), test = try t.examples(50, length: 128, split: .test)
+        #expect(t.vocabularySize == 256)
+        for e in train + test {
+            #expect(e.inputs.count == 128 && e.inputs.allSatisfy { (0 ..< 256).contains($0) })
+            #expect(e.labels.filter { $0 != Example.ignore }.count == 8)
+            #expect(e.labels.allSatisfy { $0 == Example.ignore || (128 ..< 256).contains($0) })
+        }
+        #expect(Set(train.map(\.seed)).isDisjoint(with: test.map(\.seed)))
+        #expect(Set(train.map(\.inputs)).isDisjoint(with: test.map(\.inputs)))
+        #expect(throws: TaskError.self) { try t.examples(1, length: 256, split: .train) }
     }
 }

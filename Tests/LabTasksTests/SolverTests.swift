@@ -122,16 +122,12 @@ func solve(_ t: any SyntheticTask, _ e: Example) -> [[Int]] {
 @Suite struct SolverTests {
     @Test(arguments: taskNames)
     func answersAreRecoverableFromThePrompt(_ name: String) throws {
-        let t = try TaskRegistry.task(named: name)
-        for length in testLengths(t) {
-            for i in 0 ..< 3 {
-                let e = try t.generate(length: length, seed: Split.train.seed(i * 1000))
-                let solved = solve(t, e)
-                if t.metric == .all || t.metric == .positions {
-                    #expect(solved == e.answers, "\(name)@\(length) seed \(e.seed)")
-                } else {
-                    #expect(solved.contains { e.answers.contains($0) }, "\(name)@\(length) seed \(e.seed)")
-                }
+        try eachExample(name, count: 3, split: .train, step: 1000) { t, e in
+            let solved = solve(t, e)
+            if t.metric == .all || t.metric == .positions {
+                #expect(solved == e.answers, "\(name)@\(e.length) seed \(e.seed)")
+            } else {
+                #expect(solved.contains { e.answers.contains($0) }, "\(name)@\(e.length) seed \(e.seed)")
             }
         }
     }
