@@ -4,6 +4,7 @@ public enum AttentionRegistry {
     public static let all: [any AttentionVariant.Type] = [
         FullAttention.self,
         SlidingWindowAttention.self,
+        RAttention.self,
     ]
 
     /// The variant type registered under `kind`.

@@ -52,3 +52,41 @@ public enum SoftmaxAttentionOp {
         return KernelRegistry.dispatchSoftmaxAttention(shape).kernel
     }
 }
+
+public enum ResidualLinearAttentionOp {
+    /// Forward of `residual-linear-attention` (chunk size `chunk` for chunked kernels); returns the
+    /// output and final state, and the name of the kernel that ran.
+    public static func forward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, shape: LinearAttentionShape,
+                                                chunk: Int, choice: KernelChoice) -> (LinearAttentionOutput<S>, String) {
+        if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float> {
+            let kernel = resolve(shape, chunk: chunk, choice)
+            let out = kernel.forward(q: qf, k: kf, v: vf, s0: nil, shape: shape, threads: choice.threads)
+            return (out as! LinearAttentionOutput<S>, kernel.name)
+        }
+        return (RecurrentLinearAttention.forward(q: q, k: k, v: v, s0: nil, shape: shape), "recurrent")
+    }
+
+    public static func backward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, dout: Tensor<S>,
+                                                 shape: LinearAttentionShape, chunk: Int, choice: KernelChoice)
+        -> LinearAttentionGradients<S> {
+        if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float>, let gf = dout as? Tensor<Float> {
+            let kernel = resolve(shape, chunk: chunk, choice)
+            return kernel.backward(q: qf, k: kf, v: vf, s0: nil, dout: gf, shape: shape, threads: choice.threads)
+                as! LinearAttentionGradients<S>
+        }
+        return RecurrentLinearAttention.backward(q: q, k: k, v: v, s0: nil, dout: dout, shape: shape)
+    }
+
+    /// The named kernel if it supports `shape`, else the first in registry order that does.
+    static func resolve(_ shape: LinearAttentionShape, chunk: Int, _ choice: KernelChoice) -> any ResidualLinearAttentionKernel {
+        var kernel: any ResidualLinearAttentionKernel = KernelRegistry.residualLinearAttention.last!
+        if let name = choice.linearAttention, let k = try? KernelRegistry.residualLinearAttention(named: name),
+           k.unsupported(shape) == nil {
+            kernel = k
+        } else if let k = KernelRegistry.residualLinearAttention.first(where: { $0.unsupported(shape) == nil }) {
+            kernel = k
+        }
+        kernel.chunkSize = chunk
+        return kernel
+    }
+}

@@ -208,3 +208,80 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
     }
     return Tensor(shape: [B, T1 + T2, C], scalars: out)
 }
+
+@Suite struct RAttentionTests {
+    func variant(_ json: String, dims: AttentionDims = testDims) throws -> any AttentionVariant {
+        try AnyAttentionConfig.parse(json: json).makeVariant(dims: dims, positional: rope)
+    }
+
+    /// With the linear branch off the layer is RMSNorm(SWA)·Wo: the SWA variant's attention output,
+    /// normalised per head, projected.
+    @Test func linearBranchOffIsNormedSlidingWindow() throws {
+        let ratt = try variant(#"{"kind": "rattention", "window": 3, "linear_branch": "off"}"#)
+        let swa = try variant(#"{"kind": "sliding_window", "window": 3}"#)
+        var rng = SeededGenerator(seed: 1)
+        let params = ratt.initialParameters(rng: &rng)
+        #expect(!params.contains("norm_rla"))
+        let x: Tensor<Float> = randomInput([2, 13, testDims.modelDim], seed: 2)
+        let o = swa.forward(x, params: params).saved["o"]
+        let expected = LinearAlgebra.matmul(LinearAlgebra.mergeHeads(HeadRMSNorm.forward(o, scale: params["norm_swa"])), params["wo"])
+        #expect(ratt.forward(x, params: params).y.maxAbsDifference(expected) < 1e-6)
+    }
+
+    /// With W ≥ T−1 no token ever leaves the window: the linear branch is exactly zero, so the
+    /// layer equals RMSNorm(full attention)·Wo, the same as with the branch off.
+    @Test func wideWindowHasAZeroLinearBranch() throws {
+        let on = try variant(#"{"kind": "rattention", "window": 12}"#)
+        let off = try variant(#"{"kind": "rattention", "window": 12, "linear_branch": "off"}"#)
+        var rng = SeededGenerator(seed: 1)
+        let params = on.initialParameters(rng: &rng)
+        let x: Tensor<Float> = randomInput([2, 13, testDims.modelDim], seed: 2)
+        let (y, saved) = on.forward(x, params: params)
+        #expect(saved["oRLA"].maxAbs == 0)
+        #expect(y == off.forward(x, params: params).y)
+    }
+
+    /// With W < T−1 the linear branch is really at work (a check that the tests above and the
+    /// registry-driven ones do not pass vacuously).
+    @Test func smallWindowUsesTheLinearBranch() throws {
+        let on = try variant(#"{"kind": "rattention", "window": 3}"#)
+        let off = try variant(#"{"kind": "rattention", "window": 3, "linear_branch": "off"}"#)
+        var rng = SeededGenerator(seed: 1)
+        let params = on.initialParameters(rng: &rng)
+        let x: Tensor<Float> = randomInput([1, 13, testDims.modelDim], seed: 2)
+        #expect(on.forward(x, params: params).y.maxAbsDifference(off.forward(x, params: params).y) > 1e-2)
+        #expect(on.forward(x, params: params).saved.kernels["residual-linear-attention"] == "chunked")
+    }
+
+    @Test(arguments: ["softmax2", "relu2"]) func featureMapsDecodeAndDifferentiate(featureMap: String) throws {
+        let v = try variant(#"{"kind": "rattention", "window": 2, "feature_map": "\#(featureMap)", "chunk": 4}"#, dims: tinyDims)
+        var rng = SeededGenerator(seed: 3)
+        let params = v.initialParameters(rng: &rng).converted(to: Double.self)
+        let x: Tensor<Double> = randomInput([1, 9, tinyDims.modelDim], seed: 4)
+        let dy: Tensor<Double> = randomInput([1, 9, tinyDims.modelDim], seed: 5)
+        let (dx, _) = v.backward(dy, params: params, saved: v.forward(x, params: params).saved)
+        let err = finiteDifferenceError(dx, at: x) { x in zip(v.forward(x, params: params).y.scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 } }
+        #expect(err < 1e-6)
+    }
+
+    @Test func stateBytesByHand() throws {
+        // ring: 2 · Hkv 2 · D 16 · (W+1) 8 · 4 = 2048; linear: H 4 · 2D 32 · D 16 · 4 = 8192
+        let v = try variant(#"{"kind": "rattention", "window": 7}"#)
+        #expect(v.stateBytes(sequenceLength: 1000) == 2048 + 8192)
+        #expect(v.stateBytes(sequenceLength: 4) == 2 * 2 * 16 * 4 * 4 + 8192)
+    }
+
+    @Test func badConfigsNameTheKey() {
+        for (json, fragment) in [(#"{"kind": "rattention"}"#, "window"),
+                                 (#"{"kind": "rattention", "window": -1}"#, "window must be ≥ 0"),
+                                 (#"{"kind": "rattention", "window": 4, "feature_map": "elu"}"#, "unknown feature map 'elu'"),
+                                 (#"{"kind": "rattention", "window": 4, "chunk": 0}"#, "chunk must be ≥ 1")] {
+            do {
+                _ = try AnyAttentionConfig.parse(json: json)
+                Issue.record("accepted \(json)")
+            } catch {
+                #expect(describe(error).contains(fragment), "\(describe(error))")
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+// `rattention(window: W, feature_map, chunk)`: sliding-window attention plus a residual linear
+// attention over the tokens that have left the window (rattention.md §1.2–§1.4):
+//   o_swa = SWA_W(rope(q), rope(k), v)                 keys t−W … t
+//   o_rla = φ(q)ᵀ S_t,  S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ  keys 0 … t−W−1 (raw q, k: no RoPE, no 1/√D)
+//   context = RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla)   per head, eps 1e-8, gains init `normGain`
+//   y = merge(context)·Wo
+// Every past token is counted once. With `linear_branch: off` the layer is RMSNorm(SWA) alone
+// (the paper's ablation). Parameters: qkv.{wq, wk, wv}, wo, norm_swa [H, D], norm_rla [H, D].
+// Decode state per layer and sequence: the SWA ring of W+1 keys and values plus one 2D×D linear
+// state per query head (as AXLearn keeps it): 2·Hkv·D·(W+1) + H·2D·D floats, flat in T.
+// Cost per sequence: O(T·(W+1)·D) softmax + O(T·D²) linear per head.
+import LabCore
+import LabKernels
+
+public struct RAttention: AttentionVariant {
+    public enum LinearBranch: String, Codable, Sendable, Hashable { case on, off }
+
+    public struct Config: AttentionVariantConfig {
+        public var windowSize: Int
+        public var featureMap: FeatureMap
+        public var chunk: Int
+        public var linearBranch: LinearBranch
+        public var window: Int? { windowSize }
+
+        public init(window: Int, featureMap: FeatureMap = .softmax2, chunk: Int = 64, linearBranch: LinearBranch = .on) {
+            windowSize = window; self.featureMap = featureMap; self.chunk = chunk; self.linearBranch = linearBranch
+        }
+
+        public init(from decoder: Decoder) throws {
+            try rejectUnknownKeys(decoder, allowed: ["kind", "window", "feature_map", "chunk", "linear_branch"], in: "rattention config")
+            let c = try decoder.container(keyedBy: AnyCodingKey.self)
+            func fail(_ key: String, _ message: String) -> DecodingError {
+                .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
+            }
+            windowSize = try c.required(Int.self, "window")
+            guard windowSize >= 0 else { throw fail("window", "window must be ≥ 0, got \(windowSize)") }
+            let fm = try c.optional(String.self, "feature_map") ?? FeatureMap.softmax2.rawValue
+            guard let parsed = FeatureMap(rawValue: fm) else {
+                throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            featureMap = parsed
+            chunk = try c.optional(Int.self, "chunk") ?? 64
+            guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+            let branch = try c.optional(String.self, "linear_branch") ?? "on"
+            guard let lb = LinearBranch(rawValue: branch) else { throw fail("linear_branch", "must be on or off, got '\(branch)'") }
+            linearBranch = lb
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AnyCodingKey.self)
+            try c.encode(windowSize, forKey: AnyCodingKey("window"))
+            try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
+            try c.encode(chunk, forKey: AnyCodingKey("chunk"))
+            try c.encode(linearBranch.rawValue, forKey: AnyCodingKey("linear_branch"))
+        }
+    }
+
+    public static let kind = "rattention"
+    public static let summary = "RMSNorm(SWA) + RMSNorm(residual linear attention over tokens older than the window)"
+    public static let configKeys = [
+        ConfigKeyDoc("window", "required", "W ≥ 0 of the softmax branch; the linear branch covers tokens j ≤ t−W−1"),
+        ConfigKeyDoc("feature_map", "softmax2", "φ of the linear branch: softmax2 [softmax(x), softmax(−x)] or relu2"),
+        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
+        ConfigKeyDoc("linear_branch", "on", "off: RMSNorm(SWA) alone (ablation)"),
+    ]
+    public static let minimalConfigJSON = #"{"kind": "rattention", "window": 3}"#
+
+    public let config: Config
+    public let dims: AttentionDims
+    let local: SoftmaxAttentionLayer
+    let initScales: AttentionInit
+    let kernels: KernelChoice
+
+    public init(config: Config, dims: AttentionDims, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice) {
+        self.config = config
+        self.dims = dims
+        self.initScales = initScales
+        self.kernels = kernels
+        local = SoftmaxAttentionLayer(dims: dims, window: config.windowSize, positional: positional, initScales: initScales, kernels: kernels)
+    }
+
+    var linearOn: Bool { config.linearBranch == .on }
+
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = local.initialParameters(rng: &rng)
+        p.add("norm_swa", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
+        if linearOn { p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain)) }
+        return p
+    }
+
+    func linearShape(batch: Int, T: Int) -> LinearAttentionShape {
+        LinearAttentionShape(B: batch, H: dims.heads, Hkv: dims.kvHeads, T: T, D: dims.headDim,
+                             window: config.windowSize, featureMap: config.featureMap)
+    }
+
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        var saved = SavedActivations<S>()
+        let (oSWA, qkv) = local.attend(x, params: params, saved: &saved)
+        var context = HeadRMSNorm.forward(oSWA, scale: params["norm_swa"])
+        if linearOn {
+            let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
+                                                                  chunk: config.chunk, choice: kernels)
+            saved["q"] = qkv.q; saved["k"] = qkv.k; saved["oRLA"] = out.o; saved["sT"] = out.sT
+            saved.kernels["residual-linear-attention"] = kernel
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(out.o, scale: params["norm_rla"]))
+        }
+        saved["context"] = context
+        return (local.outputProjection(context, params: params), saved)
+    }
+
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
+        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
+        var dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dv: Tensor<S>? = nil, dgRLA: Tensor<S>? = nil
+        if linearOn {
+            let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
+            let x = saved["x"]
+            let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
+                                                       shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
+            (dq, dk, dv, dgRLA) = (g.dq, g.dk, g.dv, dg)
+        }
+        var (dx, grads) = local.attendBackward(dOSWA, params: params, saved: saved, dq: dq, dk: dk, dvExtra: dv)
+        grads.add("wo", dwo)
+        grads.add("norm_swa", dgSWA)
+        if let dgRLA { grads.add("norm_rla", dgRLA) }
+        return (dx, grads)
+    }
+
+    // MARK: Decoding
+
+    /// The SWA ring (rotated keys, values) plus one linear decode state per (sequence, query head).
+    public final class Cache: AttentionCache {
+        let kv: KVCache
+        var linear: [ResidualLinearAttentionDecodeState]
+        public var kernels: [String: String] = [:]
+        init(kv: KVCache, linear: [ResidualLinearAttentionDecodeState]) { self.kv = kv; self.linear = linear }
+        public var position: Int { kv.count }
+        public var bytes: Int { kv.bytes + linear.reduce(0) { $0 + $1.linearStateBytes } }
+    }
+
+    public func makeCache(batch: Int) -> AttentionCache {
+        let states = (0..<(batch * (linearOn ? dims.heads : 0))).map { _ in
+            try! ResidualLinearAttentionDecodeState(D: dims.headDim, window: config.windowSize, featureMap: config.featureMap)
+        }
+        return Cache(kv: local.makeKVCache(batch: batch), linear: states)
+    }
+
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        let cache = cache as! Cache
+        guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
+        let (y, saved) = forward(x, params: params)
+        local.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
+        if linearOn {
+            let (B, T, H, Hkv, D) = (x.shape[0], x.shape[1], dims.heads, dims.kvHeads, dims.headDim)
+            let (k, v, sT) = (saved["k"], saved["v"], saved["sT"])
+            for b in 0..<B {
+                for h in 0..<H {
+                    let kv = (b * Hkv + h / (H / Hkv)) * T * D
+                    cache.linear[b * H + h] = try! ResidualLinearAttentionDecodeState(
+                        D: D, window: config.windowSize, featureMap: config.featureMap,
+                        prefillState: Array(sT.scalars[((b * H + h) * 2 * D * D)..<((b * H + h + 1) * 2 * D * D)]),
+                        keys: Array(k.scalars[kv..<(kv + T * D)]), values: Array(v.scalars[kv..<(kv + T * D)]))
+                }
+            }
+        }
+        cache.kernels = saved.kernels
+        return y
+    }
+
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        let cache = cache as! Cache
+        let step = local.decodeAttend(x, params: params, cache: cache.kv)
+        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
+        if linearOn {
+            let (B, H, Hkv, D) = (x.shape[0], dims.heads, dims.kvHeads, dims.headDim)
+            var o = [Float](repeating: 0, count: B * H * D)
+            for b in 0..<B {
+                for h in 0..<H {
+                    let kv = (b * Hkv + h / (H / Hkv)) * D, qh = (b * H + h) * D
+                    let out = try! cache.linear[b * H + h].step(q: Array(step.qkv.q.scalars[qh..<(qh + D)]),
+                                                                 k: Array(step.qkv.k.scalars[kv..<(kv + D)]),
+                                                                 v: Array(step.qkv.v.scalars[kv..<(kv + D)]))
+                    o.replaceSubrange(qh..<(qh + D), with: out)
+                }
+            }
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
+        }
+        cache.kernels = ["softmax-attention": step.kernel, "residual-linear-attention": "decode-state"]
+        return local.outputProjection(context, params: params)
+    }
+
+    /// 2·Hkv·D·min(T, W+1)·4 (the ring) + H·2D·D·4 (the linear states, when the branch is on).
+    public func stateBytes(sequenceLength: Int) -> Int {
+        local.kvBytes(sequenceLength: sequenceLength)
+            + (linearOn ? dims.heads * 2 * dims.headDim * dims.headDim * MemoryLayout<Float>.size : 0)
+    }
+}
+
+extension ResidualLinearAttentionDecodeState {
+    /// Bytes of the 2D×D linear state alone (the SWA ring holds this layer's window of keys and values).
+    var linearStateBytes: Int { 2 * D * D * MemoryLayout<Float>.size }
+}
