@@ -26,7 +26,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     public var queryTile: Int
     public var keyTile: Int
 
-    public init(queryTile: Int = 64, keyTile: Int = 64) {
+    public init(queryTile: Int = 64, keyTile: Int = 128) {
         precondition(queryTile >= 1 && keyTile >= 16 && keyTile % 16 == 0)
         self.queryTile = queryTile
         self.keyTile = keyTile
@@ -61,7 +61,14 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                 let kh = kAll + kvOffset, vh = vAll + kvOffset
                 let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
                 defer { scratch.free() }
-                let (qs, kt, s, acc, m, l) = (scratch.qs, scratch.kt, scratch.s, scratch.acc, scratch.m, scratch.l)
+                let (qs, s, acc, m, l) = (scratch.qs, scratch.s, scratch.acc, scratch.m, scratch.l)
+                // Kᵀ of the whole head once, [D × ld] with zero columns past S, so every key tile is
+                // a column slice (no per-tile transposes; measured faster than transposing each tile
+                // or each query tile's span, with or without a window).
+                let ld = ((S + 15) & ~15) + 16  // + 16: a tile starting anywhere may pad past S
+                let kt = UnsafeMutablePointer<Float>.allocate(capacity: D * ld)
+                defer { kt.deallocate() }
+                loadTransposed(rows: S, colsPad: ld, D: D, src: kh, into: kt, ld: ld)
                 var i0 = 0
                 while i0 < T {
                     let rows = min(Bq, T - i0)
@@ -70,12 +77,12 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                     acc.update(repeating: 0, count: rows * D)
                     let pLo = i0 + off, pHi = i0 + rows - 1 + off
                     let jEnd = pHi + 1
-                    var j0 = window.map { max(0, pLo - $0) } ?? 0
+                    let jStart = window.map { max(0, pLo - $0) } ?? 0
+                    var j0 = jStart
                     while j0 < jEnd {
                         let cols = min(Bk, jEnd - j0), colsPad = (cols + 15) & ~15
-                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: kh + j0 * D, into: kt, ld: Bk)
-                        // pass 1: base-2 scores S = Qs · Ktᵀ
-                        tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: s, ldc: Bk, accumulate: false)
+                        // pass 1: base-2 scores S = Qs · Kᵀ[:, j0 ..< j0+colsPad] (padding columns are zero)
+                        tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt + j0, ldb: ld, c: s, ldc: Bk, accumulate: false)
                         let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
                         // pass 2: online softmax, row by row
                         for r in 0..<rows {
@@ -228,10 +235,17 @@ struct Scratch {
     while i < count { x[i] *= c; i += 1 }
 }
 
-/// K rows [rows × D] → Kᵀ [D × ld], columns rows..<colsPad zero-filled.
+/// K rows [rows × D] → Kᵀ [D × ld], columns rows..<colsPad zero-filled. Blocks of 64 rows keep
+/// the writes to each Kᵀ row contiguous (a plain column-by-column transpose of a long K strides
+/// through memory and costs more than the attention itself for a small window).
 @inline(__always) func loadTransposed(rows: Int, colsPad: Int, D: Int, src: UnsafePointer<Float>,
                                       into: UnsafeMutablePointer<Float>, ld: Int) {
-    transposeTile(rows: rows, cols: D, src: src, ldSrc: D, out: into, ldOut: ld)
+    var r0 = 0
+    while r0 < rows {
+        let n = min(64, rows - r0)
+        transposeTile(rows: n, cols: D, src: src + r0 * D, ldSrc: D, out: into + r0, ldOut: ld)
+        r0 += n
+    }
     if rows < colsPad { for d in 0..<D { (into + d * ld + rows).update(repeating: 0, count: colsPad - rows) } }
 }
 
