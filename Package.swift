@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", numerics]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention"]),
+        .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
     ]
 )
