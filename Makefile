@@ -8,7 +8,7 @@ RELEASE_BIN := .build/release/attnlab
 SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 PEERS_VENV := .venv-peers
 
-.PHONY: quickstart test deps build check bench-table peers peers-bench clean
+.PHONY: quickstart test deps build check bench-table bench bench-check bench-thresholds peers peers-bench clean
 
 ## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
 ## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
@@ -38,6 +38,20 @@ test: deps
 
 check: build
 	$(RELEASE_BIN) kernels check
+
+## The ordo-one/benchmark suites (Benchmarks/, a separate package): every kernel × shape table,
+## every variant × window × context (prefill and one decode step).
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress
+
+## Compares a fresh run against the committed thresholds (Benchmarks/Thresholds/) with the
+## tolerances set in code (p50 ±25 %, p75 ±35 % wall clock). It also fails on an improvement beyond
+## the tolerance: then refresh the thresholds with `make bench-thresholds` and commit them.
+bench-check: deps
+	cd Benchmarks && $(SWIFT) package benchmark thresholds check --no-progress
+
+bench-thresholds: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update --no-progress
 
 ## PyTorch (CPU wheel from PyPI) in a local virtual environment, for side-by-side timings.
 peers: $(PEERS_VENV)/bin/python
