@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -35,11 +36,12 @@ let package = Package(
         .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
         .target(name: "LabAttention", dependencies: ["LabKernels", "CBLAS"], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabAttention", "LabTasks", .product(name: "Yams", package: "Yams")], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
             dependencies: [
-                "LabKernels", "LabAttention", "LabTasks",
+                "LabKernels", "LabAttention", "LabTasks", "LabModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
     ]
 )

@@ -12,64 +12,150 @@ struct KernelsBench: ParsableCommand {
         abstract: "Time a kernel; report GFLOP/s beside same-process OpenBLAS SGEMM.",
         discussion: """
             Repeat --T and --window to get one row per combination. FLOPs: matmuls only, 2 per \
-            multiply-add, exact visible key pairs (causal halves); fwdbwd = 3.5 × fwd. Build in \
+            multiply-add (benchmarks.md §4); fwdbwd = 3.5 × fwd. softmax-attention counts the exact \
+            visible key pairs (causal halves). residual-linear-attention counts the state read \
+            2·T·D'·D, the update 2·U·D'·D and the causal half of the intra-chunk blocks U·C·(D'+D) \
+            (D' = 2D, U = T−W−1, C = chunk); --mode decode times one token at position T across the H \
+            heads (T = 1k, 4k, 16k shows it is flat) and reports the decode state's bytes. Build in \
             release (`swift build -c release`): a debug build is tens of times slower.
             """)
     @Option(help: "The op.") var op = "softmax-attention"
-    @Option(help: "Implementation name.") var kernel = "tiled-online-softmax"
+    @Option(help: "Implementation name (default: the op's fastest).") var kernel: String?
     @Option(name: .customLong("B"), help: "Batch.") var B = 1
-    @Option(name: .customLong("T"), help: "Sequence length (repeatable).") var T: [Int] = [4096]
+    @Option(name: .customLong("T"), help: "Sequence length, or decode position (repeatable).") var T: [Int] = [4096]
     @Option(name: .customLong("H"), help: "Query heads.") var H = 8
     @Option(name: .customLong("Hkv"), help: "KV heads (default H).") var Hkv: Int?
     @Option(name: .customLong("D"), help: "Head dim.") var D = 64
-    @Option(help: "Left window W (repeatable; -1 for none).") var window: [Int] = [-1]
-    @Option(help: "fwd or fwdbwd.") var mode = "fwd"
+    @Option(parsing: .unconditionalSingleValue, help: "Window W (repeatable; -1: none for softmax-attention, plain causal linear attention for residual-linear-attention).")
+    var window: [Int] = [-1]
+    @Option(help: "residual-linear-attention: softmax2 (default) or relu2.") var featureMap: String?
+    @Option(help: "residual-linear-attention: rows per chunk of a chunked kernel.") var chunk: Int?
+    @Option(help: "fwd, fwdbwd, or decode (residual-linear-attention).") var mode = "fwd"
     @Option(help: "Threads (kernel and SGEMM alike).") var threads = 1
     @Option(help: "Seconds of timed repeats per row (at least 3 repeats).") var budget = 2.0
     @Flag(help: "One JSON object per row instead of a table.") var json = false
 
     func run() throws {
         try reportingErrors {
-            guard op == "softmax-attention" else {
-                throw UsageFailure("op: unknown op '\(op)' (known: \(KernelRegistry.ops.map(\.op).joined(separator: ", ")))")
-            }
-            guard mode == "fwd" || mode == "fwdbwd" else { throw UsageFailure("mode: must be fwd or fwdbwd, got '\(mode)'") }
+            let handler = try KernelOps.named(op)
             guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
-            let impl = try KernelRegistry.softmaxAttention(named: kernel)
+            let cases = try handler.benchCases(self)
             let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads)
-            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "SGEMM GFLOP/s", "ratio"]]
-            for t in T {
-                for w in window {
-                    let shape = AttentionShape(B: B, H: H, Hkv: Hkv, T: t, D: D, window: w < 0 ? nil : w)
-                    do { try shape.validate() } catch { throw UsageFailure("\(error)") }
-                    if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(kernel) does not support \(shape): \(reason)") }
-                    let p = SoftmaxAttentionProblem(shape)
-                    let flops = mode == "fwd" ? shape.forwardFLOPs : shape.forwardBackwardFLOPs
-                    let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget) {
-                        let out = impl.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: threads)
-                        if mode == "fwdbwd" {
-                            _ = impl.backward(q: p.q, k: p.k, v: p.v, output: out, dout: p.dout, shape: shape, threads: threads)
-                        }
-                    }
-                    let median = Timing.median(samples)
-                    let gflops = flops / median / 1e9
-                    let row = BenchRow(op: op, kernel: impl.name, B: B, T: t, H: H, Hkv: shape.Hkv, D: D, W: shape.window,
-                                       mode: mode, threads: threads, median_s: median, repeats: samples.count,
-                                       gflops: gflops, sgemm_gflops: sgemm, ratio_to_sgemm: gflops / sgemm,
-                                       openblas_core: OpenBLAS.coreName, build: buildConfiguration)
-                    if json {
-                        print(row.jsonLine)
-                    } else {
-                        table.append([impl.name, "\(t)", "\(H)", "\(D)", shape.window.map(String.init) ?? "-", mode, "\(threads)",
-                                      String(format: "%.2f", median * 1e3), String(format: "%.1f", gflops),
-                                      String(format: "%.1f", sgemm), String(format: "%.2f", gflops / sgemm)])
-                    }
+            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "SGEMM GFLOP/s", "ratio", "state KiB"]]
+            for c in cases {
+                let body = c.prepare()
+                let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, body)
+                var row = c.row
+                row.median_s = Timing.median(samples) / Double(c.itemsPerCall)
+                row.repeats = samples.count
+                row.gflops = c.flopsPerItem / row.median_s / 1e9
+                row.sgemm_gflops = sgemm
+                row.ratio_to_sgemm = row.gflops / sgemm
+                if json {
+                    print(row.jsonLine)
+                } else {
+                    table.append([row.kernel, "\(row.T)", "\(row.H)", "\(row.D)", row.W.map(String.init) ?? "-", row.mode, "\(row.threads)",
+                                  String(format: "%.4g", row.median_s * 1e3), String(format: "%.1f", row.gflops),
+                                  String(format: "%.1f", sgemm), String(format: "%.2f", row.ratio_to_sgemm),
+                                  row.state_bytes.map { String(format: "%.1f", Double($0) / 1024) } ?? "-"])
                 }
             }
             if !json {
                 print(TextTable.render(table))
                 print("OpenBLAS core: \(OpenBLAS.coreName) (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset")); build: \(buildConfiguration)")
             }
+        }
+    }
+
+    /// A row with the fields every op shares filled in; timing fields are set after the run.
+    func row(kernel: String, T: Int, Hkv: Int, W: Int?, chunk: Int? = nil, featureMap: String? = nil,
+             stateBytes: Int? = nil) -> BenchRow {
+        BenchRow(op: op, kernel: kernel, B: B, T: T, H: H, Hkv: Hkv, D: D, W: W, mode: mode, threads: threads,
+                 chunk: chunk, feature_map: featureMap, state_bytes: stateBytes, median_s: 0, repeats: 0,
+                 gflops: 0, sgemm_gflops: 0, ratio_to_sgemm: 0, openblas_core: OpenBLAS.coreName, build: buildConfiguration)
+    }
+
+    /// The shape axes of the cases: every (T, W) pair.
+    var grid: [(T: Int, W: Int)] { T.flatMap { t in window.map { (t, $0) } } }
+}
+
+/// One timed case of `kernels bench`: the row to report, and `prepare`, which builds the inputs
+/// (untimed) and returns the timed call. One call does `itemsPerCall` items (decode: tokens) of
+/// `flopsPerItem` FLOPs each; the reported median is per item.
+struct BenchCase {
+    var row: BenchRow
+    var flopsPerItem: Double
+    var itemsPerCall = 1
+    var prepare: () -> () -> Void
+}
+
+extension SoftmaxAttentionCLI {
+    func benchCases(_ o: KernelsBench) throws -> [BenchCase] {
+        try KernelOps.reject([("feature-map", o.featureMap != nil), ("chunk", o.chunk != nil)], for: op)
+        guard o.mode == "fwd" || o.mode == "fwdbwd" else { throw UsageFailure("mode: must be fwd or fwdbwd, got '\(o.mode)'") }
+        let impl = try kernel(o.kernel)
+        return try o.grid.map { t, w in
+            let shape = AttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w < 0 ? nil : w)
+            do { try shape.validate() } catch { throw UsageFailure("\(error)") }
+            if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
+            let backward = o.mode == "fwdbwd", threads = o.threads
+            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: shape.window),
+                             flopsPerItem: backward ? shape.forwardBackwardFLOPs : shape.forwardFLOPs) {
+                let p = SoftmaxAttentionProblem(shape)
+                return {
+                    let out = impl.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: threads)
+                    if backward { _ = impl.backward(q: p.q, k: p.k, v: p.v, output: out, dout: p.dout, shape: shape, threads: threads) }
+                }
+            }
+        }
+    }
+}
+
+extension ResidualLinearAttentionCLI {
+    /// Decode: tokens timed per call (each token steps all H heads).
+    static let decodeTokensPerCall = 64
+
+    func benchCases(_ o: KernelsBench) throws -> [BenchCase] {
+        guard ["fwd", "fwdbwd", "decode"].contains(o.mode) else { throw UsageFailure("mode: must be fwd, fwdbwd or decode, got '\(o.mode)'") }
+        let fm = try featureMap(o.featureMap)
+        let impl = try kernel(o.kernel, chunk: o.chunk)
+        return try o.grid.map { t, w in
+            let shape = LinearAttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w, featureMap: fm)
+            do { try shape.validate() } catch { throw UsageFailure("\(error)") }
+            if o.mode == "decode" { return decodeCase(o, shape: shape) }
+            if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
+            let backward = o.mode == "fwdbwd", threads = o.threads
+            let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name
+            let chunk = chunked ? impl.chunkSize : 0  // the reference has no intra-chunk blocks
+            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: w, chunk: chunk == 0 ? nil : chunk, featureMap: fm.rawValue),
+                             flopsPerItem: backward ? shape.forwardBackwardFLOPs(chunkSize: chunk) : shape.forwardFLOPs(chunkSize: chunk)) {
+                let p = LinearAttentionProblem(shape)
+                return {
+                    _ = impl.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: threads)
+                    if backward { _ = impl.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, shape: shape, threads: threads) }
+                }
+            }
+        }
+    }
+
+    /// One token at position T (after T untimed steps) across the B·H heads of one layer;
+    /// FLOPs per token: B·H·(2·D'·D fold + 2·D'·D read).
+    func decodeCase(_ o: KernelsBench, shape: LinearAttentionShape) -> BenchCase {
+        let (heads, D, window, fm) = (shape.B * shape.H, shape.D, shape.window, shape.featureMap)
+        let bytes = heads * ResidualLinearAttentionDecodeState.stateBytes(D: D, window: window)
+        return BenchCase(row: o.row(kernel: "decode-step", T: shape.T, Hkv: shape.Hkv, W: window, featureMap: fm.rawValue, stateBytes: bytes),
+                         flopsPerItem: Double(heads) * 4 * Double(shape.featureDim * D), itemsPerCall: Self.decodeTokensPerCall) {
+            var rng = SeededGenerator(seed: 0, stream: "decode")
+            let pool = (0..<Self.decodeTokensPerCall).map { _ in (0..<3).map { _ in Tensor<Float>(randomNormal: [D], rng: &rng).scalars } }
+            var states = (0..<heads).map { _ in try! ResidualLinearAttentionDecodeState(D: D, window: window, featureMap: fm) }
+            func steps(_ n: Int) {
+                for i in 0..<n {
+                    let x = pool[i % pool.count]
+                    for h in 0..<heads { _ = try! states[h].step(q: x[0], k: x[1], v: x[2]) }
+                }
+            }
+            steps(shape.T)  // advance every head to position T
+            return { steps(Self.decodeTokensPerCall) }
         }
     }
 }
@@ -81,20 +167,26 @@ struct BenchRow: Codable {
     var W: Int?
     var mode: String
     var threads: Int
+    /// residual-linear-attention only (null otherwise): chunk size, feature map, decode state bytes.
+    var chunk: Int?, feature_map: String?, state_bytes: Int?
     var median_s: Double
     var repeats: Int
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double
     var openblas_core: String
     var build: String
 
-    /// `W` is written as `null` (not omitted) when there is no window, so every row has every key.
+    /// Optional fields are written as `null` (not omitted), so every row has every key.
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(op, forKey: .op); try c.encode(kernel, forKey: .kernel)
         try c.encode(B, forKey: .B); try c.encode(T, forKey: .T); try c.encode(H, forKey: .H)
         try c.encode(Hkv, forKey: .Hkv); try c.encode(D, forKey: .D)
-        if let W { try c.encode(W, forKey: .W) } else { try c.encodeNil(forKey: .W) }
+        func encodeOrNull<V: Encodable>(_ value: V?, _ key: CodingKeys) throws {
+            if let value { try c.encode(value, forKey: key) } else { try c.encodeNil(forKey: key) }
+        }
+        try encodeOrNull(W, .W)
         try c.encode(mode, forKey: .mode); try c.encode(threads, forKey: .threads)
+        try encodeOrNull(chunk, .chunk); try encodeOrNull(feature_map, .feature_map); try encodeOrNull(state_bytes, .state_bytes)
         try c.encode(median_s, forKey: .median_s); try c.encode(repeats, forKey: .repeats)
         try c.encode(gflops, forKey: .gflops); try c.encode(sgemm_gflops, forKey: .sgemm_gflops)
         try c.encode(ratio_to_sgemm, forKey: .ratio_to_sgemm); try c.encode(openblas_core, forKey: .openblas_core)

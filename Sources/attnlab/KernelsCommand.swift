@@ -24,7 +24,7 @@ struct KernelsList: ParsableCommand {
 struct KernelsCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Every implementation against its reference, forward and backward, over a grid of shapes.",
+        abstract: "Every implementation of every op against its reference, forward and backward, over a grid of shapes.",
         discussion: "Prints max abs / rel errors per case and quantity; exit status 1 on any mismatch.")
     @Flag(help: "A smaller grid (seconds in a debug build).") var quick = false
     @Option(help: "Threads for the kernels under test.") var threads = 1
@@ -32,6 +32,7 @@ struct KernelsCheck: ParsableCommand {
 
     func run() throws {
         let rows = SoftmaxAttentionCheck.all(quick: quick, threads: threads)
+            + LinearAttentionCheck.all(quick: quick, threads: threads)
         var table = [["op", "kernel", "case", "qty", "max abs err", "max rel err", "status"]]
         for r in rows where verbose || !r.passed {
             table.append([r.op, r.kernel, r.testCase, r.quantity,
@@ -59,41 +60,131 @@ struct KernelsCheck: ParsableCommand {
 struct KernelsRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run one kernel on .npy inputs and write its outputs (o.npy; with --dout also dq.npy dk.npy dv.npy).",
-        discussion: "Shapes [T, D], [H, T, D] or [B, H, T, D]; outputs keep the rank of q.")
-    @Option(help: "The op.") var op = "softmax-attention"
-    @Option(help: "Implementation name (see `attnlab kernels list`).") var kernel = "tiled-online-softmax"
-    @Option(help: "Left window W (W+1 visible keys); omit for plain causal.") var window: Int?
+        abstract: "Run one kernel on .npy inputs and write its outputs.",
+        discussion: """
+            softmax-attention writes o.npy (with --dout also dq.npy dk.npy dv.npy); \
+            residual-linear-attention writes o.npy sT.npy (with --dout also dq.npy dk.npy dv.npy ds0.npy). \
+            Shapes [T, D], [H, T, D] or [B, H, T, D] (states [2D, D] … [B, H, 2D, D]); outputs keep the \
+            rank of q. Outputs are written all or nothing.
+            """)
+    @Option(help: "The op (see `attnlab kernels list`).") var op = "softmax-attention"
+    @Option(help: "Implementation name (default: the op's fastest).") var kernel: String?
+    @Option(parsing: .unconditional, help: "Window W: W+1 visible keys (softmax-attention; omit for causal) or the tokens left to the SWA branch (residual-linear-attention, required; −1: plain causal linear attention).")
+    var window: Int?
+    @Option(help: "residual-linear-attention: softmax2 (default) or relu2.") var featureMap: String?
+    @Option(help: "residual-linear-attention: rows per chunk of a chunked kernel.") var chunk: Int?
+    @Option(help: "residual-linear-attention: initial state .npy [B, H, 2D, D] (zero if omitted).") var s0: String?
     @Option(help: "Query .npy.") var q: String
     @Option(help: "Key .npy.") var k: String
     @Option(help: "Value .npy.") var v: String
-    @Option(help: "Upstream gradient .npy (same shape as q); also writes dq, dk, dv.") var dout: String?
+    @Option(help: "Upstream gradient .npy (same shape as q); also writes the gradients.") var dout: String?
     @Option(help: "Directory for the outputs (created if missing).") var outDir: String
     @Option(help: "Threads.") var threads = 1
 
     func run() throws {
         try reportingErrors {
-            guard op == "softmax-attention" else {
-                throw UsageFailure("op: unknown op '\(op)' (known: \(KernelRegistry.ops.map(\.op).joined(separator: ", ")))")
-            }
-            let impl = try KernelRegistry.softmaxAttention(named: kernel)
+            guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
+            let handler = try KernelOps.named(op)
             let (qt, qRank) = try readRank4(q, argument: "q")
             let (kt, _) = try readRank4(k, argument: "k")
             let (vt, _) = try readRank4(v, argument: "v")
-            let shape = try AttentionShape.infer(q: qt.shape, k: kt.shape, v: vt.shape, window: window)
-            if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(kernel) does not support \(shape): \(reason)") }
-            var outputs: [(String, Tensor<Float>)] = []
-            let fwd = impl.forward(q: qt, k: kt, v: vt, shape: shape, threads: threads)
-            outputs.append(("o", fwd.o))
-            if let dout {
-                let (gt, _) = try readRank4(dout, argument: "dout")
-                guard gt.shape == qt.shape else { throw UsageFailure("dout: shape \(gt.shape) differs from q's \(qt.shape)") }
-                let g = impl.backward(q: qt, k: kt, v: vt, output: fwd, dout: gt, shape: shape, threads: threads)
-                outputs += [("dq", g.dq), ("dk", g.dk), ("dv", g.dv)]
-            }
-            try writeOutputs(outputs.map { ($0.0, restoreRank($0.1, rank: qRank)) }, to: outDir)
-            print("wrote \(outputs.map { "\($0.0).npy" }.joined(separator: " ")) to \(outDir) (kernel \(impl.name), \(shape))")
+            let inputs = RunInputs(q: qt, k: kt, v: vt, dout: try dout.map { try readRank4($0, argument: "dout").0 })
+            let result = try handler.run(self, inputs)
+            try writeOutputs(result.outputs.map { ($0.0, restoreRank($0.1, rank: qRank)) }, to: outDir)
+            print("wrote \(result.outputs.map { "\($0.0).npy" }.joined(separator: " ")) to \(outDir) (\(result.summary))")
         }
+    }
+}
+
+/// The rank-4 tensors every op reads.
+struct RunInputs {
+    var q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, dout: Tensor<Float>?
+}
+
+/// How the CLI drives one op: `kernels run` and `kernels bench` look the op up in `KernelOps`
+/// and hold no op-specific code themselves.
+protocol KernelOpCLI: Sendable {
+    var op: String { get }
+    /// Runs the chosen kernel on `inputs`: the named rank-4 outputs, in write order, and a summary.
+    func run(_ options: KernelsRun, _ inputs: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String)
+    /// The cases `kernels bench` times for `options`, one per (T, W) combination.
+    func benchCases(_ options: KernelsBench) throws -> [BenchCase]
+}
+
+enum KernelOps {
+    static let all: [any KernelOpCLI] = [SoftmaxAttentionCLI(), ResidualLinearAttentionCLI()]
+
+    static func named(_ op: String) throws -> any KernelOpCLI {
+        guard let handler = all.first(where: { $0.op == op }) else {
+            throw UsageFailure("op: unknown op '\(op)' (known: \(all.map(\.op).joined(separator: ", ")))")
+        }
+        return handler
+    }
+
+    /// Fails if an option that only another op understands was given.
+    static func reject(_ options: [(name: String, given: Bool)], for op: String) throws {
+        if let o = options.first(where: \.given) { throw UsageFailure("\(o.name): not an option of \(op)") }
+    }
+}
+
+struct SoftmaxAttentionCLI: KernelOpCLI {
+    let op = "softmax-attention"
+
+    func kernel(_ name: String?) throws -> any SoftmaxAttentionKernel {
+        try name.map(KernelRegistry.softmaxAttention(named:)) ?? KernelRegistry.softmaxAttention[0]
+    }
+
+    func run(_ o: KernelsRun, _ x: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String) {
+        try KernelOps.reject([("feature-map", o.featureMap != nil), ("chunk", o.chunk != nil), ("s0", o.s0 != nil)], for: op)
+        let impl = try kernel(o.kernel)
+        let shape = try AttentionShape.infer(q: x.q.shape, k: x.k.shape, v: x.v.shape, window: o.window)
+        if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
+        if let d = x.dout, d.shape != x.q.shape { throw UsageFailure("dout: shape \(d.shape) differs from q's \(x.q.shape)") }
+        let fwd = impl.forward(q: x.q, k: x.k, v: x.v, shape: shape, threads: o.threads)
+        var outputs = [("o", fwd.o)]
+        if let dout = x.dout {
+            let g = impl.backward(q: x.q, k: x.k, v: x.v, output: fwd, dout: dout, shape: shape, threads: o.threads)
+            outputs += [("dq", g.dq), ("dk", g.dk), ("dv", g.dv)]
+        }
+        return (outputs, "kernel \(impl.name), \(shape)")
+    }
+}
+
+struct ResidualLinearAttentionCLI: KernelOpCLI {
+    let op = "residual-linear-attention"
+
+    func kernel(_ name: String?, chunk: Int?) throws -> any ResidualLinearAttentionKernel {
+        var impl = try name.map(KernelRegistry.residualLinearAttention(named:)) ?? KernelRegistry.residualLinearAttention[0]
+        if let chunk {
+            guard chunk >= 1 else { throw UsageFailure("chunk: must be ≥ 1, got \(chunk)") }
+            impl.chunkSize = chunk
+        }
+        return impl
+    }
+
+    func featureMap(_ name: String?) throws -> FeatureMap {
+        guard let fm = FeatureMap(rawValue: name ?? FeatureMap.softmax2.rawValue) else {
+            throw UsageFailure("feature-map: unknown feature map '\(name!)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return fm
+    }
+
+    func run(_ o: KernelsRun, _ x: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String) {
+        guard let window = o.window else { throw UsageFailure("window: required for \(op) (−1: plain causal linear attention)") }
+        let fm = try featureMap(o.featureMap)
+        let impl = try kernel(o.kernel, chunk: o.chunk)
+        let shape = try LinearAttentionShape.infer(q: x.q.shape, k: x.k.shape, v: x.v.shape, window: window, featureMap: fm)
+        if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
+        let s0 = try o.s0.map { try readRank4($0, argument: "s0").0 }
+        try shape.validateInputs(q: x.q, k: x.k, v: x.v, s0: s0, dout: x.dout)
+        let fwd = impl.forward(q: x.q, k: x.k, v: x.v, s0: s0, shape: shape, threads: o.threads)
+        var outputs = [("o", fwd.o), ("sT", fwd.sT)]
+        if let dout = x.dout {
+            let g = impl.backward(q: x.q, k: x.k, v: x.v, s0: s0, dout: dout, shape: shape, threads: o.threads)
+            outputs += [("dq", g.dq), ("dk", g.dk), ("dv", g.dv), ("ds0", g.ds0)]
+        }
+        let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name  // the reference ignores chunks
+        return (outputs, "kernel \(impl.name), " + (chunked ? "chunk \(impl.chunkSize), " : "") + "\(shape)")
     }
 }
 

@@ -76,15 +76,20 @@ extension FeatureMap {
                 while i < D { let v = load16(xr + i); hiV = vmax(hiV, v); loV = vmin(loV, v); i += 16 }
                 let hi = horizontalMax(hiV), lo = -horizontalMax(-loV)
                 var s1 = Vec16(), s2 = Vec16()
+                // exp(lo − x) = exp(lo − hi) / exp(x − hi): one exp per lane instead of two while
+                // hi − lo ≤ 64 keeps both factors normal floats (≥ e^−64); two exps otherwise.
+                let oneExp = hi - lo <= 64
+                let c = Vec16(repeating: Float.exp(lo - hi))
                 i = 0
                 while i < D {
                     let v = load16(xr + i)
-                    let e1 = exp2((v - hi) * Self.log2e), e2 = exp2((lo - v) * Self.log2e)
+                    let e1 = exp2((v - hi) * Self.log2e)
+                    let e2 = oneExp ? c / e1 : exp2((lo - v) * Self.log2e)
                     store16(e1, y1 + i); store16(e2, y2 + i)
                     s1 += e1; s2 += e2
                     i += 16
                 }
-                let r1 = 1 / s1.sum(), r2 = 1 / s2.sum()
+                let r1 = 1 / horizontalSum(s1), r2 = 1 / horizontalSum(s2)
                 i = 0
                 while i < D { store16(load16(y1 + i) * r1, y1 + i); store16(load16(y2 + i) * r2, y2 + i); i += 16 }
             }
@@ -103,7 +108,7 @@ extension FeatureMap {
                 var a1 = Vec16(), a2 = Vec16()
                 var i = 0
                 while i < D { a1.addProduct(load16(g1 + i), load16(y1 + i)); a2.addProduct(load16(g2 + i), load16(y2 + i)); i += 16 }
-                d1 = a1.sum(); d2 = a2.sum()
+                d1 = horizontalSum(a1); d2 = horizontalSum(a2)
             }
             var i = 0
             while i < D {
@@ -118,4 +123,10 @@ extension FeatureMap {
             }
         }
     }
+}
+
+/// The sum of the 16 lanes by halving (`SIMD.sum()` compiles to a scalar loop).
+@inline(__always) func horizontalSum(_ v: Vec16) -> Float {
+    let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
+    return (b[0] + b[2]) + (b[1] + b[3])
 }

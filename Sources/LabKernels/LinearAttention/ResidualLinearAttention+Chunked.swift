@@ -56,7 +56,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
         let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
-        var o = [Float](repeating: 0, count: B * H * T * D)
+        // every row of o is first written (not accumulated) by the inter-chunk product: no zero fill
+        var o = [Float](unsafeUninitializedCapacity: B * H * T * D) { _, count in count = B * H * T * D }
         var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
         q.scalars.withUnsafeBufferPointer { qb in
         k.scalars.withUnsafeBufferPointer { kb in
@@ -78,14 +79,14 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
                     // pass 1: inter-chunk O_c = Q̃_c S
                     tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
-                    let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                    let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                     if firstReal < n {
                         loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
                         // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
                         causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, w.vs, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
+                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
                         // pass 3: S += K̃_cᵀ V'_c
-                        tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: w.vs, ldb: D, c: S, ldc: D, accumulate: true)
+                        tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
                     }
                     c0 += n
                 }
@@ -130,9 +131,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         let n = min(C, T - c0), np = (n + 15) & ~15
                         let dOc = gh + c0 * D
                         tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                        let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                         if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: D, src: w.vs, into: w.vsT, ld: w.Cp)
+                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                             causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
                             lowerTriangularProduct(w.da, ld: w.Cp, rows: n, w.kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // Sᵀ += V'_cᵀ K̃_c
@@ -149,15 +150,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         let n = min(C, T - start), np = (n + 15) & ~15
                         let dOc = gh + start * D
                         fm.applyRows(qh + start * D, rows: n, D: D, into: w.qf)
-                        let firstReal = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding)
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
-                            loadTransposed(rows: n, colsPad: np, D: D, src: w.vs, into: w.vsT, ld: w.Cp)
+                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                             causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
                             causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
                             // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
                             transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
-                            tileGemm(m: n, n: Dp, k: D, a: w.vs, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                             transposeTile(rows: n, cols: n, src: w.da, ldSrc: w.Cp, out: w.at, ldOut: w.Cp)
                             upperTriangularProduct(w.at, ld: w.Cp, rows: n, w.qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // dV'_c = K̃_c dS + Aᵀ dO_c
@@ -209,22 +210,27 @@ struct ChunkScratch {
 
     func free() { for p in [qf, kf, df, qfT, kfT, vs, dvs, vsT, a, da, at, st, phi0] { p.deallocate() } }
 
-    /// Fills kf = φ(K'_c) and vs = V'_c for the chunk of `rows` rows starting at row `chunkStart` of
-    /// the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),
-    /// V' = `vPadding`, which must be 0) when j < 0. Returns the first non-padding row (`rows` if none).
+    /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`
+    /// of the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),
+    /// V' = `vPadding`, which must be 0) when j < 0. Returns the first non-padding row (`rows` if
+    /// none) and V'_c [rows × D]: the rows of v in place when the chunk has no padding, else `vs`.
     @inline(__always)
     func loadShifted(k kh: UnsafePointer<Float>, v vh: UnsafePointer<Float>, chunkStart: Int, rows n: Int,
-                     shape: LinearAttentionShape, vPadding: Float) -> Int {
+                     shape: LinearAttentionShape, vPadding: Float) -> (firstReal: Int, v: UnsafePointer<Float>) {
         let (D, Dp) = (shape.D, shape.featureDim)
         let firstReal = min(n, max(0, shape.shift - chunkStart))
+        let j0 = chunkStart + firstReal - shape.shift
+        if firstReal == 0 {
+            shape.featureMap.applyRows(kh + j0 * D, rows: n, D: D, into: kf)
+            return (0, vh + j0 * D)
+        }
         for r in 0..<firstReal { (kf + r * Dp).update(from: phi0, count: Dp) }
         vs.update(repeating: vPadding, count: firstReal * D)
         if firstReal < n {
-            let j0 = chunkStart + firstReal - shape.shift
             shape.featureMap.applyRows(kh + j0 * D, rows: n - firstReal, D: D, into: kf + firstReal * Dp)
             (vs + firstReal * D).update(from: vh + j0 * D, count: (n - firstReal) * D)
         }
-        return firstReal
+        return (firstReal, UnsafePointer(vs))
     }
 }
 

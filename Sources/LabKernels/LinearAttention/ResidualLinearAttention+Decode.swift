@@ -74,10 +74,13 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
     ///   the state is then unchanged.
     /// - Complexity: O(D²) time, no allocation beyond the returned array.
     public mutating func step(q: [Float], k: [Float], v: [Float]) throws -> [Float] {
-        for (name, x) in [("q", q), ("k", k), ("v", v)] where x.count != D {
-            throw KernelInputError(argument: name, reason: "expected \(D) values, got \(x.count)")
-        }
-        for (name, x) in [("k", k), ("v", v)] where !x.allSatisfy(\.isFinite) {
+        if q.count != D { throw KernelInputError(argument: "q", reason: "expected \(D) values, got \(q.count)") }
+        if k.count != D { throw KernelInputError(argument: "k", reason: "expected \(D) values, got \(k.count)") }
+        if v.count != D { throw KernelInputError(argument: "v", reason: "expected \(D) values, got \(v.count)") }
+        var finite = true
+        for i in 0..<D { finite = finite && k[i].isFinite && v[i].isFinite }  // no early exit: vectorisable
+        if !finite {
+            let name = k.allSatisfy(\.isFinite) ? "v" : "k"
             throw KernelInputError(argument: name, reason: "non-finite value at position \(position); it would poison the state")
         }
         var out = [Float](repeating: 0, count: D)

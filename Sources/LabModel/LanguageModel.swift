@@ -1,0 +1,204 @@
+// The decoder-only language model: token embedding → N blocks → final RMSNorm → LM head.
+//
+//   x = E[tokens]                                   [B, T, C]
+//   x = block_i(x) for i in 0..<layers               (TransformerBlock.swift)
+//   h = RMSNorm_final(x[rows])                      [M, C]  rows = positions with a target
+//   logits = h·Wᵀ,  loss = mean cross-entropy        (EmbeddingAndHead.swift; W = E when tied)
+//
+// Parameters, in creation (= optimiser and checkpoint) order: embedding [V, C], layers.<i>.*,
+// final_norm [C], head [V, C] (untied only). Everything is generic over Float/Double, so the
+// whole-model gradient check runs in Double.
+import LabAttention
+import LabCore
+import LabTasks
+
+/// A batch of equal-length sequences: inputs and Zoology-style labels (-100 = no target).
+public struct TokenBatch: Sendable, Equatable {
+    /// B·T token ids, row-major.
+    public var inputs: [Int]
+    /// B·T next-token targets, `Example.ignore` (-100) where there is none.
+    public var labels: [Int]
+    public var batch: Int, length: Int
+
+    public init(inputs: [Int], labels: [Int], batch: Int) {
+        precondition(inputs.count == labels.count && batch > 0 && inputs.count % batch == 0)
+        self.inputs = inputs; self.labels = labels; self.batch = batch; length = inputs.count / batch
+    }
+
+    public init(_ examples: [Example]) {
+        self.init(inputs: examples.flatMap(\.inputs), labels: examples.flatMap(\.labels), batch: examples.count)
+    }
+
+    /// Sequences `range` of the batch.
+    public func sequences(_ range: Range<Int>) -> TokenBatch {
+        let T = length
+        return TokenBatch(inputs: Array(inputs[(range.lowerBound * T)..<(range.upperBound * T)]),
+                          labels: Array(labels[(range.lowerBound * T)..<(range.upperBound * T)]), batch: range.count)
+    }
+
+    /// Number of labelled positions.
+    public var targetCount: Int { labels.reduce(0) { $0 + ($1 == Example.ignore ? 0 : 1) } }
+}
+
+/// What one forward+backward over a batch gives.
+public struct LossAndGradients<S: TensorScalar> {
+    /// Σ of the per-target losses (divide by `targets` for the mean).
+    public var lossSum: Double
+    public var targets: Int
+    /// Targets where the argmax was right.
+    public var correct: Int
+    /// Gradients of lossSum/normaliser, same names and order as the parameters.
+    public var grads: ParameterSet<S>
+    public var loss: Double { lossSum / Double(max(targets, 1)) }
+}
+
+public struct LanguageModel: Sendable {
+    public let config: ModelConfig
+    public let kernels: KernelChoice
+    let blocks: [TransformerBlock]
+
+    /// - Parameter kernels: attention kernels and their thread count (baked into the variants).
+    public init(config: ModelConfig, kernels: KernelChoice = KernelChoice()) {
+        self.config = config
+        self.kernels = kernels
+        let mixers = config.pattern.build(depth: config.layers, dims: config.dims, positional: config.positional,
+                                          initScales: config.initScales, kernels: kernels)
+        blocks = mixers.map { TransformerBlock(mixer: $0, convKernel: config.convKernel, mlpHidden: config.mlpHidden) }
+    }
+
+    /// Deterministic initial parameters from `seed` (one generator, parameters drawn in order).
+    public func initialParameters(seed: UInt64) -> ParameterSet<Float> {
+        var rng = SeededGenerator(seed: seed, stream: "init")
+        let (V, C) = (config.vocab, config.modelDim)
+        var p = ParameterSet<Float>()
+        p.add("embedding", Tensor(randomNormal: [V, C], std: Float(config.embeddingStd), rng: &rng))
+        for (i, block) in blocks.enumerated() { p.merge(block.initialParameters(config, rng: &rng), prefix: "layers.\(i)") }
+        p.add("final_norm", Tensor(zeros: [C], value: 1))
+        if !config.tiedHead { p.add("head", config.initScales.weight(fanIn: C, fanOut: V, rng: &rng).transposedMatrix()) }
+        return p
+    }
+
+    /// The kinds of the layers' mixers, in order.
+    public var layerKinds: [String] { blocks.map { type(of: $0.mixer).kind } }
+
+    func headWeight<S: TensorScalar>(_ p: ParameterSet<S>) -> Tensor<S> { config.tiedHead ? p["embedding"] : p["head"] }
+
+    /// The residual stream after the last block, [B, T, C], and what backward needs.
+    func hidden<S: TensorScalar>(_ tokens: [Int], batch B: Int, params p: ParameterSet<S>)
+        -> (x: Tensor<S>, saved: [TransformerBlock.Saved<S>]) {
+        var x = Embedding.forward(tokens, batch: B, table: p["embedding"])
+        var saved: [TransformerBlock.Saved<S>] = []
+        for (i, block) in blocks.enumerated() {
+            let (y, s) = block.forward(x, params: p.scoped("layers.\(i)"))
+            saved.append(s)
+            x = y
+        }
+        return (x, saved)
+    }
+
+    /// Forward and backward over `batch`; gradients are of (Σ losses)/`normaliser`
+    /// (default: this batch's target count, i.e. the mean).
+    public func lossAndGradients<S: TensorScalar>(_ batch: TokenBatch, params p: ParameterSet<S>,
+                                                  normaliser: Double? = nil) -> LossAndGradients<S> {
+        let C = config.modelDim
+        let (x, saved) = hidden(batch.inputs, batch: batch.batch, params: p)
+        // rows with a target: gather, final norm, head, loss
+        let rows = batch.labels.indices.filter { batch.labels[$0] != Example.ignore }
+        let targets = rows.map { batch.labels[$0] }
+        let xr = gatherRows(x, rows)
+        let (h, r) = RMSNorm.forward(xr, gain: p["final_norm"])
+        let W = headWeight(p)
+        let loss = LMHead.crossEntropy(LMHead.logits(h, weight: W), targets: targets, normaliser: normaliser ?? Double(max(rows.count, 1)))
+        // backward: head, final norm, scatter back to [B, T, C], blocks in reverse, embedding
+        let (dh, dW) = LMHead.backward(h, weight: W, dlogits: loss.dlogits)
+        let (dxr, dFinal) = RMSNorm.backward(xr, gain: p["final_norm"], r: r, dy: dh)
+        var dx = Tensor<S>(zeros: x.shape)
+        for (j, row) in rows.enumerated() {
+            dx.scalars.replaceSubrange((row * C)..<((row + 1) * C), with: dxr.scalars[(j * C)..<((j + 1) * C)])
+        }
+        var grads = p.zeros()
+        for i in stride(from: blocks.count - 1, through: 0, by: -1) {
+            let (dxi, g) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i])
+            for n in g.names { grads["layers.\(i).\(n)"] = g[n] }
+            dx = dxi
+        }
+        var dE = config.tiedHead ? dW : Tensor<S>(zeros: p["embedding"].shape)
+        Embedding.backward(batch.inputs, dx: dx, into: &dE)
+        grads["embedding"] = dE
+        grads["final_norm"] = dFinal
+        if !config.tiedHead { grads["head"] = dW }
+        return LossAndGradients(lossSum: loss.lossSum, targets: rows.count, correct: loss.correct, grads: grads)
+    }
+
+    /// Logits at every position, [B, T, V] (the reference the decoding tests compare against).
+    public func logits<S: TensorScalar>(_ tokens: [Int], batch B: Int, params p: ParameterSet<S>) -> Tensor<S> {
+        let (x, _) = hidden(tokens, batch: B, params: p)
+        let (h, _) = RMSNorm.forward(x, gain: p["final_norm"])
+        let l = LMHead.logits(h, weight: headWeight(p))
+        return l.reshaped([B, tokens.count / B, config.vocab])
+    }
+
+    /// Rows `rows` of x viewed as [B·T, C] → [M, C].
+    func gatherRows<S: TensorScalar>(_ x: Tensor<S>, _ rows: [Int]) -> Tensor<S> {
+        let C = config.modelDim
+        var out = [S]()
+        out.reserveCapacity(rows.count * C)
+        for row in rows { out.append(contentsOf: x.scalars[(row * C)..<((row + 1) * C)]) }
+        return Tensor(shape: [rows.count, C], scalars: out)
+    }
+
+    /// Forward+backward over the batch split into `threads` contiguous parts run concurrently
+    /// (each part's gradients are of Σ loss / the whole batch's target count; they are summed in
+    /// part order, so the result is deterministic for a given thread count).
+    public func lossAndGradients(_ batch: TokenBatch, params p: ParameterSet<Float>, threads: Int) -> LossAndGradients<Float> {
+        let parts = max(1, min(threads, batch.batch))
+        if parts == 1 { return lossAndGradients(batch, params: p) }
+        let normaliser = Double(max(batch.targetCount, 1))
+        let results = ResultSlots<LossAndGradients<Float>>(count: parts)
+        Parallel.forEach(parts, threads: parts) { i in
+            let range = (i * batch.batch / parts)..<((i + 1) * batch.batch / parts)
+            results.set(i, lossAndGradients(batch.sequences(range), params: p, normaliser: normaliser))
+        }
+        var total = results.get(0)
+        for i in 1..<parts {
+            let r = results.get(i)
+            total.lossSum += r.lossSum; total.targets += r.targets; total.correct += r.correct
+            for n in total.grads.names { total.grads[n].addInPlace(r.grads[n]) }
+        }
+        return total
+    }
+
+    public var parameterCount: Int { initialParameters(seed: 0).count }
+}
+
+/// Slots written by distinct threads (one slot each) and read after they joined.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit { slots.deinitialize(count: count); slots.deallocate() }
+    func set(_ i: Int, _ value: T) { slots[i] = value }
+    func get(_ i: Int) -> T { slots[i]! }
+}
+
+extension Tensor {
+    /// self += other, element-wise.
+    mutating func addInPlace(_ other: Tensor) {
+        precondition(shape == other.shape)
+        scalars.withUnsafeMutableBufferPointer { a in other.scalars.withUnsafeBufferPointer { b in
+            for i in 0..<a.count { a[i] += b[i] }
+        }}
+    }
+
+    /// [R, K] → [K, R].
+    func transposedMatrix() -> Tensor {
+        let (R, K) = (shape[0], shape[1])
+        var out = scalars
+        for r in 0..<R { for k in 0..<K { out[k * R + r] = scalars[r * K + k] } }
+        return Tensor(shape: [K, R], scalars: out)
+    }
+}

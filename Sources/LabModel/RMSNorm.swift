@@ -1,0 +1,52 @@
+// RMSNorm over the model dim (Zhang & Sennrich 2019), the pre-norm of every block and the final norm.
+//
+//   forward:   r = (mean_c x² + eps)^(−½),  y = x·r ⊙ g                 x, y: [N, C], g: [C], r: [N]
+//   backward:  dx = r·(g⊙dy) − (r³/C)·x·Σ_c(x⊙g⊙dy),   dg = Σ_n dy⊙x·r
+//
+// Rows are independent, so N is whatever leading dims the caller flattened (B·T, or the rows
+// that carry a target). eps = 1e-5, as PyTorch's LLaMA-style RMSNorm.
+import LabCore
+
+enum RMSNorm {
+    static let eps = 1e-5
+
+    /// x: [..., C], gain: [C] → y (same shape) and r: [N] (saved for backward).
+    static func forward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>) -> (y: Tensor<S>, r: [S]) {
+        let C = gain.count, N = x.count / C
+        var y = [S](repeating: 0, count: x.count), r = [S](repeating: 0, count: N)
+        x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in
+            y.withUnsafeMutableBufferPointer { yp in
+                for n in 0..<N {
+                    let o = n * C
+                    var ms: S = 0
+                    for c in 0..<C { ms += xp[o + c] * xp[o + c] }
+                    let rn = 1 / S.sqrt(ms / S(C) + S(eps))
+                    r[n] = rn
+                    for c in 0..<C { yp[o + c] = xp[o + c] * rn * gp[c] }
+                }
+            }
+        }}
+        return (Tensor(shape: x.shape, scalars: y), r)
+    }
+
+    /// Backward of `forward`: dx (same shape as x) and dg [C].
+    static func backward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>, r: [S], dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        let C = gain.count, N = x.count / C
+        var dx = [S](repeating: 0, count: x.count), dg = [S](repeating: 0, count: C)
+        x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in dy.scalars.withUnsafeBufferPointer { gy in
+            dx.withUnsafeMutableBufferPointer { dxp in dg.withUnsafeMutableBufferPointer { dgp in
+                for n in 0..<N {
+                    let o = n * C, rn = r[n]
+                    var dot: S = 0
+                    for c in 0..<C { dot += xp[o + c] * gp[c] * gy[o + c] }
+                    let k = rn * rn * rn / S(C) * dot
+                    for c in 0..<C {
+                        dxp[o + c] = rn * gp[c] * gy[o + c] - k * xp[o + c]
+                        dgp[c] += gy[o + c] * xp[o + c] * rn
+                    }
+                }
+            }}
+        }}}
+        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: gain.shape, scalars: dg))
+    }
+}

@@ -1,0 +1,85 @@
+// The short depthwise causal convolution of kernel k over the block input, added as a residual
+// before the mixer (x ← x + conv(x)), as Zoology's BaseConv and the short convolutions of Based,
+// Mamba and most hybrid stacks.
+//
+//   forward:   y[b,t,c] = Σ_{j<k} w[j,c] · x[b,t−j,c]        (x at t−j < 0 is 0)   x, y: [B, T, C], w: [k, C]
+//   backward:  dx[b,t,c] = Σ_{j<k} w[j,c] · dy[b,t+j,c],    dw[j,c] = Σ_{b,t} dy[b,t,c] · x[b,t−j,c]
+//   decoding:  each layer keeps the last k−1 inputs per sequence (`ConvolutionCache`).
+//
+// Weights start uniform in ±(projectionScale/√k), PyTorch's Conv1d default for a depthwise filter.
+// Cost: 2·B·T·C·k FLOPs forward.
+import LabCore
+
+enum ShortConvolution {
+    static func initialWeight(kernel k: Int, channels C: Int, scale: Double, rng: inout SeededGenerator) -> Tensor<Float> {
+        let bound = scale / Double(k).squareRoot()
+        return Tensor(shape: [k, C], scalars: (0..<(k * C)).map { _ in Float((2 * rng.nextDouble() - 1) * bound) })
+    }
+
+    /// y = conv(x), x: [B, T, C], w: [k, C].
+    static func forward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>) -> Tensor<S> {
+        let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
+        var y = [S](repeating: 0, count: x.count)
+        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
+            for b in 0..<B { for t in 0..<T {
+                let o = (b * T + t) * C
+                for j in 0..<min(k, t + 1) {
+                    let src = o - j * C, wr = j * C
+                    for c in 0..<C { yp[o + c] += wp[wr + c] * xp[src + c] }
+                }
+            }}
+        }}}
+        return Tensor(shape: x.shape, scalars: y)
+    }
+
+    /// Backward of `forward`: dx [B, T, C] (of the convolution alone) and dw [k, C].
+    static func backward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dw: Tensor<S>) {
+        let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
+        var dx = [S](repeating: 0, count: x.count), dw = [S](repeating: 0, count: w.count)
+        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
+            dx.withUnsafeMutableBufferPointer { dxp in dw.withUnsafeMutableBufferPointer { dwp in
+                for b in 0..<B { for t in 0..<T {
+                    let o = (b * T + t) * C
+                    for j in 0..<min(k, t + 1) {
+                        let src = o - j * C, wr = j * C
+                        for c in 0..<C {
+                            dxp[src + c] += wp[wr + c] * gp[o + c]
+                            dwp[wr + c] += gp[o + c] * xp[src + c]
+                        }
+                    }
+                }}
+            }}
+        }}}
+        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
+    }
+}
+
+/// The last k−1 block inputs of each sequence (oldest first), for decoding the convolution.
+final class ConvolutionCache {
+    let batch: Int, kernel: Int, channels: Int
+    /// [B][(k−1)·C], oldest first; zeros before the sequence starts (what the forward pads with).
+    private var history: [[Float]]
+
+    init(batch: Int, kernel: Int, channels: Int) {
+        self.batch = batch; self.kernel = kernel; self.channels = channels
+        history = Array(repeating: [Float](repeating: 0, count: max(kernel - 1, 0) * channels), count: batch)
+    }
+
+    var bytes: Int { batch * max(kernel - 1, 0) * channels * MemoryLayout<Float>.size }
+
+    /// conv(x) for x: [B, T, C] following the cached inputs, and the cache advanced by T tokens.
+    func step(_ x: Tensor<Float>, weight w: Tensor<Float>) -> Tensor<Float> {
+        let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = kernel, h = k - 1
+        var y = [Float](repeating: 0, count: x.count)
+        for b in 0..<B {
+            // the cached inputs then this call's: window[i] is the input at relative time i − h
+            let window = history[b] + x.scalars[(b * T * C)..<((b + 1) * T * C)]
+            for t in 0..<T { for j in 0..<k {
+                let src = (t + h - j) * C
+                for c in 0..<C { y[(b * T + t) * C + c] += w.scalars[j * C + c] * window[src + c] }
+            }}
+            if h > 0 { history[b] = Array(window[(window.count - h * C)...]) }
+        }
+        return Tensor(shape: x.shape, scalars: y)
+    }
+}

@@ -1,0 +1,109 @@
+// One decoder block, pre-norm:
+//
+//   x1 = x0 + conv(x0)                       (only when conv_kernel > 0)
+//   x2 = x1 + mixer(RMSNorm_attn(x1))        (the layer's attention variant from the LayerPattern)
+//   x3 = x2 + SwiGLU(RMSNorm_mlp(x2))        (only when mlp_ratio > 0)
+//                                            x0 … x3: [B, T, C]
+// Backward runs the same three residuals in reverse: each adds its branch's input gradient to
+// the stream's.
+// Parameters (under `layers.<i>.`): conv [k, C], norm_attn [C], attn.* (the variant's),
+// norm_mlp [C], mlp.{w1, w3, w2}.
+import LabAttention
+import LabCore
+
+struct TransformerBlock: Sendable {
+    let mixer: any AttentionVariant
+    let convKernel: Int
+    let mlpHidden: Int
+
+    func initialParameters(_ config: ModelConfig, rng: inout SeededGenerator) -> ParameterSet<Float> {
+        let C = config.modelDim
+        var p = ParameterSet<Float>()
+        if convKernel > 0 {
+            p.add("conv", ShortConvolution.initialWeight(kernel: convKernel, channels: C, scale: config.projectionScale, rng: &rng))
+        }
+        p.add("norm_attn", Tensor(zeros: [C], value: 1))
+        p.merge(mixer.initialParameters(rng: &rng), prefix: "attn")
+        if mlpHidden > 0 {
+            p.add("norm_mlp", Tensor(zeros: [C], value: 1))
+            p.merge(SwiGLU.initialParameters(modelDim: C, hidden: mlpHidden, scales: config.initScales, rng: &rng), prefix: "mlp")
+        }
+        return p
+    }
+
+    struct Saved<S: TensorScalar> {
+        var x0, x1, h1, x2: Tensor<S>
+        var r1: [S]
+        var attn: SavedActivations<S>
+        var h2: Tensor<S>?, r2: [S]?, mlp: SwiGLU.Saved<S>?
+    }
+
+    /// x0: [B, T, C] → x3 [B, T, C].
+    func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>) -> (y: Tensor<S>, saved: Saved<S>) {
+        let x1 = convKernel > 0 ? LinearAlgebra.add(x0, ShortConvolution.forward(x0, weight: p["conv"])) : x0
+        let (h1, r1) = RMSNorm.forward(x1, gain: p["norm_attn"])
+        let (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"))
+        let x2 = LinearAlgebra.add(x1, a)
+        var saved = Saved(x0: x0, x1: x1, h1: h1, x2: x2, r1: r1, attn: attnSaved)
+        guard mlpHidden > 0 else { return (x2, saved) }
+        let (h2, r2) = RMSNorm.forward(x2, gain: p["norm_mlp"])
+        let (m, mlpSaved) = SwiGLU.forward(h2, params: p.scoped("mlp"))
+        saved.h2 = h2; saved.r2 = r2; saved.mlp = mlpSaved
+        return (LinearAlgebra.add(x2, m), saved)
+    }
+
+    /// dy = dx3 → dx0 and the block's gradients (same names as its parameters).
+    func backward<S: TensorScalar>(_ dy: Tensor<S>, params p: ParameterSet<S>, saved: Saved<S>) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        var named: [String: Tensor<S>] = [:]
+        var dx2 = dy
+        if mlpHidden > 0, let mlpSaved = saved.mlp, let r2 = saved.r2 {
+            let (dh2, mlpGrads) = SwiGLU.backward(dy, params: p.scoped("mlp"), saved: mlpSaved)
+            let (dxn, dg) = RMSNorm.backward(saved.x2, gain: p["norm_mlp"], r: r2, dy: dh2)
+            dx2 = LinearAlgebra.add(dy, dxn)
+            named["norm_mlp"] = dg
+            for n in mlpGrads.names { named["mlp." + n] = mlpGrads[n] }
+        }
+        let (dh1, attnGrads) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn)
+        for n in attnGrads.names { named["attn." + n] = attnGrads[n] }
+        let (dxn, dg) = RMSNorm.backward(saved.x1, gain: p["norm_attn"], r: saved.r1, dy: dh1)
+        named["norm_attn"] = dg
+        var dx = LinearAlgebra.add(dx2, dxn)
+        if convKernel > 0 {
+            let (dxc, dw) = ShortConvolution.backward(saved.x0, weight: p["conv"], dy: dx)
+            dx = LinearAlgebra.add(dx, dxc)
+            named["conv"] = dw
+        }
+        var grads = ParameterSet<S>()
+        for n in p.names {
+            guard let g = named[n] else { preconditionFailure("block backward produced no gradient for \(n)") }
+            grads.add(n, g)
+        }
+        return (dx, grads)
+    }
+
+    // MARK: Decoding
+
+    final class Cache {
+        let attn: AttentionCache
+        let conv: ConvolutionCache?
+        init(attn: AttentionCache, conv: ConvolutionCache?) { self.attn = attn; self.conv = conv }
+        var bytes: Int { attn.bytes + (conv?.bytes ?? 0) }
+    }
+
+    func makeCache(batch: Int, modelDim: Int) -> Cache {
+        Cache(attn: mixer.makeCache(batch: batch),
+              conv: convKernel > 0 ? ConvolutionCache(batch: batch, kernel: convKernel, channels: modelDim) : nil)
+    }
+
+    /// x: [B, T, C] at the cache's position (T = 1 decodes one token); advances the caches.
+    func step(_ x0: Tensor<Float>, params p: ParameterSet<Float>, cache: Cache) -> Tensor<Float> {
+        let x1 = cache.conv.map { LinearAlgebra.add(x0, $0.step(x0, weight: p["conv"])) } ?? x0
+        let (h1, _) = RMSNorm.forward(x1, gain: p["norm_attn"])
+        let a = x0.shape[1] == 1 ? mixer.decode(h1, params: p.scoped("attn"), cache: cache.attn)
+                                 : mixer.prefill(h1, params: p.scoped("attn"), cache: cache.attn)
+        let x2 = LinearAlgebra.add(x1, a)
+        guard mlpHidden > 0 else { return x2 }
+        let (h2, _) = RMSNorm.forward(x2, gain: p["norm_mlp"])
+        return LinearAlgebra.add(x2, SwiGLU.forward(h2, params: p.scoped("mlp")).y)
+    }
+}

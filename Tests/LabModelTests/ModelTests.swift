@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import LabAttention
+import LabCore
+@testable import LabModel
+
+/// A tiny model: vocab 11, C 8, 2 heads of 4 (1 kv head), SwiGLU 2×, conv 3, RoPE; windows of 2
+/// so that T = 7 really exercises them (and RAttention's linear branch).
+func tinyConfig(_ pattern: String, conv: Int = 3, mlp: Double = 2, tied: Bool = true) throws -> ModelConfig {
+    try ModelConfig.parse("""
+    {vocab: 11, model_dim: 8, layers: 2, heads: 2, kv_heads: 1, head_dim: 4, mlp_ratio: \(mlp), conv_kernel: \(conv),
+     pattern: \(pattern), positional: rope, embedding_std: 0.5, tied_head: \(tied)}
+    """)
+}
+
+let patterns = [
+    "[{kind: full}]",
+    "[{kind: sliding_window, window: 2}]",
+    "[{kind: rattention, window: 2}]",
+    "[{kind: rattention, window: 2}, {kind: full}]",
+]
+
+func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 11) -> TokenBatch {
+    var rng = SeededGenerator(seed: seed, stream: "batch")
+    let inputs = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<vocab) }
+    let labels = (0..<(B * T)).map { i in i % 3 == 1 ? -100 : rng.nextInt(in: 0..<vocab) }
+    return TokenBatch(inputs: inputs, labels: labels, batch: B)
+}
+
+@Suite struct ModelGradientTests {
+    /// Every parameter's analytic gradient against central differences of the mean loss, in Double
+    /// (up to 12 entries per tensor, chosen by a seeded generator).
+    func check(_ config: ModelConfig) {
+        let model = LanguageModel(config: config)
+        let params = model.initialParameters(seed: 5).converted(to: Double.self)
+        let batch = tinyBatch(seed: 6)
+        let analytic = model.lossAndGradients(batch, params: params)
+        func loss(_ p: ParameterSet<Double>) -> Double { model.lossAndGradients(batch, params: p).loss }
+        var rng = SeededGenerator(seed: 7)
+        let h = 1e-5
+        for name in params.names {
+            let t = params[name], g = analytic.grads[name]
+            #expect(g.shape == t.shape, "\(name)")
+            let picks = t.count <= 12 ? Array(0..<t.count) : (0..<12).map { _ in rng.nextInt(in: 0..<t.count) }
+            var worst = 0.0
+            for i in picks {
+                var plus = params, minus = params
+                plus[name].scalars[i] += h
+                minus[name].scalars[i] -= h
+                let numeric = (loss(plus) - loss(minus)) / (2 * h)
+                worst = max(worst, abs(numeric - g.scalars[i]) / max(1, abs(numeric)))
+            }
+            #expect(worst < 1e-6, "\(config.pattern) d\(name): worst relative error \(worst)")
+        }
+    }
+
+    @Test(arguments: patterns) func wholeModelGradients(pattern: String) throws {
+        check(try tinyConfig(pattern))
+    }
+
+    @Test func untiedHeadWithoutConvOrMLP() throws {
+        check(try tinyConfig("[{kind: full}]", conv: 0, mlp: 0, tied: false))
+    }
+
+    /// Splitting the batch across threads gives the same loss and gradients as one pass.
+    @Test func batchSplitEqualsOnePass() throws {
+        let model = LanguageModel(config: try tinyConfig(patterns[3]))
+        let params = model.initialParameters(seed: 1)
+        let batch = tinyBatch(seed: 2, batch: 4)
+        let one = model.lossAndGradients(batch, params: params)
+        let split = model.lossAndGradients(batch, params: params, threads: 2)
+        #expect(abs(one.loss - split.loss) < 1e-5)
+        for n in params.names { #expect(one.grads[n].maxAbsDifference(split.grads[n]) < 1e-5, "\(n)") }
+    }
+}
+
+@Suite struct ModelDecodingTests {
+    /// Prefill of the first 3 tokens then token-by-token decoding give the full forward's logits
+    /// at every position, for every variant (conv and MLP on).
+    @Test(arguments: AttentionRegistry.kinds) func decodeEqualsForward(kind: String) throws {
+        let layer = kind == "full" ? "{kind: full}" : "{kind: \(kind), window: 2}"
+        let config = try tinyConfig("[\(layer)]")
+        let model = LanguageModel(config: config)
+        let params = model.initialParameters(seed: 3)
+        let batch = tinyBatch(seed: 4, length: 9)
+        let (B, T, V) = (batch.batch, batch.length, config.vocab)
+        let reference: Tensor<Float> = model.logits(batch.inputs, batch: B, params: params)
+        let state = model.makeDecodeState(batch: B)
+        func tokens(_ r: Range<Int>) -> [Int] { (0..<B).flatMap { b in batch.inputs[(b * T + r.lowerBound)..<(b * T + r.upperBound)] } }
+        var got = Array(repeating: [Float](), count: B)
+        let first = model.step(tokens(0..<3), params: params, state: state)
+        for b in 0..<B { got[b] += first.scalars[(b * 3 * V)..<((b + 1) * 3 * V)] }
+        for t in 3..<T {
+            let l = model.step(tokens(t..<(t + 1)), params: params, state: state)
+            for b in 0..<B { got[b] += l.scalars[(b * V)..<((b + 1) * V)] }
+        }
+        #expect(state.position == T)
+        let decoded = Tensor(shape: [B, T, V], scalars: Array(got.joined()))
+        #expect(decoded.maxAbsDifference(reference) < 1e-4, "\(kind): decode logits differ from forward by \(decoded.maxAbsDifference(reference))")
+    }
+
+    @Test func generateStopsAtStopTokenAndMaxLength() throws {
+        let model = LanguageModel(config: try tinyConfig("[{kind: full}]"))
+        let params = model.initialParameters(seed: 3)
+        let free = try model.generate(prompts: [[1, 2, 3], [4, 5, 6]], params: params, maxNewTokens: 5)
+        #expect(free.map(\.count) == [5, 5])
+        // greedy generation equals the argmax of the full forward over the growing sequence
+        var seq = [1, 2, 3]
+        for _ in 0..<5 {
+            let l: Tensor<Float> = model.logits(seq, batch: 1, params: params)
+            let last = Array(l.scalars[((seq.count - 1) * 11)...])
+            seq.append(last.indices.max { last[$0] < last[$1] }!)
+        }
+        #expect(Array(seq[3...]) == free[0])
+        let stop = free[0][1]
+        let stopped = try model.generate(prompts: [[1, 2, 3]], params: params, maxNewTokens: 5, stopToken: stop)
+        #expect(stopped[0].last == stop && stopped[0].count <= 2)
+        #expect(throws: ModelError.self) { try model.generate(prompts: [[1, 99]], params: params, maxNewTokens: 1) }
+    }
+}
+
+@Suite struct ShortConvolutionTests {
+    @Test func gradientsMatchFiniteDifferences() {
+        var rng = SeededGenerator(seed: 1)
+        let x = Tensor<Double>(randomNormal: [2, 6, 5], rng: &rng)
+        let w = Tensor<Double>(randomNormal: [3, 5], rng: &rng)
+        let dy = Tensor<Double>(randomNormal: [2, 6, 5], rng: &rng)
+        func loss(_ x: Tensor<Double>, _ w: Tensor<Double>) -> Double {
+            zip(ShortConvolution.forward(x, weight: w).scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        let (dx, dw) = ShortConvolution.backward(x, weight: w, dy: dy)
+        let h = 1e-6
+        for i in 0..<x.count {
+            var p = x, m = x; p.scalars[i] += h; m.scalars[i] -= h
+            #expect(abs((loss(p, w) - loss(m, w)) / (2 * h) - dx.scalars[i]) < 1e-7, "dx[\(i)]")
+        }
+        for i in 0..<w.count {
+            var p = w, m = w; p.scalars[i] += h; m.scalars[i] -= h
+            #expect(abs((loss(x, p) - loss(x, m)) / (2 * h) - dw.scalars[i]) < 1e-7, "dw[\(i)]")
+        }
+    }
+
+    @Test func decodeWithCacheEqualsForward() {
+        var rng = SeededGenerator(seed: 2)
+        let x = Tensor<Float>(randomNormal: [2, 8, 5], rng: &rng)
+        let w = Tensor<Float>(randomNormal: [4, 5], rng: &rng)
+        let full = ShortConvolution.forward(x, weight: w)
+        let cache = ConvolutionCache(batch: 2, kernel: 4, channels: 5)
+        var out = Array(repeating: [Float](), count: 2)
+        let head = cache.step(Tensor(shape: [2, 2, 5], scalars: (0..<2).flatMap { b in x.scalars[(b * 40)..<(b * 40 + 10)] }), weight: w)
+        for b in 0..<2 { out[b] += head.scalars[(b * 10)..<((b + 1) * 10)] }
+        for t in 2..<8 {
+            let y = cache.step(Tensor(shape: [2, 1, 5], scalars: (0..<2).flatMap { b in x.scalars[(b * 40 + t * 5)..<(b * 40 + t * 5 + 5)] }), weight: w)
+            for b in 0..<2 { out[b] += y.scalars[(b * 5)..<((b + 1) * 5)] }
+        }
+        #expect(Tensor(shape: [2, 8, 5], scalars: Array(out.joined())).maxAbsDifference(full) < 1e-5)
+    }
+}
+
+@Suite struct ModelConfigTests {
+    @Test func decodesYAMLWithDefaultsAndRoundTrips() throws {
+        let c = try ModelConfig.parse("vocab: 256\nmodel_dim: 64\nlayers: 2\n")
+        #expect(c.heads == 1 && c.kvHeads == 1 && c.headDim == 64 && c.mlpRatio == 4 && c.convKernel == 0 && c.tiedHead)
+        #expect(c.pattern.unit.map(\.kind) == ["full"])
+        let again = try ModelConfig.parse(c.json)
+        #expect(again == c)
+    }
+
+    @Test func unknownKeysAndBadValuesAreOneLineErrors() {
+        #expect(throws: ModelError.self) { try ModelConfig.parse("vocab: 256\nmodel_dim: 64\nlayers: 2\nlayer: 3\n") }
+        do { _ = try ModelConfig.parse("vocab: 256\nmodel_dim: 64\nlayers: 2\nlayer: 3\n") } catch {
+            #expect("\(error)".contains("unknown key 'layer'"), "\(error)")
+        }
+        do { _ = try ModelConfig.parse("vocab: 256\nmodel_dim: 64\nlayers: 2\nheads: 3\nkv_heads: 2\n") } catch {
+            #expect("\(error)".contains("kv_heads"), "\(error)")
+        }
+        do { _ = try ModelConfig.parse("vocab: 256\nmodel_dim: 64\nlayers: 2\npattern: [{kind: swa}]\n") } catch {
+            #expect("\(error)".contains("unknown attention kind 'swa'"), "\(error)")
+        }
+    }
+
+    @Test func initialisationIsDeterministic() throws {
+        let model = LanguageModel(config: try tinyConfig(patterns[3]))
+        #expect(model.initialParameters(seed: 9) == model.initialParameters(seed: 9))
+        #expect(model.initialParameters(seed: 9) != model.initialParameters(seed: 10))
+    }
+}
