@@ -3,6 +3,8 @@
 // Debian's libopenblas-dev installs cblas.h under /usr/include/x86_64-linux-gnu/openblas-pthread/
 // (added by pkg-config "openblas") and an alternatives link on the default include path.
 #include <cblas.h>
+// glibc's mallopt (LabCore.Allocator): the only libc call Swift's Glibc module does not export.
+#include <malloc.h>
 // OpenBLAS extensions (declared in OpenBLAS's cblas.h; repeated here for clarity of intent):
 //   openblas_set_num_threads, openblas_get_num_threads, openblas_get_corename, openblas_get_config
 #endif

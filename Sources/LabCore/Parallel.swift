@@ -38,3 +38,20 @@ public enum OpenBLAS {
     public static var coreName: String { String(cString: openblas_get_corename()) }
     public static var config: String { String(cString: openblas_get_config()) }
 }
+
+/// The C allocator's treatment of large blocks.
+public enum Allocator {
+    /// Serves blocks of any size from the heap and keeps freed memory, instead of glibc's default
+    /// of mapping large blocks fresh on every allocation (and unmapping them on free; the dynamic
+    /// threshold stops rising at 32 MiB, so it cannot simply be raised: mmap is switched off). Kernels
+    /// allocate their outputs per call, so at T = 16k (a 33.5 MB output for 8 heads of 64) every
+    /// call would otherwise pay ~8k page faults; with this, repeated calls reuse the same pages, as
+    /// a training loop or a benchmark's steady state does. Called once at start-up by `attnlab`
+    /// and the benchmarks.
+    public static func keepLargeBlocks() {
+        #if os(Linux)
+        _ = mallopt(M_MMAP_MAX, 0)
+        _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+        #endif
+    }
+}

@@ -1,6 +1,7 @@
 // attnlab: the attention-lab command-line tool.
 import ArgumentParser
 import Foundation
+import LabCore
 
 @main
 struct AttnLab: ParsableCommand {
@@ -9,6 +10,11 @@ struct AttnLab: ParsableCommand {
         abstract: "Attention variants and their kernels, on the CPU.",
         subcommands: [Kernels.self, Variants.self, Tasks.self]
     )
+
+    static func main() {
+        Allocator.keepLargeBlocks()
+        main(nil)
+    }
 }
 
 /// A user error: printed as one line `attnlab: <message>` on stderr, exit status 2.
