@@ -129,19 +129,20 @@ public struct RAttention: AttentionVariant {
 
     // MARK: Decoding
 
-    /// The SWA ring (rotated keys, values) plus one linear decode state per (sequence, query head).
+    /// The SWA ring (rotated keys and values) plus one linear state S per (sequence, query head).
+    /// There is one ring: the token the ring evicts (t − W − 1) is un-rotated and folded into S.
     public final class Cache: AttentionCache {
         let kv: KVCache
-        var linear: [ResidualLinearAttentionDecodeState]
+        var linear: [LinearAttentionState]
         public var kernels: [String: String] = [:]
-        init(kv: KVCache, linear: [ResidualLinearAttentionDecodeState]) { self.kv = kv; self.linear = linear }
+        init(kv: KVCache, linear: [LinearAttentionState]) { self.kv = kv; self.linear = linear }
         public var position: Int { kv.count }
-        public var bytes: Int { kv.bytes + linear.reduce(0) { $0 + $1.linearStateBytes } }
+        public var bytes: Int { kv.bytes + linear.reduce(0) { $0 + $1.bytes } }
     }
 
     public func makeCache(batch: Int) -> AttentionCache {
         let states = (0..<(batch * (linearOn ? dims.heads : 0))).map { _ in
-            try! ResidualLinearAttentionDecodeState(D: dims.headDim, window: config.windowSize, featureMap: config.featureMap)
+            try! LinearAttentionState(D: dims.headDim, featureMap: config.featureMap)
         }
         return Cache(kv: local.makeKVCache(batch: batch), linear: states)
     }
@@ -152,16 +153,12 @@ public struct RAttention: AttentionVariant {
         let (y, saved) = forward(x, params: params)
         local.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
         if linearOn {
-            let (B, T, H, Hkv, D) = (x.shape[0], x.shape[1], dims.heads, dims.kvHeads, dims.headDim)
-            let (k, v, sT) = (saved["k"], saved["v"], saved["sT"])
-            for b in 0..<B {
-                for h in 0..<H {
-                    let kv = (b * Hkv + h / (H / Hkv)) * T * D
-                    cache.linear[b * H + h] = try! ResidualLinearAttentionDecodeState(
-                        D: D, window: config.windowSize, featureMap: config.featureMap,
-                        prefillState: Array(sT.scalars[((b * H + h) * 2 * D * D)..<((b * H + h + 1) * 2 * D * D)]),
-                        keys: Array(k.scalars[kv..<(kv + T * D)]), values: Array(v.scalars[kv..<(kv + T * D)]))
-                }
+            // sT holds every token up to T−W−2; the ring holds the rest, exactly as decoding leaves it.
+            let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
+            let sT = saved["sT"]
+            for i in 0..<(B * H) {
+                cache.linear[i] = try! LinearAttentionState(D: D, featureMap: config.featureMap,
+                                                            s0: Array(sT.scalars[(i * 2 * D * D)..<((i + 1) * 2 * D * D)]))
             }
         }
         cache.kernels = saved.kernels
@@ -170,20 +167,24 @@ public struct RAttention: AttentionVariant {
 
     public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
         let cache = cache as! Cache
+        let position = cache.position
         let step = local.decodeAttend(x, params: params, cache: cache.kv)
         var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
         if linearOn {
             let (B, H, Hkv, D) = (x.shape[0], dims.heads, dims.kvHeads, dims.headDim)
-            var o = [Float](repeating: 0, count: B * H * D)
-            for b in 0..<B {
-                for h in 0..<H {
-                    let kv = (b * Hkv + h / (H / Hkv)) * D, qh = (b * H + h) * D
-                    let out = try! cache.linear[b * H + h].step(q: Array(step.qkv.q.scalars[qh..<(qh + D)]),
-                                                                 k: Array(step.qkv.k.scalars[kv..<(kv + D)]),
-                                                                 v: Array(step.qkv.v.scalars[kv..<(kv + D)]))
-                    o.replaceSubrange(qh..<(qh + D), with: out)
-                }
+            if let evicted = step.evicted {  // token t − W − 1 leaves the window: S += φ(k) vᵀ, k before RoPE
+                let k = local.projection.positional.apply(evicted.k, start: position - config.windowSize - 1, inverse: true)
+                k.scalars.withUnsafeBufferPointer { kb in evicted.v.scalars.withUnsafeBufferPointer { vb in
+                    for b in 0..<B { for h in 0..<H {
+                        let kv = (b * Hkv + h / (H / Hkv)) * D
+                        cache.linear[b * H + h].fold(k: kb.baseAddress! + kv, v: vb.baseAddress! + kv)
+                    } }
+                }}
             }
+            var o = [Float](repeating: 0, count: B * H * D)
+            step.qkv.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
+                for i in 0..<(B * H) { cache.linear[i].read(q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
+            }}
             context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
         }
         cache.kernels = ["softmax-attention": step.kernel, "residual-linear-attention": "decode-state"]
@@ -195,9 +196,4 @@ public struct RAttention: AttentionVariant {
         local.kvBytes(sequenceLength: sequenceLength)
             + (linearOn ? dims.heads * 2 * dims.headDim * dims.headDim * MemoryLayout<Float>.size : 0)
     }
-}
-
-extension ResidualLinearAttentionDecodeState {
-    /// Bytes of the 2D×D linear state alone (the SWA ring holds this layer's window of keys and values).
-    var linearStateBytes: Int { 2 * D * D * MemoryLayout<Float>.size }
 }

@@ -14,35 +14,76 @@
 // the fold and 2·D'·D for the read, O(D²), independent of T.
 import LabCore
 
-/// One head's decode state for `residual-linear-attention`.
-public struct ResidualLinearAttentionDecodeState: Sendable {
+/// The linear state of one head alone, S: [2D, D], with its two operations. RAttention's decode
+/// cache keeps these next to the SWA ring it already has (one ring per layer, not two);
+/// `ResidualLinearAttentionDecodeState` pairs one with a ring of its own.
+public struct LinearAttentionState: Sendable {
     public let D: Int
-    public let window: Int
     public let featureMap: FeatureMap
-    /// Tokens seen so far (the position of the next token).
-    public private(set) var position = 0
     /// S: [2D, D], row-major.
     public private(set) var state: [Float]
-    /// Ring of W+1 raw keys and values: [W+1, D] each; slot t mod (W+1) holds token t.
-    private var keys: [Float], values: [Float]
     /// Scratch for one feature vector φ(·): [2D].
     private var phi: [Float]
 
-    /// - Parameters: D: head dim; window: W ≥ −1; s0: [2D, D] (zero if nil).
-    public init(D: Int, window: Int, featureMap: FeatureMap = .softmax2, s0: [Float]? = nil) throws {
+    /// - Parameters: D: head dim; s0: [2D, D] (zero if nil).
+    public init(D: Int, featureMap: FeatureMap = .softmax2, s0: [Float]? = nil) throws {
         if D < 1 { throw KernelInputError(argument: "D", reason: "must be ≥ 1, got \(D)") }
-        if window < -1 { throw KernelInputError(argument: "window", reason: "must be ≥ −1, got \(window)") }
         if let s0, s0.count != 2 * D * D {
             throw KernelInputError(argument: "s0", reason: "expected 2D·D = \(2 * D * D) values [2D, D], got \(s0.count)")
         }
         if let s0, let bad = s0.first(where: { !$0.isFinite }) {
             throw KernelInputError(argument: "s0", reason: "non-finite value \(bad); it would poison the state")
         }
-        self.D = D; self.window = window; self.featureMap = featureMap
+        self.D = D; self.featureMap = featureMap
         state = s0 ?? [Float](repeating: 0, count: 2 * D * D)
+        phi = [Float](repeating: 0, count: 2 * D)
+    }
+
+    /// S += φ(k) vᵀ (a token leaves the window). k, v: [D]. Cost 2·D'·D FLOPs.
+    public mutating func fold(k: UnsafePointer<Float>, v: UnsafePointer<Float>) {
+        let (D, fm) = (self.D, featureMap)
+        state.withUnsafeMutableBufferPointer { sb in phi.withUnsafeMutableBufferPointer { pb in
+            applyFeatureMap(fm, k, D: D, into: pb.baseAddress!)
+            rankOneUpdate(sb.baseAddress!, pb.baseAddress!, v, rows: 2 * D, cols: D)
+        }}
+    }
+
+    /// out = φ(q)ᵀ S. q, out: [D]. Cost 2·D'·D FLOPs.
+    public mutating func read(q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let (D, fm) = (self.D, featureMap)
+        out.update(repeating: 0, count: D)
+        state.withUnsafeBufferPointer { sb in phi.withUnsafeMutableBufferPointer { pb in
+            let f = pb.baseAddress!
+            applyFeatureMap(fm, q, D: D, into: f)
+            for i in 0..<(2 * D) { axpy(f[i], sb.baseAddress! + i * D, into: out, count: D) }
+        }}
+    }
+
+    /// Bytes of S: 2D·D·4.
+    public var bytes: Int { state.count * MemoryLayout<Float>.stride }
+}
+
+/// One head's decode state for `residual-linear-attention`: a ring of the last W+1 raw keys and
+/// values plus a `LinearAttentionState`.
+public struct ResidualLinearAttentionDecodeState: Sendable {
+    public let D: Int
+    public let window: Int
+    public var featureMap: FeatureMap { linear.featureMap }
+    /// Tokens seen so far (the position of the next token).
+    public private(set) var position = 0
+    /// S: [2D, D], row-major.
+    public var state: [Float] { linear.state }
+    private var linear: LinearAttentionState
+    /// Ring of W+1 raw keys and values: [W+1, D] each; slot t mod (W+1) holds token t.
+    private var keys: [Float], values: [Float]
+
+    /// - Parameters: D: head dim; window: W ≥ −1; s0: [2D, D] (zero if nil).
+    public init(D: Int, window: Int, featureMap: FeatureMap = .softmax2, s0: [Float]? = nil) throws {
+        if window < -1 { throw KernelInputError(argument: "window", reason: "must be ≥ −1, got \(window)") }
+        linear = try LinearAttentionState(D: D, featureMap: featureMap, s0: s0)
+        self.D = D; self.window = window
         keys = [Float](repeating: 0, count: (window + 1) * D)
         values = keys
-        phi = [Float](repeating: 0, count: 2 * D)
     }
 
     /// The state after a prefill of T tokens, to continue decoding at position T.
@@ -64,7 +105,7 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
     }
 
     /// Bytes held per head: ((W+1)·2·D + 2D·D)·4, independent of the position.
-    public var stateBytes: Int { (keys.count + values.count + state.count) * MemoryLayout<Float>.stride }
+    public var stateBytes: Int { (keys.count + values.count) * MemoryLayout<Float>.stride + linear.bytes }
 
     /// Bytes per head for a given head dim and window, without building a state.
     public static func stateBytes(D: Int, window: Int) -> Int { ((window + 1) * 2 * D + 2 * D * D) * MemoryLayout<Float>.stride }
@@ -74,43 +115,27 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
     ///   the state is then unchanged.
     /// - Complexity: O(D²) time, no allocation beyond the returned array.
     public mutating func step(q: [Float], k: [Float], v: [Float]) throws -> [Float] {
-        if q.count != D { throw KernelInputError(argument: "q", reason: "expected \(D) values, got \(q.count)") }
-        if k.count != D { throw KernelInputError(argument: "k", reason: "expected \(D) values, got \(k.count)") }
-        if v.count != D { throw KernelInputError(argument: "v", reason: "expected \(D) values, got \(v.count)") }
-        var finite = true
-        for i in 0..<D { finite = finite && k[i].isFinite && v[i].isFinite }  // no early exit: vectorisable
-        if !finite {
-            let name = k.allSatisfy(\.isFinite) ? "v" : "k"
+        for (name, x) in [("q", q), ("k", k), ("v", v)] where x.count != D {
+            throw KernelInputError(argument: name, reason: "expected \(D) values, got \(x.count)")
+        }
+        for (name, x) in [("k", k), ("v", v)] where !x.allSatisfy(\.isFinite) {
             throw KernelInputError(argument: name, reason: "non-finite value at position \(position); it would poison the state")
         }
         var out = [Float](repeating: 0, count: D)
-        let (D, fm) = (self.D, featureMap)
         let ring = window + 1
-        keys.withUnsafeMutableBufferPointer { kr in
-        values.withUnsafeMutableBufferPointer { vr in
-        state.withUnsafeMutableBufferPointer { sb in
-        phi.withUnsafeMutableBufferPointer { pb in
-        k.withUnsafeBufferPointer { kb in
-        v.withUnsafeBufferPointer { vb in
-        q.withUnsafeBufferPointer { qb in
-        out.withUnsafeMutableBufferPointer { ob in
-            let (S, f) = (sb.baseAddress!, pb.baseAddress!)
-            if ring == 0 {  // W = −1: token t is read by its own query
-                applyFeatureMap(fm, kb.baseAddress!, D: D, into: f)
-                rankOneUpdate(S, f, vb.baseAddress!, rows: 2 * D, cols: D)
-            } else {
-                let slot = position % ring
-                let ks = kr.baseAddress! + slot * D, vs = vr.baseAddress! + slot * D
-                if position >= ring {  // the slot holds token t − W − 1: fold it before overwriting
-                    applyFeatureMap(fm, ks, D: D, into: f)
-                    rankOneUpdate(S, f, UnsafePointer(vs), rows: 2 * D, cols: D)
-                }
-                ks.update(from: kb.baseAddress!, count: D)
-                vs.update(from: vb.baseAddress!, count: D)
+        if ring == 0 {  // W = −1: token t is read by its own query
+            linear.fold(k: k, v: v)
+        } else {
+            let slot = position % ring
+            if position >= ring {  // the slot holds token t − W − 1: fold it before overwriting
+                keys.withUnsafeBufferPointer { kr in values.withUnsafeBufferPointer { vr in
+                    linear.fold(k: kr.baseAddress! + slot * D, v: vr.baseAddress! + slot * D)
+                }}
             }
-            applyFeatureMap(fm, qb.baseAddress!, D: D, into: f)  // o_t = φ(q_t)ᵀ S
-            for i in 0..<(2 * D) { axpy(f[i], S + i * D, into: ob.baseAddress!, count: D) }
-        }}}}}}}}
+            keys.replaceSubrange(slot * D..<(slot + 1) * D, with: k)
+            values.replaceSubrange(slot * D..<(slot + 1) * D, with: v)
+        }
+        out.withUnsafeMutableBufferPointer { linear.read(q: q, into: $0.baseAddress!) }  // o_t = φ(q_t)ᵀ S
         position += 1
         return out
     }
