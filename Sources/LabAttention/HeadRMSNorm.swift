@@ -15,6 +15,11 @@ public enum HeadRMSNorm {
     }
 
     public static func forward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(forwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g))) }
+        return forwardBody(x, scale: g)
+    }
+
+    static func forwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         var y = x
         for bh in 0..<(B * H) {
@@ -31,6 +36,14 @@ public enum HeadRMSNorm {
     }
 
     public static func backward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        if S.self == Float.self {
+            let r = backwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g), dy: asFloat(dy))
+            return (asFloat(r.dx), asFloat(r.dg))
+        }
+        return backwardBody(x, scale: g, dy: dy)
+    }
+
+    static func backwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         var dx = x
         var dg = Tensor<S>(zeros: g.shape)

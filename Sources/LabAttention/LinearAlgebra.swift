@@ -30,6 +30,11 @@ public enum LinearAlgebra {
 
     /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
     public static func matmul<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(matmulBody(asFloat(x) as Tensor<Float>, asFloat(w))) }
+        return matmulBody(x, w)
+    }
+
+    static func matmulBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
         let k = w.shape[0], n = w.shape[1], m = x.count / k
         precondition(x.shape.last == k, "matmul: x \(x.shape) · W \(w.shape)")
         var out = [S](repeating: 0, count: m * n)
@@ -41,6 +46,15 @@ public enum LinearAlgebra {
 
     /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
     public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
+        -> (dx: Tensor<S>, dw: Tensor<S>) {
+        if S.self == Float.self {
+            let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, asFloat(w), dy: asFloat(dy))
+            return (asFloat(r.dx), asFloat(r.dw))
+        }
+        return matmulBackwardBody(x, w, dy: dy)
+    }
+
+    static func matmulBackwardBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
         -> (dx: Tensor<S>, dw: Tensor<S>) {
         let k = w.shape[0], n = w.shape[1], m = x.count / k
         var dx = [S](repeating: 0, count: m * k), dw = [S](repeating: 0, count: k * n)
@@ -55,6 +69,11 @@ public enum LinearAlgebra {
 
     /// [B, T, H·D] → [B, H, T, D].
     public static func splitHeads<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(splitHeadsBody(asFloat(x) as Tensor<Float>, heads: H)) }
+        return splitHeadsBody(x, heads: H)
+    }
+
+    static func splitHeadsBody<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
         let (B, T) = (x.shape[0], x.shape[1]), D = x.shape[2] / H
         var out = [S](repeating: 0, count: x.count)
         for b in 0..<B { for t in 0..<T { for h in 0..<H { for d in 0..<D {
@@ -65,6 +84,11 @@ public enum LinearAlgebra {
 
     /// [B, H, T, D] → [B, T, H·D].
     public static func mergeHeads<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(mergeHeadsBody(asFloat(x) as Tensor<Float>)) }
+        return mergeHeadsBody(x)
+    }
+
+    static func mergeHeadsBody<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         var out = [S](repeating: 0, count: x.count)
         for b in 0..<B { for h in 0..<H { for t in 0..<T { for d in 0..<D {
@@ -75,7 +99,22 @@ public enum LinearAlgebra {
 
     /// a + b element-wise (same shapes).
     public static func add<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(addBody(asFloat(a) as Tensor<Float>, asFloat(b))) }
+        return addBody(a, b)
+    }
+
+    static func addBody<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
         precondition(a.shape == b.shape, "add: \(a.shape) vs \(b.shape)")
         return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
     }
+}
+
+/// Reinterprets a tensor whose scalar type is known to be Float (checked by the caller with
+/// `S.self == Float.self`) so that a generic entry point can call a body specialised for Float.
+/// Generic code reached through `any AttentionVariant` is not specialised by the compiler, and its
+/// element loops then cost a metadata lookup per element (25× slower training, measured).
+@inline(__always)
+func asFloat<A: TensorScalar, B: TensorScalar>(_ x: Tensor<A>) -> Tensor<B> {
+    precondition(A.self == B.self)
+    return unsafeBitCast(x, to: Tensor<B>.self)
 }

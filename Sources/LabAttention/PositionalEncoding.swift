@@ -59,6 +59,11 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
     /// Applies the encoding to x: [B, H, T, D] whose token t sits at position `start + t`.
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
     public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false) -> Tensor<S> {
+        if S.self == Float.self { return asFloat(applyBody(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
+        return applyBody(x, start: start, inverse: inverse)
+    }
+
+    func applyBody<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool) -> Tensor<S> {
         guard case .rope(let theta) = self else { return x }
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         precondition(D % 2 == 0, "RoPE needs an even head dim, got \(D)")
