@@ -1,0 +1,99 @@
+// Throughput and memory of the model: a training step, a prefill, or decoding at a context
+// length, on random tokens. What `attnlab model bench` and a sweep harness call.
+//
+//   train:    tokens/s = B·T / (forward + backward + AdamW update), labels at every position
+//   prefill:  tokens/s = B·T / (prefill of T tokens through fresh caches)
+//   decode:   prefill T tokens, then tokens/s = B·n / (n single-token decode steps)
+// Model FLOPs per trained token (the 6N rule plus attention): 6·(non-embedding matmul params +
+// head) + 12·layers·pairs/T·H·D, pairs = the causal key pairs the variant visits.
+import Foundation
+import LabAttention
+import LabCore
+
+public struct ModelBenchResult: Codable, Sendable {
+    public var mode: String
+    public var batch: Int, length: Int, threads: Int
+    public var parallelism: String
+    public var secondsMedian: Double
+    public var tokensPerSecond: Double
+    /// Model FLOPs per second (train mode only).
+    public var modelFlopsPerSecond: Double?
+    /// Peak resident set (VmHWM) of the process, bytes.
+    public var peakResidentBytes: Int
+    /// Decode-state bytes after the run (prefill/decode modes).
+    public var stateBytes: Int?
+    public var openBLASCore: String
+}
+
+public enum ModelBench {
+    public enum Mode: String, CaseIterable, Sendable { case train, prefill, decode }
+
+    /// Peak resident memory from /proc/self/status (VmHWM), bytes; 0 if unavailable.
+    public static func peakResidentBytes() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024
+    }
+
+    /// Training FLOPs per token (forward + backward) at length T, as above.
+    public static func trainFlopsPerToken(_ c: ModelConfig, length T: Int) -> Double {
+        let (C, H, Hkv, D, F) = (Double(c.modelDim), Double(c.heads), Double(c.kvHeads), Double(c.headDim), Double(c.mlpHidden))
+        let perLayer = C * (H + 2 * Hkv) * D + H * D * C + 3 * C * F
+        let dense = Double(c.layers) * perLayer + Double(c.vocab) * C
+        var attention = 0.0
+        for layer in c.pattern.layers(depth: c.layers) {
+            let W = layer.window.map { Double($0) } ?? Double(T)
+            // causal pairs per query, averaged over positions
+            let pairs = W >= Double(T - 1) ? (Double(T) + 1) / 2 : (W + 1) - W * (W + 1) / (2 * Double(T))
+            attention += 12 * pairs * H * D
+        }
+        return 6 * dense + attention
+    }
+
+    public static func run(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
+                           parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5) -> ModelBenchResult {
+        OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
+        let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
+        let model = LanguageModel(config: config, kernels: KernelChoice(threads: kernelThreads))
+        var params = model.initialParameters(seed: 1)
+        var rng = SeededGenerator(seed: 2, stream: "bench")
+        let tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }
+        var seconds: [Double] = []
+        var tokensPerCall = B * T
+        var stateBytes: Int? = nil
+        switch mode {
+        case .train:
+            var labels = Array(tokens.dropFirst()) + [0]
+            for b in 0..<B { labels[b * T + T - 1] = -100 }
+            let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
+            var opt = AdamW(config: OptimizerConfig(), parameters: params)
+            seconds = Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 20, budget: budget) {
+                let r = parallelism == .batch ? model.lossAndGradients(batch, params: params, threads: threads)
+                                              : model.lossAndGradients(batch, params: params)
+                opt.update(&params, grads: r.grads, norm: AdamW.globalNorm(r.grads))
+            }
+        case .prefill:
+            seconds = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 10, budget: budget) {
+                let state = model.makeDecodeState(batch: B)
+                _ = model.step(tokens, params: params, state: state)
+                stateBytes = state.bytes
+            }
+        case .decode:
+            let state = model.makeDecodeState(batch: B)
+            _ = model.step(tokens, params: params, state: state)
+            var next = Array(tokens.suffix(B))
+            tokensPerCall = B
+            seconds = Timing.samples(warmup: 2, minRepeats: decodeTokens, maxRepeats: decodeTokens, budget: 0) {
+                let l = model.step(next, params: params, state: state)
+                next = model.argmax(model.lastPosition(l))
+            }
+            stateBytes = state.bytes
+        }
+        let median = Timing.median(seconds)
+        let tps = Double(tokensPerCall) / median
+        return ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
+                                secondsMedian: median, tokensPerSecond: tps,
+                                modelFlopsPerSecond: mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil,
+                                peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName)
+    }
+}

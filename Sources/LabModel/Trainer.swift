@@ -1,0 +1,196 @@
+// The training loop: masked cross-entropy on a task's labelled positions, AdamW with warm-up +
+// cosine and global-norm clipping, validation accuracy every N steps, an optional stop at a target
+// accuracy (Zoology stops at 0.99) or on a plateau, under a step cap.
+//
+// Reproducibility: the training set is drawn once (task seeds 0..<n of the train split), and the
+// batch of step t is a pure function of (seed, t): sequences (t−1)·B ..< t·B of the concatenated
+// per-epoch permutations, each epoch's permutation drawn from SeededGenerator(seed, "epoch-e").
+// With the parameters, the optimiser moments and t in a checkpoint, a resumed run is bit-identical
+// to an uninterrupted one (same thread count).
+//
+// Threads: `.batch` splits each batch across threads (OpenBLAS and the attention kernels at 1
+// thread each); `.kernels` runs the whole batch once with OpenBLAS and the kernels at `threads`.
+import Foundation
+import LabAttention
+import LabCore
+import LabTasks
+
+public struct TrainOptions: Codable, Hashable, Sendable {
+    public enum Parallelism: String, Codable, Sendable, CaseIterable { case batch, kernels }
+    public var task: String = "mqar_v256"
+    public var length: Int = 128
+    public var seed: UInt64 = 123
+    /// The step cap.
+    public var steps: Int = 1000
+    public var batchSize: Int = 64
+    public var trainExamples: Int = 20_000
+    public var testExamples: Int = 1_000
+    /// Validate every this many steps (and at the last step).
+    public var evalEvery: Int = 100
+    /// Stop once validation accuracy reaches this (nil: never).
+    public var targetAccuracy: Double? = nil
+    /// Stop after this many validations without a gain of 0.005 in the best accuracy (nil: never).
+    public var plateauEvals: Int? = nil
+    public var threads: Int = 2
+    public var parallelism: Parallelism = .batch
+    public var optimizer = OptimizerConfig()
+
+    public init() {}
+}
+
+/// One validation.
+public struct Evaluation: Codable, Hashable, Sendable {
+    public var step: Int
+    public var loss: Double
+    public var accuracy: Double
+}
+
+/// The progress of one step, as the CLI prints it.
+public struct StepReport: Sendable {
+    public var step: Int, loss: Double, learningRate: Double, gradNorm: Double
+    public var tokensPerSecond: Double
+    public var evaluation: Evaluation?
+}
+
+public struct TrainingError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+public final class Trainer {
+    public let model: LanguageModel
+    public let options: TrainOptions
+    public private(set) var params: ParameterSet<Float>
+    public private(set) var optimizer: AdamW
+    public var step: Int { optimizer.step }
+    public private(set) var evaluations: [Evaluation] = []
+    let train: [Example]
+    let test: TokenBatch
+    private var permutation: (epoch: Int, order: [Int])?
+
+    /// A fresh run: parameters from `options.seed`.
+    public convenience init(config: ModelConfig, options: TrainOptions) throws {
+        try self.init(config: config, options: options, state: nil)
+    }
+
+    /// `state`: parameters and optimiser to resume from (a checkpoint's).
+    public init(config: ModelConfig, options: TrainOptions, state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?) throws {
+        let kernelThreads = options.parallelism == .kernels ? options.threads : 1
+        model = LanguageModel(config: config, kernels: KernelChoice(threads: kernelThreads))
+        self.options = options
+        let task = try TaskRegistry.task(named: options.task)
+        guard task.vocabularySize <= config.vocab else {
+            throw TrainingError(message: "task \(options.task) has vocabulary \(task.vocabularySize), the model only \(config.vocab)")
+        }
+        train = try task.examples(options.trainExamples, length: options.length, split: .train)
+        test = TokenBatch(try task.examples(options.testExamples, length: options.length, split: .test))
+        if let state {
+            params = state.params; optimizer = state.optimizer; evaluations = state.evaluations
+        } else {
+            params = model.initialParameters(seed: options.seed)
+            optimizer = AdamW(config: options.optimizer, parameters: params)
+        }
+    }
+
+    /// The batch of 1-based step `t` (a pure function of the seed and t).
+    public func batch(atStep t: Int) -> TokenBatch {
+        let N = train.count, B = options.batchSize
+        var picked: [Example] = []
+        for g in ((t - 1) * B)..<(t * B) {
+            let epoch = g / N
+            if permutation?.epoch != epoch {
+                var order = Array(0..<N)
+                var rng = SeededGenerator(seed: options.seed, stream: "epoch-\(epoch)")
+                rng.shuffle(&order)
+                permutation = (epoch, order)
+            }
+            picked.append(train[permutation!.order[g % N]])
+        }
+        return TokenBatch(picked)
+    }
+
+    private func setThreads() {
+        OpenBLAS.setThreads(options.parallelism == .kernels ? options.threads : 1)
+    }
+
+    /// One optimiser step; throws naming the step if the loss or gradient is not finite.
+    @discardableResult
+    public func trainStep() throws -> StepReport {
+        setThreads()
+        let t = step + 1
+        let batch = self.batch(atStep: t)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = options.parallelism == .batch
+            ? model.lossAndGradients(batch, params: params, threads: options.threads)
+            : model.lossAndGradients(batch, params: params)
+        guard result.loss.isFinite else { throw TrainingError(message: "step \(t): loss is \(result.loss) (not finite); stopping") }
+        let norm = AdamW.globalNorm(result.grads)
+        guard norm.isFinite else { throw TrainingError(message: "step \(t): gradient norm is \(norm) (not finite); stopping") }
+        let lr = optimizer.update(&params, grads: result.grads, norm: norm)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        return StepReport(step: t, loss: result.loss, learningRate: lr, gradNorm: norm,
+                          tokensPerSecond: Double(batch.inputs.count) / seconds, evaluation: nil)
+    }
+
+    /// Loss and accuracy on the held-out examples.
+    public func evaluate() -> Evaluation {
+        setThreads()
+        let threads = options.parallelism == .batch ? options.threads : 1
+        let r = model.evaluate(test, params: params, threads: threads, chunk: 100)
+        return Evaluation(step: step, loss: r.loss, accuracy: r.accuracy)
+    }
+
+    /// Trains until the step cap, the target accuracy or a plateau. `report` sees every step;
+    /// `checkpoint` is called every `checkpointEvery` steps and at the end.
+    public func run(checkpointEvery: Int? = nil, report: (StepReport) -> Void = { _ in },
+                    checkpoint: (Trainer) throws -> Void = { _ in }) throws {
+        while step < options.steps {
+            var r = try trainStep()
+            if r.step % options.evalEvery == 0 || r.step == options.steps {
+                let e = evaluate()
+                evaluations.append(e)
+                r.evaluation = e
+            }
+            report(r)
+            if let every = checkpointEvery, every > 0, r.step % every == 0 { try checkpoint(self) }
+            if shouldStop { break }
+        }
+        try checkpoint(self)
+    }
+
+    /// Target reached, or no gain of 0.005 over the best for `plateauEvals` validations.
+    public var shouldStop: Bool {
+        guard let last = evaluations.last else { return false }
+        if let target = options.targetAccuracy, last.accuracy >= target { return true }
+        if let patience = options.plateauEvals, evaluations.count > patience {
+            let before = evaluations.dropLast(patience).map(\.accuracy).max() ?? 0
+            let recent = evaluations.suffix(patience).map(\.accuracy).max() ?? 0
+            return recent < before + 0.005
+        }
+        return false
+    }
+
+    /// The first validation at or above `accuracy`.
+    public func firstStep(reaching accuracy: Double) -> Int? { evaluations.first { $0.accuracy >= accuracy }?.step }
+}
+
+extension LanguageModel {
+    /// Mean loss and accuracy (argmax at the labelled positions) over `batch`, `chunk` sequences
+    /// at a time, chunks spread over `threads`.
+    public func evaluate(_ batch: TokenBatch, params p: ParameterSet<Float>, threads: Int = 1, chunk: Int = 100)
+        -> (loss: Double, accuracy: Double) {
+        let chunks = (batch.batch + chunk - 1) / chunk
+        let slots = ResultSlots<(Double, Int, Int)>(count: chunks)
+        Parallel.forEach(chunks, threads: threads) { i in
+            let part = batch.sequences((i * chunk)..<min((i + 1) * chunk, batch.batch))
+            let (x, _) = hidden(part.inputs, batch: part.batch, params: p)
+            let rows = part.labels.indices.filter { part.labels[$0] != Example.ignore }
+            let (h, _) = RMSNorm.forward(gatherRows(x, rows), gain: p["final_norm"])
+            let r = LMHead.crossEntropy(LMHead.logits(h, weight: headWeight(p)), targets: rows.map { part.labels[$0] }, normaliser: 1)
+            slots.set(i, (r.lossSum, r.correct, rows.count))
+        }
+        var (loss, correct, n) = (0.0, 0, 0)
+        for i in 0..<chunks { let s = slots.get(i); loss += s.0; correct += s.1; n += s.2 }
+        return (loss / Double(max(n, 1)), Double(correct) / Double(max(n, 1)))
+    }
+}

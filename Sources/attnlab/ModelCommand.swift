@@ -1,0 +1,48 @@
+// `attnlab model bench`: tokens/s and peak memory of the model in train, prefill or decode mode.
+import ArgumentParser
+import Foundation
+import LabCore
+import LabModel
+
+struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The language model: throughput and memory.",
+                                                    subcommands: [Bench.self])
+
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tokens/s and peak resident memory (VmHWM) of train, prefill or decode.")
+
+        @Option(help: "Model config (YAML or JSON).") var config: String
+        @Option(name: .customLong("T"), help: "Sequence (context) length.") var T: Int = 2048
+        @Option(help: "train, prefill or decode.") var mode: String = "train"
+        @Option(help: "Sequences.") var batch: Int = 1
+        @Option(help: "Threads.") var threads: Int = 2
+        @Option(help: "Training: batch (split the batch) or kernels (parallel BLAS/kernels).") var parallelism: String = "batch"
+        @Option(help: "Decode mode: tokens decoded after the prefill.") var decodeTokens: Int = 32
+        @Flag(help: "Print one JSON object.") var json = false
+
+        func run() throws {
+            try reportingErrors {
+                guard let m = ModelBench.Mode(rawValue: mode) else { throw UsageFailure("--mode \(mode): expected train, prefill or decode") }
+                guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
+                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
+                }
+                guard T >= 2, batch >= 1, threads >= 1 else { throw UsageFailure("--T must be ≥ 2, --batch and --threads ≥ 1") }
+                let c = try ModelConfig.load(path: config)
+                let r = ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
+                                       decodeTokens: decodeTokens)
+                if json {
+                    let e = JSONEncoder()
+                    e.outputFormatting = [.sortedKeys]
+                    print(String(decoding: try e.encode(r), as: UTF8.self))
+                } else {
+                    var line = String(format: "%@ B=%d T=%d threads=%d (%@): %.1f ms/call, %.0f tokens/s, peak RSS %.1f MiB",
+                                      r.mode, r.batch, r.length, r.threads, r.parallelism, r.secondsMedian * 1e3, r.tokensPerSecond,
+                                      Double(r.peakResidentBytes) / 1_048_576)
+                    if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s", f / 1e9) }
+                    if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
+                    print(line + "; OpenBLAS core \(r.openBLASCore)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// `attnlab train`: trains a LabModel language model on a task, with validation, early stop,
+// periodic checkpoints and resume.
+import ArgumentParser
+import Foundation
+import LabCore
+import LabModel
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a model on a task (masked cross-entropy, AdamW, warm-up + cosine, clipping).")
+
+    @Option(help: "Model config (YAML or JSON), e.g. configs/mqar-recipe.yaml. Not with --resume.") var config: String?
+    @Option(help: "Task name (see `attnlab tasks list`).") var task: String = "mqar_v256"
+    @Option(help: "Sequence length.") var length: Int = 128
+    @Option(help: "Step cap.") var steps: Int = 1000
+    @Option(help: "Sequences per step.") var batch: Int = 64
+    @Option(help: "Peak learning rate.") var lr: Double = 3e-3
+    @Option(help: "Warm-up steps.") var warmup: Int = 100
+    @Option(help: "Step at which the cosine reaches its floor.") var decaySteps: Int = 3000
+    @Option(help: "Decoupled weight decay (not on norms and embeddings).") var weightDecay: Double = 0.1
+    @Option(help: "Global gradient-norm clip (0: off).") var clip: Double = 1
+    @Option(help: "Seed of the initialisation and of the data order.") var seed: UInt64 = 123
+    @Option(help: "Training examples drawn once.") var trainExamples: Int = 20_000
+    @Option(help: "Held-out test examples.") var testExamples: Int = 1_000
+    @Option(help: "Validate every N steps.") var evalEvery: Int = 100
+    @Option(help: "Stop once test accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
+    @Option(help: "Stop after this many validations without a 0.005 gain.") var plateau: Int?
+    @Option(help: "Threads.") var threads: Int = 2
+    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels).") var parallelism: String = "batch"
+    @Option(help: "Print a progress line every N steps (validations are always printed).") var logEvery: Int = 10
+    @Option(help: "Checkpoint every N steps (and at the end).") var checkpointEvery: Int?
+    @Option(help: "Output folder for checkpoints.") var out: String?
+    @Option(help: "Resume from this checkpoint folder (model and options from it; --steps may raise the cap).") var resume: String?
+
+    func run() throws {
+        try reportingErrors {
+            let trainer: Trainer
+            if let resume {
+                guard config == nil else { throw UsageFailure("--resume takes the model config from the checkpoint; drop --config") }
+                let cap = steps
+                trainer = try Checkpoint.resume(from: resume) { $0.steps = cap }
+                say("resumed \(resume) at step \(trainer.step)")
+            } else {
+                guard let config else { throw UsageFailure("--config is required (or --resume DIR)") }
+                guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
+                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
+                }
+                guard steps >= 1, batch >= 1, evalEvery >= 1, threads >= 1 else {
+                    throw UsageFailure("--steps, --batch, --eval-every and --threads must be ≥ 1")
+                }
+                var o = TrainOptions()
+                o.task = task; o.length = length; o.seed = seed; o.steps = steps; o.batchSize = batch
+                o.trainExamples = trainExamples; o.testExamples = testExamples; o.evalEvery = evalEvery
+                o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads; o.parallelism = p
+                o.optimizer.learningRate = lr; o.optimizer.warmupSteps = warmup; o.optimizer.decaySteps = decaySteps
+                o.optimizer.weightDecay = weightDecay; o.optimizer.clipNorm = clip
+                trainer = try Trainer(config: try ModelConfig.load(path: config), options: o)
+            }
+            let o = trainer.options, c = trainer.model.config
+            FileHandle.standardOutput.write(Data("model: \(c.json)\n".utf8))
+            say("params: \(trainer.params.count); layers: \(trainer.model.layerKinds.joined(separator: ", ")); "
+                + "task \(o.task) L=\(o.length) batch \(o.batchSize); seed \(o.seed); threads \(o.threads) (\(o.parallelism.rawValue)); "
+                + "OpenBLAS core \(OpenBLAS.coreName)")
+            let start = Date()
+            var tokens = 0.0
+            try trainer.run(checkpointEvery: out == nil ? nil : checkpointEvery, report: { r in
+                tokens += Double(o.batchSize * o.length)
+                guard r.step % logEvery == 0 || r.evaluation != nil || r.step == o.steps else { return }
+                let elapsed = Date().timeIntervalSince(start)
+                let rate = tokens / elapsed
+                let eta = Double(o.steps - r.step) * Double(o.batchSize * o.length) / rate
+                var line = String(format: "step %5d  loss %.4f  lr %.2e  |g| %.3f  %6.0f tok/s  %5.0fs  ETA %4.0fs",
+                                  r.step, r.loss, r.learningRate, r.gradNorm, rate, elapsed, eta)
+                if let e = r.evaluation { line += String(format: "  val loss %.4f acc %.4f", e.loss, e.accuracy) }
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }, checkpoint: { t in
+                if let out { try Checkpoint.save(t, to: out) }
+            })
+            let wall = Date().timeIntervalSince(start)
+            let best = trainer.evaluations.map(\.accuracy).max() ?? 0
+            let reached = o.targetAccuracy.flatMap { trainer.firstStep(reaching: $0) }
+            say(String(format: "done: step %d, best val acc %.4f, wall %.1f s", trainer.step, best, wall)
+                + (reached.map { ", reached \(o.targetAccuracy!) at step \($0)" } ?? "")
+                + (out.map { ", checkpoint in \($0)" } ?? ""))
+        }
+    }
+}
+
+/// Prints a line unbuffered, so progress shows at once when stdout is a file.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import LabAttention
+import LabCore
+@testable import LabModel
+
+/// A tiny MQAR setting that trains in seconds in a debug build: L = 32 (K = 2 pairs), C = 16.
+func tinyTraining(steps: Int, lr: Double = 1e-2) throws -> (ModelConfig, TrainOptions) {
+    let config = try ModelConfig.parse("{vocab: 256, model_dim: 16, layers: 2, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
+    var o = TrainOptions()
+    o.task = "mqar_v256"; o.length = 32; o.seed = 7; o.steps = steps; o.batchSize = 16
+    o.trainExamples = 256; o.testExamples = 32; o.evalEvery = 2; o.threads = 2
+    o.optimizer.learningRate = lr; o.optimizer.warmupSteps = 5; o.optimizer.decaySteps = 200
+    return (config, o)
+}
+
+func temporaryFolder(_ name: String) -> String {
+    let dir = NSTemporaryDirectory() + "labmodel-\(name)-\(getpid())"
+    try? FileManager.default.removeItem(atPath: dir)
+    return dir
+}
+
+@Suite(.serialized) struct TrainingTests {
+    @Test func lossFallsOnTinyMQAR() throws {
+        let (config, options) = try tinyTraining(steps: 60)
+        let trainer = try Trainer(config: config, options: options)
+        var losses: [Double] = []
+        try trainer.run(report: { losses.append($0.loss) })
+        #expect(losses.count == 60)
+        let first = losses[0], last = losses.suffix(5).reduce(0, +) / 5
+        // ln 256 ≈ 5.55 at the start; "some value token" is ln 128 ≈ 4.85, so this needs the context
+        #expect(last < 0.8 * first, "loss \(first) → \(last)")
+    }
+
+    @Test func scheduleWarmsUpThenDecays() {
+        var c = OptimizerConfig()
+        c.learningRate = 1; c.warmupSteps = 10; c.decaySteps = 110; c.minLearningRateRatio = 0.1
+        #expect(c.learningRate(atStep: 5) == 0.5)
+        #expect(c.learningRate(atStep: 10) == 1)
+        #expect(abs(c.learningRate(atStep: 60) - 0.55) < 1e-12)
+        #expect(abs(c.learningRate(atStep: 500) - 0.1) < 1e-12)
+        #expect(!c.decays("embedding", shape: [4, 4]) && !c.decays("layers.0.attn.norm_swa", shape: [2, 4]))
+        #expect(!c.decays("final_norm", shape: [4]) && c.decays("layers.0.attn.wo", shape: [4, 4]))
+    }
+
+    @Test func nonFiniteLossStopsNamingTheStep() throws {
+        let (config, options) = try tinyTraining(steps: 10, lr: 1e30)
+        let trainer = try Trainer(config: config, options: options)
+        do {
+            try trainer.run()
+            Issue.record("training with lr 1e30 did not stop")
+        } catch let e as TrainingError {
+            #expect(e.message.contains("step ") && e.message.contains("not finite"), "\(e.message)")
+        }
+    }
+
+    @Test func resumeIsBitIdenticalToUninterrupted() throws {
+        let (config, options) = try tinyTraining(steps: 6)
+        let straight = try Trainer(config: config, options: options)
+        try straight.run()
+        let dir = temporaryFolder("resume")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var first = options
+        first.steps = 3
+        let a = try Trainer(config: config, options: first)
+        try a.run(checkpoint: { try Checkpoint.save($0, to: dir) })
+        let b = try Checkpoint.resume(from: dir) { $0.steps = 6 }
+        #expect(b.step == 3)
+        try b.run()
+        #expect(b.step == 6)
+        #expect(b.params == straight.params, "resumed parameters differ from the uninterrupted run's")
+        #expect(b.optimizer.m == straight.optimizer.m && b.optimizer.v == straight.optimizer.v)
+        // the interrupted run also validated at its cap (step 3); the others coincide
+        #expect(b.evaluations.filter { $0.step != 3 } == straight.evaluations)
+    }
+
+    @Test func checkpointRoundTripAndRejections() throws {
+        let (config, options) = try tinyTraining(steps: 2)
+        let trainer = try Trainer(config: config, options: options)
+        try trainer.run()
+        let dir = temporaryFolder("ckpt")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Checkpoint.save(trainer, to: dir)
+        let loaded = try Checkpoint.loadModel(from: dir)
+        #expect(loaded.config == config && loaded.params == trainer.params && loaded.step == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [Checkpoint.modelFile, Checkpoint.optimizerFile])
+
+        // the file is plain safetensors: 8-byte LE header length, JSON header with dtype/shape/offsets
+        let data = FileManager.default.contents(atPath: dir + "/" + Checkpoint.modelFile)!
+        let n = Int(data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | (UInt64($1.element) << (8 * UInt64($1.offset))) })
+        let header = try JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + n))) as! [String: Any]
+        let emb = header["embedding"] as! [String: Any]
+        #expect(emb["dtype"] as? String == "F32" && emb["shape"] as? [Int] == [256, 16] && emb["data_offsets"] as? [Int] == [0, 256 * 16 * 4])
+        #expect((header["__metadata__"] as! [String: String])["step"] == "2")
+
+        // truncated
+        try data.prefix(data.count - 10).write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted a truncated file") } catch {
+            #expect("\(error)".contains("truncated"), "\(error)")
+        }
+        try data.prefix(5).write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted a 5-byte file") } catch {
+            #expect("\(error)".contains("truncated"), "\(error)")
+        }
+
+        // mismatched: the parameters of another config
+        let other = LanguageModel(config: try ModelConfig.parse("{vocab: 256, model_dim: 16, layers: 2, heads: 1, mlp_ratio: 2}"))
+        let contents = try SafeTensors.read(path: writeFresh(trainer, dir))
+        do { _ = try SafeTensors.parameters(contents, matching: other.initialParameters(seed: 0), file: "f"); Issue.record("accepted") } catch {
+            #expect("\(error)".contains("missing tensor layers.0.norm_mlp"), "\(error)")
+        }
+        let wider = LanguageModel(config: try ModelConfig.parse("{vocab: 256, model_dim: 32, layers: 2, heads: 1, mlp_ratio: 0}"))
+        do { _ = try SafeTensors.parameters(contents, matching: wider.initialParameters(seed: 0), file: "f"); Issue.record("accepted") } catch {
+            #expect("\(error)".contains("tensor embedding has shape [256, 16], the model expects [256, 32]"), "\(error)")
+        }
+        // a wrong dtype
+        var bad = try Data(contentsOf: URL(fileURLWithPath: writeFresh(trainer, dir)))
+        if let r = bad.range(of: Data("\"F32\"".utf8)) { bad.replaceSubrange(r, with: Data("\"F16\"".utf8)) }
+        try bad.write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted F16") } catch {
+            #expect("\(error)".contains("dtype F16, expected F32"), "\(error)")
+        }
+    }
+
+    func writeFresh(_ trainer: Trainer, _ dir: String) throws -> String {
+        try Checkpoint.save(trainer, to: dir)
+        return dir + "/" + Checkpoint.modelFile
+    }
+}
