@@ -1,6 +1,8 @@
 // `attnlab kernels bench`: median time of a kernel over repeats after warm-up, its GFLOP/s by the
 // FLOP conventions of benchmarks.md §4, and OpenBLAS SGEMM measured in the same process on the
-// same thread count, with the ratio of the two.
+// same thread count, with the ratio of the two: on a square 1024 problem, and on the shape of the
+// kernel's main product (the ceiling for that attention shape: q·kᵀ is T×S×D; the linear state
+// read φ(Q)·S is T×D×2D).
 import ArgumentParser
 import Foundation
 import LabCore
@@ -41,7 +43,8 @@ struct KernelsBench: ParsableCommand {
             guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
             let cases = try handler.benchCases(self)
             let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads)
-            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "SGEMM GFLOP/s", "ratio", "state KiB"]]
+            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "SGEMM GFLOP/s", "ratio",
+                          "GEMM m×n×k", "its GFLOP/s", "ratio", "state KiB"]]
             for c in cases {
                 let body = c.prepare()
                 let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, body)
@@ -51,12 +54,20 @@ struct KernelsBench: ParsableCommand {
                 row.gflops = c.flopsPerItem / row.median_s / 1e9
                 row.sgemm_gflops = sgemm
                 row.ratio_to_sgemm = row.gflops / sgemm
+                if let g = c.gemm {
+                    let gemm = Sgemm.measureGFLOPs(m: g.m, n: g.n, k: g.k, threads: threads)
+                    row.gemm_shape = "\(g.m)x\(g.n)x\(g.k)"
+                    row.gemm_gflops = gemm
+                    row.ratio_to_gemm = row.gflops / gemm
+                }
                 if json {
                     print(row.jsonLine)
                 } else {
                     table.append([row.kernel, "\(row.T)", "\(row.H)", "\(row.D)", row.W.map(String.init) ?? "-", row.mode, "\(row.threads)",
                                   String(format: "%.4g", row.median_s * 1e3), String(format: "%.1f", row.gflops),
                                   String(format: "%.1f", sgemm), String(format: "%.2f", row.ratio_to_sgemm),
+                                  row.gemm_shape ?? "-", row.gemm_gflops.map { String(format: "%.1f", $0) } ?? "-",
+                                  row.ratio_to_gemm.map { String(format: "%.2f", $0) } ?? "-",
                                   row.state_bytes.map { String(format: "%.1f", Double($0) / 1024) } ?? "-"])
                 }
             }
@@ -86,6 +97,8 @@ struct BenchCase {
     var row: BenchRow
     var flopsPerItem: Double
     var itemsPerCall = 1
+    /// The kernel's main product as a GEMM shape, for the same-process SGEMM ceiling (nil: none).
+    var gemm: (m: Int, n: Int, k: Int)? = nil
     var prepare: () -> () -> Void
 }
 
@@ -100,7 +113,8 @@ extension SoftmaxAttentionCLI {
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
             let backward = o.mode == "fwdbwd", threads = o.threads
             return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: shape.window),
-                             flopsPerItem: backward ? shape.forwardBackwardFLOPs : shape.forwardFLOPs) {
+                             flopsPerItem: backward ? shape.forwardBackwardFLOPs : shape.forwardFLOPs,
+                             gemm: (m: shape.T, n: shape.S, k: shape.D)) {
                 let p = SoftmaxAttentionProblem(shape)
                 return {
                     let out = impl.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: threads)
@@ -128,7 +142,8 @@ extension ResidualLinearAttentionCLI {
             let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name
             let chunk = chunked ? impl.chunkSize : 0  // the reference has no intra-chunk blocks
             return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: w, chunk: chunk == 0 ? nil : chunk, featureMap: fm.rawValue),
-                             flopsPerItem: backward ? shape.forwardBackwardFLOPs(chunkSize: chunk) : shape.forwardFLOPs(chunkSize: chunk)) {
+                             flopsPerItem: backward ? shape.forwardBackwardFLOPs(chunkSize: chunk) : shape.forwardFLOPs(chunkSize: chunk),
+                             gemm: (m: shape.T, n: shape.D, k: shape.featureDim)) {
                 let p = LinearAttentionProblem(shape)
                 return {
                     _ = impl.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: threads)
@@ -172,6 +187,8 @@ struct BenchRow: Codable {
     var median_s: Double
     var repeats: Int
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double
+    /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads (null for decode).
+    var gemm_shape: String? = nil, gemm_gflops: Double? = nil, ratio_to_gemm: Double? = nil
     var openblas_core: String
     var build: String
 
@@ -190,6 +207,7 @@ struct BenchRow: Codable {
         try c.encode(median_s, forKey: .median_s); try c.encode(repeats, forKey: .repeats)
         try c.encode(gflops, forKey: .gflops); try c.encode(sgemm_gflops, forKey: .sgemm_gflops)
         try c.encode(ratio_to_sgemm, forKey: .ratio_to_sgemm); try c.encode(openblas_core, forKey: .openblas_core)
+        try encodeOrNull(gemm_shape, .gemm_shape); try encodeOrNull(gemm_gflops, .gemm_gflops); try encodeOrNull(ratio_to_gemm, .ratio_to_gemm)
         try c.encode(build, forKey: .build)
     }
 

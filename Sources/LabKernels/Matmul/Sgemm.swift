@@ -11,24 +11,30 @@ public enum Sgemm {
     }
 
     /// Median GFLOP/s of an n×n×n SGEMM on `threads` OpenBLAS threads (2·n³ FLOPs a call).
-    /// Leaves OpenBLAS's thread count as it found it.
     public static func measureGFLOPs(n: Int = 1024, threads: Int, budget: Double = 1.0) -> Double {
+        measureGFLOPs(m: n, n: n, k: n, threads: threads, budget: budget)
+    }
+
+    /// Median GFLOP/s of C[m×n] = A[m×k]·B[k×n] on `threads` OpenBLAS threads (2·m·n·k FLOPs a
+    /// call): the ceiling for a kernel whose main product has that shape.
+    /// Leaves OpenBLAS's thread count as it found it.
+    public static func measureGFLOPs(m: Int, n: Int, k: Int, threads: Int, budget: Double = 1.0) -> Double {
         let saved = OpenBLAS.threads
         OpenBLAS.setThreads(threads)
         defer { OpenBLAS.setThreads(saved) }
         var rng = SeededGenerator(seed: 1, stream: "sgemm")
-        let a = Tensor<Float>(randomNormal: [n, n], rng: &rng).scalars
-        let b = Tensor<Float>(randomNormal: [n, n], rng: &rng).scalars
-        var c = [Float](repeating: 0, count: n * n)
+        let a = Tensor<Float>(randomNormal: [m, k], rng: &rng).scalars
+        let b = Tensor<Float>(randomNormal: [k, n], rng: &rng).scalars
+        var c = [Float](repeating: 0, count: m * n)
         let samples = a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget) {
-                        multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: n, n: n, k: n)
+                        multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k)
                     }
                 }
             }
         }
-        return 2 * Double(n * n * n) / Timing.median(samples) / 1e9
+        return 2 * Double(m) * Double(n) * Double(k) / Timing.median(samples) / 1e9
     }
 }
