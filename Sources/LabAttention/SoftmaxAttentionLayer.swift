@@ -168,3 +168,29 @@ func decodeEach(_ x: Tensor<Float>, _ step: (Tensor<Float>) -> Tensor<Float>) ->
     }
     return Tensor(shape: x.shape, scalars: out)
 }
+
+/// A variant whose whole body is a `SoftmaxAttentionLayer` (`full`, `sliding_window`): everything
+/// but its config comes from here.
+public protocol SoftmaxLayerVariant: AttentionVariant {
+    var layer: SoftmaxAttentionLayer { get }
+}
+
+extension SoftmaxLayerVariant {
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.initialParameters(rng: &rng) }
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        layer.forward(x, params: params)
+    }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        layer.backward(dy, params: params, saved: saved)
+    }
+    public func makeCache(batch: Int) -> AttentionCache { SoftmaxAttentionCache(kv: layer.makeKVCache(batch: batch)) }
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        layer.prefill(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    }
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        layer.decode(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    }
+    /// 2·Hkv·D·slots·4 bytes: slots = T (full) or min(T, W+1) (a ring).
+    public func stateBytes(sequenceLength: Int) -> Int { layer.kvBytes(sequenceLength: sequenceLength) }
+}

@@ -170,6 +170,20 @@ func finiteDifferenceError(_ analytic: Tensor<Double>, at x: Tensor<Double>, los
         #expect(p.stateBytes(depth: 8, dims: testDims, sequenceLength: 1000) == 256 * (6 * 16 + 2 * 1000))
     }
 
+    /// An all-`full` pattern builds exactly the plain stack of `FullAttention` layers.
+    @Test func allFullPatternIsThePlainStack() throws {
+        let p = LayerPattern(uniform: try AnyAttentionConfig.parse(json: #"{"kind": "full"}"#))
+        let layers = p.build(depth: 3, dims: testDims, positional: rope)
+        #expect(layers.allSatisfy { type(of: $0).kind == "full" })
+        var rng = SeededGenerator(seed: 4)
+        let x: Tensor<Float> = randomInput([1, 9, testDims.modelDim], seed: 8)
+        for layer in layers {
+            let plain = FullAttention(config: .init(), dims: testDims, positional: rope, initScales: AttentionInit(), kernels: KernelChoice())
+            let params = plain.initialParameters(rng: &rng)
+            #expect(layer.forward(x, params: params).y == plain.forward(x, params: params).y)
+        }
+    }
+
     /// A stack mixing variants decodes token by token exactly as its parallel forward.
     @Test func mixedStackDecodeEqualsForward() throws {
         let p = try JSONDecoder().decode(LayerPattern.self, from: Data(

@@ -3,7 +3,7 @@
 // (2·Hkv·D·(W+1) floats per layer, flat in T). Cost: O(T·(W+1)·D) per head for a sequence.
 import LabCore
 
-public struct SlidingWindowAttention: AttentionVariant {
+public struct SlidingWindowAttention: SoftmaxLayerVariant {
     public struct Config: AttentionVariantConfig {
         /// W: attends to W+1 tokens. W ≥ T−1 equals full attention.
         public var windowSize: Int
@@ -31,29 +31,11 @@ public struct SlidingWindowAttention: AttentionVariant {
 
     public let config: Config
     public let dims: AttentionDims
-    let layer: SoftmaxAttentionLayer
+    public let layer: SoftmaxAttentionLayer
 
     public init(config: Config, dims: AttentionDims, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice) {
         self.config = config
         self.dims = dims
         layer = SoftmaxAttentionLayer(dims: dims, window: config.windowSize, positional: positional, initScales: initScales, kernels: kernels)
     }
-
-    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.initialParameters(rng: &rng) }
-    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        layer.forward(x, params: params)
-    }
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        layer.backward(dy, params: params, saved: saved)
-    }
-    public func makeCache(batch: Int) -> AttentionCache { SoftmaxAttentionCache(kv: layer.makeKVCache(batch: batch)) }
-    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
-        layer.prefill(x, params: params, cache: cache as! SoftmaxAttentionCache)
-    }
-    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
-        layer.decode(x, params: params, cache: cache as! SoftmaxAttentionCache)
-    }
-    /// 2·Hkv·D·min(T, W+1)·4 bytes.
-    public func stateBytes(sequenceLength: Int) -> Int { layer.kvBytes(sequenceLength: sequenceLength) }
 }
