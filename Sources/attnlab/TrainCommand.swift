@@ -19,6 +19,7 @@ struct Train: ParsableCommand {
     @Option(help: "Step at which the cosine reaches its floor.") var decaySteps: Int = 3000
     @Option(help: "Decoupled weight decay (not on norms and embeddings).") var weightDecay: Double = 0.1
     @Option(help: "Global gradient-norm clip (0: off).") var clip: Double = 1
+    @Flag(help: "Weight decay on norms and embeddings too (PyTorch AdamW over all parameters).") var decayAll = false
     @Option(help: "Seed of the initialisation and of the data order.") var seed: UInt64 = 123
     @Option(help: "Training examples drawn once.") var trainExamples: Int = 20_000
     @Option(help: "Held-out test examples.") var testExamples: Int = 1_000
@@ -54,6 +55,7 @@ struct Train: ParsableCommand {
                 o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads; o.parallelism = p
                 o.optimizer.learningRate = lr; o.optimizer.warmupSteps = warmup; o.optimizer.decaySteps = decaySteps
                 o.optimizer.weightDecay = weightDecay; o.optimizer.clipNorm = clip
+                o.optimizer.decayNormsAndEmbeddings = decayAll
                 trainer = try Trainer(config: try ModelConfig.load(path: config), options: o)
             }
             let o = trainer.options, c = trainer.model.config

@@ -185,3 +185,22 @@ func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 1
         #expect(model.initialParameters(seed: 9) != model.initialParameters(seed: 10))
     }
 }
+
+@Suite struct FloatPathTests {
+    /// The Float path (the registry's fast kernels) gives the Double path's (naive references)
+    /// loss and gradients at the MQAR recipe's shapes, for each variant.
+    @Test(arguments: ["{kind: full}", "{kind: sliding_window, window: 16}", "{kind: rattention, window: 16}"])
+    func floatMatchesDouble(layer: String) throws {
+        let config = try ModelConfig.parse("{vocab: 256, model_dim: 64, layers: 2, heads: 1, mlp_ratio: 0, conv_kernel: 3, pattern: [\(layer)]}")
+        let model = LanguageModel(config: config)
+        let p = model.initialParameters(seed: 1)
+        let batch = tinyBatch(seed: 2, batch: 2, length: 128, vocab: 256)
+        let f = model.lossAndGradients(batch, params: p)
+        let d = model.lossAndGradients(batch, params: p.converted(to: Double.self))
+        #expect(abs(f.loss - d.loss) < 1e-4)
+        for n in p.names {
+            let scale = max(d.grads[n].maxAbs, 1e-6)
+            #expect(f.grads[n].converted(to: Double.self).maxAbsDifference(d.grads[n]) / scale < 1e-3, "\(layer) \(n)")
+        }
+    }
+}
