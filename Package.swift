@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "attnlab", targets: ["attnlab"]),
         .library(name: "LabKernels", targets: ["LabKernels"]),
         .library(name: "LabAttention", targets: ["LabAttention"]),
+        .library(name: "LabModel", targets: ["LabModel"]),
         .library(name: "LabTasks", targets: ["LabTasks"]),
     ],
     dependencies: [
