@@ -62,6 +62,7 @@ $(PEERS_VENV)/bin/python:
 ## Ours and PyTorch's on the same shapes and thread counts, one table with the ratio per row.
 peers-bench: build peers
 	bash Benchmarks/peers/compare-attention.sh
+	bash Benchmarks/peers/compare-model.sh
 
 clean:
 	rm -rf .build
