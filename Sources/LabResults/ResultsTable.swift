@@ -43,11 +43,12 @@ public enum ResultsTable {
 
     /// Wide form: one line per (run, task, length); columns are the label columns, then each
     /// metric name in order of first appearance; failed runs show their status in `status`.
-    public static func wide(_ rows: [ResultRow]) -> (header: [String], lines: [[String]]) {
+    public static func wide(_ rows: [ResultRow], metrics only: [String]? = nil) -> (header: [String], lines: [[String]]) {
         let labels = labelColumns(rows).filter { $0 != "length" && $0 != "task" && $0 != "seed" && $0 != "learning_rate" }
             + labelColumns(rows).filter { $0 == "seed" || $0 == "learning_rate" }
         var metricNames: [String] = []
         for r in rows { for m in r.metrics where !metricNames.contains(m.name) { metricNames.append(m.name) } }
+        if let only { metricNames = only.filter(metricNames.contains) }
         var lines: [[String]] = []
         for r in rows {
             var keys: [(task: String, length: String)] = []
@@ -67,7 +68,14 @@ public enum ResultsTable {
                 lines.append(line)
             }
         }
-        return (["run", "kind"] + labels + ["task", "length"] + metricNames + ["status"], lines)
+        let header = ["run", "kind"] + labels + ["task", "length"] + metricNames + ["status"]
+        if only != nil {  // a chosen view: drop the lines and columns with none of the chosen metrics
+            let first = header.count - metricNames.count - 1
+            lines = lines.filter { l in l[first..<(header.count - 1)].contains { !$0.isEmpty } || l.last != "ok" }
+            let keep = header.indices.filter { i in lines.contains { !$0[i].isEmpty } }
+            return (keep.map { header[$0] }, lines.map { l in keep.map { l[$0] } })
+        }
+        return (header, lines)
     }
 
     /// A number as CSV writes it: integers without a fraction, others with up to 6 significant digits.

@@ -11,7 +11,8 @@ struct Results: ParsableCommand {
             abstract: "A table of a results file: one line per run × task × length, one column per metric (--csv: one line per measurement).")
         @Argument(help: "Results file(s) (.jsonl).") var files: [String]
         @Flag(help: "CSV, one line per measurement (long form).") var csv = false
-        @Flag(help: "Failed rows too (default: shown, with their reason).") var okOnly = false
+        @Flag(help: "Leave out failed rows (shown by default, with their reason).") var okOnly = false
+        @Option(help: "Only these metrics, comma-separated (e.g. accuracy,decode_tokens_per_second,state_bytes).") var metrics: String?
 
         func run() throws {
             try reportingErrors {
@@ -29,7 +30,7 @@ struct Results: ParsableCommand {
                 if csv {
                     FileHandle.standardOutput.write(Data(ResultsTable.csv(rows).utf8))
                 } else {
-                    let (header, lines) = ResultsTable.wide(rows)
+                    let (header, lines) = ResultsTable.wide(rows, metrics: metrics.map { $0.split(separator: ",").map(String.init) })
                     print(ResultsTable.text(header: header, lines: lines))
                 }
             }
