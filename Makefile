@@ -1,6 +1,6 @@
 # attention-lab: the two quick-start commands and the rest.
 #   make quickstart   installs what it needs, builds in release, checks every kernel against its
-#                     reference and prints a short benchmark table
+#                     reference, runs the quickstart study and prints a short results table
 #   make test         installs what it needs, then runs the test suite (swift test)
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -8,7 +8,7 @@ RELEASE_BIN := .build/release/attnlab
 SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 PEERS_VENV := .venv-peers
 
-.PHONY: quickstart test deps build check bench-table bench bench-check bench-thresholds peers peers-bench clean
+.PHONY: quickstart slurm-check test deps build check bench-table bench bench-check bench-thresholds peers peers-bench clean
 
 ## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
 ## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
@@ -23,11 +23,22 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product attnlab
 
-## The main job (for now: the kernel layer). Later studies widen this to a whole study.
+## The main job: release build, every kernel checked against its reference, then the quickstart
+## study (studies/quickstart.yaml: 3 variants × 2 windows, NIAH + MQAR, throughput and memory;
+## resumable: rerun after an interruption) and a short table of its results file.
+QUICKSTART_OUT ?= results/quickstart
 quickstart: build
-	$(RELEASE_BIN) kernels list
 	$(RELEASE_BIN) kernels check
-	$(MAKE) --no-print-directory bench-table
+	@start=$$(date +%s); \
+	$(RELEASE_BIN) study run studies/quickstart.yaml --out $(QUICKSTART_OUT) && \
+	$(RELEASE_BIN) results show $(QUICKSTART_OUT)/results.jsonl \
+	  --metrics accuracy,score,train_tokens_per_second,decode_tokens_per_second,state_bytes,peak_resident_bytes && \
+	echo "quickstart study: $$(( $$(date +%s) - start )) s; rows in $(QUICKSTART_OUT)/results.jsonl"
+
+## A study in shards through a real one-node Slurm cluster on this machine (scripts/slurm-local.sh):
+## job array of scripts/study.sbatch, shards merged, compared with a single-process run.
+slurm-check: build
+	bash scripts/slurm-local.sh
 
 bench-table:
 	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 1024 --T 4096 --H 8 --D 64 --mode fwd --threads 1 --budget 1

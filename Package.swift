@@ -38,11 +38,13 @@ let package = Package(
         .target(name: "LabAttention", dependencies: ["LabKernels", "CBLAS"], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabModel", dependencies: ["LabAttention", "LabTasks", .product(name: "Yams", package: "Yams")], swiftSettings: fast),
+        .target(name: "LabResults", swiftSettings: fast),
+        .target(name: "LabHarness", dependencies: ["LabModel", "LabTasks", "LabResults"], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
             dependencies: [
-                "LabKernels", "LabAttention", "LabTasks", "LabModel",
+                "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabResults",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast
@@ -54,5 +56,7 @@ let package = Package(
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
         .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
+        .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
+        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness"], exclude: ["Golden"]),
     ]
 )

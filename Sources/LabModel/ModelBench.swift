@@ -51,10 +51,11 @@ public enum ModelBench {
     }
 
     public static func run(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
-                           parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5) -> ModelBenchResult {
+                           parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5,
+                           softmaxKernel: String? = nil) -> ModelBenchResult {
         OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
         let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
-        let model = LanguageModel(config: config, kernels: KernelChoice(threads: kernelThreads))
+        let model = LanguageModel(config: config, kernels: KernelChoice(softmaxAttention: softmaxKernel, threads: kernelThreads))
         var params = model.initialParameters(seed: 1)
         var rng = SeededGenerator(seed: 2, stream: "bench")
         let tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }

@@ -1,0 +1,154 @@
+// Expansion: a study → its runs, in a fixed order, each with an id that is the SHA-256 of its
+// canonical config (sorted-key JSON, LabResults.JSONValue.canonical), first 16 hex digits.
+//
+//   accuracy runs: variant × window × task × train_length × seed × learning_rate
+//   bench runs:    variant × window × kernel × bench length
+// An axis that does not apply to a variant is dropped for it: `window` for a variant whose kind
+// takes none (full), `kernel` for accuracy runs (kernels change speed, not what is learnt).
+import Foundation
+import LabAttention
+import LabKernels
+import LabModel
+import LabResults
+import LabTasks
+
+public struct Run: Sendable {
+    public enum Kind: String, Sendable { case accuracy, bench }
+
+    public let id: String
+    public let kind: Kind
+    /// The swept values, for tables (variant, window, task, seed, learning_rate, train_length, kernel, length).
+    public let labels: [String: String]
+    /// The canonical config: what `id` hashes and what result rows carry.
+    public let config: JSONValue
+    public let model: ModelConfig
+    /// Accuracy runs: the training options (task, length, seed, recipe).
+    public let train: TrainOptions?
+    public let checkpointEvery: Int
+    public let evalLengths: [Int]
+    public let evalExamples: Int
+    public let generate: Bool
+    public let memory: Bool
+    /// Bench runs: the context length, the modes, the softmax-attention kernel (`auto` = dispatch).
+    public let length: Int?
+    public let benchModes: [ModelBench.Mode]
+    public let kernel: String
+    public let bench: Study.Bench
+
+    /// One line: id, kind and labels in a fixed order.
+    public var summary: String {
+        "\(id)  \(kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
+            + ResultsTable.labelOrder.compactMap { k in labels[k].map { "\(k)=\($0)" } }.joined(separator: " ")
+    }
+
+    static func makeID(_ config: JSONValue) -> String { String(SHA256.hex(config.canonical).prefix(16)) }
+}
+
+extension Study {
+    /// Every run of the study, in expansion order, without duplicates.
+    public func expand() throws -> [Run] {
+        var runs: [Run] = []
+        var seen = Set<String>()
+        func add(_ r: Run) { if seen.insert(r.id).inserted { runs.append(r) } }
+        let windows: [Int?] = sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }
+        let measuresMemory = measurements.contains(.memory)
+        let trainOnly = measurements.filter { $0 == .accuracy || $0 == .memory }.map(\.rawValue)
+        let benchMeasures = measurements.filter { $0 != .accuracy }.map(\.rawValue)
+        for v in variants.indices {
+            var windowsDone = false
+            for w in windows {
+                let probe = try modelConfig(variant: v, window: w, vocab: 256)
+                if !probe.2 {  // the variant takes no window: one pass, window dropped
+                    if windowsDone { continue }
+                    windowsDone = true
+                }
+                let window = probe.2 ? w : nil
+                if wantsAccuracy {
+                    for task in try resolvedTasks() {
+                        let vocab = model["vocab"]?.intValue ?? task.vocabularySize
+                        let (config, variant, _) = try modelConfig(variant: v, window: window, vocab: vocab)
+                        for L in sweep.trainLength {
+                            for seed in sweep.seed {
+                                for lr in sweep.learningRate {
+                                    var o = TrainOptions()
+                                    o.task = task.name; o.length = L; o.seed = seed; o.steps = training.steps
+                                    o.batchSize = training.batch; o.trainExamples = training.trainExamples
+                                    o.testExamples = training.testExamples; o.evalEvery = training.evalEvery
+                                    o.targetAccuracy = training.targetAccuracy; o.plateauEvals = training.plateau
+                                    o.threads = training.threads; o.parallelism = TrainOptions.Parallelism(rawValue: training.parallelism)!
+                                    o.optimizer.learningRate = lr; o.optimizer.warmupSteps = training.warmup
+                                    o.optimizer.decaySteps = training.decaySteps ?? training.steps
+                                    o.optimizer.weightDecay = training.weightDecay; o.optimizer.clipNorm = training.clip
+                                    let canonical = JSONValue.object([
+                                        "kind": .string("accuracy"),
+                                        "model": try JSONValue(json: config.json),
+                                        "train": try JSONValue(encoding: o),
+                                        "eval": .object(["lengths": .array(evalLengths.map { .int($0) }), "examples": .int(eval.examples),
+                                                         "generate": .bool(eval.generate)]),
+                                        "measurements": .array(trainOnly.map { .string($0) }),
+                                    ])
+                                    var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
+                                                  "learning_rate": "\(lr)", "train_length": "\(L)"]
+                                    if let window { labels["window"] = "\(window)" }
+                                    add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
+                                            train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
+                                            evalLengths: evalLengths, evalExamples: eval.examples, generate: eval.generate,
+                                            memory: measuresMemory, length: nil, benchModes: [], kernel: "auto", bench: bench))
+                                }
+                            }
+                        }
+                    }
+                }
+                if wantsBench {
+                    let (config, variant, _) = try modelConfig(variant: v, window: window, vocab: model["vocab"]?.intValue ?? 256)
+                    for kernel in sweep.kernel {
+                        for T in bench.lengths {
+                            let canonical = JSONValue.object([
+                                "kind": .string("bench"),
+                                "model": try JSONValue(json: config.json),
+                                "length": .int(T), "batch": .int(bench.batch), "threads": .int(bench.threads),
+                                "parallelism": .string(training.parallelism),
+                                "decode_tokens": .int(bench.decodeTokens), "budget_seconds": .double(bench.budgetSeconds),
+                                "kernel": .string(kernel),
+                                "measurements": .array(benchMeasures.map { .string($0) }),
+                            ])
+                            var labels = ["variant": variant.kind, "kernel": kernel, "length": "\(T)"]
+                            if let window { labels["window"] = "\(window)" }
+                            add(Run(id: Run.makeID(canonical), kind: .bench, labels: labels, config: canonical, model: config,
+                                    train: nil, checkpointEvery: 0, evalLengths: [], evalExamples: 0, generate: false,
+                                    memory: measuresMemory, length: T, benchModes: benchModes, kernel: kernel, bench: bench))
+                        }
+                    }
+                }
+            }
+        }
+        return runs
+    }
+}
+
+/// `--shard I/N`: run k of the expansion belongs to shard k mod N (0-based I, as Slurm's
+/// `$SLURM_ARRAY_TASK_ID` with `--array=0-(N-1)`).
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int, count: Int
+    public init(index: Int, count: Int) throws {
+        guard count >= 1, index >= 0, index < count else { throw HarnessError("--shard \(index)/\(count): need 0 ≤ I < N") }
+        self.index = index; self.count = count
+    }
+    /// Parses `I/N`.
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else { throw HarnessError("--shard \(text): expected I/N, e.g. 0/4") }
+        try self.init(index: i, count: n)
+    }
+    public func select<T>(_ items: [T]) -> [T] { items.enumerated().filter { $0.offset % count == index }.map(\.element) }
+    public var description: String { "\(index)/\(count)" }
+    /// The results file name of this shard.
+    public var resultsFileName: String { "results.shard-\(index)-of-\(count).jsonl" }
+}
+
+/// A harness error (usage, state), printed as one line.
+public struct HarnessError: Error, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,54 @@
+// Provenance of the machine and the checkout: build configuration, CPU, git commit.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum Machine {
+    /// The configuration this code was compiled in.
+    public static var build: String {
+        #if DEBUG
+        return "debug"
+        #else
+        return "release"
+        #endif
+    }
+
+    /// `model name` of /proc/cpuinfo ("unknown" elsewhere).
+    public static var cpuModel: String {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+              let colon = line.firstIndex(of: ":") else { return "unknown" }
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    public static var hostname: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+        return String(cString: buffer)
+    }
+
+    /// HEAD of the git checkout containing `directory` and whether tracked files have changes;
+    /// ("unknown", false) without git or outside a checkout. Call before spawning runs.
+    public static func git(in directory: String) -> (commit: String, dirty: Bool) {
+        func run(_ args: [String]) -> String? {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-C", directory] + args
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            do { try p.run() } catch { return nil }
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        }
+        guard let head = run(["rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines), !head.isEmpty else {
+            return ("unknown", false)
+        }
+        let status = run(["status", "--porcelain", "--untracked-files=no"]) ?? ""
+        return (head, !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+}

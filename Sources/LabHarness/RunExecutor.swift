@@ -1,0 +1,165 @@
+// One run, in the current process (the child `attnlab study run-one` calls this):
+//   accuracy: train with periodic checkpoints in the run's work folder (resuming from the last
+//             one if it exists), then evaluate the task ladder at every eval length;
+//   bench:    ModelBench's train/prefill/decode medians at one length, and the memory figures.
+// It returns the measurements; the parent turns them into a result row.
+import Foundation
+import LabAttention
+import LabCore
+import LabKernels
+import LabModel
+import LabResults
+import LabTasks
+
+/// What a finished run hands to the parent (written as `outcome.json` in its work folder).
+public struct RunOutcome: Codable, Sendable {
+    public var runID: String
+    public var metrics: [MetricValue]
+    public var kernels: [String]
+    public var resumedFromStep: Int?
+    public var started: String
+    public var ended: String
+    public var wallSeconds: Double
+    /// VmHWM of the run's process at the end, bytes.
+    public var peakResidentBytes: Int
+    public var build: String
+}
+
+public enum RunExecutor {
+    /// Runs `run` with its work folder `workDir`; `progress` receives one-line step reports.
+    public static func execute(_ run: Run, workDir: String, progress: (String) -> Void) throws -> RunOutcome {
+        let startDate = Date()
+        var metrics: [MetricValue] = []
+        var resumed: Int? = nil
+        switch run.kind {
+        case .accuracy: (metrics, resumed) = try accuracy(run, workDir: workDir, progress: progress)
+        case .bench: metrics = try bench(run, progress: progress)
+        }
+        let end = Date()
+        return RunOutcome(runID: run.id, metrics: metrics, kernels: kernelsUsed(run), resumedFromStep: resumed,
+                          started: iso(startDate), ended: iso(end), wallSeconds: end.timeIntervalSince(startDate),
+                          peakResidentBytes: ModelBench.peakResidentBytes(), build: Machine.build)
+    }
+
+    static func iso(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: d)
+    }
+
+    static func accuracy(_ run: Run, workDir: String, progress: (String) -> Void) throws -> ([MetricValue], Int?) {
+        guard let options = run.train else { throw HarnessError("accuracy run without training options") }
+        let checkpoint = workDir + "/checkpoint"
+        let trainer: Trainer
+        var resumed: Int? = nil
+        if FileManager.default.fileExists(atPath: checkpoint + "/" + Checkpoint.modelFile) {
+            trainer = try Checkpoint.resume(from: checkpoint)
+            guard trainer.options == options, trainer.model.config == run.model else {
+                throw HarnessError("checkpoint \(checkpoint) belongs to another config; delete it to start over")
+            }
+            resumed = trainer.step
+            progress("resumed from step \(trainer.step)")
+        } else {
+            trainer = try Trainer(config: run.model, options: options)
+        }
+        let start = Date()
+        let startStep = trainer.step
+        if !trainer.shouldStop {
+            try trainer.run(checkpointEvery: run.checkpointEvery, report: { r in
+                let rate = Double(r.step - startStep) / max(Date().timeIntervalSince(start), 1e-9)
+                let eta = Double(options.steps - r.step) / max(rate, 1e-9)
+                var line = String(format: "progress step=%d/%d loss=%.4f eta=%.0f", r.step, options.steps, r.loss, eta)
+                if let e = r.evaluation { line += String(format: " val_acc=%.4f", e.accuracy) }
+                progress(line)
+            }, checkpoint: { t in try Checkpoint.save(t, to: checkpoint) })
+        }
+        var m: [MetricValue] = []
+        let L = options.length
+        m.append(MetricValue("train_steps", Double(trainer.step), unit: "steps", task: options.task, length: L))
+        if let last = trainer.evaluations.last {
+            m.append(MetricValue("val_accuracy", last.accuracy, unit: "fraction", task: options.task, length: L))
+            m.append(MetricValue("val_loss", last.loss, unit: "nats", task: options.task, length: L))
+        }
+        m.append(MetricValue("best_val_accuracy", trainer.evaluations.map(\.accuracy).max() ?? 0, unit: "fraction", task: options.task, length: L))
+        if let target = options.targetAccuracy, let s = trainer.firstStep(reaching: target) {
+            m.append(MetricValue("steps_to_target", Double(s), unit: "steps", task: options.task, length: L))
+        }
+        // The task ladder.
+        let task = try TaskRegistry.task(named: options.task)
+        let model = trainer.model, params = trainer.params
+        OpenBLAS.setThreads(1)
+        for length in run.evalLengths {
+            progress("progress eval length=\(length)")
+            let examples = try task.examples(run.evalExamples, length: length, split: .test)
+            let r = model.evaluate(TokenBatch(examples), params: params, threads: options.threads, chunk: 25)
+            m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
+            m.append(MetricValue("loss", r.loss, unit: "nats", task: task.name, length: length))
+            if run.generate, let metric = examples.first?.metric, metric != .positions {
+                var total = 0.0
+                for e in examples {
+                    let out = try model.generate(prompts: [Array(e.prompt)], params: params, maxNewTokens: e.target.count)
+                    total += e.score(out[0])
+                }
+                m.append(MetricValue("score", total / Double(examples.count), unit: "fraction", task: task.name, length: length))
+            }
+            if run.memory {
+                let bytes = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: length)
+                m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
+            }
+        }
+        return (m, resumed)
+    }
+
+    static func bench(_ run: Run, progress: (String) -> Void) throws -> [MetricValue] {
+        guard let T = run.length else { throw HarnessError("bench run without a length") }
+        let b = run.bench
+        let parallelism = TrainOptions.Parallelism(rawValue: run.config["parallelism"]?.stringValue ?? "batch") ?? .batch
+        let kernel = run.kernel == "auto" ? nil : run.kernel
+        var m: [MetricValue] = []
+        var measuredState: Int? = nil
+        for mode in run.benchModes {
+            progress("progress bench \(mode.rawValue) T=\(T)")
+            let r = ModelBench.run(config: run.model, mode: mode, batch: b.batch, length: T, threads: b.threads, parallelism: parallelism,
+                                   decodeTokens: b.decodeTokens, budget: b.budgetSeconds, softmaxKernel: kernel)
+            m.append(MetricValue("\(mode.rawValue)_tokens_per_second", r.tokensPerSecond, unit: "tokens/s", length: T, timing: true))
+            m.append(MetricValue("\(mode.rawValue)_seconds_median", r.secondsMedian, unit: "s", length: T, timing: true))
+            if let f = r.modelFlopsPerSecond { m.append(MetricValue("train_model_flops_per_second", f, unit: "FLOP/s", length: T, timing: true)) }
+            if let s = r.stateBytes { measuredState = s }
+        }
+        if run.memory {
+            if measuredState == nil {
+                progress("progress memory T=\(T)")
+                measuredState = ModelBench.run(config: run.model, mode: .prefill, batch: b.batch, length: T, threads: b.threads,
+                                               parallelism: parallelism, budget: 0, softmaxKernel: kernel).stateBytes
+            }
+            let analytic = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: T) * b.batch
+            m.append(MetricValue("state_bytes", Double(analytic), unit: "bytes", length: T))
+            if let s = measuredState { m.append(MetricValue("measured_state_bytes", Double(s), unit: "bytes", length: T)) }
+        }
+        return m
+    }
+
+    /// The kernels the run's layers resolve to at its shapes, through the registry's dispatch
+    /// (or the named kernel), as `op: name`.
+    static func kernelsUsed(_ run: Run) -> [String] {
+        let c = run.model
+        let lengths = run.kind == .bench ? [run.length ?? 0] : [run.train?.length ?? 0] + run.evalLengths
+        var out: [String] = []
+        for layer in c.pattern.layers(depth: c.layers) {
+            for T in lengths {
+                let shape = AttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)
+                var name = KernelRegistry.dispatchSoftmaxAttention(shape).kernel.name
+                if run.kernel != "auto", let k = try? KernelRegistry.softmaxAttention(named: run.kernel), k.unsupported(shape) == nil { name = k.name }
+                out.append("softmax-attention: \(name)")
+                if let r = layer.config as? RAttention.Config, r.linearBranch == .on {
+                    let ls = LinearAttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: r.windowSize, featureMap: r.featureMap)
+                    if let k = KernelRegistry.residualLinearAttention.first(where: { $0.unsupported(ls) == nil }) {
+                        out.append("residual-linear-attention: \(k.name)")
+                    }
+                }
+            }
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0).inserted }
+    }
+}

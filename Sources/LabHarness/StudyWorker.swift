@@ -1,0 +1,82 @@
+// `attnlab study run-one`: the child process of one run. It takes the run's lock (so a rerun
+// waits for an orphan of a killed study to exit), watches its parent (it exits when the parent
+// is gone, so `kill -9` of the study stops its runs too), executes the run and writes
+// `outcome.json` atomically for the parent to turn into a row.
+import Foundation
+import LabResults
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum StudyWorker {
+    public static func runOne(study: Study, runID: String, outDir: String, parentPID: pid_t?) throws {
+        guard let run = try study.expand().first(where: { $0.id == runID }) else {
+            throw HarnessError("no run \(runID) in \(study.file)")
+        }
+        let work = StudyPaths.work(outDir, runID)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let lock = open(work + "/lock", O_RDWR | O_CREAT, 0o644)
+        guard lock >= 0, flock(lock, LOCK_EX) == 0 else { throw HarnessError("cannot lock \(work)/lock") }
+        if let parentPID {
+            let watcher = Thread {
+                while true {
+                    if getppid() != parentPID { _exit(137) }
+                    usleep(200_000)
+                }
+            }
+            watcher.start()
+        }
+        func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+        say("run \(run.summary)")
+        say("config \(run.config.canonical)")
+        let outcome = try RunExecutor.execute(run, workDir: work, progress: say)
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        let tmp = work + "/outcome.json.tmp"
+        try e.encode(outcome).write(to: URL(fileURLWithPath: tmp))
+        let fd = open(tmp, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+        guard rename(tmp, work + "/outcome.json") == 0 else { throw HarnessError("cannot write \(work)/outcome.json") }
+        say(String(format: "finished in %.1f s", outcome.wallSeconds))
+    }
+}
+
+/// Where each run of a study stands, from its output folder.
+public struct RunStatus: Sendable {
+    public enum State: String, Sendable { case done, failed, running, pending }
+    public let run: Run
+    public let state: State
+    public let detail: String
+}
+
+extension Study {
+    /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
+    /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
+    public func status(outDir: String) throws -> [RunStatus] {
+        var rows: [ResultRow] = []
+        for path in StudyPaths.allResults(outDir) { rows += try ResultsStore.read(path: path).rows }
+        let latest = ResultsStore.latest(rows)
+        return try expand().map { run in
+            let work = StudyPaths.work(outDir, run.id)
+            if let row = latest[run.id] {
+                if row.status == .ok { return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds)) }
+                return RunStatus(run: run, state: .failed, detail: row.reason ?? "")
+            }
+            let fd = open(work + "/lock", O_RDWR)
+            if fd >= 0 {
+                defer { close(fd) }
+                if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                    return RunStatus(run: run, state: .running, detail: lastProgress(work + "/log.txt"))
+                }
+                flock(fd, LOCK_UN)
+            }
+            if FileManager.default.fileExists(atPath: work + "/outcome.json") {
+                return RunStatus(run: run, state: .pending, detail: "finished; its row is appended by the next `study run`")
+            }
+            if FileManager.default.fileExists(atPath: work + "/checkpoint/model.safetensors") {
+                return RunStatus(run: run, state: .pending, detail: "half-trained, resumes from its checkpoint (\(lastProgress(work + "/log.txt")))")
+            }
+            return RunStatus(run: run, state: .pending, detail: "")
+        }
+    }
+}

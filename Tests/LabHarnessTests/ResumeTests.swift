@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import LabHarness
+import LabResults
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The attnlab binary built beside this test bundle (swift test builds it).
+func attnlabBinary() throws -> String {
+    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attnlab").path
+    guard FileManager.default.isExecutableFile(atPath: path) else { throw HarnessError("attnlab binary not found at \(path)") }
+    return path
+}
+
+func startStudy(_ args: [String]) throws -> Process {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try attnlabBinary())
+    p.arguments = ["study", "run"] + args + ["--plain"]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
+}
+
+/// run id → the measurements that do not depend on timing.
+func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
+    let rows = try ResultsStore.read(path: path).rows
+    #expect(Set(rows.map(\.runID)).count == rows.count, "duplicate rows in \(path)")
+    #expect(rows.allSatisfy { $0.status == .ok }, "\(rows.filter { $0.status != .ok }.map { $0.reason ?? "" })")
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0.runID, $0.metrics.filter { !$0.timing }) })
+}
+
+@Suite(.serialized) struct ResumeTests {
+    let study = golden.appendingPathComponent("tiny.yaml").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("labharness-\(UUID().uuidString)").path
+
+    /// kill -9 of `attnlab study run` mid-training, a torn last line, then the same command again:
+    /// the rows equal an uninterrupted run's (ids and metrics, timings aside), none duplicated,
+    /// and a half-trained run resumed from its checkpoint.
+    @Test func killedStudyResumesToTheSameRows() throws {
+        let whole = root + "/whole", killed = root + "/killed"
+        let a = try startStudy([study, "--out", whole, "--jobs", "2"])
+        a.waitUntilExit()
+        #expect(a.terminationStatus == 0)
+        let expected = try deterministicRows(whole + "/results.jsonl")
+        #expect(expected.count == 4)
+
+        let b = try startStudy([study, "--out", killed, "--jobs", "2"])
+        let deadline = Date().addingTimeInterval(60)
+        var sawCheckpoint = false
+        while Date() < deadline && b.isRunning {
+            let work = (try? FileManager.default.contentsOfDirectory(atPath: killed + "/work")) ?? []
+            let rows = (try? ResultsStore.read(path: killed + "/results.jsonl").rows.count) ?? 0
+            // kill once a later run is half-trained (some rows written, a checkpoint on disk)
+            if rows >= 1, work.contains(where: { id in
+                FileManager.default.fileExists(atPath: "\(killed)/work/\(id)/checkpoint/model.safetensors")
+                    && !FileManager.default.fileExists(atPath: "\(killed)/work/\(id)/outcome.json")
+                    && (try? ResultsStore.read(path: killed + "/results.jsonl").rows.contains { $0.runID == id }) == false
+            }) {
+                sawCheckpoint = true
+                break
+            }
+            usleep(20_000)
+        }
+        #expect(sawCheckpoint, "the study finished before it could be killed mid-run")
+        kill(b.processIdentifier, SIGKILL)
+        b.waitUntilExit()
+        let partial = try ResultsStore.read(path: killed + "/results.jsonl").rows.count
+        #expect(partial < 4)
+        // a torn last line, as a crash inside write(2) would leave
+        let h = try #require(FileHandle(forWritingAtPath: killed + "/results.jsonl"))
+        h.seekToEndOfFile(); h.write(Data(#"{"schema":1,"study":"tiny","run_"#.utf8)); h.closeFile()
+
+        let c = try startStudy([study, "--out", killed, "--jobs", "2"])
+        c.waitUntilExit()
+        #expect(c.terminationStatus == 0)
+        let got = try deterministicRows(killed + "/results.jsonl")
+        #expect(got == expected)
+        let rows = try ResultsStore.read(path: killed + "/results.jsonl").rows
+        #expect(rows.contains { $0.provenance.resumedFromStep != nil }, "no run resumed from a checkpoint")
+
+        // a rerun of a finished study adds nothing
+        let d = try startStudy([study, "--out", killed])
+        d.waitUntilExit()
+        #expect(try ResultsStore.read(path: killed + "/results.jsonl").rows.count == 4)
+
+        // status sees every run done; a merge of the two folders keeps one row per run
+        #expect(try Study.load(path: study).status(outDir: killed).allSatisfy { $0.state == .done })
+        let merged = root + "/merged.jsonl"
+        let m = try ResultsStore.merge([whole + "/results.jsonl", killed + "/results.jsonl"], into: merged)
+        #expect(m.rows == 4 && m.dropped == 4)
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Shards run separately and merged equal the whole study's rows.
+    @Test func shardsMergeToTheWhole() throws {
+        let whole = root + "/whole2", sharded = root + "/sharded"
+        let a = try startStudy([study, "--out", whole, "--jobs", "2"])
+        let s0 = try startStudy([study, "--out", sharded, "--shard", "0/2"])
+        a.waitUntilExit(); s0.waitUntilExit()
+        let s1 = try startStudy([study, "--out", sharded, "--shard", "1/2"])
+        s1.waitUntilExit()
+        #expect(a.terminationStatus == 0 && s0.terminationStatus == 0 && s1.terminationStatus == 0)
+        let shard0 = try deterministicRows(sharded + "/results.shard-0-of-2.jsonl")
+        let shard1 = try deterministicRows(sharded + "/results.shard-1-of-2.jsonl")
+        #expect(Set(shard0.keys).isDisjoint(with: shard1.keys))
+        try ResultsStore.merge(StudyPaths.allResults(sharded), into: sharded + "/results.jsonl")
+        #expect(try deterministicRows(sharded + "/results.jsonl") == deterministicRows(whole + "/results.jsonl"))
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}

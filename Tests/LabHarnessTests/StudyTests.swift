@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import LabHarness
+import LabResults
+
+let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let repo = here.deletingLastPathComponent().deletingLastPathComponent()
+let golden = here.appendingPathComponent("Golden")
+
+/// Every committed study file.
+func committedStudies() -> [String] {
+    let dir = repo.appendingPathComponent("studies").path
+    return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { dir + "/" + $0 }
+}
+
+@Suite struct ExpansionTests {
+    /// `attnlab study expand` of each committed study equals Golden/<name>.expanded.txt
+    /// (UPDATE_GOLDEN=1 rewrites them). Run ids hash the canonical config, so any change to a
+    /// default, a key or the id rule shows here as a diff.
+    @Test func goldenExpansions() throws {
+        let files = committedStudies()
+        #expect(files.count >= 2)
+        for f in files {
+            let study = try Study.load(path: f)
+            let text = try study.expand().map(\.summary).joined(separator: "\n") + "\n"
+            let path = golden.appendingPathComponent("\(study.name).expanded.txt").path
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text == expected, "expansion of \(f) differs from \(path)")
+        }
+    }
+
+    @Test func windowAxisIsDroppedForFull() throws {
+        let study = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path)
+        let runs = try study.expand()
+        let full = runs.filter { $0.labels["variant"] == "full" }
+        #expect(!full.isEmpty && full.allSatisfy { $0.labels["window"] == nil })
+        #expect(full.filter { $0.kind == .accuracy }.count == 2)  // 2 tasks, not 2 tasks × 2 windows
+        let swa = runs.filter { $0.labels["variant"] == "sliding_window" && $0.kind == .accuracy }
+        #expect(Set(swa.compactMap { $0.labels["window"] }) == ["8", "16"])
+        #expect(swa.count == 4)
+        #expect(Set(runs.map(\.id)).count == runs.count)
+        // the window reaches the model's pattern
+        #expect(swa.allSatisfy { r in r.model.pattern.unit.allSatisfy { "\($0.window!)" == r.labels["window"] } })
+    }
+
+    @Test func idsAreStableAndSensitive() throws {
+        let text = try String(contentsOfFile: golden.appendingPathComponent("tiny.yaml").path, encoding: .utf8)
+        let a = try Study.parse(text, file: "a.yaml").expand()
+        let b = try Study.parse("# a comment\n" + text, file: "b.yaml").expand()
+        #expect(a.map(\.id) == b.map(\.id))
+        let c = try Study.parse(text.replacingOccurrences(of: "steps: 30", with: "steps: 31"), file: "c.yaml").expand()
+        #expect(Set(a.map(\.id)).isDisjoint(with: c.map(\.id)))
+        #expect(a.allSatisfy { $0.id == String(SHA256.hex($0.config.canonical).prefix(16)) })
+    }
+
+    @Test func shardsPartitionTheStudy() throws {
+        let runs = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path).expand()
+        for n in 1...5 {
+            let shards = try (0..<n).map { try Shard(index: $0, count: n).select(runs).map(\.id) }
+            let union = shards.flatMap { $0 }
+            #expect(union.count == runs.count, "shards of \(n) overlap or miss runs")
+            #expect(Set(union) == Set(runs.map(\.id)))
+        }
+        #expect(throws: HarnessError.self) { try Shard(parsing: "4/4") }
+        #expect(throws: HarnessError.self) { try Shard(parsing: "1-4") }
+    }
+}
+
+@Suite struct BrokenStudyTests {
+    static let base = """
+    name: broken
+    question: q
+    model:
+      model_dim: 16
+      layers: 1
+    variants:
+      - {kind: full}
+      - {kind: sliding_window}
+    sweep:
+      window: [4, 8]
+      train_length: [32]
+    training:
+      steps: 10
+    tasks: [mqar_v256]
+    measurements: [accuracy]
+    """
+
+    /// (replace this, with this, expected line, expected key path, a word of the message)
+    static let cases: [(String, String, Int, String, String)] = [
+        ("  layers: 1", "  layers: 1\n  lyers: 2", 6, "model.lyers", "unknown key"),
+        ("  steps: 10", "  steps: 10\n  bogus: 1", 14, "training.bogus", "unknown key"),
+        ("  window: [4, 8]", "  window: [4, eight]", 10, "sweep.window[1]", "Int"),
+        ("  - {kind: sliding_window}", "  - {kind: sliding_windw}", 8, "variants[1].kind", "unknown attention kind"),
+        ("  - {kind: sliding_window}", "  - {kind: sliding_window, window: 4}", 8, "variants[1].window", "sweep axis"),
+        ("  window: [4, 8]", "  window: [4, 64]", 10, "sweep.window[1]", "no effect"),
+        ("tasks: [mqar_v256]", "tasks: [mqar_v999]", 14, "tasks[0]", "unknown task"),
+        ("  train_length: [32]", "  train_length: [33]", 11, "sweep.train_length[0]", "even length"),
+        ("measurements: [accuracy]", "measurements: [accuracy, speed]", 15, "measurements[1]", "speed"),
+        ("  model_dim: 16", "  model_dim: 16\n  heads: 2\n  kv_heads: 3", 6, "model.kv_heads", "multiple"),
+        ("question: q\n", "", 1, "question", "missing"),
+        ("measurements: [accuracy]", "measurements: [accuracy, train_throughput]\nbench: {lengths: [64], budget_seconds: 0.1}\nsweep2: 1", 17, "sweep2", "unknown key"),
+        ("  window: [4, 8]", "  window: [4, 8]\n  kernel: [tiled-online-softmax, fast]", 11, "sweep.kernel[1]", "unknown softmax-attention kernel"),
+        ("  layers: 1", "  layers: 1\n  vocab: 100", 6, "model.vocab", "vocabulary"),
+    ]
+
+    @Test func eachErrorNamesFileLineAndKey() throws {
+        #expect(throws: Never.self) { try Study.parse(Self.base, file: "studies/broken.yaml") }
+        for (old, new, line, key, word) in Self.cases {
+            let text = Self.base.replacingOccurrences(of: old, with: new)
+            #expect(text != Self.base, "case \(key) did not change the file")
+            do {
+                _ = try Study.parse(text, file: "studies/broken.yaml")
+                Issue.record("no error for \(key)")
+            } catch let e as StudyError {
+                #expect(e.file == "studies/broken.yaml")
+                #expect(e.line == line, "\(key): \(e)")
+                #expect(e.key == key, "\(e)")
+                #expect(e.description.contains(word), "\(e)")
+                #expect(e.description.hasPrefix("studies/broken.yaml:\(line): \(key): "), "\(e)")
+            }
+        }
+    }
+
+    @Test func yamlSyntaxErrorHasALine() {
+        do {
+            _ = try Study.parse("name: x\nquestion: [unclosed\n", file: "s.yaml")
+            Issue.record("no error")
+        } catch let e as StudyError {
+            #expect(e.line != nil && e.description.hasPrefix("s.yaml:"), "\(e)")
+        } catch { Issue.record("\(error)") }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import LabResults
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
+
+func row(_ id: String, _ status: ResultRow.Status = .ok, value: Double = 0.5) -> ResultRow {
+    ResultRow(study: "s", runID: id, kind: "accuracy", status: status, reason: status == .ok ? nil : "exit 1",
+              labels: ["variant": "full", "task": "mqar_v256"], config: .object(["id": .string(id)]),
+              metrics: [MetricValue("accuracy", value, unit: "fraction", task: "mqar_v256", length: 64)],
+              provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu", cores: 2,
+                                     hostname: "h", kernels: ["softmax-attention: naive"], started: "t0", ended: "t1", wallSeconds: 1,
+                                     peakResidentBytes: 1024, exit: "exit 0", resumedFromStep: nil))
+}
+
+func tempFile(_ name: String) -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labresults-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir + "/" + name
+}
+
+@Suite struct CanonicalJSONTests {
+    @Test func sortedKeysAndStableNumbers() throws {
+        let v = try JSONValue(json: #"{"b": [1, 2.5, 0.003], "a": {"z": true, "y": null}, "é": "x\"y\n"}"#)
+        #expect(v.canonical == #"{"a":{"y":null,"z":true},"b":[1,2.5,0.003],"é":"x\"y\n"}"#)
+        // an integral double is written as an integer, so 1 and 1.0 hash alike
+        #expect(JSONValue.double(1).canonical == "1")
+        #expect(try JSONValue(json: v.canonical) == v)
+    }
+}
+
+@Suite struct StoreTests {
+    @Test func appendAndRead() throws {
+        let path = tempFile("r.jsonl")
+        try ResultsStore.append(row("a"), to: path)
+        try ResultsStore.append([row("b"), row("c")], to: path)
+        let r = try ResultsStore.read(path: path)
+        #expect(r.rows.map(\.runID) == ["a", "b", "c"])
+        #expect(!r.tornTail)
+        #expect(r.rows[0] == row("a"))
+    }
+
+    @Test func tornLastLineIsSkippedThenCutOff() throws {
+        let path = tempFile("r.jsonl")
+        try ResultsStore.append(row("a"), to: path)
+        let torn = String(row("b").jsonLine.prefix(40))
+        let h = FileHandle(forWritingAtPath: path)!
+        h.seekToEndOfFile(); h.write(Data(torn.utf8)); h.closeFile()
+        let r = try ResultsStore.read(path: path)
+        #expect(r.rows.map(\.runID) == ["a"])
+        #expect(r.tornTail)
+        try ResultsStore.append(row("c"), to: path)
+        let r2 = try ResultsStore.read(path: path)
+        #expect(r2.rows.map(\.runID) == ["a", "c"])
+        #expect(!r2.tornTail)
+    }
+
+    @Test func completeLastLineWithoutNewlineIsKept() throws {
+        let path = tempFile("r.jsonl")
+        try Data(row("a").jsonLine.utf8).write(to: URL(fileURLWithPath: path))
+        try ResultsStore.append(row("b"), to: path)
+        #expect(try ResultsStore.read(path: path).rows.map(\.runID) == ["a", "b"])
+    }
+
+    @Test func corruptMiddleLineNamesFileAndLine() throws {
+        let path = tempFile("r.jsonl")
+        try Data((row("a").jsonLine + "\n{oops\n" + row("b").jsonLine + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ResultsError.self) { try ResultsStore.read(path: path) }
+        do { _ = try ResultsStore.read(path: path) } catch let e as ResultsError { #expect(e.message.hasPrefix("\(path):2:")) }
+    }
+
+    @Test func mergeKeepsOneRowPerRunOkBeatsFailed() throws {
+        let a = tempFile("a.jsonl"), b = tempFile("b.jsonl"), out = tempFile("m.jsonl")
+        try ResultsStore.append([row("x", .failed), row("y")], to: a)
+        try ResultsStore.append([row("x", value: 0.9), row("z")], to: b)
+        let r = try ResultsStore.merge([a, b], into: out)
+        #expect(r.rows == 3 && r.dropped == 1)
+        let rows = try ResultsStore.read(path: out).rows
+        #expect(rows.map(\.runID) == ["x", "y", "z"])
+        #expect(rows[0].status == .ok && rows[0].metric("accuracy") == 0.9)
+        // merging again is idempotent
+        try ResultsStore.merge([out, a, b], into: out)
+        #expect(try ResultsStore.read(path: out).rows == rows)
+    }
+
+    @Test func tables() {
+        let rows = [row("a"), row("b", .failed)]
+        let csv = ResultsTable.csv(rows).split(separator: "\n")
+        #expect(csv[0].hasPrefix("run_id,status,kind,variant,metric,task,length,value,unit"))
+        #expect(csv[1].hasPrefix("a,ok,accuracy,full,accuracy,mqar_v256,64,0.5,fraction"))
+        let (header, lines) = ResultsTable.wide(rows)
+        #expect(header.contains("accuracy"))
+        #expect(lines.count == 2 && lines[1].last!.hasPrefix("FAILED"))
+    }
+}
