@@ -18,21 +18,22 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "BenchSupport", dependencies: [benchmark], path: "BenchSupport"),
         .executableTarget(
             name: "KernelBenchmarks",
-            dependencies: [.product(name: "LabKernels", package: root), benchmark],
+            dependencies: [.product(name: "LabKernels", package: root), "BenchSupport", benchmark],
             path: "KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "VariantBenchmarks",
-            dependencies: [.product(name: "LabAttention", package: root), benchmark],
+            dependencies: [.product(name: "LabAttention", package: root), "BenchSupport", benchmark],
             path: "VariantBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "ModelBenchmarks",
-            dependencies: [.product(name: "LabModel", package: root), benchmark],
+            dependencies: [.product(name: "LabModel", package: root), "BenchSupport", benchmark],
             path: "ModelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -1,7 +1,10 @@
 // Every kernel in KernelRegistry × a named shape table, forward and forward+backward.
+// Names are `op:kernel:shape:mode` (no '/': the thresholds check reads `Thresholds/<target>.<name>.p90.json`
+// without escaping the name).
 // Metrics: wall clock, throughput (calls/s) and malloc counts; thresholds with tolerances wide
 // enough for this shared 2-core machine's run-to-run noise (±20 % seen).
 import Benchmark
+import BenchSupport
 import LabCore
 import LabKernels
 
@@ -22,21 +25,18 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(2),
         maxIterations: 20,
-        thresholds: [
-            .wallClock: .init(relative: [.p50: 25, .p75: 35]),
-            .mallocCountTotal: .init(relative: [.p50: 10]),
-        ])
+        thresholds: labThresholds)
     for shape in shapeTable {
         let p = SoftmaxAttentionProblem(shape)
         for (i, kernel) in KernelRegistry.softmaxAttention.enumerated()
         where kernel.unsupported(shape) == nil
             && worthTiming(kernel.name, isReference: i == KernelRegistry.softmaxAttention.count - 1, T: shape.T) {
-            Benchmark("softmax-attention/\(kernel.name)/\(shape)/fwd") { b in
+            Benchmark("softmax-attention:\(kernel.name):\(shape):fwd") { b in
                 for _ in b.scaledIterations {
                     blackHole(kernel.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1))
                 }
             }
-            Benchmark("softmax-attention/\(kernel.name)/\(shape)/fwdbwd") { b in
+            Benchmark("softmax-attention:\(kernel.name):\(shape):fwdbwd") { b in
                 for _ in b.scaledIterations {
                     let out = kernel.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
                     blackHole(kernel.backward(q: p.q, k: p.k, v: p.v, output: out, dout: p.dout, shape: shape, threads: 1))
@@ -50,12 +50,12 @@ let benchmarks: @Sendable () -> Void = {
         for (i, kernel) in KernelRegistry.residualLinearAttention.enumerated()
         where kernel.unsupported(lshape) == nil
             && worthTiming(kernel.name, isReference: i == KernelRegistry.residualLinearAttention.count - 1, T: shape.T) {
-            Benchmark("residual-linear-attention/\(kernel.name)/\(lshape)/fwd") { b in
+            Benchmark("residual-linear-attention:\(kernel.name):\(lshape):fwd") { b in
                 for _ in b.scaledIterations {
                     blackHole(kernel.forward(q: lp.q, k: lp.k, v: lp.v, s0: nil, shape: lshape, threads: 1))
                 }
             }
-            Benchmark("residual-linear-attention/\(kernel.name)/\(lshape)/fwdbwd") { b in
+            Benchmark("residual-linear-attention:\(kernel.name):\(lshape):fwdbwd") { b in
                 for _ in b.scaledIterations {
                     blackHole(kernel.forward(q: lp.q, k: lp.k, v: lp.v, s0: nil, shape: lshape, threads: 1))
                     blackHole(kernel.backward(q: lp.q, k: lp.k, v: lp.v, s0: nil, dout: lp.dout, shape: lshape, threads: 1))
@@ -64,3 +64,4 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 }
+

@@ -3,6 +3,7 @@
 // AdamW) at T = 512, batch 8, and one decode step after a 512-token prefill, for each attention
 // variant of the variant suite (the pattern swapped, everything else fixed). 1 thread.
 import Benchmark
+import BenchSupport
 import Foundation
 import LabAttention
 import LabCore
@@ -22,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 10,
-        thresholds: [.wallClock: .init(relative: [.p50: 25, .p75: 35])])
+        thresholds: labThresholds)
     let (B, T) = (8, 512)
     for layer in [#"{"kind": "full"}"#, #"{"kind": "sliding_window", "window": 64}"#, #"{"kind": "rattention", "window": 64}"#] {
         let config = referenceConfig(layer)
@@ -34,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
         for b in 0..<B { labels[b * T + T - 1] = -100 }
         let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
 
-        Benchmark("model-256x4/\(name)/train-step-B8-T512") { b in
+        Benchmark("model-256x4:\(name):train-step-B8-T512") { b in
             var params = model.initialParameters(seed: 1)
             var optimizer = AdamW(config: OptimizerConfig(), parameters: params)
             for _ in b.scaledIterations {
@@ -45,8 +46,9 @@ let benchmarks: @Sendable () -> Void = {
 
         let params = model.initialParameters(seed: 1)
         let state = model.makeDecodeState(batch: 1)
-        Benchmark("model-256x4/\(name)/decode-step-after-512", configuration: .init(maxIterations: 20), closure: { b in
+        Benchmark("model-256x4:\(name):decode-step-after-512", configuration: .init(maxIterations: 20), closure: { b in
             for _ in b.scaledIterations { blackHole(model.step([7], params: params, state: state)) }
         }, setup: { _ = model.step(Array(tokens.prefix(T)), params: params, state: state) })
     }
 }
+

@@ -2,6 +2,7 @@
 // step after a prefill of T tokens (the per-token cost that should stay flat in T for windowed
 // variants). Model dim 256, 4 heads of 64, batch 1, RoPE.
 import Benchmark
+import BenchSupport
 import LabAttention
 import LabCore
 
@@ -21,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1, maxDuration: .seconds(2), maxIterations: 10,
-        thresholds: [.wallClock: .init(relative: [.p50: 25, .p75: 35])])
+        thresholds: labThresholds)
     for config in configs() {
         let variant = config.makeVariant(dims: dims, positional: .rope(theta: 10_000))
         var rng = SeededGenerator(seed: 0)
@@ -30,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
         for T in lengths {
             let x = Tensor<Float>(randomNormal: [1, T, dims.modelDim], rng: &rng)
             let token = Tensor<Float>(randomNormal: [1, 1, dims.modelDim], rng: &rng)
-            Benchmark("\(name)/T\(T)/prefill") { b in
+            Benchmark("\(name):T\(T):prefill") { b in
                 for _ in b.scaledIterations {
                     blackHole(variant.prefill(x, params: params, cache: variant.makeCache(batch: 1)))
                 }
@@ -38,9 +39,10 @@ let benchmarks: @Sendable () -> Void = {
             // One decode step per iteration after a prefill of T tokens; the context grows by one
             // token an iteration (≤ 21 in all, negligible next to T).
             let cache = variant.makeCache(batch: 1)
-            Benchmark("\(name)/T\(T)/decode-step", configuration: .init(maxIterations: 20), closure: { b in
+            Benchmark("\(name):T\(T):decode-step", configuration: .init(maxIterations: 20), closure: { b in
                 for _ in b.scaledIterations { blackHole(variant.decode(token, params: params, cache: cache)) }
             }, setup: { _ = variant.prefill(x, params: params, cache: cache) })
         }
     }
 }
+
