@@ -50,12 +50,13 @@ let package = Package(
             swiftSettings: fast
         ),
         // MARK: - Tests
+        .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
-        .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", numerics]),
-        .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention"]),
+        .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", "LabTestSupport", numerics]),
+        .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
-        .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness"], exclude: ["Golden"]),
     ]

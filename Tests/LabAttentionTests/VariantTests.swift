@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LabCore
+import LabTestSupport
 @testable import LabAttention
 
 /// Small shapes, window much smaller than T so windows (and RAttention's linear branch) really work.
@@ -81,9 +82,9 @@ func randomInput<S: TensorScalar>(_ shape: [Int], seed: UInt64, as: S.Type = S.s
         func loss(_ x: Tensor<Double>, _ p: ParameterSet<Double>) -> Double {
             zip(variant.forward(x, params: p).y.scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 }
         }
-        #expect(finiteDifferenceError(dx, at: x) { loss($0, params) } < 1e-6, "\(kind) dx")
+        #expect(GradientCheck.maxError(of: dx, at: x) { loss($0, params) } < 1e-6, "\(kind) dx")
         for name in params.names {
-            let err = finiteDifferenceError(grads[name], at: params[name]) { p in
+            let err = GradientCheck.maxError(of: grads[name], at: params[name]) { p in
                 var ps = params
                 ps[name] = p
                 return loss(x, ps)
@@ -100,20 +101,6 @@ func randomInput<S: TensorScalar>(_ shape: [Int], seed: UInt64, as: S.Type = S.s
         _ = variant.prefill(randomInput([1, 11, testDims.modelDim], seed: 9), params: params, cache: cache)
         #expect(cache.bytes == variant.stateBytes(sequenceLength: 11), "\(kind)")
     }
-}
-
-/// Largest |numeric − analytic| / max(1, max|analytic|) with central differences of step 1e-5.
-func finiteDifferenceError(_ analytic: Tensor<Double>, at x: Tensor<Double>, loss: (Tensor<Double>) -> Double) -> Double {
-    let h = 1e-5
-    var worst = 0.0
-    let scale = max(1, analytic.maxAbs)
-    for i in 0..<x.count {
-        var plus = x, minus = x
-        plus.scalars[i] += h
-        minus.scalars[i] -= h
-        worst = max(worst, abs((loss(plus) - loss(minus)) / (2 * h) - analytic.scalars[i]) / scale)
-    }
-    return worst
 }
 
 @Suite struct VariantEquivalenceTests {
@@ -274,7 +261,7 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         let x: Tensor<Double> = randomInput([1, 9, tinyDims.modelDim], seed: 4)
         let dy: Tensor<Double> = randomInput([1, 9, tinyDims.modelDim], seed: 5)
         let (dx, _) = v.backward(dy, params: params, saved: v.forward(x, params: params).saved)
-        let err = finiteDifferenceError(dx, at: x) { x in zip(v.forward(x, params: params).y.scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 } }
+        let err = GradientCheck.maxError(of: dx, at: x) { x in zip(v.forward(x, params: params).y.scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 } }
         #expect(err < 1e-6)
     }
 

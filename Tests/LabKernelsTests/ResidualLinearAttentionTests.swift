@@ -3,6 +3,7 @@
 // finite differences, the zero-padding pitfall, decode = forward, and bad input.
 import Testing
 import LabCore
+import LabTestSupport
 @testable import LabKernels
 
 /// Every non-reference implementation in the registry; a new kernel is tested with no new code.

@@ -1,5 +1,6 @@
 import Testing
 import LabCore
+import LabTestSupport
 @testable import LabKernels
 
 /// Every non-reference implementation in the registry; a new kernel is tested with no new code.

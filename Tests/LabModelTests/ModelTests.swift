@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LabAttention
 import LabCore
+import LabTestSupport
 @testable import LabModel
 
 /// A tiny model: vocab 11, C 8, 2 heads of 4 (1 kv head), SwiGLU 2×, conv 3, RoPE; windows of 2
@@ -129,15 +130,8 @@ func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 1
             zip(ShortConvolution.forward(x, weight: w).scalars, dy.scalars).reduce(0) { $0 + $1.0 * $1.1 }
         }
         let (dx, dw) = ShortConvolution.backward(x, weight: w, dy: dy)
-        let h = 1e-6
-        for i in 0..<x.count {
-            var p = x, m = x; p.scalars[i] += h; m.scalars[i] -= h
-            #expect(abs((loss(p, w) - loss(m, w)) / (2 * h) - dx.scalars[i]) < 1e-7, "dx[\(i)]")
-        }
-        for i in 0..<w.count {
-            var p = w, m = w; p.scalars[i] += h; m.scalars[i] -= h
-            #expect(abs((loss(x, p) - loss(x, m)) / (2 * h) - dw.scalars[i]) < 1e-7, "dw[\(i)]")
-        }
+        #expect(GradientCheck.maxError(of: dx, at: x, h: 1e-6) { loss($0, w) } < 1e-7, "dx")
+        #expect(GradientCheck.maxError(of: dw, at: w, h: 1e-6) { loss(x, $0) } < 1e-7, "dw")
     }
 
     @Test func decodeWithCacheEqualsForward() {

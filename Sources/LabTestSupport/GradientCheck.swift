@@ -1,10 +1,11 @@
-// Central finite differences in Double: the yardstick for the references' analytic gradients.
+// Central finite differences in Double: the yardstick for analytic gradients, shared by the test
+// targets (a library target only tests import).
 import LabCore
 
-enum GradientCheck {
+public enum GradientCheck {
     /// Numerical gradient of `loss` with respect to every element of `x` (central differences,
     /// step `h`), and the largest |numeric − analytic| relative to max(1, max|analytic|).
-    static func maxError(of analytic: Tensor<Double>, at x: Tensor<Double>, h: Double = 1e-5,
+    public static func maxError(of analytic: Tensor<Double>, at x: Tensor<Double>, h: Double = 1e-5,
                          loss: (Tensor<Double>) -> Double) -> Double {
         var worst = 0.0
         let scale = max(1, analytic.maxAbs)
@@ -19,7 +20,7 @@ enum GradientCheck {
     }
 
     /// ⟨a, b⟩ over all elements: the scalar loss L = Σ o ∘ dO whose gradient with respect to o is dO.
-    static func dot(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Double {
+    public static func dot(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Double {
         zip(a.scalars, b.scalars).reduce(0) { $0 + $1.0 * $1.1 }
     }
 }
