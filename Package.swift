@@ -50,8 +50,10 @@ let package = Package(
             swiftSettings: fast
         ),
         // MARK: - Tests
+        .target(name: "LabReport", dependencies: ["LabResults"], swiftSettings: fast),
         .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
+        .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", "LabTestSupport", numerics]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
