@@ -58,11 +58,15 @@ public struct MetricValue: Codable, Hashable, Sendable {
     public var task: String?
     /// The context length measured at, where one applies.
     public var length: Int?
+    /// The training step, for curves (`curve_val_loss`, `curve_val_accuracy`: one value per validation).
+    public var step: Int?
     /// True for wall-clock measurements (they differ between runs of the same config).
     public var timing: Bool
 
-    public init(_ name: String, _ value: Double, unit: String, task: String? = nil, length: Int? = nil, timing: Bool = false) {
-        self.name = name; self.value = value; self.unit = unit; self.task = task; self.length = length; self.timing = timing
+    public init(_ name: String, _ value: Double, unit: String, task: String? = nil, length: Int? = nil, step: Int? = nil,
+                timing: Bool = false) {
+        self.name = name; self.value = value; self.unit = unit; self.task = task; self.length = length; self.step = step
+        self.timing = timing
     }
 }
 
