@@ -5,6 +5,7 @@ public enum AttentionRegistry {
         FullAttention.self,
         SlidingWindowAttention.self,
         RAttention.self,
+        LinearAttention.self,
     ]
 
     /// The variant type registered under `kind`.

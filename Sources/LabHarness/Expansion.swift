@@ -1,8 +1,8 @@
 // Expansion: a study → its runs, in a fixed order, each with an id that is the SHA-256 of its
 // canonical config (sorted-key JSON, LabResults.JSONValue.canonical), first 16 hex digits.
 //
-//   accuracy runs: variant × window × task × train_length × seed × learning_rate
-//   bench runs:    variant × window × kernel × bench length
+//   accuracy runs: [pattern × model keys ×] variant × window × task × train_length × seed × learning_rate
+//   bench runs:    [pattern × model keys ×] variant × window × kernel × bench length
 // An axis that does not apply to a variant is dropped for it: `window` for a variant whose kind
 // takes none (full), `kernel` for accuracy runs (kernels change speed, not what is learnt).
 import Foundation
@@ -38,18 +38,27 @@ public struct Run: Sendable {
     /// One line: id, kind and labels in a fixed order.
     public var summary: String {
         "\(id)  \(kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  "
-            + ResultsTable.labelOrder.compactMap { k in labels[k].map { "\(k)=\($0)" } }.joined(separator: " ")
+            + (ResultsTable.labelOrder + labels.keys.filter { !ResultsTable.labelOrder.contains($0) }.sorted())
+                .compactMap { k in labels[k].map { "\(k)=\($0)" } }.joined(separator: " ")
     }
 
     static func makeID(_ config: JSONValue) -> String { String(SHA256.hex(config.canonical).prefix(16)) }
 }
 
 extension Study {
-    /// Every run of the study, in expansion order, without duplicates.
+    /// Every run of the study, in expansion order, without duplicates: the study-level axes
+    /// (`sweep.pattern` × `sweep.model`) outermost, then the runs of each combination.
     public func expand() throws -> [Run] {
         var runs: [Run] = []
         var seen = Set<String>()
-        func add(_ r: Run) { if seen.insert(r.id).inserted { runs.append(r) } }
+        for (study, labels) in axisCombinations() {
+            try study.expandRuns(extraLabels: labels) { r in if seen.insert(r.id).inserted { runs.append(r) } }
+        }
+        return runs
+    }
+
+    /// The runs of one combination of the study-level axes, labelled with `extraLabels`.
+    func expandRuns(extraLabels: [String: String], add: (Run) -> Void) throws {
         let windows: [Int?] = sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }
         let measuresMemory = measurements.contains(.memory)
         let trainOnly = measurements.filter { $0 == .accuracy || $0 == .memory }.map(\.rawValue)
@@ -90,6 +99,7 @@ extension Study {
                                     var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
                                                   "learning_rate": "\(lr)", "train_length": "\(L)"]
                                     if let window { labels["window"] = "\(window)" }
+                                    labels.merge(extraLabels) { $1 }
                                     add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
                                             train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
                                             evalLengths: evalLengths, evalExamples: eval.examples, generate: eval.generate,
@@ -114,6 +124,7 @@ extension Study {
                             ])
                             var labels = ["variant": variant.kind, "kernel": kernel, "length": "\(T)"]
                             if let window { labels["window"] = "\(window)" }
+                            labels.merge(extraLabels) { $1 }
                             add(Run(id: Run.makeID(canonical), kind: .bench, labels: labels, config: canonical, model: config,
                                     train: nil, checkpointEvery: 0, evalLengths: [], evalExamples: 0, generate: false,
                                     memory: measuresMemory, length: T, benchModes: benchModes, kernel: kernel, bench: bench))
@@ -122,7 +133,6 @@ extension Study {
                 }
             }
         }
-        return runs
     }
 }
 

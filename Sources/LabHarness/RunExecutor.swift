@@ -84,6 +84,11 @@ public enum RunExecutor {
         if let target = options.targetAccuracy, let s = trainer.firstStep(reaching: target) {
             m.append(MetricValue("steps_to_target", Double(s), unit: "steps", task: options.task, length: L))
         }
+        // The training curves: one point per validation.
+        for e in trainer.evaluations {
+            m.append(MetricValue("curve_val_loss", e.loss, unit: "nats", task: options.task, length: L, step: e.step))
+            m.append(MetricValue("curve_val_accuracy", e.accuracy, unit: "fraction", task: options.task, length: L, step: e.step))
+        }
         // The task ladder.
         let task = try TaskRegistry.task(named: options.task)
         let model = trainer.model, params = trainer.params
@@ -93,6 +98,10 @@ public enum RunExecutor {
             let examples = try task.examples(run.evalExamples, length: length, split: .test)
             let r = model.evaluate(TokenBatch(examples), params: params, threads: options.threads, chunk: 25)
             m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
+            if let reach = slidingWindowReach(run.model), let mqar = task as? MultiQueryAR {
+                m.append(MetricValue("swa_reach_ceiling", mqar.fractionWithinReach(examples, reach: reach), unit: "fraction",
+                                     task: task.name, length: length))
+            }
             m.append(MetricValue("loss", r.loss, unit: "nats", task: task.name, length: length))
             if run.generate, let metric = examples.first?.metric, metric != .positions {
                 var total = 0.0
@@ -139,6 +148,17 @@ public enum RunExecutor {
         return m
     }
 
+    /// How far back a stack made only of sliding-window layers can see: Σ W over its layers (a
+    /// token reaches W back per layer). nil when any layer sees further (full, RAttention, linear).
+    static func slidingWindowReach(_ c: ModelConfig) -> Int? {
+        var reach = 0
+        for layer in c.pattern.layers(depth: c.layers) {
+            guard layer.kind == SlidingWindowAttention.kind, let w = layer.window else { return nil }
+            reach += w
+        }
+        return reach
+    }
+
     /// The kernels the run's layers resolve to at its shapes, through the registry's dispatch
     /// (or the named kernel), as `op: name`.
     static func kernelsUsed(_ run: Run) -> [String] {
@@ -150,9 +170,11 @@ public enum RunExecutor {
                 let shape = AttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)
                 var name = KernelRegistry.dispatchSoftmaxAttention(shape).kernel.name
                 if run.kernel != "auto", let k = try? KernelRegistry.softmaxAttention(named: run.kernel), k.unsupported(shape) == nil { name = k.name }
-                out.append("softmax-attention: \(name)")
-                if let r = layer.config as? RAttention.Config, r.linearBranch == .on {
-                    let ls = LinearAttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: r.windowSize, featureMap: r.featureMap)
+                var linear: (window: Int, featureMap: FeatureMap)? = nil
+                if let r = layer.config as? RAttention.Config, r.linearBranch == .on { linear = (r.windowSize, r.featureMap) }
+                if let l = layer.config as? LinearAttention.Config { linear = (-1, l.featureMap) } else { out.append("softmax-attention: \(name)") }
+                if let linear {
+                    let ls = LinearAttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: linear.window, featureMap: linear.featureMap)
                     if let k = KernelRegistry.residualLinearAttention.first(where: { $0.unsupported(ls) == nil }) {
                         out.append("residual-linear-attention: \(k.name)")
                     }

@@ -51,6 +51,36 @@ public struct Study: @unchecked Sendable {
         public var trainLength: [Int] = [128]
         /// `auto` (the registry's dispatch) or a softmax-attention kernel name; bench runs only.
         public var kernel: [String] = ["auto"]
+        /// Named layer stacks (`sweep.pattern: [{name: all_local, pattern: [variant]}, …]`), each a
+        /// pattern template like `model.pattern`; label `pattern` = the name. Empty: `model.pattern`.
+        public var pattern: [(name: String, template: JSONValue)] = []
+        /// Model-config keys swept (`sweep.model: {conv_kernel: [0, 3], norm_gain: [1, 0.05]}`), in key
+        /// order; each key becomes a label. Empty: the `model:` values alone.
+        public var model: [(key: String, values: [JSONValue])] = []
+    }
+
+    /// One combination of the study-level axes (`sweep.pattern` × `sweep.model`): the study with
+    /// that pattern and those model values, and the labels that name it (empty without the axes,
+    /// so studies without them keep their run ids).
+    public func axisCombinations() -> [(study: Study, labels: [String: String])] {
+        var combos: [(Study, [String: String])] = [(self, [:])]
+        if !sweep.pattern.isEmpty {
+            combos = combos.flatMap { (s, l) in
+                sweep.pattern.map { p in
+                    var t = s; t.patternTemplate = p.template
+                    return (t, l.merging(["pattern": p.name]) { $1 })
+                }
+            }
+        }
+        for (key, values) in sweep.model {
+            combos = combos.flatMap { (s, l) in
+                values.map { v in
+                    var t = s; t.model[key] = v
+                    return (t, l.merging([key: v.labelText]) { $1 })
+                }
+            }
+        }
+        return combos
     }
 
     public struct Training: Sendable {
@@ -278,11 +308,13 @@ public struct Study: @unchecked Sendable {
             throw fail([.key("sweep"), .key("window"), .index(i)],
                        "window \(w) ≥ every context length of this study (max \(maxLength)): it has no effect (that is full attention)")
         }
-        // every variant × window builds a valid model
-        for v in variants.indices {
-            for w in (sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }) {
-                let (config, _, _) = try modelConfig(variant: v, window: w, vocab: 256)
-                try checkKernels(config: config)
+        // every stack × model setting × variant × window builds a valid model
+        for (study, _) in axisCombinations() {
+            for v in variants.indices {
+                for w in (sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }) {
+                    let (config, _, _) = try study.modelConfig(variant: v, window: w, vocab: 256)
+                    try checkKernels(config: config)
+                }
             }
         }
     }
@@ -335,6 +367,7 @@ private struct StudyDecoder: Decodable {
         }
         question = try c.required(String.self, "question")
         var m = try c.required([String: JSONValue].self, "model")
+        let explicitPattern = m["pattern"] != nil
         pattern = m.removeValue(forKey: "pattern") ?? .array([.string("variant")])
         model = m
         variants = try c.required([JSONValue].self, "variants")
@@ -342,6 +375,17 @@ private struct StudyDecoder: Decodable {
         tasks = try c.optional([String].self, "tasks") ?? []
         measurements = try c.required([MeasurementKind].self, "measurements")
         if let s = try c.optional(SweepDecoder.self, "sweep") { sweep = s.value }
+        if !sweep.pattern.isEmpty {
+            if explicitPattern {
+                throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("sweep"), AnyCodingKey("pattern")],
+                                                       debugDescription: "model.pattern is also set: give the stacks in one place"))
+            }
+            pattern = sweep.pattern[0].template
+        }
+        for (key, _) in sweep.model where model[key] != nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("sweep"), AnyCodingKey("model"), AnyCodingKey(key)],
+                                                   debugDescription: "model.\(key) is also set: sweep it or fix it, not both"))
+        }
         if let t = try c.optional(TrainingDecoder.self, "training") { training = t.value }
         if let e = try c.optional(EvalDecoder.self, "eval") { eval = e.value }
         if let b = try c.optional(BenchDecoder.self, "bench") { bench = b.value }
@@ -371,15 +415,48 @@ private struct AnyCodingIndex: CodingKey {
 private struct SweepDecoder: Decodable {
     var value = Study.Sweep()
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["window", "seed", "learning_rate", "train_length", "kernel"], "sweep")
-        if let v = try c.optional([Int].self, "window") { try nonEmptyPositive(v, decoder, "window"); value.window = v }
+        let c = try strict(decoder, ["window", "seed", "learning_rate", "train_length", "kernel", "pattern", "model"], "sweep")
+        if let v = try c.optional([Int].self, "window") { try nonEmptyPositive(v, decoder, "window", min: 0); value.window = v }
         if let v = try c.optional([UInt64].self, "seed") { value.seed = v }
         if let v = try c.optional([Double].self, "learning_rate") { value.learningRate = v }
         if let v = try c.optional([Int].self, "train_length") { try nonEmptyPositive(v, decoder, "train_length", min: 2); value.trainLength = v }
         if let v = try c.optional([String].self, "kernel") { value.kernel = v }
+        if let stacks = try c.optional([NamedPattern].self, "pattern") {
+            if stacks.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("pattern")], debugDescription: "list at least one stack")) }
+            var names = Set<String>()
+            for (i, p) in stacks.enumerated() where !names.insert(p.name).inserted {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("pattern"), AnyCodingIndex(i), AnyCodingKey("name")],
+                                                       debugDescription: "stack name '\(p.name)' is used twice"))
+            }
+            value.pattern = stacks.map { ($0.name, $0.pattern) }
+        }
+        if let m = try c.optional([String: [JSONValue]].self, "model") {
+            for key in m.keys.sorted() {
+                let path = decoder.codingPath + [AnyCodingKey("model"), AnyCodingKey(key)]
+                if key == "pattern" { throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "sweep layer stacks with sweep.pattern")) }
+                if !ModelConfig.keys.contains(key) {
+                    throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown key '\(key)': not a model config key (known: \(ModelConfig.keys.sorted().joined(separator: ", ")))"))
+                }
+                if m[key]!.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "list at least one value")) }
+                value.model.append((key, m[key]!))
+            }
+        }
         for (key, n) in [("seed", value.seed.count), ("learning_rate", value.learningRate.count), ("kernel", value.kernel.count)] where n == 0 {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: "list at least one value"))
         }
+    }
+}
+
+/// One entry of `sweep.pattern`: `{name: all_local, pattern: [variant]}`.
+private struct NamedPattern: Decodable {
+    var name: String, pattern: JSONValue
+    init(from decoder: Decoder) throws {
+        let c = try strict(decoder, ["name", "pattern"], "sweep.pattern entry")
+        name = try c.required(String.self, "name")
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("name")], debugDescription: "name '\(name)': use letters, digits, - and _"))
+        }
+        pattern = try c.required(JSONValue.self, "pattern")
     }
 }
 

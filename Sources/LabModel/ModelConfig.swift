@@ -54,7 +54,7 @@ public struct ModelConfig: Codable, Hashable, Sendable {
     /// SwiGLU hidden width F (0 = no MLP).
     public var mlpHidden: Int { Int((mlpRatio * Double(modelDim)).rounded()) }
 
-    static let keys: [String] = ["vocab", "model_dim", "layers", "heads", "kv_heads", "head_dim", "mlp_ratio", "conv_kernel",
+    public static let keys: [String] = ["vocab", "model_dim", "layers", "heads", "kv_heads", "head_dim", "mlp_ratio", "conv_kernel",
                                  "pattern", "positional", "embedding_std", "projection_scale", "norm_gain", "tied_head"]
 
     public init(from decoder: Decoder) throws {

@@ -152,5 +152,8 @@ public enum JSONValue: Codable, Hashable, Sendable, CustomStringConvertible {
         }
     }
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
+    /// The value as a result-row label: a string as it is, anything else as its canonical JSON
+    /// (`3`, `0.05`, `true`).
+    public var labelText: String { stringValue ?? canonical }
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
 }

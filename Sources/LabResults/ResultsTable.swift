@@ -5,7 +5,7 @@ import Foundation
 
 public enum ResultsTable {
     /// The label columns, in this order, where any row has them.
-    public static let labelOrder = ["variant", "window", "kernel", "task", "seed", "learning_rate", "train_length", "length"]
+    public static let labelOrder = ["pattern", "variant", "window", "kernel", "task", "seed", "learning_rate", "train_length", "length"]
 
     /// Label columns present in `rows`, in `labelOrder` (then any others, sorted).
     public static func labelColumns(_ rows: [ResultRow]) -> [String] {

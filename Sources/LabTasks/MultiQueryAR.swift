@@ -128,6 +128,22 @@ public struct MultiQueryAR: SyntheticTask {
                        evidence: order.map { positions[$0] })
     }
 
+    /// Sliding-window attention's geometric ceiling (training-recipes.md, lesson 2): the fraction of
+    /// labelled queries whose key (its nearest occurrence in the key-value context) lies at most
+    /// `reach` tokens back, t − p ≤ reach. A stack of N sliding-window layers of window W reaches
+    /// N·W tokens back, so it cannot answer the other queries whatever it learns.
+    public func fractionWithinReach(_ examples: [Example], reach: Int) -> Double {
+        var within = 0, total = 0
+        for e in examples {
+            let context = 2 * pairs.pairs(e.length) * passes
+            for t in e.labels.indices where e.labels[t] != Example.ignore {
+                total += 1
+                if let p = (0 ..< min(t, context)).last(where: { e.inputs[$0] == e.inputs[t] }), t - p <= reach { within += 1 }
+            }
+        }
+        return total == 0 ? 0 : Double(within) / Double(total)
+    }
+
     /// MQAR tokens as integers, e.g. `2 8 4 7 0 0 4 …`.
     public func render(_ tokens: ArraySlice<Int>) -> String { tokens.map(String.init).joined(separator: " ") }
 }

@@ -32,6 +32,27 @@ func committedStudies() -> [String] {
         }
     }
 
+    /// sweep.pattern × sweep.model multiply the runs, label them, and set the model they build.
+    @Test func studyLevelAxes() throws {
+        let text = BrokenStudyTests.base.replacingOccurrences(of: "  train_length: [32]", with: """
+              train_length: [32]
+              pattern:
+                - {name: all_local, pattern: [variant]}
+                - {name: lg, pattern: [variant, {kind: full}]}
+              model: {conv_kernel: [0, 3], norm_gain: [1, 0.05]}
+            """).replacingOccurrences(of: "  layers: 1", with: "  layers: 2")
+        let runs = try Study.parse(text, file: "s.yaml").expand()
+        let plain = try Study.parse(BrokenStudyTests.base.replacingOccurrences(of: "  layers: 1", with: "  layers: 2"), file: "s.yaml").expand()
+        #expect(plain.count == 3)  // full, sliding_window at 4 and 8
+        #expect(runs.count == plain.count * 2 * 2 * 2)
+        let one = try #require(runs.first { $0.labels["pattern"] == "lg" && $0.labels["variant"] == "sliding_window"
+            && $0.labels["conv_kernel"] == "3" && $0.labels["norm_gain"] == "0.05" && $0.labels["window"] == "8" })
+        #expect(one.model.convKernel == 3 && one.model.normGain == 0.05)
+        #expect(one.model.pattern.layers(depth: 2).map(\.kind) == ["sliding_window", "full"])
+        #expect(one.summary.contains("conv_kernel=3") && one.summary.contains("pattern=lg"))
+        #expect(Set(runs.map(\.id)).count == runs.count)
+    }
+
     @Test func windowAxisIsDroppedForFull() throws {
         let study = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path)
         let runs = try study.expand()
@@ -104,6 +125,9 @@ func committedStudies() -> [String] {
         ("measurements: [accuracy]", "measurements: [accuracy, train_throughput]\nbench: {lengths: [64], budget_seconds: 0.1}\nsweep2: 1", 17, "sweep2", "unknown key"),
         ("  window: [4, 8]", "  window: [4, 8]\n  kernel: [tiled-online-softmax, fast]", 11, "sweep.kernel[1]", "unknown softmax-attention kernel"),
         ("  layers: 1", "  layers: 1\n  vocab: 100", 6, "model.vocab", "vocabulary"),
+        ("  train_length: [32]", "  train_length: [32]\n  pattern: [{name: a, pattern: [variant]}, {name: a, pattern: [variant]}]", 12, "sweep.pattern[1].name", "used twice"),
+        ("  train_length: [32]", "  train_length: [32]\n  model: {conv_kernel: []}", 12, "sweep.model.conv_kernel", "at least one"),
+        ("  train_length: [32]", "  train_length: [32]\n  model: {layer: [2]}", 12, "sweep.model.layer", "unknown key"),
     ]
 
     @Test func eachErrorNamesFileLineAndKey() throws {
@@ -120,6 +144,22 @@ func committedStudies() -> [String] {
                 #expect(e.key == key, "\(e)")
                 #expect(e.description.contains(word), "\(e)")
                 #expect(e.description.hasPrefix("studies/broken.yaml:\(line): \(key): "), "\(e)")
+            }
+        }
+    }
+
+    /// A setting given both fixed (model:) and swept (sweep:) is an error naming the sweep key.
+    @Test func fixedAndSweptIsAnError() throws {
+        let swept = Self.base.replacingOccurrences(of: "  train_length: [32]",
+                                                   with: "  train_length: [32]\n  pattern: [{name: a, pattern: [variant]}]\n  model: {conv_kernel: [0, 3]}")
+        #expect(throws: Never.self) { try Study.parse(swept, file: "s.yaml") }
+        for (fixed, key) in [("  pattern: [variant]", "sweep.pattern"), ("  conv_kernel: 3", "sweep.model.conv_kernel")] {
+            let text = swept.replacingOccurrences(of: "  layers: 1", with: "  layers: 1\n" + fixed)
+            do {
+                _ = try Study.parse(text, file: "s.yaml")
+                Issue.record("no error for \(key)")
+            } catch let e as StudyError {
+                #expect(e.key == key && (e.message.contains("one place") || e.message.contains("not both")), "\(e)")
             }
         }
     }

@@ -79,7 +79,8 @@ func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 1
     /// Prefill of the first 3 tokens then token-by-token decoding give the full forward's logits
     /// at every position, for every variant (conv and MLP on).
     @Test(arguments: AttentionRegistry.kinds) func decodeEqualsForward(kind: String) throws {
-        let layer = kind == "full" ? "{kind: full}" : "{kind: \(kind), window: 2}"
+        let takesWindow = AttentionRegistry.type(ofKind: kind)!.configKeys.contains { $0.key == "window" }
+        let layer = takesWindow ? "{kind: \(kind), window: 2}" : "{kind: \(kind)}"
         let config = try tinyConfig("[\(layer)]")
         let model = LanguageModel(config: config)
         let params = model.initialParameters(seed: 3)

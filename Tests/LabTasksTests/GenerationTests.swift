@@ -81,6 +81,25 @@ func eachExample(_ name: String, count: Int, split: Split, step: Int = 1,
         #expect(a.answers != c.answers)
     }
 
+    /// SWA's reach ceiling on Zoology's docstring layout: queries at 6 (key at 2, 4 back) and 12
+    /// (key at 0, 12 back).
+    @Test func mqarReachCeiling() throws {
+        let mqar = MultiQueryAR(name: "toy", vocabularySize: 12, pairs: .fixed(2))
+        var labels = [Int](repeating: Example.ignore, count: 16)
+        labels[6] = 7; labels[12] = 8
+        let e = Example(task: "toy", length: 16, seed: 0, metric: .positions, inputs: [2, 8, 4, 7, 0, 0, 4, 0, 0, 0, 0, 0, 2, 0, 0, 0],
+                        promptLength: 16, labels: labels, answers: [[7], [8]], evidence: [6, 12])
+        #expect(mqar.fractionWithinReach([e], reach: 3) == 0)
+        #expect(mqar.fractionWithinReach([e], reach: 4) == 0.5)
+        #expect(mqar.fractionWithinReach([e], reach: 11) == 0.5)
+        #expect(mqar.fractionWithinReach([e], reach: 12) == 1)
+        // Generated examples: monotone in the reach, 1 at the full length.
+        let task = try TaskRegistry.task(named: "mqar_v256") as! MultiQueryAR
+        let examples = try task.examples(50, length: 128, split: .test)
+        let curve = [0, 16, 32, 64, 128].map { task.fractionWithinReach(examples, reach: $0) }
+        #expect(curve == curve.sorted() && curve.last == 1 && curve.first == 0)
+    }
+
     @Test func splitsAreDisjoint() {
         #expect(Split.train.seeds.upperBound <= Split.test.seeds.lowerBound)
         #expect(Split.train.seed(0) == 0 && Split.test.seed(0) == 1 << 31)

@@ -1,0 +1,158 @@
+// `linear_attention`: RAttention's linear branch alone over every token so far — the W = −1 end
+// of the window axis ("linear only" in training-recipes.md and the window-pareto study):
+//   o_t = φ(q_t)ᵀ S_t,  S_t = Σ_{j ≤ t} φ(k_j) v_jᵀ   (residual-linear-attention with W = −1;
+//                                                      raw q, k: no RoPE, no 1/√D, no denominator)
+//   context = RMSNorm_rla(o)   per head, eps 1e-8, gain init `normGain`
+//   y = merge(context)·Wo
+// Parameters: qkv.{wq, wk, wv}, wo, norm_rla [H, D]. The projections carry no positional
+// encoding (the model's `positional` setting does not apply: the linear branch never rotates).
+// Decode state per layer and sequence: one 2D×D state per query head, H·2D·D floats, flat in T.
+// Cost per sequence: O(T·D²) per head (the chunked kernel: ≈ 45 kFLOP per token per head at D=64).
+import LabCore
+import LabKernels
+
+public struct LinearAttention: AttentionVariant {
+    public struct Config: AttentionVariantConfig {
+        public var featureMap: FeatureMap
+        public var chunk: Int
+        public var window: Int? { nil }
+
+        public init(featureMap: FeatureMap = .softmax2, chunk: Int = 64) { self.featureMap = featureMap; self.chunk = chunk }
+
+        public init(from decoder: Decoder) throws {
+            try rejectUnknownKeys(decoder, allowed: ["kind", "feature_map", "chunk"], in: "linear_attention config")
+            let c = try decoder.container(keyedBy: AnyCodingKey.self)
+            func fail(_ key: String, _ message: String) -> DecodingError {
+                .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
+            }
+            let fm = try c.optional(String.self, "feature_map") ?? FeatureMap.softmax2.rawValue
+            guard let parsed = FeatureMap(rawValue: fm) else {
+                throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            featureMap = parsed
+            chunk = try c.optional(Int.self, "chunk") ?? 64
+            guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AnyCodingKey.self)
+            try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
+            try c.encode(chunk, forKey: AnyCodingKey("chunk"))
+        }
+    }
+
+    public static let kind = "linear_attention"
+    public static let summary = "RMSNorm(causal linear attention over j ≤ t): RAttention's linear branch alone (W = −1)"
+    public static let configKeys = [
+        ConfigKeyDoc("feature_map", "softmax2", "φ: softmax2 [softmax(x), softmax(−x)] or relu2"),
+        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
+    ]
+    public static let minimalConfigJSON = #"{"kind": "linear_attention"}"#
+
+    public let config: Config
+    public let dims: AttentionDims
+    /// Its projections only (qkv, wo); positional encoding none.
+    let layer: SoftmaxAttentionLayer
+    let initScales: AttentionInit
+    let kernels: KernelChoice
+
+    public init(config: Config, dims: AttentionDims, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice) {
+        self.config = config
+        self.dims = dims
+        self.initScales = initScales
+        self.kernels = kernels
+        layer = SoftmaxAttentionLayer(dims: dims, window: nil, positional: .none, initScales: initScales, kernels: kernels)
+    }
+
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = layer.initialParameters(rng: &rng)
+        p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
+        return p
+    }
+
+    func linearShape(batch: Int, T: Int) -> LinearAttentionShape {
+        LinearAttentionShape(B: batch, H: dims.heads, Hkv: dims.kvHeads, T: T, D: dims.headDim, window: -1, featureMap: config.featureMap)
+    }
+
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        var saved = SavedActivations<S>()
+        let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: 0)
+        let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
+                                                              chunk: config.chunk, choice: kernels)
+        let context = HeadRMSNorm.forward(out.o, scale: params["norm_rla"])
+        saved["x"] = x; saved["q"] = qkv.q; saved["k"] = qkv.k; saved["v"] = qkv.v
+        saved["oRLA"] = out.o; saved["sT"] = out.sT; saved["context"] = context
+        saved.kernels["residual-linear-attention"] = kernel
+        return (layer.outputProjection(context, params: params), saved)
+    }
+
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let x = saved["x"]
+        let (dContext, dwo) = layer.outputProjectionBackward(saved["context"], params: params, dy: dy)
+        let (dO, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
+        let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dO,
+                                                   shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
+        // No rotation: the "rotated" gradients are the raw ones.
+        let (dx, qkvGrads) = layer.projection.backward(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dkRot: g.dk, dv: g.dv)
+        var grads = ParameterSet<S>()
+        grads.merge(qkvGrads, prefix: "qkv")
+        grads.add("wo", dwo)
+        grads.add("norm_rla", dg)
+        return (dx, grads)
+    }
+
+    // MARK: Decoding
+
+    /// One linear state S [2D, D] per (sequence, query head); no keys or values are kept.
+    public final class Cache: AttentionCache {
+        var linear: [LinearAttentionState]
+        public var position = 0
+        public var kernels: [String: String] = [:]
+        init(linear: [LinearAttentionState]) { self.linear = linear }
+        public var bytes: Int { linear.reduce(0) { $0 + $1.bytes } }
+    }
+
+    public func makeCache(batch: Int) -> AttentionCache {
+        Cache(linear: (0..<(batch * dims.heads)).map { _ in try! LinearAttentionState(D: dims.headDim, featureMap: config.featureMap) })
+    }
+
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        let cache = cache as! Cache
+        guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
+        let (y, saved) = forward(x, params: params)
+        // With W = −1 the forward's sT = Σ_{j ≤ T−1} φ(k_j) v_jᵀ: every prompt token, as decoding leaves it.
+        let (D, sT) = (dims.headDim, saved["sT"])
+        for i in cache.linear.indices {
+            cache.linear[i] = try! LinearAttentionState(D: D, featureMap: config.featureMap,
+                                                        s0: Array(sT.scalars[(i * 2 * D * D)..<((i + 1) * 2 * D * D)]))
+        }
+        cache.position = x.shape[1]
+        cache.kernels = saved.kernels
+        return y
+    }
+
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        let cache = cache as! Cache
+        let (B, H, Hkv, D) = (x.shape[0], dims.heads, dims.kvHeads, dims.headDim)
+        let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: cache.position)
+        var o = [Float](repeating: 0, count: B * H * D)
+        // W = −1: token t is folded into S before its own read.
+        qkv.q.scalars.withUnsafeBufferPointer { qb in qkv.k.scalars.withUnsafeBufferPointer { kb in
+            qkv.v.scalars.withUnsafeBufferPointer { vb in o.withUnsafeMutableBufferPointer { ob in
+                for b in 0..<B { for h in 0..<H {
+                    let (i, kv) = (b * H + h, (b * Hkv + h / (H / Hkv)) * D)
+                    cache.linear[i].fold(k: kb.baseAddress! + kv, v: vb.baseAddress! + kv)
+                    cache.linear[i].read(q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D)
+                } }
+            }}
+        }}
+        cache.position += 1
+        cache.kernels = ["residual-linear-attention": "decode-state"]
+        let context = HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"])
+        return layer.outputProjection(context, params: params)
+    }
+
+    /// H·2D·D·4: one linear state per query head, independent of T.
+    public func stateBytes(sequenceLength: Int) -> Int { dims.heads * 2 * dims.headDim * dims.headDim * MemoryLayout<Float>.size }
+}
