@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "attnlab",
             dependencies: [
-                "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabResults",
+                "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabResults", "LabReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast

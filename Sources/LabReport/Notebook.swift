@@ -1,0 +1,298 @@
+// A study's Markdown notebook (notebooks-md/<name>.md). Everything generated lives between
+// markers on lines of their own:
+//     <!-- generated:begin SECTION -->
+//     …
+//     <!-- generated:end SECTION -->
+// Regenerating replaces only the contents of each section's markers, so hand-written text around
+// them (the Answer) survives; a section missing from the notebook is appended at its end. A
+// notebook whose markers are unbalanced, nested, duplicated or malformed is an error naming the
+// file, the line and the marker, and is left as it is.
+import Foundation
+import LabResults
+
+/// What a notebook is made of.
+public struct NotebookInput: Sendable {
+    public var study: StudyFile
+    public var data: ReportData
+    /// The results files read.
+    public var sources: [String]
+    /// The run ids the study file expands to, when the caller could compute them (for `pending`).
+    public var expectedRunIDs: Set<String>?
+    /// Effective length: the largest eval length whose mean accuracy is at least this.
+    public var threshold: Double
+    public var figures: FigureSet
+    /// The plot folder as seen from the notebook's folder (image links), e.g. `../plots/quickstart`.
+    public var plotsLink: String
+    /// The plot folder as seen from the repository root (commands), e.g. `plots/quickstart`.
+    public var plotsDir: String
+    /// The command that writes the figures, e.g. `attnlab plot studies/quickstart.yaml`.
+    public var plotCommand: String
+    /// The command that regenerates the notebook.
+    public var reportCommand: String
+
+    public init(study: StudyFile, data: ReportData, sources: [String], expectedRunIDs: Set<String>? = nil,
+                threshold: Double = 0.85, figures: FigureSet, plotsLink: String, plotsDir: String,
+                plotCommand: String, reportCommand: String) {
+        self.study = study; self.data = data; self.sources = sources; self.expectedRunIDs = expectedRunIDs
+        self.threshold = threshold; self.figures = figures; self.plotsLink = plotsLink; self.plotsDir = plotsDir
+        self.plotCommand = plotCommand; self.reportCommand = reportCommand
+    }
+}
+
+public enum Notebook {
+    public static func begin(_ section: String) -> String { "<!-- generated:begin \(section) -->" }
+    public static func end(_ section: String) -> String { "<!-- generated:end \(section) -->" }
+
+    /// Section names, in the skeleton's order.
+    public static let sectionOrder = ["question", "setup", "provenance", "status", "tables", "figures"]
+
+    // MARK: - Sections
+
+    /// The generated sections (name → Markdown body), pure in the input.
+    public static func sections(_ input: NotebookInput) -> [(name: String, body: String)] {
+        [("question", question(input)), ("setup", setup(input)), ("provenance", provenance(input.data)),
+         ("status", status(input)), ("tables", Tables.all(input.data, threshold: input.threshold)), ("figures", figures(input))]
+    }
+
+    static func question(_ input: NotebookInput) -> String {
+        guard let q = input.study.question, !q.isEmpty else {
+            return "_No question: \(input.study.path.map { "`\($0)` has no `question:` key" } ?? "no study file was found for `\(input.study.name)`")._\n"
+        }
+        return q.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    static func setup(_ input: NotebookInput) -> String {
+        let d = input.data
+        var s = "Results: " + input.sources.map { "`\($0)`" }.joined(separator: ", ") + " (\(d.rows.count) runs).\n\n"
+        func values(_ label: String, _ kind: String) -> [String] {
+            Array(Set(d.rows.filter { $0.kind == kind }.compactMap { $0.labels[label] })).sorted(by: numericAwareLess)
+        }
+        func list(_ xs: [String]) -> String { xs.map { "`\($0)`" }.joined(separator: ", ") }
+        let acc = d.rows.filter { $0.kind == "accuracy" }
+        if !acc.isEmpty {
+            var parts = ["variants " + list(values("variant", "accuracy"))]
+            let w = values("window", "accuracy"); if !w.isEmpty { parts.append("windows " + list(w)) }
+            parts.append("tasks " + list(values("task", "accuracy")))
+            for (label, text) in [("seed", "seeds"), ("learning_rate", "learning rates"), ("train_length", "train lengths")] {
+                let v = values(label, "accuracy"); if !v.isEmpty { parts.append(text + " " + list(v)) }
+            }
+            let others = Set(acc.flatMap { $0.labels.keys }).subtracting(RunConfig.nonGroupLabels).subtracting(RunConfig.recipeLabels).sorted()
+            for k in others { parts.append("\(k) " + list(values(k, "accuracy"))) }
+            let evals = Array(Set(d.observations("accuracy", kind: "accuracy").compactMap(\.length))).sorted().map(String.init)
+            if !evals.isEmpty { parts.append("eval lengths " + list(evals)) }
+            s += "- \(acc.count) accuracy runs: " + parts.joined(separator: "; ") + ".\n"
+        }
+        let bench = d.rows.filter { $0.kind == "bench" }
+        if !bench.isEmpty {
+            var parts = ["variants " + list(values("variant", "bench"))]
+            let w = values("window", "bench"); if !w.isEmpty { parts.append("windows " + list(w)) }
+            parts.append("lengths " + list(values("length", "bench")))
+            parts.append("kernels " + list(values("kernel", "bench")))
+            let others = Set(bench.flatMap { $0.labels.keys }).subtracting(RunConfig.nonGroupLabels).sorted()
+            for k in others { parts.append("\(k) " + list(values(k, "bench"))) }
+            s += "- \(bench.count) bench runs: " + parts.joined(separator: "; ") + ".\n"
+        }
+        if let path = input.study.path, let text = input.study.text {
+            s += "\nThe study file, `\(path)`:\n\n```yaml\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "```\n"
+        } else {
+            s += "\n_No study file found for `\(input.study.name)`._\n"
+        }
+        return s
+    }
+
+    static func provenance(_ d: ReportData) -> String {
+        let rows = d.rows
+        guard !rows.isEmpty else { return "_No rows._\n" }
+        func counted(_ xs: [String]) -> String {
+            var n: [String: Int] = [:]
+            for x in xs { n[x, default: 0] += 1 }
+            return n.keys.sorted().map { "`\($0)` (\(n[$0]!))" }.joined(separator: ", ")
+        }
+        let p = rows.map(\.provenance)
+        var s = ""
+        s += "- commits: " + counted(p.map { String($0.gitCommit.prefix(12)) + ($0.gitDirty ? " + uncommitted changes" : "") }) + "\n"
+        s += "- machines: " + counted(p.map { "\($0.cpuModel) × \($0.cores) cores" }) + "\n"
+        s += "- hosts: " + counted(p.map(\.hostname)) + "\n"
+        s += "- builds: " + counted(p.map { $0.build + ($0.debugTimings ? " (debug timings: do not compare)" : "") }) + "\n"
+        let kernels = Array(Set(p.flatMap(\.kernels))).sorted()
+        if !kernels.isEmpty { s += "- kernels: " + kernels.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
+        let starts = p.map(\.started).filter { !$0.isEmpty }.sorted(), ends = p.map(\.ended).filter { !$0.isEmpty }.sorted()
+        if let a = starts.first, let b = ends.last { s += "- dates: \(a) to \(b)\n" }
+        let wall = p.map(\.wallSeconds).reduce(0, +)
+        s += String(format: "- run time: %.1f h of wall clock over all runs\n", wall / 3600)
+        let resumed = p.filter { $0.resumedFromStep != nil }.count
+        if resumed > 0 { s += "- resumed from a checkpoint: \(resumed) runs\n" }
+        s += "\n(count of runs in parentheses)\n"
+        return s
+    }
+
+    static func status(_ input: NotebookInput) -> String {
+        let d = input.data
+        let ok = d.okRows.count, failed = d.failedRows.count
+        var s = "\(ok) ok, \(failed) failed"
+        if let expected = input.expectedRunIDs {
+            let have = Set(d.rows.map(\.runID))
+            let pending = expected.subtracting(have).count
+            let stray = have.subtracting(expected).count
+            s += ", \(pending) pending of the \(expected.count) runs the study file expands to"
+            if stray > 0 { s += " (\(stray) rows are of runs the study no longer expands to)" }
+        }
+        s += ".\n"
+        if failed > 0 {
+            s += "\nFailed runs (skipped in tables and figures):\n\n"
+            for r in d.failedRows {
+                let labels = r.labels.keys.sorted().map { "\($0)=\(r.labels[$0]!)" }.joined(separator: " ")
+                let why = r.reason?.split(separator: "\n").first.map(String.init) ?? "no reason recorded"
+                s += "- `\(r.runID)` \(r.kind) \(labels): \(why)\n"
+            }
+        }
+        return s
+    }
+
+    static func figures(_ input: NotebookInput) -> String {
+        var s = "Every figure: `\(input.plotCommand)` (from the results). After restyling one, redraw it with "
+            + "`cd \(input.plotsDir) && gnuplot NAME.gp`.\n"
+        for f in input.figures.figures {
+            s += "\n**\(f.title)**. \(f.caption)\n\n"
+            s += "![\(f.title)](\(input.plotsLink)/\(f.png))\n\n"
+            s += "Regenerate: `\(input.plotCommand)`; redraw: `cd \(input.plotsDir) && gnuplot \(f.scriptFile)` "
+                + "([svg](\(input.plotsLink)/\(f.svg)), [data](\(input.plotsLink)/\(f.dataFile)), [script](\(input.plotsLink)/\(f.scriptFile))).\n"
+        }
+        if !input.figures.skipped.isEmpty {
+            s += "\nNot drawn:\n\n" + input.figures.skipped.map { "- \($0)\n" }.joined()
+        }
+        return s
+    }
+
+    // MARK: - Skeleton and regeneration
+
+    /// A new notebook: the generated sections between their markers, and hand-written sections
+    /// (Answer, Notes) with placeholders.
+    public static func skeleton(name: String, sections: [(name: String, body: String)], reportCommand: String) -> String {
+        func block(_ n: String) -> String {
+            let body = sections.first { $0.name == n }?.body ?? ""
+            return begin(n) + "\n" + body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + end(n) + "\n"
+        }
+        var s = "# Study: \(name)\n\n"
+        s += "<!-- Generated by `\(reportCommand)`: it rewrites only what lies between the generated:begin and\n"
+        s += "     generated:end markers. Write anywhere else; keep the markers as they are. -->\n\n"
+        s += "## Question\n\n" + block("question") + "\n"
+        s += "## Answer\n\n"
+        s += "_Hand-written (kept when the notebook is regenerated): the answer to the question in a few sentences,\n"
+        s += "citing the numbers in the tables below that support it (with their spread over seeds), what did not\n"
+        s += "go as expected, and what to run next. Replace this paragraph._\n\n"
+        s += "## Setup\n\n" + block("setup") + "\n"
+        s += "## Provenance\n\n" + block("provenance") + "\n"
+        s += "## What finished\n\n" + block("status") + "\n"
+        s += "## Results\n\n" + block("tables") + "\n"
+        s += "## Figures\n\n" + block("figures") + "\n"
+        for extra in sections where !sectionOrder.contains(extra.name) { s += block(extra.name) + "\n" }
+        s += "## Notes\n\n_Hand-written: observations, caveats, links to runs worth a closer look._\n"
+        return s
+    }
+
+    /// A marker line: (begin?, section name).
+    static func marker(_ line: Substring) -> (begin: Bool, name: String)? {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        for (prefix, isBegin) in [("<!-- generated:begin ", true), ("<!-- generated:end ", false)] where t.hasPrefix(prefix) && t.hasSuffix(" -->") {
+            let name = t.dropFirst(prefix.count).dropLast(4).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, !name.contains(" ") { return (isBegin, name) }
+        }
+        return nil
+    }
+
+    /// The sections of `text`: name → (line index of begin, line index of end), 0-based.
+    /// Throws on unbalanced, nested, duplicated or malformed markers.
+    public static func markers(in text: String, file: String) throws -> [String: (begin: Int, end: Int)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [String: (Int, Int)] = [:]
+        var open: (name: String, line: Int)? = nil
+        for (i, line) in lines.enumerated() {
+            guard let m = marker(line) else {
+                if line.contains("generated:begin") || line.contains("generated:end") {
+                    throw ReportError("\(file):\(i + 1): malformed marker `\(line.trimmingCharacters(in: .whitespaces))` (write `\(begin("SECTION"))` or `\(end("SECTION"))` on a line of its own)")
+                }
+                continue
+            }
+            if m.begin {
+                if let o = open {
+                    throw ReportError("\(file):\(i + 1): marker `\(begin(m.name))` inside section `\(o.name)` opened at line \(o.line + 1) (no `\(end(o.name))` before it)")
+                }
+                if found[m.name] != nil {
+                    throw ReportError("\(file):\(i + 1): marker `\(begin(m.name))` is duplicated (section `\(m.name)` already at line \(found[m.name]!.0 + 1))")
+                }
+                open = (m.name, i)
+            } else {
+                guard let o = open else { throw ReportError("\(file):\(i + 1): marker `\(end(m.name))` has no `\(begin(m.name))` before it") }
+                guard o.name == m.name else {
+                    throw ReportError("\(file):\(i + 1): marker `\(end(m.name))` closes section `\(o.name)` opened at line \(o.line + 1) (expected `\(end(o.name))`)")
+                }
+                found[m.name] = (o.line, i)
+                open = nil
+            }
+        }
+        if let o = open { throw ReportError("\(file):\(o.line + 1): marker `\(begin(o.name))` has no `\(end(o.name))`") }
+        return found
+    }
+
+    /// `existing` with the contents of each section's markers replaced by its new body; sections
+    /// not in `existing` are appended at its end. Everything outside the markers is kept byte for byte.
+    public static func update(_ existing: String, file: String, sections: [(name: String, body: String)]) throws -> String {
+        let found = try markers(in: existing, file: file)
+        var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // replace from the bottom up so earlier indices stay valid
+        for (name, range) in found.sorted(by: { $0.value.begin > $1.value.begin }) {
+            guard let body = sections.first(where: { $0.name == name })?.body else { continue }
+            var inner = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if inner.last == "" { inner.removeLast() }
+            lines.replaceSubrange((range.begin + 1)..<range.end, with: inner)
+        }
+        var out = lines.joined(separator: "\n")
+        for s in sections where found[s.name] == nil {
+            if !out.hasSuffix("\n") { out += "\n" }
+            out += "\n" + begin(s.name) + "\n" + s.body + (s.body.hasSuffix("\n") || s.body.isEmpty ? "" : "\n") + end(s.name) + "\n"
+        }
+        return out
+    }
+
+    /// Writes the notebook at `path`: a skeleton when it does not exist, else `update` of it.
+    /// Returns true when it was created.
+    @discardableResult
+    public static func write(_ input: NotebookInput, to path: String, displayPath: String? = nil) throws -> Bool {
+        let fm = FileManager.default
+        let secs = sections(input)
+        let shown = displayPath ?? path
+        let text: String, created: Bool
+        if let data = fm.contents(atPath: path) {
+            text = try update(String(decoding: data, as: UTF8.self), file: shown, sections: secs)
+            created = false
+        } else {
+            text = skeleton(name: input.study.name, sections: secs, reportCommand: input.reportCommand)
+            created = true
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw ReportError("cannot write \(shown): \(error.localizedDescription)")
+        }
+        return created
+    }
+
+    /// `target` relative to the folder `from` (both relative to the current directory or absolute).
+    public static func relativePath(from: String, to target: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        func parts(_ p: String) -> [String] {
+            let abs = p.hasPrefix("/") ? p : cwd + "/" + p
+            var out: [String] = []
+            for c in abs.split(separator: "/") where c != "." && !c.isEmpty {
+                if c == ".." { if !out.isEmpty { out.removeLast() } } else { out.append(String(c)) }
+            }
+            return out
+        }
+        let (a, b) = (parts(from), parts(target))
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        let rel = Array(repeating: "..", count: a.count - i) + b[i...]
+        return rel.isEmpty ? "." : rel.joined(separator: "/")
+    }
+}

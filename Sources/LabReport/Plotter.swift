@@ -1,0 +1,76 @@
+// The one impure part of the figures: write each figure's .dat and .gp into the plot folder and
+// run gnuplot there (a child process), checking its exit status and the files it should write.
+import Foundation
+
+public struct Gnuplot: Sendable {
+    public static let missing = "gnuplot not found on PATH: install it with apt-get install -y gnuplot-nox"
+
+    /// The gnuplot executable run.
+    public let executable: String
+
+    public init(executable: String) { self.executable = executable }
+
+    /// The first executable `gnuplot` on `path` (a PATH-style list; default: this process's PATH).
+    public static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) throws -> Gnuplot {
+        for dir in (path ?? "").split(separator: ":") where !dir.isEmpty {
+            let candidate = String(dir) + "/gnuplot"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return Gnuplot(executable: candidate) }
+        }
+        throw ReportError(missing)
+    }
+
+    /// Runs `gnuplot script` in `directory`; throws with gnuplot's stderr when it fails.
+    /// Returns gnuplot's stderr (warnings) on success.
+    @discardableResult
+    public func run(script: String, in directory: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = [script]
+        p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { throw ReportError("cannot run \(executable): \(error)") }
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let stderr = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard p.terminationReason == .exit, p.terminationStatus == 0 else {
+            let how = p.terminationReason == .exit ? "exit \(p.terminationStatus)" : "signal \(p.terminationStatus)"
+            let lines = stderr.split(separator: "\n").suffix(8).joined(separator: " | ")
+            throw ReportError("gnuplot \(script) in \(directory) failed (\(how)): \(lines.isEmpty ? "no message" : lines)")
+        }
+        return stderr
+    }
+}
+
+public enum Plotter {
+    /// Writes every figure of `set` into `directory` (created if needed) and draws it with `gnuplot`.
+    /// Returns the paths written (data, script, png, svg of each figure), in order.
+    @discardableResult
+    public static func write(_ set: FigureSet, to directory: String, gnuplot: Gnuplot,
+                             progress: (String) -> Void = { _ in }) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        for f in set.figures {
+            for (file, text) in [(f.dataFile, f.data), (f.scriptFile, f.script)] {
+                let path = directory + "/" + file
+                do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                    throw ReportError("cannot write \(path): \(error.localizedDescription)")
+                }
+                written.append(path); progress(path)
+            }
+            for out in [f.png, f.svg] { try? FileManager.default.removeItem(atPath: directory + "/" + out) }
+            try gnuplot.run(script: f.scriptFile, in: directory)
+            for out in [f.png, f.svg] {
+                let path = directory + "/" + out
+                guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+                      (attrs[.size] as? NSNumber)?.intValue ?? 0 > 0 else {
+                    throw ReportError("gnuplot \(f.scriptFile) in \(directory) exited 0 but wrote no \(out)")
+                }
+                written.append(path); progress(path)
+            }
+        }
+        return written
+    }
+}

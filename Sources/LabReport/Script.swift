@@ -1,0 +1,126 @@
+// The text of one figure: its data file and its gnuplot script. Scripts are self-contained and
+// readable: run `gnuplot NAME.gp` in the plot folder to redraw NAME.png and NAME.svg after editing
+// the style (sizes, fonts, colours, ranges, key); data blocks are selected by name (`index "[…]"`).
+
+/// One figure: what `attnlab plot` writes for it (data, script) and what gnuplot draws (png, svg).
+public struct Figure: Sendable, Equatable {
+    /// File stem, e.g. `accuracy-vs-window.mqar_v256`.
+    public var name: String
+    public var title: String
+    /// One line saying what the figure shows (the notebook's caption).
+    public var caption: String
+    /// `name.dat`'s text.
+    public var data: String
+    /// `name.gp`'s text.
+    public var script: String
+
+    public var dataFile: String { name + ".dat" }
+    public var scriptFile: String { name + ".gp" }
+    public var png: String { name + ".png" }
+    public var svg: String { name + ".svg" }
+}
+
+/// The figures the rows support, and a note for each kind of figure they do not.
+public struct FigureSet: Sendable, Equatable {
+    public var figures: [Figure] = []
+    public var skipped: [String] = []
+}
+
+/// A data file made of named blocks (gnuplot data sets, two blank lines apart).
+struct DataFile {
+    var header: [String]
+    private(set) var blocks: [(name: String, lines: [String])] = []
+
+    init(header: [String]) { self.header = header }
+
+    /// Adds a block; returns its gnuplot `index` selector, e.g. `index "[L=64 | rattention]"`.
+    @discardableResult
+    mutating func add(_ name: String, columns: String, _ lines: [String]) -> String {
+        blocks.append(("[\(name)]", ["# columns: " + columns] + lines))
+        return "index " + Fmt.q("[\(name)]")
+    }
+
+    func has(_ name: String) -> Bool { blocks.contains { $0.name == "[\(name)]" } }
+
+    var text: String {
+        var out = header.map { "# " + $0 }.joined(separator: "\n") + "\n\n"
+        out += blocks.map { "# \($0.name)\n" + $0.lines.joined(separator: "\n") + "\n" }.joined(separator: "\n\n")
+        return out
+    }
+}
+
+/// One panel of a multiplot: its `set` lines and the elements of its `plot` command.
+struct Panel {
+    var comment: String
+    var settings: [String]
+    var elements: [String]
+}
+
+enum ScriptWriter {
+    /// The gnuplot script of figure `name`: both terminals, a multiplot of `panels` in `columns` columns.
+    static func render(name: String, title: String, about: [String], command: String, panels: [Panel],
+                       columns: Int, panelSize: (w: Int, h: Int), common: [String]) -> String {
+        let cols = max(1, min(columns, panels.count))
+        let rows = (panels.count + cols - 1) / cols
+        var s: [String] = []
+        s.append("# \(title)")
+        s.append("#")
+        for a in about { s.append("# \(a)") }
+        s.append("#")
+        s.append("# Written by `\(command)` (which rewrites it). To restyle, edit this file and run")
+        s.append("#     gnuplot \(name).gp")
+        s.append("# in this folder: it redraws \(name).png and \(name).svg from \(name).dat.")
+        s.append("")
+        s.append("width = \(panelSize.w * cols); height = \(panelSize.h * rows + 40)   # pixels (svg: points)")
+        s.append("fontspec = \"sans,10\"")
+        s.append("data = \(Fmt.q(name + ".dat"))")
+        s.append("")
+        s.append("do for [format in \"png svg\"] {")
+        s.append("    if (format eq \"png\") {")
+        s.append("        set terminal pngcairo size width,height noenhanced font fontspec")
+        s.append("    } else {")
+        s.append("        set terminal svg size width,height dynamic noenhanced font fontspec background \"white\"")
+        s.append("    }")
+        s.append("    set output \(Fmt.q(name + ".")) . format")
+        for c in common { s.append("    " + c) }
+        s.append("    set multiplot layout \(rows),\(cols) title \(Fmt.q(title)) font \",12\"")
+        for p in panels {
+            s.append("")
+            s.append("    # \(p.comment)")
+            for l in p.settings { s.append("    " + l) }
+            if p.elements.isEmpty { continue }
+            s.append("    plot " + p.elements.joined(separator: ", \\\n         "))
+        }
+        s.append("")
+        s.append("    unset multiplot")
+        s.append("    set output")
+        s.append("}")
+        return s.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Colours and marks: a colour per variant, a point and dash type per configuration within it.
+enum Style {
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+
+    static func colour(_ variant: String, among variants: [String]) -> String {
+        switch variant {
+        case "full": return "#000000"
+        case "sliding_window": return "#1f77b4"
+        case "rattention": return "#d62728"
+        case "linear_attention": return "#2ca02c"
+        default:
+            let others = variants.filter { !["full", "sliding_window", "rattention", "linear_attention"].contains($0) }
+            return palette[3 + (others.firstIndex(of: variant) ?? 0) % (palette.count - 3)]
+        }
+    }
+
+    /// `lc rgb "#…" pt N dt M` for `config` among `configs` (same variant: same colour).
+    static func line(_ config: RunConfig, among configs: [RunConfig]) -> String {
+        let variants = Array(Set(configs.map(\.variant))).sorted()
+        let sameVariant = configs.filter { $0.variant == config.variant }.sorted()
+        let i = sameVariant.firstIndex(of: config) ?? 0
+        let points = [7, 5, 9, 11, 13, 15, 4, 6, 8, 10]
+        return "lc rgb \(Fmt.q(colour(config.variant, among: variants))) pt \(points[i % points.count]) dt \(1 + i % 5)"
+    }
+}

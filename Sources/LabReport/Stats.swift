@@ -1,0 +1,89 @@
+// Replicates (seeds) as one number: mean, sample standard deviation, min..max and count. Tables
+// print `mean ± std (n)`; figures draw the mean with min..max error bars.
+import Foundation
+
+public struct ReportError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Summary of the replicates of one measurement.
+public struct Stat: Hashable, Sendable {
+    public var mean: Double
+    /// Sample standard deviation (n − 1 in the denominator); 0 when n = 1.
+    public var std: Double
+    public var min: Double
+    public var max: Double
+    public var n: Int
+
+    /// The summary of `values` (nil when empty).
+    public static func of(_ values: [Double]) -> Stat? {
+        guard !values.isEmpty else { return nil }
+        let n = values.count
+        let mean = values.reduce(0, +) / Double(n)
+        let ss = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let std = n > 1 ? (ss / Double(n - 1)).squareRoot() : 0
+        return Stat(mean: mean, std: std, min: values.min()!, max: values.max()!, n: n)
+    }
+
+    /// `0.953 ± 0.012 (3)` with `digits` decimals; one replicate: `0.953 (1)`.
+    public func formatted(digits: Int = 3) -> String {
+        let f = "%.\(digits)f"
+        return n > 1 ? "\(String(format: f, mean)) ± \(String(format: f, std)) (\(n))" : "\(String(format: f, mean)) (1)"
+    }
+
+    /// As `formatted`, with the numbers written by `format` (e.g. bytes as KiB).
+    public func formatted(_ format: (Double) -> String) -> String {
+        n > 1 ? "\(format(mean)) ± \(format(std)) (\(n))" : "\(format(mean)) (1)"
+    }
+}
+
+enum Fmt {
+    /// A number for a data file: shortest exact-enough form (`%.6g`), integers without a fraction.
+    static func num(_ v: Double) -> String {
+        if !v.isFinite { return "NaN" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return String(format: "%.6g", v)
+    }
+
+    /// Bytes for people: B, KiB, MiB, GiB.
+    static func bytes(_ v: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var x = v, i = 0
+        while abs(x) >= 1024, i < units.count - 1 { x /= 1024; i += 1 }
+        return i == 0 ? "\(Int(x.rounded())) B" : String(format: x >= 100 ? "%.0f %@" : "%.1f %@", x, units[i])
+    }
+
+    /// Tokens/s (or any rate) for people: 3 significant digits, no exponent below 1e9.
+    static func rate(_ v: Double) -> String {
+        if abs(v) >= 1000 { return String(format: "%.0f", v) }
+        return String(format: "%.3g", v)
+    }
+
+    /// A gnuplot double-quoted string literal.
+    static func q(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A string as one column of a gnuplot data file (double-quoted, no inner double quotes).
+    static func dq(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\"" }
+
+    /// `s` with everything but letters, digits, `.`, `_`, `-` and `=` replaced by `-` (file names).
+    static func fileSafe(_ s: String) -> String {
+        String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-=".contains($0)) ? $0 : "-" })
+    }
+
+    /// A Markdown table cell (pipes escaped).
+    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+}
+
+/// Compares strings as numbers when both are numbers, else as text (`8` < `16`, `a` < `b`).
+func numericAwareLess(_ a: String, _ b: String) -> Bool {
+    switch (Double(a), Double(b)) {
+    case let (x?, y?): return x != y ? x < y : a < b
+    case (_?, nil): return true
+    case (nil, _?): return false
+    default: return a < b
+    }
+}

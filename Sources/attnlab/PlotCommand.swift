@@ -1,0 +1,45 @@
+// `attnlab plot STUDY [--results FILE] [--out DIR]`: a study's figures (docs/report.md). For each
+// figure it writes NAME.dat, NAME.gp (self-contained: `gnuplot NAME.gp` in that folder redraws it),
+// NAME.png and NAME.svg under plots/<study>/, and prints each file written.
+import ArgumentParser
+import Foundation
+import LabReport
+import LabResults
+
+struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a study's figures with gnuplot (.dat, .gp, .png, .svg under plots/<study>/).")
+    @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
+    @Option(help: "Results file (default results/<name>/results.jsonl, else the merge of results/<name>/results*.jsonl).")
+    var results: String?
+    @Option(help: "Output folder (default plots/<name>).") var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let s = try StudyFile.resolve(study)
+            let data = try loadReportData(s, results: results)
+            var command = "attnlab plot \(study)"
+            if let results { command += " --results \(results)" }
+            if let out { command += " --out \(out)" }
+            _ = try drawFigures(data, out: out ?? "plots/\(s.name)", command: command)
+        }
+    }
+}
+
+/// The rows of study `s` (from `results`, or its default results file or shards), notes on stderr.
+func loadReportData(_ s: StudyFile, results: String?) throws -> (data: ReportData, sources: [String]) {
+    let loaded = try ReportInput.load(study: s.name, results: results)
+    for n in loaded.notes { FileHandle.standardError.write(Data("attnlab: \(n)\n".utf8)) }
+    return (ReportData(study: s.name, rows: loaded.rows), loaded.sources)
+}
+
+/// Builds and draws every figure the rows support into `out`; prints each file written and each
+/// figure skipped (with why).
+func drawFigures(_ data: (data: ReportData, sources: [String]), out: String, command: String) throws -> FigureSet {
+    let gnuplot = try Gnuplot.locate()
+    if data.data.okRows.isEmpty { throw UsageFailure("\(data.sources.joined(separator: ", ")): no ok rows (all \(data.data.rows.count) runs failed)") }
+    let set = Figures.build(data.data, command: command)
+    try Plotter.write(set, to: out, gnuplot: gnuplot) { print($0) }
+    for s in set.skipped { print("skipped: \(s)") }
+    return set
+}

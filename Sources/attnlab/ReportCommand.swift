@@ -1,0 +1,53 @@
+// `attnlab report STUDY`: the study's notebook, notebooks-md/<name>.md (docs/report.md): question,
+// setup, provenance, what finished, generated tables and the figures (drawn first, by `plot`,
+// unless --no-plots). Only the contents of the generated markers are rewritten; hand-written text
+// (the Answer) survives.
+import ArgumentParser
+import Foundation
+import LabHarness
+import LabReport
+import LabResults
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write or refresh a study's Markdown notebook (notebooks-md/<name>.md); draws its figures first.")
+    @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
+    @Option(help: "Results file (default results/<name>/results.jsonl, else the merge of results/<name>/results*.jsonl).")
+    var results: String?
+    @Option(help: "Notebook file (default notebooks-md/<name>.md).") var out: String?
+    @Option(help: "Figure folder (default plots/<name>).") var plots: String?
+    @Option(help: "Effective length: the largest eval length whose mean accuracy is at least this.") var threshold: Double = 0.85
+    @Flag(help: "Do not draw the figures (the notebook still links them).") var noPlots = false
+
+    func run() throws {
+        try reportingErrors {
+            guard threshold.isFinite, threshold >= 0, threshold <= 1 else { throw UsageFailure("--threshold \(threshold): not in 0...1") }
+            let s = try StudyFile.resolve(study)
+            let notebook = out ?? "notebooks-md/\(s.name).md"
+            let plotsDir = plots ?? "plots/\(s.name)"
+            // refuse a notebook with broken markers before drawing anything
+            if let existing = FileManager.default.contents(atPath: notebook) {
+                _ = try Notebook.markers(in: String(decoding: existing, as: UTF8.self), file: notebook)
+            }
+            let data = try loadReportData(s, results: results)
+            var plotCommand = "attnlab plot \(s.path ?? s.name)"
+            if let results { plotCommand += " --results \(results)" }
+            if plots != nil { plotCommand += " --out \(plotsDir)" }
+            let figures = noPlots ? Figures.build(data.data, command: plotCommand)
+                : try drawFigures(data, out: plotsDir, command: plotCommand)
+            // the runs the study file expands to, for `pending` (cheap; skipped when the file does not load)
+            let expected = s.path.flatMap { try? Study.load(path: $0).expand() }.map { Set($0.map(\.id)) }
+            var reportCommand = "attnlab report \(s.path ?? s.name)"
+            if let results { reportCommand += " --results \(results)" }
+            if let out { reportCommand += " --out \(out)" }
+            if plots != nil { reportCommand += " --plots \(plotsDir)" }
+            if threshold != 0.85 { reportCommand += " --threshold \(threshold)" }
+            let input = NotebookInput(
+                study: s, data: data.data, sources: data.sources, expectedRunIDs: expected, threshold: threshold,
+                figures: figures, plotsLink: Notebook.relativePath(from: (notebook as NSString).deletingLastPathComponent, to: plotsDir),
+                plotsDir: plotsDir, plotCommand: plotCommand, reportCommand: reportCommand)
+            let created = try Notebook.write(input, to: notebook)
+            print("\(notebook) (\(created ? "created" : "updated"))")
+        }
+    }
+}
