@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "LabReport", dependencies: ["LabResults"], swiftSettings: fast),
         .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
-        .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
+        .testTarget(name: "LabReportTests", dependencies: ["LabReport"], exclude: ["Fixtures"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", "LabTestSupport", numerics]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),

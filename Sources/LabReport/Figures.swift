@@ -99,7 +99,7 @@ public enum Figures {
                         hasLinear ? "unset logscale x" : "set logscale x 2",
                         xrange, "set xtics (\(tics))", "set yrange [0:1.05]",
                         "set xlabel \"window W (attends to W+1 tokens)\"", "set ylabel \"accuracy\"",
-                        "set key bottom right",
+                        "set key outside below height 1",
                     ] + settings, elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
@@ -201,8 +201,8 @@ public enum Figures {
             return FigureSet(skipped: ["Pareto (state bytes): the accuracy rows have no state_bytes (add `memory` to the study's measurements)"])
         }
         return paretoFigures(stateBytesPoints(d), d, command, kind: "state-bytes", xObjective: .minimize,
-                             what: "decode-state bytes", xlabel: "decode state of one sequence (bytes, log scale)",
-                             xformat: "set format x \"%.0b %BB\"", lengthNote: "")
+                             what: "decode-state bytes", xlabel: "decode state of one sequence (bytes)",
+                             xformat: "set format x \"%.0b %BB\"", logX: true, lengthNote: "")
     }
 
     static func paretoDecode(_ d: ReportData, _ command: String) -> FigureSet {
@@ -214,13 +214,13 @@ public enum Figures {
             return FigureSet(skipped: ["Pareto (decode tokens/s): no accuracy row matches a bench row on variant, window and grouping labels"])
         }
         return paretoFigures(sets, d, command, kind: "decode", xObjective: .maximize,
-                             what: "decode tokens/s at length \(B)", xlabel: "decode tokens/s at context length \(B) (log scale)",
-                             xformat: "set format x \"%g\"", lengthNote: " (bench length \(B))")
+                             what: "decode tokens/s at length \(B)", xlabel: "decode tokens/s at context length \(B)",
+                             xformat: "set format x \"%.0s%c\"", logX: false, lengthNote: " (bench length \(B))")
     }
 
     static func paretoFigures(_ sets: [(split: Split, task: String, length: Int, points: [ParetoPoint], frontier: [ParetoPoint])],
                               _ d: ReportData, _ command: String, kind: String, xObjective: Objective,
-                              what: String, xlabel: String, xformat: String, lengthNote: String) -> FigureSet {
+                              what: String, xlabel: String, xformat: String, logX: Bool, lengthNote: String) -> FigureSet {
         var out = FigureSet()
         // one figure per split and task, a panel per eval length
         var order: [String] = []
@@ -254,13 +254,19 @@ public enum Figures {
                 // minimise x: best accuracy within a budget steps up at each point (steps);
                 // maximise x: it steps down as the required speed passes each point (fsteps)
                 elements.append("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \"#555555\" lw 2 dt 1 title \"Pareto frontier\"")
+                elements.append("data \(fsel) using 1:2 with points lc rgb \"#555555\" pt 6 ps 2.2 notitle")
                 let xs = s.points.map(\.x)
                 let (lo, hi) = (xs.min()!, xs.max()!)
+                // log x when the points span more than a factor of 20 (always for bytes), else linear
+                let log = logX || hi > 20 * lo
+                let pad = hi > lo ? (hi - lo) * 0.12 : max(abs(hi) * 0.1, 1)
                 panels.append(Panel(comment: "eval length \(s.length)", settings: [
                     "set title \"eval length \(s.length)\(lengthNote)\"",
-                    "set logscale x", xformat, "set xrange [\(Fmt.num(lo / 1.6)):\(Fmt.num(hi * 1.6))]", "set yrange [0:1.1]",
-                    "set xlabel \(Fmt.q(xlabel))", "set ylabel \"accuracy (mean over seeds)\"",
-                    xObjective == .minimize ? "set key bottom right" : "set key bottom left",
+                    log ? "set logscale x 2" : "unset logscale x", xformat,
+                    log ? "set xrange [\(Fmt.num(lo / 1.6)):\(Fmt.num(hi * 1.6))]" : "set xrange [\(Fmt.num(max(0, lo - pad))):\(Fmt.num(hi + pad))]",
+                    "set yrange [0:1.1]",
+                    "set xlabel \(Fmt.q(xlabel + (log ? " (log scale)" : "")))", "set ylabel \"accuracy (mean over seeds)\"",
+                    "set key outside below height 1",
                 ], elements: elements))
             }
             let script = ScriptWriter.render(
@@ -311,7 +317,7 @@ public enum Figures {
                     "set title \(Fmt.q(m))", "set logscale xy",
                     "set xrange [\(Fmt.num(Double(lengths.first!) / 1.5)):\(Fmt.num(Double(lengths.last!) * 1.5))]",
                     "set xtics (\(lengths.map { "\"\($0)\" \($0)" }.joined(separator: ", ")))",
-                    memory ? "set format y \"%.0b %BB\"" : "set format y \"%g\"",
+                    memory ? "set format y \"%.0b %BB\"" : "set format y \"%.0s%c\"",
                     "set xlabel \"context length (tokens)\"", "set ylabel \(Fmt.q(memory ? "bytes" : "tokens/s"))",
                     "set key outside right top",
                 ], elements: elements))

@@ -1,0 +1,79 @@
+// These run gnuplot for real (CI installs gnuplot-nox). Without gnuplot on PATH they fail with
+// the install hint rather than pass silently.
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import LabReport
+
+@Suite struct GnuplotTests {
+    /// Whether `path` is well-formed XML.
+    func parsesAsXML(_ path: String) -> Bool {
+        guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else { return false }
+        return parser.parse()
+    }
+
+    @Test func figuresOfTheFixtureAreDrawn() throws {
+        let gnuplot = try Gnuplot.locate()
+        let dir = try temporaryDirectory("plots")
+        defer { cleanUp(dir) }
+        let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture")
+        #expect(set.figures.map(\.name) == [
+            "accuracy-vs-window.mqar_v64", "pareto-state-bytes.mqar_v64", "pareto-decode.mqar_v64",
+            "throughput-vs-length", "memory-vs-length", "heatmap-accuracy", "curves.mqar_v64",
+        ])
+        #expect(set.skipped.isEmpty)  // the fixture has no `score`: that heatmap is left out without a note
+        let written = try Plotter.write(set, to: dir, gnuplot: gnuplot)
+        #expect(written.count == 4 * set.figures.count)
+        let pngMagic: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        for f in set.figures {
+            for file in [f.dataFile, f.scriptFile] {
+                #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file) missing")
+            }
+            let png = try #require(FileManager.default.contents(atPath: dir + "/" + f.png), "\(f.png) missing")
+            #expect(Array(png.prefix(8)) == pngMagic, "\(f.png) is not a PNG")
+            #expect(parsesAsXML(dir + "/" + f.svg), "\(f.svg) is not XML")
+        }
+    }
+
+    @Test func dataAndScriptsAreReadable() throws {
+        let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture")
+        let acc = try #require(set.figures.first { $0.name == "accuracy-vs-window.mqar_v64" })
+        // sliding_window at 32 tokens: windows 8 (seeds 0.5, 0.7) and 16 (0.8, 0.88)
+        #expect(acc.data.contains("# [L=32 | sliding_window]\n# columns: window mean min max std n\n8 0.6 0.5 0.7 0.141421 2\n16 0.84 0.8 0.88 0.0565685 2\n"))
+        #expect(acc.data.contains("# [L=32 | linear_attention]\n# columns: window mean min max std n\n-1 0.4 0.4 0.4 0 1\n"))
+        #expect(acc.data.contains("# [L=64 | swa_reach_ceiling]\n# columns: window ceiling\n8 0.3\n16 0.55\n"))
+        #expect(acc.script.contains("stats data index \"[L=32 | full]\" using 2 name \"full\" nooutput"))
+        #expect(acc.script.contains("set xtics (\"linear only\" -1, \"8\" 8, \"16\" 16)"))
+        #expect(acc.script.contains("set output \"accuracy-vs-window.mqar_v64.\" . format"))
+        #expect(acc.script.contains("data = \"accuracy-vs-window.mqar_v64.dat\""))
+        let pareto = try #require(set.figures.first { $0.name == "pareto-state-bytes.mqar_v64" })
+        #expect(pareto.data.contains("# [L=32 | frontier]\n# columns: x accuracy_mean label\n2304 0.6 \"swa W8\"\n4352 0.84 \"swa W16\"\n6400 0.88 \"ratt W8\"\n8192 0.99 \"full\"\n"))
+        #expect(pareto.script.contains("with steps"))
+        let decode = try #require(set.figures.first { $0.name == "pareto-decode.mqar_v64" })
+        #expect(decode.title.contains("at length 256"))
+        #expect(decode.script.contains("with fsteps"))
+    }
+
+    @Test func missingGnuplotNamesThePackage() throws {
+        let empty = try temporaryDirectory("empty-path")
+        defer { cleanUp(empty) }
+        #expect(throws: ReportError(Gnuplot.missing)) { try Gnuplot.locate(path: empty) }
+        #expect(Gnuplot.missing == "gnuplot not found on PATH: install it with apt-get install -y gnuplot-nox")
+    }
+
+    @Test func aFailingScriptReportsGnuplotsMessage() throws {
+        let gnuplot = try Gnuplot.locate()
+        let dir = try temporaryDirectory("bad")
+        defer { cleanUp(dir) }
+        let bad = Figure(name: "bad", title: "bad", caption: "", data: "1 2\n", script: "plot \"bad.dat\" using 1:2 with nonsense\n")
+        do {
+            try Plotter.write(FigureSet(figures: [bad]), to: dir, gnuplot: gnuplot)
+            Issue.record("a broken script passed")
+        } catch let e as ReportError {
+            #expect(e.message.hasPrefix("gnuplot bad.gp in \(dir) failed (exit 1): "))
+            #expect(e.message.contains("nonsense") || e.message.contains("expecting"))
+        }
+    }
+}
