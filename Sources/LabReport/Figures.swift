@@ -40,7 +40,7 @@ public enum Figures {
         }
         let ceilings = d.observations("swa_reach_ceiling", kind: "accuracy")
         var out = FigureSet()
-        for split in ReportData.splits(acc) {
+        for split in ReportData.splitsWithReference(acc) {
             for task in ReportData.tasks(split.observations) {
                 let obs = split.observations.filter { $0.task == task }
                 let lengths = ReportData.distinct(obs.map(\.length))
@@ -48,6 +48,7 @@ public enum Figures {
                 let configs = Array(Set(obs.map(\.config))).sorted()
                 let variants = uniqueInOrder(configs.map(\.variant))
                 let windowed = variants.filter { $0 != "full" }
+                guard !windowed.isEmpty else { continue }  // full alone: nothing to compare
                 let splitRuns = Set(split.observations.map(\.runID))
                 let ceil = ceilings.filter { splitRuns.contains($0.runID) && $0.task == task }
                 let name = "accuracy-vs-window." + Fmt.fileSafe(task) + split.suffix
@@ -132,7 +133,7 @@ public enum Figures {
         let acc = d.observations("accuracy", kind: "accuracy")
         let bytes = d.observations("state_bytes", kind: "accuracy")
         var out: [(Split, String, Int, [ParetoPoint], [ParetoPoint])] = []
-        for split in ReportData.splits(acc) {
+        for split in ReportData.splitsWithReference(acc) {
             let runs = Set(split.observations.map(\.runID))
             let b = ReportData.aggregate(bytes.filter { runs.contains($0.runID) }) { o in o.length.map { Key2(config: o.config, length: $0) } }
             let keys = varyingKeysAcross(split)
@@ -164,7 +165,7 @@ public enum Figures {
         let kernels = Set(speed.keys.map(\.kernel))
         let acc = d.observations("accuracy", kind: "accuracy")
         var sets: [(Split, String, Int, [ParetoPoint], [ParetoPoint])] = []
-        for split in ReportData.splits(acc) {
+        for split in ReportData.splitsWithReference(acc) {
             let keys = varyingKeysAcross(split)
             for task in ReportData.tasks(split.observations) {
                 let obs = split.observations.filter { $0.task == task }
@@ -190,9 +191,10 @@ public enum Figures {
 
     struct Key2: Hashable { var config: RunConfig; var length: Int }
 
-    /// Grouping keys that vary inside a split (none: splits are cut on them), kept for labels.
+    /// Grouping keys that vary inside a split, for point labels: none, but for the split's own keys
+    /// where a reference joined it without them (`splitsWithReference`), which the title names.
     static func varyingKeysAcross(_ split: Split) -> [String] {
-        ReportData.varyingKeys(Array(Set(split.observations.map(\.config))))
+        ReportData.varyingKeys(Array(Set(split.observations.map(\.config)))).filter { k in !split.values.contains { $0.key == k } }
     }
 
     static func paretoStateBytes(_ d: ReportData, _ command: String) -> FigureSet {

@@ -176,6 +176,23 @@ public struct ReportData: Sendable {
         }.map { vals in Split(values: Array(zip(keys, vals)).map { ($0.0, $0.1) }, observations: groups[vals]!) }
     }
 
+    /// `splits` of accuracy observations, with full attention as every split's reference: where
+    /// full was not run with a split's labels (e.g. run once, without the `pattern` the others
+    /// sweep), its rows without those labels join that split, and its own split is dropped.
+    public static func splitsWithReference(_ obs: [Observation]) -> [Split] {
+        let all = splits(obs)
+        guard all.count > 1 else { return all }
+        return all.compactMap { s in
+            let full = s.observations.filter { $0.config.variant == "full" }
+            if full.count == s.observations.count,
+               full.allSatisfy({ o in s.values.allSatisfy { o.config.groups[$0.key] == nil } }) { return nil }
+            if !full.isEmpty { return s }
+            var t = s
+            t.observations += obs.filter { o in o.config.variant == "full" && s.values.allSatisfy { o.config.groups[$0.key] == nil } }
+            return t
+        }
+    }
+
     /// Stat per key, over the observations that map to it (replicates: seeds, repeated runs).
     public static func aggregate<K: Hashable>(_ obs: [Observation], by key: (Observation) -> K?) -> [K: Stat] {
         var values: [K: [Double]] = [:]

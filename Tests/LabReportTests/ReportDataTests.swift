@@ -120,6 +120,26 @@ import Testing
         #expect(table.contains("| sliding_window | 16 | lllg | 0.900 ± 0.000 (2) | 64 |"))
     }
 
+    /// Full attention run once, without the `pattern` the other variants are swept over: it is the
+    /// reference line of every pattern's figure, and no figure of its own.
+    @Test func fullWithoutTheSplitLabelIsEveryFiguresReference() throws {
+        var rows: [ResultRow] = [row("f", labels: ["variant": "full", "task": "t", "seed": "0"],
+                                     metrics: [MetricValue("accuracy", 0.95, unit: "fraction", task: "t", length: 16)])]
+        for (i, pattern) in ["all_local", "lllg"].enumerated() {
+            rows.append(row("s\(i)", labels: ["variant": "sliding_window", "window": "4", "task": "t", "seed": "0", "pattern": pattern],
+                            metrics: [MetricValue("accuracy", 0.5, unit: "fraction", task: "t", length: 16)]))
+        }
+        let figures = Figures.build(ReportData(study: "synthetic", rows: rows), command: "attnlab plot synthetic").figures
+            .filter { $0.name.hasPrefix("accuracy-vs-window") }
+        #expect(figures.map(\.name) == ["accuracy-vs-window.t.pattern=all_local", "accuracy-vs-window.t.pattern=lllg"])
+        for f in figures { #expect(f.data.contains("# [L=16 | full]\n# columns: x mean min max std n\n0 0.95 0.95 0.95 0 1\n")) }
+        let pareto = Figures.stateBytesPoints(ReportData(study: "synthetic", rows: rows.map { r in
+            var r = r; r.metrics.append(MetricValue("state_bytes", r.labels["variant"] == "full" ? 512 : 128, unit: "bytes", length: 16)); return r
+        }))
+        #expect(pareto.map { $0.split.suffix } == [".pattern=all_local", ".pattern=lllg"])
+        #expect(pareto.allSatisfy { $0.frontier.map(\.label) == ["swa W4", "full"] })
+    }
+
     @Test func studyFileNameAndQuestion() throws {
         let s = try StudyFile.resolve(Fixture.study)
         #expect(s.name == "fixture")
