@@ -48,6 +48,10 @@ public protocol AttentionVariant: Sendable {
     /// Analytic decode-state bytes of one layer for one sequence after `sequenceLength` tokens
     /// (fp32; keys and values both counted): the memory axis of every Pareto plot.
     func stateBytes(sequenceLength: Int) -> Int
+
+    /// Its side of cross-layer KV sharing (KVSharing.swift), or nil: the default, for a variant
+    /// that neither produces keys and values for other layers nor reads theirs.
+    var kvSharing: (any KVSharingVariant)? { get }
 }
 
 /// Documentation of one config key.

@@ -13,6 +13,7 @@ public struct AnyCodingKey: CodingKey, Hashable {
 /// Throws `DecodingError.dataCorrupted` naming the first key of the object at `decoder` that is
 /// not in `allowed` (with the allowed keys listed), so a typo in a study file is never ignored.
 public func rejectUnknownKeys(_ decoder: Decoder, allowed: Set<String>, in what: String) throws {
+    let allowed = allowed.union(ConfigKeys.entryKeys)
     let container = try decoder.container(keyedBy: AnyCodingKey.self)
     for key in container.allKeys where !allowed.contains(key.stringValue) {
         throw DecodingError.dataCorrupted(DecodingError.Context(
@@ -44,4 +45,11 @@ public func describe(_ error: Error) -> String {
     case .valueNotFound(let t, let c)?: return "\(path(c.codingPath)): expected \(t), found null"
     default: return "\(error)"
     }
+}
+
+public enum ConfigKeys {
+    /// Keys a container adds to the variant config it wraps while that config is decoded: a
+    /// LayerPattern entry binds `kv_from` here, so `{kind: full, kv_from: 4}` decodes (the variant
+    /// ignores the key; the entry reads it) while `kv_from` anywhere else stays an unknown key.
+    @TaskLocal public static var entryKeys: Set<String> = []
 }

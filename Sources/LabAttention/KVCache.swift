@@ -62,6 +62,24 @@ public final class KVCache {
                 Tensor(shape: [batch, kvHeads, filled, headDim], scalars: v))
     }
 
+    /// The keys and values of the last min(n, filled) tokens, count−n ..< count, as [B, Hkv, n', D]
+    /// (a sliding-window consumer of a longer cache reads only its window; order as `contents`).
+    /// Cost: a copy of 2·B·Hkv·n'·D floats.
+    public func contents(last n: Int) -> (k: Tensor<Float>, v: Tensor<Float>) {
+        let m = min(n, filled), D = headDim
+        if m == filled { return contents() }
+        var k = [Float](), v = [Float]()
+        k.reserveCapacity(batch * kvHeads * m * D); v.reserveCapacity(batch * kvHeads * m * D)
+        for i in 0..<(batch * kvHeads) {
+            for t in (count - m)..<count {
+                let s = slot(t)
+                k.append(contentsOf: keys[i][(s * D)..<((s + 1) * D)])
+                v.append(contentsOf: values[i][(s * D)..<((s + 1) * D)])
+            }
+        }
+        return (Tensor(shape: [batch, kvHeads, m, D], scalars: k), Tensor(shape: [batch, kvHeads, m, D], scalars: v))
+    }
+
     /// Bytes held by the key and value buffers (fp32).
     public var bytes: Int { 2 * batch * kvHeads * (capacity ?? count) * headDim * MemoryLayout<Float>.size }
 }

@@ -40,6 +40,32 @@ public struct QKVProjection: Sendable {
         return Output(q: q, k: k, v: v, qRot: positional.apply(q, start: start), kRot: positional.apply(k, start: start))
     }
 
+    // MARK: Query only (a KV-sharing consumer: k and v come from another layer)
+
+    /// wq [C, H·D] alone.
+    public func initialQueryParameters(_ initScales: AttentionInit, rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = ParameterSet<Float>()
+        p.add("wq", initScales.weight(fanIn: dims.modelDim, fanOut: dims.heads * dims.headDim, rng: &rng))
+        return p
+    }
+
+    /// q = x·Wq [B, H, T, D] and qRot = rope(q) at positions start ..< start+T. Cost 2·B·T·C·H·D.
+    public func forwardQuery<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int) -> (q: Tensor<S>, qRot: Tensor<S>) {
+        let q = LinearAlgebra.splitHeads(LinearAlgebra.matmul(x, params["wq"]), heads: dims.heads)
+        return (q, positional.apply(q, start: start))
+    }
+
+    /// Backward of `forwardQuery`: dq = rope⁻¹(dqRot) (+ dq for the raw form); dx [B, T, C] and dwq.
+    public func backwardQuery<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int, dqRot: Tensor<S>,
+                                               dq: Tensor<S>? = nil) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        var dqTotal = positional.apply(dqRot, start: start, inverse: true)
+        if let dq { dqTotal = LinearAlgebra.add(dqTotal, dq) }
+        let gq = LinearAlgebra.matmulBackward(x, params["wq"], dy: LinearAlgebra.mergeHeads(dqTotal))
+        var grads = ParameterSet<S>()
+        grads.add("wq", gq.dw)
+        return (gq.dx, grads)
+    }
+
     /// Gradients arrive for the rotated forms (dqRot, dkRot), optionally for the raw forms too
     /// (dq, dk: RAttention's linear branch), and for v. Returns dx [B, T, C] and dwq, dwk, dwv.
     public func backward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int,

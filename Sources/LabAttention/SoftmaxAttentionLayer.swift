@@ -37,6 +37,7 @@ public struct SoftmaxAttentionLayer: Sendable {
                                                        shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
         saved["x"] = x
         saved["qRot"] = qkv.qRot; saved["kRot"] = qkv.kRot; saved["v"] = qkv.v
+        saved["k"] = qkv.k  // raw keys: what a KV-sharing producer hands its consumers
         saved["o"] = out.o; saved["lse"] = out.lse
         saved.kernels["softmax-attention"] = kernel
         return (out.o, qkv)
@@ -87,6 +88,90 @@ public struct SoftmaxAttentionLayer: Sendable {
         return (dx, grads)
     }
 
+    /// Backward of `forward` with a KV-sharing producer's consumer gradients: dk (raw) and dv
+    /// [B, Hkv, T, D] added before the K/V projections.
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
+        var (dx, grads) = attendBackward(dO, params: params, saved: saved, dk: kvGrad.k, dvExtra: kvGrad.v)
+        grads.add("wo", dwo)
+        return (dx, grads)
+    }
+
+    // MARK: - KV-sharing consumer: q from x, k and v from an earlier layer (KVSharing.swift)
+    // Parameters: qkv.wq [C, H·D] and wo [H·D, C]. Cost per sequence: 2·T·C·H·D (q) + attention +
+    // 2·T·H·D·C (wo); no K/V projections and, in decoding, no cache.
+
+    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = ParameterSet<Float>()
+        p.merge(projection.initialQueryParameters(initScales, rng: &rng), prefix: "qkv")
+        p.add("wo", initScales.weight(fanIn: dims.heads * dims.headDim, fanOut: dims.modelDim, rng: &rng))
+        return p
+    }
+
+    /// x: [B, n, C], queries at positions start ..< start+n over the shared keys 0 ..< start+n
+    /// (shared k raw, rotated here with this layer's encoding): o [B, H, n, D] and the raw q.
+    public func consumerAttend<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int,
+                                                saved: inout SavedActivations<S>) -> (o: Tensor<S>, q: Tensor<S>) {
+        let (B, n, keys) = (x.shape[0], x.shape[1], shared.k.shape[2])
+        precondition(keys == start + n, "consumer: \(keys) shared keys for queries at \(start)..<\(start + n)")
+        let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: start)
+        let kRot = projection.positional.apply(shared.k, start: 0)
+        let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: kRot, v: shared.v,
+                                                       shape: shape(batch: B, T: n, S: keys, window: window), choice: kernels)
+        saved["x"] = x
+        saved["qRot"] = qRot; saved["kRot"] = kRot; saved["v"] = shared.v
+        saved["o"] = out.o; saved["lse"] = out.lse
+        saved.kernels["softmax-attention"] = kernel
+        return (out.o, q)
+    }
+
+    /// Backward of `consumerAttend` (start 0) given dO [B, H, T, D]; dq, dk, dvExtra: extra
+    /// gradients of the raw q, raw k and v from another branch. Returns dx, dwq (as qkv.wq) and
+    /// the producer's dk (raw: rope⁻¹ of d kRot) and dv.
+    public func consumerAttendBackward<S: TensorScalar>(_ dO: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>,
+                                                        dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dvExtra: Tensor<S>? = nil)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
+        let x = saved["x"]
+        let g = SoftmaxAttentionOp.backward(q: saved["qRot"], k: saved["kRot"], v: saved["v"],
+                                            output: SoftmaxAttentionOutput(o: saved["o"], lse: saved["lse"]), dout: dO,
+                                            shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
+        var dkRaw = projection.positional.apply(g.dk, start: 0, inverse: true)
+        if let dk { dkRaw = LinearAlgebra.add(dkRaw, dk) }
+        let dv = dvExtra.map { LinearAlgebra.add(g.dv, $0) } ?? g.dv
+        let (dx, qGrads) = projection.backwardQuery(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dq: dq)
+        var grads = ParameterSet<S>()
+        grads.merge(qGrads, prefix: "qkv")
+        return (dx, grads, SharedKV(k: dkRaw, v: dv))
+    }
+
+    /// One token per sequence against the producer's cache, whose newest entry is this token
+    /// (position kv.count − 1): a window W reads only the last W+1 entries. o [B, H, 1, D], raw q.
+    public func consumerDecodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource)
+        -> (o: Tensor<Float>, q: Tensor<Float>, kernel: String) {
+        let position = source.kv.count - 1
+        let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: position)
+        let (k, v) = source.kv.contents(last: window.map { $0 + 1 } ?? Int.max)
+        let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: k, v: v,
+                                                       shape: shape(batch: x.shape[0], T: 1, S: k.shape[2], window: nil), choice: kernels)
+        return (out.o, q, kernel)
+    }
+
+    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
+        -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        var saved = SavedActivations<S>()
+        let (o, _) = consumerAttend(x, shared: shared, params: params, start: start, saved: &saved)
+        return (outputProjection(o, params: params), saved)
+    }
+
+    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
+        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
+        var (dx, grads, kvGrad) = consumerAttendBackward(dO, params: params, saved: saved)
+        grads.add("wo", dwo)
+        return (dx, grads, kvGrad)
+    }
+
     // MARK: - Decoding
 
     public func makeKVCache(batch: Int) -> KVCache {
@@ -128,12 +213,15 @@ public struct SoftmaxAttentionLayer: Sendable {
 }
 
 /// The decode cache of `full` and `sliding_window`: just the KV cache.
-public final class SoftmaxAttentionCache: AttentionCache {
+public final class SoftmaxAttentionCache: AttentionCache, SharedKVSource {
     public let kv: KVCache
     public var kernels: [String: String] = [:]
     init(kv: KVCache) { self.kv = kv }
     public var position: Int { kv.count }
     public var bytes: Int { kv.bytes }
+    public func readLinearState(_ i: Int, q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        preconditionFailure("a full/sliding_window cache keeps no linear state (LayerPattern's kv check rejects this pairing)")
+    }
 }
 
 extension SoftmaxAttentionLayer {
@@ -170,8 +258,9 @@ func decodeEach(_ x: Tensor<Float>, _ step: (Tensor<Float>) -> Tensor<Float>) ->
 }
 
 /// A variant whose whole body is a `SoftmaxAttentionLayer` (`full`, `sliding_window`): everything
-/// but its config comes from here.
-public protocol SoftmaxLayerVariant: AttentionVariant {
+/// but its config comes from here, KV sharing included (it keeps, and reads, every token or a
+/// window of W+1).
+public protocol SoftmaxLayerVariant: KVSharingVariant {
     var layer: SoftmaxAttentionLayer { get }
 }
 
@@ -193,4 +282,42 @@ extension SoftmaxLayerVariant {
     }
     /// 2·Hkv·D·slots·4 bytes: slots = T (full) or min(T, W+1) (a ring).
     public func stateBytes(sequenceLength: Int) -> Int { layer.kvBytes(sequenceLength: sequenceLength) }
+
+    // MARK: KV sharing
+
+    /// Keeps every token (full) or the last W+1 (a ring); no linear state.
+    public var kvOffer: KVOffer { KVOffer(keptTokens: layer.window.map { $0 + 1 }) }
+    /// Reads every token (full) or the last W+1.
+    public var kvNeed: KVNeed { KVNeed(tokens: layer.window.map { $0 + 1 }) }
+    public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        layer.backward(dy, params: params, saved: saved, kvGrad: kvGrad)
+    }
+    public func producerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> (y: Tensor<Float>, shared: SharedKV<Float>) {
+        let cache = cache as! SoftmaxAttentionCache
+        precondition(cache.position == 0, "producerPrefill runs from position 0")
+        let (y, saved) = layer.forward(x, params: params)
+        layer.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
+        cache.kernels = saved.kernels
+        return (y, sharedKV(saved))
+    }
+    public func sharedSource(_ cache: AttentionCache) -> SharedKVSource { cache as! SoftmaxAttentionCache }
+
+    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.consumerInitialParameters(rng: &rng) }
+    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
+        -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        layer.consumerForward(x, shared: shared, params: params, start: start)
+    }
+    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
+        layer.consumerBackward(dy, params: params, saved: saved)
+    }
+    public func consumerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, shared: SharedKV<Float>, source: SharedKVSource,
+                                start: Int) -> Tensor<Float> {
+        layer.consumerForward(x, shared: shared, params: params, start: start).y
+    }
+    public func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
+        layer.outputProjection(layer.consumerDecodeAttend(x, params: params, source: source).o, params: params)
+    }
 }

@@ -4,6 +4,9 @@
 //   x = block_i(x) for i in 0..<layers               (TransformerBlock.swift)
 //   h = RMSNorm_final(x[rows])                      [M, C]  rows = positions with a target
 //   logits = h·Wᵀ,  loss = mean cross-entropy        (EmbeddingAndHead.swift; W = E when tied)
+// KV sharing (pattern `kv_from` / `kv_share`): a consumer block attends over the raw k, v of an
+// earlier producer block; backward sums dk, dv over a producer's consumers (they run first, in
+// reverse order) and adds them to the producer's own before its K/V projections.
 //
 // Parameters, in creation (= optimiser and checkpoint) order: embedding [V, C], layers.<i>.*,
 // final_norm [C], head [V, C] (untied only). Everything is generic over Float/Double, so the
@@ -63,7 +66,15 @@ public struct LanguageModel: Sendable {
         self.kernels = kernels
         let mixers = config.pattern.build(depth: config.layers, dims: config.dims, positional: config.positional,
                                           initScales: config.initScales, kernels: kernels)
-        blocks = mixers.map { TransformerBlock(mixer: $0, convKernel: config.convKernel, mlpHidden: config.mlpHidden) }
+        let sources = config.pattern.kvSources(depth: config.layers), producers = config.pattern.kvProducers(depth: config.layers)
+        if config.pattern.sharesKV {
+            // ModelConfig decoding already ran this check; a config built in code gets the same message.
+            do { try config.pattern.validate(depth: config.layers, dims: config.dims) } catch { preconditionFailure("pattern: \(error)") }
+        }
+        blocks = mixers.enumerated().map { i, mixer in
+            TransformerBlock(mixer: mixer, convKernel: config.convKernel, mlpHidden: config.mlpHidden,
+                             kvFrom: sources[i], isProducer: producers.contains(i))
+        }
     }
 
     /// Deterministic initial parameters from `seed` (one generator, parameters drawn in order).
@@ -88,8 +99,10 @@ public struct LanguageModel: Sendable {
         -> (x: Tensor<S>, saved: [TransformerBlock.Saved<S>]) {
         var x = Embedding.forward(tokens, batch: B, table: p["embedding"])
         var saved: [TransformerBlock.Saved<S>] = []
+        var shared: [Int: SharedKV<S>] = [:]  // producer → its raw k, v [B, Hkv, T, D]
         for (i, block) in blocks.enumerated() {
-            let (y, s) = block.forward(x, params: p.scoped("layers.\(i)"))
+            let (y, s) = block.forward(x, params: p.scoped("layers.\(i)"), shared: block.kvFrom.map { shared[$0]! })
+            if block.isProducer { shared[i] = block.sharing.sharedKV(s.attn) }
             saved.append(s)
             x = y
         }
@@ -117,8 +130,10 @@ public struct LanguageModel: Sendable {
             dx.scalars.replaceSubrange((row * C)..<((row + 1) * C), with: dxr.scalars[(j * C)..<((j + 1) * C)])
         }
         var grads = p.zeros()
+        var kvGrads: [Int: SharedKV<S>] = [:]  // producer → Σ over its consumers of dk (raw), dv
         for i in stride(from: blocks.count - 1, through: 0, by: -1) {
-            let (dxi, g) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i])
+            let (dxi, g, kvOut) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i], kvGrad: kvGrads[i])
+            if let src = blocks[i].kvFrom, let kvOut { kvGrads[src] = kvGrads[src].map { $0 + kvOut } ?? kvOut }
             for n in g.names { grads["layers.\(i).\(n)"] = g[n] }
             dx = dxi
         }

@@ -2,7 +2,8 @@
 // length, on random tokens. What `attnlab model bench` and a sweep harness call.
 //
 //   train:    tokens/s = B·T / (forward + backward + AdamW update), labels at every position
-//   prefill:  tokens/s = B·T / (prefill of T tokens through fresh caches)
+//   prefill:  tokens/s = B·T / (prefill of T tokens through fresh caches, logits of the last
+//             position only: time to first token; KV-sharing consumers run on the suffix it needs)
 //   decode:   prefill T tokens, then tokens/s = B·n / (n single-token decode steps)
 // Model FLOPs per trained token (the 6N rule plus attention): 6·(non-embedding matmul params +
 // head) + 12·layers·pairs/T·H·D, pairs = the causal key pairs the variant visits.
@@ -38,8 +39,10 @@ public enum ModelBench {
     /// Training FLOPs per token (forward + backward) at length T, as above.
     public static func trainFlopsPerToken(_ c: ModelConfig, length T: Int) -> Double {
         let (C, H, Hkv, D, F) = (Double(c.modelDim), Double(c.heads), Double(c.kvHeads), Double(c.headDim), Double(c.mlpHidden))
+        // a KV-sharing consumer layer has no K/V projections (2·C·Hkv·D fewer parameters)
+        let consumers = Double(c.pattern.kvSources(depth: c.layers).filter { $0 != nil }.count)
         let perLayer = C * (H + 2 * Hkv) * D + H * D * C + 3 * C * F
-        let dense = Double(c.layers) * perLayer + Double(c.vocab) * C
+        let dense = Double(c.layers) * perLayer - consumers * 2 * C * Hkv * D + Double(c.vocab) * C
         var attention = 0.0
         for layer in c.pattern.layers(depth: c.layers) {
             let W = layer.window.map { Double($0) } ?? Double(T)
@@ -76,12 +79,12 @@ public enum ModelBench {
         case .prefill:
             seconds = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 10, budget: budget) {
                 let state = model.makeDecodeState(batch: B)
-                _ = model.step(tokens, params: params, state: state)
+                _ = model.prefill(tokens, params: params, state: state)
                 stateBytes = state.bytes
             }
         case .decode:
             let state = model.makeDecodeState(batch: B)
-            _ = model.step(tokens, params: params, state: state)
+            _ = model.prefill(tokens, params: params, state: state)
             var next = Array(tokens.suffix(B))
             tokensPerCall = B
             seconds = Timing.samples(warmup: 2, minRepeats: decodeTokens, maxRepeats: decodeTokens, budget: 0) {

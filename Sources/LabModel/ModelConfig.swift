@@ -5,7 +5,8 @@
 //   heads: 1              kv_heads: 1          head_dim: 64        (defaults: heads, model_dim/heads)
 //   mlp_ratio: 0          (SwiGLU hidden = mlp_ratio·model_dim; 0 = no MLP, Zoology's MQAR setting)
 //   conv_kernel: 0        (short depthwise causal convolution before the mixer; 0 = off)
-//   pattern: [{kind: full}]                  (a LayerPattern)
+//   pattern: [{kind: full}]                  (a LayerPattern; KV sharing: {kind: full, kv_from: 4} entries
+//                                             or {layers: [...], kv_share: {ratio: "5:3"}}, layers 0-based)
 //   positional: rope                         (none | rope | {kind: rope, theta: …})
 //   embedding_std: 0.02   projection_scale: 1   norm_gain: 1   tied_head: true
 //
@@ -88,6 +89,8 @@ public struct ModelConfig: Codable, Hashable, Sendable {
         guard mlpRatio >= 0 else { throw fail("mlp_ratio", "mlp_ratio must be ≥ 0, got \(mlpRatio)") }
         guard convKernel >= 0 else { throw fail("conv_kernel", "conv_kernel must be ≥ 0 (0 = off), got \(convKernel)") }
         guard embeddingStd > 0 else { throw fail("embedding_std", "embedding_std must be > 0, got \(embeddingStd)") }
+        // KV sharing (kv_from / kv_share) resolves against the depth: an error names the layer (0-based).
+        do { try pattern.validate(depth: layers, dims: dims) } catch let e as PatternError { throw fail("pattern", e.message) }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -8,6 +8,9 @@
 // the stream's.
 // Parameters (under `layers.<i>.`): conv [k, C], norm_attn [C], attn.* (the variant's),
 // norm_mlp [C], mlp.{w1, w3, w2}.
+// KV sharing (LabAttention/KVSharing.swift): a consumer block's mixer reads the raw k, v of an
+// earlier producer block (`shared`) and has no attn.qkv.wk/wv; its backward hands dk, dv back to
+// the model, which sums them per producer and passes them to the producer's backward (`kvGrad`).
 import LabAttention
 import LabCore
 
@@ -15,6 +18,16 @@ struct TransformerBlock: Sendable {
     let mixer: any AttentionVariant
     let convKernel: Int
     let mlpHidden: Int
+    /// The 0-based layer whose keys and values this block's mixer reads, or nil (its own).
+    var kvFrom: Int? = nil
+    /// Later layers read this block's keys and values.
+    var isProducer = false
+
+    /// The mixer's KV-sharing side (a producer or consumer; LayerPattern.validate guaranteed it).
+    var sharing: any KVSharingVariant {
+        guard let s = mixer.kvSharing else { preconditionFailure("layer kind \(type(of: mixer).kind) cannot share keys and values") }
+        return s
+    }
 
     func initialParameters(_ config: ModelConfig, rng: inout SeededGenerator) -> ParameterSet<Float> {
         let C = config.modelDim
@@ -23,7 +36,7 @@ struct TransformerBlock: Sendable {
             p.add("conv", ShortConvolution.initialWeight(kernel: convKernel, channels: C, scale: config.projectionScale, rng: &rng))
         }
         p.add("norm_attn", Tensor(zeros: [C], value: 1))
-        p.merge(mixer.initialParameters(rng: &rng), prefix: "attn")
+        p.merge(kvFrom == nil ? mixer.initialParameters(rng: &rng) : sharing.consumerInitialParameters(rng: &rng), prefix: "attn")
         if mlpHidden > 0 {
             p.add("norm_mlp", Tensor(zeros: [C], value: 1))
             p.merge(SwiGLU.initialParameters(modelDim: C, hidden: mlpHidden, scales: config.initScales, rng: &rng), prefix: "mlp")
@@ -38,11 +51,17 @@ struct TransformerBlock: Sendable {
         var h2: Tensor<S>?, r2: [S]?, mlp: SwiGLU.Saved<S>?
     }
 
-    /// x0: [B, T, C] → x3 [B, T, C].
-    func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>) -> (y: Tensor<S>, saved: Saved<S>) {
+    /// x0: [B, T, C] → x3 [B, T, C]; `shared`: the producer's raw k, v when this block consumes.
+    func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>, shared: SharedKV<S>? = nil) -> (y: Tensor<S>, saved: Saved<S>) {
         let x1 = convKernel > 0 ? LinearAlgebra.add(x0, ShortConvolution.forward(x0, weight: p["conv"])) : x0
         let (h1, r1) = RMSNorm.forward(x1, gain: p["norm_attn"])
-        let (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"))
+        let (a, attnSaved): (Tensor<S>, SavedActivations<S>)
+        if kvFrom != nil {
+            guard let shared else { preconditionFailure("consumer block run without its producer's keys and values") }
+            (a, attnSaved) = sharing.consumerForward(h1, shared: shared, params: p.scoped("attn"), start: 0)
+        } else {
+            (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"))
+        }
         let x2 = LinearAlgebra.add(x1, a)
         var saved = Saved(x0: x0, x1: x1, h1: h1, x2: x2, r1: r1, attn: attnSaved)
         guard mlpHidden > 0 else { return (x2, saved) }
@@ -52,8 +71,10 @@ struct TransformerBlock: Sendable {
         return (LinearAlgebra.add(x2, m), saved)
     }
 
-    /// dy = dx3 → dx0 and the block's gradients (same names as its parameters).
-    func backward<S: TensorScalar>(_ dy: Tensor<S>, params p: ParameterSet<S>, saved: Saved<S>) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+    /// dy = dx3 → dx0 and the block's gradients (same names as its parameters); a producer takes
+    /// its consumers' summed dk, dv (`kvGrad`), a consumer returns its own (`kvGradOut`).
+    func backward<S: TensorScalar>(_ dy: Tensor<S>, params p: ParameterSet<S>, saved: Saved<S>, kvGrad: SharedKV<S>? = nil)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGradOut: SharedKV<S>?) {
         var named: [String: Tensor<S>] = [:]
         var dx2 = dy
         if mlpHidden > 0, let mlpSaved = saved.mlp, let r2 = saved.r2 {
@@ -63,7 +84,15 @@ struct TransformerBlock: Sendable {
             named["norm_mlp"] = dg
             for n in mlpGrads.names { named["mlp." + n] = mlpGrads[n] }
         }
-        let (dh1, attnGrads) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn)
+        let dh1: Tensor<S>, attnGrads: ParameterSet<S>
+        var kvGradOut: SharedKV<S>? = nil
+        if kvFrom != nil {
+            (dh1, attnGrads, kvGradOut) = sharing.consumerBackward(dx2, params: p.scoped("attn"), saved: saved.attn)
+        } else if let kvGrad {
+            (dh1, attnGrads) = sharing.backward(dx2, params: p.scoped("attn"), saved: saved.attn, kvGrad: kvGrad)
+        } else {
+            (dh1, attnGrads) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn)
+        }
         for n in attnGrads.names { named["attn." + n] = attnGrads[n] }
         let (dxn, dg) = RMSNorm.backward(saved.x1, gain: p["norm_attn"], r: saved.r1, dy: dh1)
         named["norm_attn"] = dg
@@ -78,30 +107,31 @@ struct TransformerBlock: Sendable {
             guard let g = named[n] else { preconditionFailure("block backward produced no gradient for \(n)") }
             grads.add(n, g)
         }
-        return (dx, grads)
+        return (dx, grads, kvGradOut)
     }
 
     // MARK: Decoding
 
+    /// A consumer keeps no attention cache (`attn` nil): it reads its producer's.
     final class Cache {
-        let attn: AttentionCache
+        let attn: AttentionCache?
         let conv: ConvolutionCache?
-        init(attn: AttentionCache, conv: ConvolutionCache?) { self.attn = attn; self.conv = conv }
-        var bytes: Int { attn.bytes + (conv?.bytes ?? 0) }
+        init(attn: AttentionCache?, conv: ConvolutionCache?) { self.attn = attn; self.conv = conv }
+        var bytes: Int { (attn?.bytes ?? 0) + (conv?.bytes ?? 0) }
     }
 
     func makeCache(batch: Int, modelDim: Int) -> Cache {
-        Cache(attn: mixer.makeCache(batch: batch),
+        Cache(attn: kvFrom == nil ? mixer.makeCache(batch: batch) : nil,
               conv: convKernel > 0 ? ConvolutionCache(batch: batch, kernel: convKernel, channels: modelDim) : nil)
     }
 
     /// x: [B, T, C] at the cache's position (T = 1 decodes one token); advances the caches.
-    func step(_ x0: Tensor<Float>, params p: ParameterSet<Float>, cache: Cache) -> Tensor<Float> {
+    /// `mix` runs the attention branch on RMSNorm_attn(x1) (the caller picks prefill, decode or
+    /// a consumer's read of its producer's cache).
+    func step(_ x0: Tensor<Float>, params p: ParameterSet<Float>, cache: Cache, mix: (Tensor<Float>) -> Tensor<Float>) -> Tensor<Float> {
         let x1 = cache.conv.map { LinearAlgebra.add(x0, $0.step(x0, weight: p["conv"])) } ?? x0
         let (h1, _) = RMSNorm.forward(x1, gain: p["norm_attn"])
-        let a = x0.shape[1] == 1 ? mixer.decode(h1, params: p.scoped("attn"), cache: cache.attn)
-                                 : mixer.prefill(h1, params: p.scoped("attn"), cache: cache.attn)
-        let x2 = LinearAlgebra.add(x1, a)
+        let x2 = LinearAlgebra.add(x1, mix(h1))
         guard mlpHidden > 0 else { return x2 }
         let (h2, _) = RMSNorm.forward(x2, gain: p["norm_mlp"])
         return LinearAlgebra.add(x2, SwiGLU.forward(h2, params: p.scoped("mlp")).y)

@@ -19,6 +19,9 @@ let patterns = [
     "[{kind: sliding_window, window: 2}]",
     "[{kind: rattention, window: 2}]",
     "[{kind: rattention, window: 2}, {kind: full}]",
+    // KV sharing: layer 1 has no K/V projections and reads layer 0's keys and values
+    "[{kind: full}, {kind: sliding_window, window: 2, kv_from: 0}]",
+    "[{kind: rattention, window: 2}, {kind: rattention, window: 2, kv_from: 0}]",
 ]
 
 func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 11) -> TokenBatch {

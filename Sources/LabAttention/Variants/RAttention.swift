@@ -9,10 +9,17 @@
 // Decode state per layer and sequence: the SWA ring of W+1 keys and values plus one 2D×D linear
 // state per query head (as AXLearn keeps it): 2·Hkv·D·(W+1) + H·2D·D floats, flat in T.
 // Cost per sequence: O(T·(W+1)·D) softmax + O(T·D²) linear per head.
+// KV sharing (KVSharing.swift): as a producer it offers its ring of W+1 (rotated keys, values) *and*
+// its linear states S (which depend only on its k, v, W and φ, not on any query). A sliding-window
+// consumer with W' ≤ W reads the ring; a rattention consumer with the same W and φ reads both (its
+// linear branch is then φ(q_c)ᵀ S_p: no state of its own); a full consumer is rejected. As a
+// consumer it needs the last W+1 tokens and, with its linear branch on, exactly that linear state,
+// so its producer must be a rattention layer with the same W and φ (or, branch off, any layer
+// keeping ≥ W+1 tokens).
 import LabCore
 import LabKernels
 
-public struct RAttention: AttentionVariant {
+public struct RAttention: KVSharingVariant {
     public enum LinearBranch: String, Codable, Sendable, Hashable { case on, off }
 
     public struct Config: AttentionVariantConfig {
@@ -110,6 +117,13 @@ public struct RAttention: AttentionVariant {
 
     public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
         -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        backward(dy, params: params, saved: saved, extra: nil)
+    }
+
+    /// `backward`, plus (as a KV-sharing producer) the consumers' dk (raw) and dv added to the
+    /// linear branch's before the K/V projections.
+    func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, extra: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
         let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
         let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
         var dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dv: Tensor<S>? = nil, dgRLA: Tensor<S>? = nil
@@ -119,6 +133,10 @@ public struct RAttention: AttentionVariant {
             let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
                                                        shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
             (dq, dk, dv, dgRLA) = (g.dq, g.dk, g.dv, dg)
+        }
+        if let extra {
+            dk = dk.map { LinearAlgebra.add($0, extra.k) } ?? extra.k
+            dv = dv.map { LinearAlgebra.add($0, extra.v) } ?? extra.v
         }
         var (dx, grads) = local.attendBackward(dOSWA, params: params, saved: saved, dq: dq, dk: dk, dvExtra: dv)
         grads.add("wo", dwo)
@@ -131,13 +149,19 @@ public struct RAttention: AttentionVariant {
 
     /// The SWA ring (rotated keys and values) plus one linear state S per (sequence, query head).
     /// There is one ring: the token the ring evicts (t − W − 1) is un-rotated and folded into S.
-    public final class Cache: AttentionCache {
-        let kv: KVCache
+    public final class Cache: AttentionCache, SharedKVSource {
+        public let kv: KVCache
         var linear: [LinearAttentionState]
         public var kernels: [String: String] = [:]
         init(kv: KVCache, linear: [LinearAttentionState]) { self.kv = kv; self.linear = linear }
         public var position: Int { kv.count }
         public var bytes: Int { kv.bytes + linear.reduce(0) { $0 + $1.bytes } }
+        /// φ(q)ᵀ S_i for a consumer (i = b·H + h); S covers tokens ≤ position − W − 2 … i.e. every
+        /// token older than the ring, exactly what the newest query's linear branch reads.
+        public func readLinearState(_ i: Int, q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+            precondition(i < linear.count, "rattention cache: no linear state \(i) (linear branch off?)")
+            linear[i].read(q: q, into: out)
+        }
     }
 
     public func makeCache(batch: Int) -> AttentionCache {
@@ -150,6 +174,12 @@ public struct RAttention: AttentionVariant {
     public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
         let cache = cache as! Cache
         guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
+        return producerPrefill(x, params: params, cache: cache).y
+    }
+
+    public func producerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> (y: Tensor<Float>, shared: SharedKV<Float>) {
+        let cache = cache as! Cache
+        precondition(cache.position == 0, "producerPrefill runs from position 0")
         let (y, saved) = forward(x, params: params)
         local.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
         if linearOn {
@@ -162,7 +192,7 @@ public struct RAttention: AttentionVariant {
             }
         }
         cache.kernels = saved.kernels
-        return y
+        return (y, sharedKV(saved))
     }
 
     public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
@@ -196,4 +226,106 @@ public struct RAttention: AttentionVariant {
         local.kvBytes(sequenceLength: sequenceLength)
             + (linearOn ? dims.heads * 2 * dims.headDim * dims.headDim * MemoryLayout<Float>.size : 0)
     }
+
+    // MARK: KV sharing (see the header)
+
+    /// The linear state's identity: S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ depends on W and φ only.
+    var linearStateID: String { "rattention(W=\(config.windowSize), \(config.featureMap.rawValue))" }
+    public var kvOffer: KVOffer { KVOffer(keptTokens: config.windowSize + 1, linearState: linearOn ? linearStateID : nil) }
+    public var kvNeed: KVNeed { KVNeed(tokens: config.windowSize + 1, linearState: linearOn ? linearStateID : nil) }
+
+    public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        backward(dy, params: params, saved: saved, extra: kvGrad)
+    }
+    public func sharedSource(_ cache: AttentionCache) -> SharedKVSource { cache as! Cache }
+
+    /// qkv.wq, wo, norm_swa (and norm_rla): the layer's parameters without qkv.wk, qkv.wv.
+    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+        var p = local.consumerInitialParameters(rng: &rng)
+        p.add("norm_swa", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
+        if linearOn { p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain)) }
+        return p
+    }
+
+    /// As `forward` with the producer's raw k, v. For a suffix (start > 0) the linear branch runs
+    /// over the whole prompt with q zero at positions < start (row t of o_rla depends on q_t only)
+    /// and keeps the last n rows: O(T·D²) per head, the producer's cost, not the suffix's.
+    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
+        -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        var saved = SavedActivations<S>()
+        let (oSWA, q) = local.consumerAttend(x, shared: shared, params: params, start: start, saved: &saved)
+        var context = HeadRMSNorm.forward(oSWA, scale: params["norm_swa"])
+        if linearOn {
+            let (n, T) = (x.shape[1], shared.k.shape[2])
+            let (out, kernel) = ResidualLinearAttentionOp.forward(q: padTime(q, before: start), k: shared.k, v: shared.v,
+                                                                  shape: linearShape(batch: x.shape[0], T: T), chunk: config.chunk, choice: kernels)
+            let oRLA = start == 0 ? out.o : lastTime(out.o, n)
+            saved["q"] = q; saved["k"] = shared.k; saved["oRLA"] = oRLA
+            saved.kernels["residual-linear-attention"] = kernel
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(oRLA, scale: params["norm_rla"]))
+        }
+        saved["context"] = context
+        return (local.outputProjection(context, params: params), saved)
+    }
+
+    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
+        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
+        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
+        var dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dv: Tensor<S>? = nil, dgRLA: Tensor<S>? = nil
+        if linearOn {
+            let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
+            let x = saved["x"]
+            let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
+                                                       shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
+            (dq, dk, dv, dgRLA) = (g.dq, g.dk, g.dv, dg)
+        }
+        var (dx, grads, kvGrad) = local.consumerAttendBackward(dOSWA, params: params, saved: saved, dq: dq, dk: dk, dvExtra: dv)
+        grads.add("wo", dwo)
+        grads.add("norm_swa", dgSWA)
+        if let dgRLA { grads.add("norm_rla", dgRLA) }
+        return (dx, grads, kvGrad)
+    }
+
+    /// One query row (n = 1) reads the producer's cache as decoding does; more rows run the suffix.
+    public func consumerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, shared: SharedKV<Float>, source: SharedKVSource,
+                                start: Int) -> Tensor<Float> {
+        x.shape[1] == 1 ? consumerDecode(x, params: params, source: source)
+                        : consumerForward(x, shared: shared, params: params, start: start).y
+    }
+
+    /// SWA over the producer's ring plus φ(q)ᵀ S_p from the producer's linear states.
+    public func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
+        let step = local.consumerDecodeAttend(x, params: params, source: source)
+        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
+        if linearOn {
+            let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
+            var o = [Float](repeating: 0, count: B * H * D)
+            step.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
+                for i in 0..<(B * H) { source.readLinearState(i, q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
+            }}
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
+        }
+        return local.outputProjection(context, params: params)
+    }
+}
+
+/// x: [B, H, n, D] → [B, H, p+n, D] with p zero rows first.
+private func padTime<S: TensorScalar>(_ x: Tensor<S>, before p: Int) -> Tensor<S> {
+    guard p > 0 else { return x }
+    let (BH, n, D) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
+    var out = [S](repeating: 0, count: BH * (p + n) * D)
+    for i in 0..<BH { out.replaceSubrange(((i * (p + n) + p) * D)..<((i + 1) * (p + n) * D), with: x.scalars[(i * n * D)..<((i + 1) * n * D)]) }
+    return Tensor(shape: [x.shape[0], x.shape[1], p + n, D], scalars: out)
+}
+
+/// The last n time rows of x: [B, H, T, D] → [B, H, n, D].
+private func lastTime<S: TensorScalar>(_ x: Tensor<S>, _ n: Int) -> Tensor<S> {
+    let (BH, T, D) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
+    var out = [S]()
+    out.reserveCapacity(BH * n * D)
+    for i in 0..<BH { out.append(contentsOf: x.scalars[((i * T + T - n) * D)..<((i + 1) * T * D)]) }
+    return Tensor(shape: [x.shape[0], x.shape[1], n, D], scalars: out)
 }
