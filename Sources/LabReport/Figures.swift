@@ -5,11 +5,12 @@
 //   `swa_reach_ceiling` as a dashed line beside sliding_window's points;
 // - pareto-state-bytes.TASK, pareto-decode.TASK: accuracy against decode-state bytes (log x) and
 //   against decode tokens/s at the largest bench length, every point labelled, the frontier
-//   (`Pareto.frontier` of the seed means) as a step line;
+//   (`Pareto.frontier` of the seed means) as a step line; one frontier over all configurations
+//   (not split on grouping labels: which pattern or recipe wins is the point of the figure);
 // - throughput-vs-length, memory-vs-length: bench metrics against context length, log-log;
 // - heatmap-accuracy (and heatmap-score): task × eval length, a panel per variant/window;
 // - curves.TASK: validation loss and accuracy against training step, a line per run.
-// Every figure is split further on the grouping labels that vary (pattern, conv_kernel, …): the
+// The other figures are split on the grouping labels that vary (pattern, conv_kernel, …): the
 // split's values end the file name (`accuracy-vs-window.mqar_v256.pattern=lllg`).
 import Foundation
 
@@ -127,13 +128,15 @@ public enum Figures {
         public var accuracy: Stat
     }
 
-    /// Accuracy (mean over seeds) against state bytes at each eval length, per split and task:
-    /// the points and the frontier (cheapest first). Shared by the figure and the notebook table.
+    /// Accuracy (mean over seeds) against state bytes at each eval length, per task: the points and
+    /// the frontier (cheapest first). Shared by the figure and the notebook table. Not split on the
+    /// grouping labels: configurations that differ in them (pattern, conv_kernel, …) are points of
+    /// one frontier, labelled with the values that vary (`ratt W16 lllg conv_kernel=3`).
     public static func stateBytesPoints(_ d: ReportData) -> [(split: Split, task: String, length: Int, points: [ParetoPoint], frontier: [ParetoPoint])] {
         let acc = d.observations("accuracy", kind: "accuracy")
         let bytes = d.observations("state_bytes", kind: "accuracy")
         var out: [(Split, String, Int, [ParetoPoint], [ParetoPoint])] = []
-        for split in ReportData.splitsWithReference(acc) {
+        for split in [Split(values: [], observations: acc)] {
             let runs = Set(split.observations.map(\.runID))
             let b = ReportData.aggregate(bytes.filter { runs.contains($0.runID) }) { o in o.length.map { Key2(config: o.config, length: $0) } }
             let keys = varyingKeysAcross(split)
@@ -165,7 +168,7 @@ public enum Figures {
         let kernels = Set(speed.keys.map(\.kernel))
         let acc = d.observations("accuracy", kind: "accuracy")
         var sets: [(Split, String, Int, [ParetoPoint], [ParetoPoint])] = []
-        for split in ReportData.splitsWithReference(acc) {
+        for split in [Split(values: [], observations: acc)] {
             let keys = varyingKeysAcross(split)
             for task in ReportData.tasks(split.observations) {
                 let obs = split.observations.filter { $0.task == task }
@@ -203,7 +206,7 @@ public enum Figures {
             return FigureSet(skipped: ["Pareto (state bytes): the accuracy rows have no state_bytes (add `memory` to the study's measurements)"])
         }
         return paretoFigures(stateBytesPoints(d), d, command, kind: "state-bytes", xObjective: .minimize,
-                             what: "decode-state bytes", xlabel: "decode state of one sequence (bytes)",
+                             what: "decode-state bytes", xlabel: "decode state of one sequence in bytes",
                              xformat: "set format x \"%.0b %BB\"", logX: true, lengthNote: "")
     }
 
@@ -241,6 +244,8 @@ public enum Figures {
             var panels: [Panel] = []
             for s in group {
                 let variants = uniqueInOrder(s.points.map(\.config.variant))
+                // more points than fit their labels: label the frontier only (every label is in the .dat)
+                let labelAll = s.points.count <= 12
                 var elements: [String] = []
                 for v in variants {
                     let pts = s.points.filter { $0.config.variant == v }
@@ -248,7 +253,7 @@ public enum Figures {
                                        pts.map { "\(Fmt.num($0.x)) \(Fmt.num($0.accuracy.mean)) \(Fmt.num($0.accuracy.min)) \(Fmt.num($0.accuracy.max)) \(Fmt.dq($0.label))" })
                     let colour = Fmt.q(Style.colour(v, among: variants))
                     elements.append("data \(sel) using 1:2:3:4 with yerrorbars lc rgb \(colour) pt 7 ps 1.2 title \(Fmt.q(v == "linear_attention" ? "linear only" : v))")
-                    elements.append("data \(sel) using 1:2:5 with labels offset char 0,0.9 font \",8\" tc rgb \(colour) notitle")
+                    if labelAll { elements.append("data \(sel) using 1:2:5 with labels offset char 0,0.9 font \",8\" tc rgb \(colour) notitle") }
                 }
                 let front = s.frontier.sorted { $0.x < $1.x }
                 let fsel = file.add("L=\(s.length) | frontier", columns: "x accuracy_mean label",
@@ -257,17 +262,18 @@ public enum Figures {
                 // maximise x: it steps down as the required speed passes each point (fsteps)
                 elements.append("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \"#555555\" lw 2 dt 1 title \"Pareto frontier\"")
                 elements.append("data \(fsel) using 1:2 with points lc rgb \"#555555\" pt 6 ps 2.2 notitle")
+                if !labelAll { elements.append("data \(fsel) using 1:2:3 with labels offset char 0,1.1 font \",8\" notitle") }
                 let xs = s.points.map(\.x)
                 let (lo, hi) = (xs.min()!, xs.max()!)
                 // log x when the points span more than a factor of 20 (always for bytes), else linear
                 let log = logX || hi > 20 * lo
                 let pad = hi > lo ? (hi - lo) * 0.12 : max(abs(hi) * 0.1, 1)
                 panels.append(Panel(comment: "eval length \(s.length)", settings: [
-                    "set title \"eval length \(s.length)\(lengthNote)\"",
+                    "set title \"eval length \(s.length)\(lengthNote)\(labelAll ? "" : "; labels: frontier points")\"",
                     log ? "set logscale x 2" : "unset logscale x", xformat,
                     log ? "set xrange [\(Fmt.num(lo / 1.6)):\(Fmt.num(hi * 1.6))]" : "set xrange [\(Fmt.num(max(0, lo - pad))):\(Fmt.num(hi + pad))]",
                     "set yrange [0:1.1]",
-                    "set xlabel \(Fmt.q(xlabel + (log ? " (log scale)" : "")))", "set ylabel \"accuracy (mean over seeds)\"",
+                    "set xlabel \(Fmt.q(xlabel + (log ? ", log scale" : "")))", "set ylabel \"accuracy (mean over seeds)\"",
                     "set key outside below height 1",
                 ], elements: elements))
             }

@@ -49,10 +49,10 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
         ["full": 0, "linear_attention": 1, "sliding_window": 2, "rattention": 3][v] ?? 4
     }
 
-    /// `ratt W16`, plus the values of `showing` grouping keys (`ratt W16 lllg`, `swa W8 conv_kernel=0`).
+    /// `ratt W16`, plus the values of `showing` grouping keys it has (`ratt W16 lllg`, `swa W8 conv_kernel=0`).
     public func name(showing keys: [String] = []) -> String {
         var s = Self.shortName(variant) + (window.map { " W\($0)" } ?? "")
-        for k in keys { s += " " + Self.groupText(k, groups[k]) }
+        for k in keys { if let v = groups[k] { s += " " + Self.groupText(k, v) } }
         return s
     }
 
