@@ -325,7 +325,7 @@ public enum Figures {
                     "set title \(Fmt.q(m))", "set logscale xy",
                     "set xrange [\(Fmt.num(Double(lengths.first!) / 1.5)):\(Fmt.num(Double(lengths.last!) * 1.5))]",
                     "set xtics (\(lengths.map { "\"\($0)\" \($0)" }.joined(separator: ", ")))",
-                    memory ? "set format y \"%.0b %BB\"" : "set format y \"%.0s%c\"",
+                    memory ? "set logscale y 2; set format y \"%.0b %BB\"" : "set format y \"%.0s%c\"",
                     "set xlabel \"context length (tokens)\"", "set ylabel \(Fmt.q(memory ? "bytes" : "tokens/s"))",
                     "set key outside right top",
                 ], elements: elements))
