@@ -136,6 +136,18 @@ public struct ModelConfig: Codable, Hashable, Sendable {
     }
 }
 
+extension LayerPattern {
+    /// Parses a pattern (any form LayerPattern decodes) from YAML or JSON text; one-line errors
+    /// name the key path. Depth-dependent checks (kv_from, kv_share) are `validate(depth:)`'s.
+    public static func parse(yaml text: String) throws -> LayerPattern {
+        do {
+            return try YAMLDecoder().decode(LayerPattern.self, from: text)
+        } catch let e as DecodingError {
+            throw ModelError("pattern: \(describe(e))")
+        }
+    }
+}
+
 /// An error of the model stack, printed as one line.
 public struct ModelError: Error, CustomStringConvertible, Equatable {
     public let message: String

@@ -2,11 +2,12 @@
 import ArgumentParser
 import Foundation
 import LabAttention
+import LabModel
 
 struct Variants: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Attention variants (full, sliding_window, rattention, …) and their config keys.",
-        subcommands: [VariantsList.self, VariantsState.self])
+        subcommands: [VariantsList.self, VariantsState.self, VariantsPattern.self])
 }
 
 struct VariantsList: ParsableCommand {
@@ -49,6 +50,68 @@ struct VariantsState: ParsableCommand {
             for t in T {
                 print("T=\(t): \(p.stateBytes(depth: layers, dims: dims, sequenceLength: t)) bytes")
             }
+        }
+    }
+}
+
+/// `attnlab variants pattern`: one row a layer (0-based): kind, window, the layer whose keys and
+/// values it reads, and its decode-state bytes per sequence at each T (fp32, K and V; a consumer
+/// holds 0, its producer's cache counts once); then the total, the unshared total (every layer
+/// with its own cache) and the fraction sharing saves.
+struct VariantsPattern: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pattern",
+        abstract: "A layer pattern's per-layer table: kind, window, KV producer and decode-state bytes at T (shared caches once).")
+    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '{layers: [{kind: full}], kv_share: {ratio: \"5:3\"}}'.")
+    var pattern: String?
+    @Option(help: "A model config (YAML/JSON) to take the pattern, layers and dims from (the other options override).")
+    var config: String?
+    @Option(help: "Layers (default 8, or the config's).") var layers: Int?
+    @Option(help: "Model dim C (default 256).") var modelDim: Int?
+    @Option(help: "Heads H (default 4).") var heads: Int?
+    @Option(help: "KV heads (default H).") var kvHeads: Int?
+    @Option(help: "Head dim D (default C/H).") var headDim: Int?
+    @Option(name: .customLong("T"), help: "Sequence lengths (repeatable).") var T: [Int] = [4096]
+
+    func run() throws {
+        try reportingErrors {
+            let base = try config.map { try ModelConfig.load(path: $0) }
+            let p: LayerPattern
+            if let pattern {
+                let text = FileManager.default.fileExists(atPath: pattern)
+                    ? String(decoding: FileManager.default.contents(atPath: pattern) ?? Data(), as: UTF8.self) : pattern
+                p = try LayerPattern.parse(yaml: text)
+            } else if let base {
+                p = base.pattern
+            } else {
+                throw UsageFailure("give --pattern (a file or inline YAML) or --config (a model config)")
+            }
+            let depth = layers ?? base?.layers ?? 8
+            let C = modelDim ?? base?.modelDim ?? 256, H = heads ?? base?.heads ?? 4
+            let Hkv = kvHeads ?? base?.kvHeads ?? H
+            let D = headDim ?? (modelDim == nil && heads == nil ? base?.headDim : nil) ?? C / H
+            guard depth >= 1, C >= 1, H >= 1, Hkv >= 1, H % Hkv == 0, D >= 1 else {
+                throw UsageFailure("--layers \(depth), --model-dim \(C), --heads \(H), --kv-heads \(Hkv), --head-dim \(D): need positive values and H a multiple of Hkv")
+            }
+            guard !T.isEmpty, T.allSatisfy({ $0 >= 1 }) else { throw UsageFailure("--T must be ≥ 1") }
+            let dims = AttentionDims(modelDim: C, heads: H, kvHeads: Hkv, headDim: D)
+            try p.validate(depth: depth, dims: dims)
+            print("pattern: \(p) (\(depth) layers, \(dims); decode-state bytes per sequence, fp32, K and V; layers 0-based)")
+            let tables = T.map { p.table(depth: depth, dims: dims, sequenceLength: $0) }
+            func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count), withPad: " ", startingAt: 0) }
+            let bytesHeads = T.map { "bytes@T=\($0)" }
+            print(cell("layer", 6) + cell("kind", 16) + cell("window", 8) + cell("kv from", 9) + bytesHeads.map { cell($0, 18) }.joined())
+            for i in 0..<depth {
+                let r = tables[0][i]
+                print(cell("\(i)", 6) + cell(r.kind, 16) + cell(r.window.map(String.init) ?? "-", 8) + cell(r.kvFrom.map(String.init) ?? "own", 9)
+                      + tables.map { cell("\($0[i].bytes)", 18) }.joined())
+            }
+            let shared = tables.map { $0.reduce(0) { $0 + $1.bytes } }
+            let unshared = T.map { p.unshared.stateBytes(depth: depth, dims: dims, sequenceLength: $0) }
+            print(cell("total", 39) + shared.map { cell("\($0)", 18) }.joined())
+            print(cell("unshared total", 39) + unshared.map { cell("\($0)", 18) }.joined())
+            print(cell("saved by sharing", 39) + zip(shared, unshared).map { s, u in
+                cell(String(format: "%.1f %%", u == 0 ? 0 : 100 * Double(u - s) / Double(u)), 18) }.joined())
         }
     }
 }
