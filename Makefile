@@ -1,6 +1,7 @@
 # attention-lab: the two quick-start commands and the rest.
 #   make quickstart   installs what it needs, builds in release, checks every kernel against its
-#                     reference, runs the quickstart study and prints a short results table
+#                     reference, runs the quickstart study, prints a short results table, draws
+#                     its figures and writes its notebook
 #   make test         installs what it needs, then runs the test suite (swift test)
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -25,7 +26,8 @@ build: deps
 
 ## The main job: release build, every kernel checked against its reference, then the quickstart
 ## study (studies/quickstart.yaml: 3 variants × 2 windows, NIAH + MQAR, throughput and memory;
-## resumable: rerun after an interruption) and a short table of its results file.
+## resumable: rerun after an interruption), a short table of its results file, its figures
+## (plots/quickstart/) and its notebook (notebooks-md/quickstart.md; hand-written text kept).
 QUICKSTART_OUT ?= results/quickstart
 quickstart: build
 	$(RELEASE_BIN) kernels check
@@ -33,7 +35,9 @@ quickstart: build
 	$(RELEASE_BIN) study run studies/quickstart.yaml --out $(QUICKSTART_OUT) && \
 	$(RELEASE_BIN) results show $(QUICKSTART_OUT)/results.jsonl \
 	  --metrics accuracy,score,train_tokens_per_second,decode_tokens_per_second,state_bytes,peak_resident_bytes && \
-	echo "quickstart study: $$(( $$(date +%s) - start )) s; rows in $(QUICKSTART_OUT)/results.jsonl"
+	$(RELEASE_BIN) report studies/quickstart.yaml --results $(QUICKSTART_OUT)/results.jsonl && \
+	echo "quickstart study: $$(( $$(date +%s) - start )) s; rows in $(QUICKSTART_OUT)/results.jsonl," \
+	  "figures in plots/quickstart/, notebook notebooks-md/quickstart.md"
 
 ## A study in shards through a real one-node Slurm cluster on this machine (scripts/slurm-local.sh):
 ## job array of scripts/study.sbatch, shards merged, compared with a single-process run.

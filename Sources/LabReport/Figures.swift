@@ -55,9 +55,11 @@ public enum Figures {
                 let name = "accuracy-vs-window." + Fmt.fileSafe(task) + split.suffix
                 let title = "\(d.study): accuracy vs window, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
                 var file = DataFile(header: [title, "One block per eval length and variant: " + lengthAbout,
-                                             "window −1: a windowless variant (linear only); full attention: x = 0, drawn as a line."])
+                                             "x: the window's slot on an ordinal axis (window −1: linear only); full attention: drawn as a line."])
+                // An ordinal x axis: one slot per window in the study (W = 0 and the linear-only −1
+                // have no place on a log axis, and the windows are roughly geometric anyway).
                 let xs = ReportData.distinct(configs.filter { $0.variant != "full" }.map(\.windowAxis))
-                let hasLinear = xs.contains(-1)
+                let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 var panels: [Panel] = []
                 for L in lengths {
                     var elements: [String] = [], settings: [String] = []
@@ -66,19 +68,19 @@ public enum Figures {
                             stats[CellKey(config: c, task: task, length: L)].map { (c.windowAxis, $0) }
                         }.sorted { $0.0 < $1.0 }
                         guard !rows.isEmpty else { continue }
-                        let sel = file.add("L=\(L) | \(v)", columns: "window mean min max std n",
-                                           rows.map { "\($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
+                        let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max std n",
+                                           rows.map { "\(position[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
                         let colour = Style.colour(v, among: variants)
-                        elements.append("data \(sel) using 1:2:3:4 with yerrorlines lc rgb \(Fmt.q(colour)) pt 7 lw 1.5 title \(Fmt.q(v == "linear_attention" ? "linear only" : v))")
+                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(colour)) pt 7 lw 1.5 title \(Fmt.q(v == "linear_attention" ? "linear only" : v))")
                     }
                     // the reach ceiling of the local layers (MQAR), from sliding_window's rows (else any row carrying it)
                     let atL = ceil.filter { $0.length == L && $0.config.window != nil }
                     let fromSWA = atL.filter { $0.config.variant == "sliding_window" }
                     let c = ReportData.aggregate(fromSWA.isEmpty ? atL : fromSWA) { $0.config.window }
                     if !c.isEmpty {
-                        let csel = file.add("L=\(L) | swa_reach_ceiling", columns: "window ceiling",
-                                            c.keys.sorted().map { "\($0) \(Fmt.num(c[$0]!.mean))" })
-                        elements.append("data \(csel) using 1:2 with linespoints lc rgb \(Fmt.q(Style.colour("sliding_window", among: variants))) dt 2 pt 1 title \"SWA reach ceiling\"")
+                        let csel = file.add("L=\(L) | swa_reach_ceiling", columns: "x window ceiling",
+                                            c.keys.sorted().compactMap { w in position[w].map { "\($0) \(w) \(Fmt.num(c[w]!.mean))" } })
+                        elements.append("data \(csel) using 1:3 with linespoints lc rgb \(Fmt.q(Style.colour("sliding_window", among: variants))) dt 2 pt 1 title \"SWA reach ceiling\"")
                     }
                     if let full = configs.first(where: { $0.variant == "full" }), let s = stats[CellKey(config: full, task: task, length: L)] {
                         let sel = file.add("L=\(L) | full", columns: "x mean min max std n",
@@ -87,19 +89,12 @@ public enum Figures {
                         elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"full attention %.3f\", full_mean)")
                     }
                     guard !elements.isEmpty else { continue }
-                    let lo = Double(xs.first ?? 1), hi = Double(xs.last ?? 1)
-                    let xrange: String
-                    if hasLinear {
-                        let pad = max(1, (hi - lo) * 0.06)
-                        xrange = "set xrange [\(Fmt.num(lo - pad)):\(Fmt.num(hi + pad))]"
-                    } else {
-                        xrange = "set xrange [\(Fmt.num(lo / 1.3)):\(Fmt.num(hi * 1.3))]"
-                    }
-                    let tics = xs.map { $0 == -1 ? "\"linear only\" -1" : "\"\($0)\" \($0)" }.joined(separator: ", ")
+                    let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
+                        .joined(separator: ", ")
                     panels.append(Panel(comment: "eval length \(L)", settings: [
                         "set title \"eval length \(L)\"",
-                        hasLinear ? "unset logscale x" : "set logscale x 2",
-                        xrange, "set xtics (\(tics))", "set yrange [0:1.05]",
+                        "unset logscale x", "set xrange [-0.5:\(Fmt.num(Double(xs.count) - 0.5))]",
+                        "set xtics (\(tics))", "set yrange [0:1.05]",
                         "set xlabel \"window W (attends to W+1 tokens)\"", "set ylabel \"accuracy\"",
                         "set key outside below height 1",
                     ] + settings, elements: elements))
