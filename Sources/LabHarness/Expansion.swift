@@ -63,7 +63,7 @@ extension Study {
         let measuresMemory = measurements.contains(.memory)
         let trainOnly = measurements.filter { $0 == .accuracy || $0 == .memory }.map(\.rawValue)
         let benchMeasures = measurements.filter { $0 != .accuracy }.map(\.rawValue)
-        for v in variants.indices {
+        for v in variantIndices {
             var windowsDone = false
             for w in windows {
                 let probe = try modelConfig(variant: v, window: w, vocab: 256)

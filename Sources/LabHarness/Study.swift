@@ -40,6 +40,12 @@ public struct Study: @unchecked Sendable {
     public var eval: Eval
     public var measurements: [MeasurementKind]
     public var bench: Bench
+    /// The variant kinds this (stack of the) study runs; nil: every listed variant.
+    public var variantKinds: Set<String>? = nil
+    /// The indices of `variants` this study runs.
+    var variantIndices: [Int] {
+        variants.indices.filter { i in variantKinds.map { $0.contains(variants[i]["kind"]?.stringValue ?? "") } ?? true }
+    }
     /// The file it came from (as given) and its parsed YAML, for error locations.
     public let file: String
     let root: Node
@@ -53,7 +59,9 @@ public struct Study: @unchecked Sendable {
         public var kernel: [String] = ["auto"]
         /// Named layer stacks (`sweep.pattern: [{name: all_local, pattern: [variant]}, …]`), each a
         /// pattern template like `model.pattern`; label `pattern` = the name. Empty: `model.pattern`.
-        public var pattern: [(name: String, template: JSONValue)] = []
+        /// `variants` (optional): the variant kinds that run in that stack (e.g. KV sharing only
+        /// where the kinds can share); nil: all.
+        public var pattern: [(name: String, template: JSONValue, variants: [String]?)] = []
         /// Model-config keys swept (`sweep.model: {conv_kernel: [0, 3], norm_gain: [1, 0.05]}`), in key
         /// order; each key becomes a label. Empty: the `model:` values alone.
         public var model: [(key: String, values: [JSONValue])] = []
@@ -67,7 +75,7 @@ public struct Study: @unchecked Sendable {
         if !sweep.pattern.isEmpty {
             combos = combos.flatMap { (s, l) in
                 sweep.pattern.map { p in
-                    var t = s; t.patternTemplate = p.template
+                    var t = s; t.patternTemplate = p.template; t.variantKinds = p.variants.map(Set.init)
                     return (t, l.merging(["pattern": p.name]) { $1 })
                 }
             }
@@ -308,9 +316,16 @@ public struct Study: @unchecked Sendable {
             throw fail([.key("sweep"), .key("window"), .index(i)],
                        "window \(w) ≥ every context length of this study (max \(maxLength)): it has no effect (that is full attention)")
         }
+        let kinds = Set(variants.compactMap { $0["kind"]?.stringValue })
+        for (i, stack) in sweep.pattern.enumerated() {
+            for (j, k) in (stack.variants ?? []).enumerated() where !kinds.contains(k) {
+                throw fail([.key("sweep"), .key("pattern"), .index(i), .key("variants"), .index(j)],
+                           "'\(k)' is not a kind listed in variants (\(kinds.sorted().joined(separator: ", ")))")
+            }
+        }
         // every stack × model setting × variant × window builds a valid model
         for (study, _) in axisCombinations() {
-            for v in variants.indices {
+            for v in study.variantIndices {
                 for w in (sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }) {
                     let (config, _, _) = try study.modelConfig(variant: v, window: w, vocab: 256)
                     try checkKernels(config: config)
@@ -428,7 +443,7 @@ private struct SweepDecoder: Decodable {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("pattern"), AnyCodingIndex(i), AnyCodingKey("name")],
                                                        debugDescription: "stack name '\(p.name)' is used twice"))
             }
-            value.pattern = stacks.map { ($0.name, $0.pattern) }
+            value.pattern = stacks.map { ($0.name, $0.pattern, $0.variants) }
         }
         if let m = try c.optional([String: [JSONValue]].self, "model") {
             for key in m.keys.sorted() {
@@ -447,11 +462,15 @@ private struct SweepDecoder: Decodable {
     }
 }
 
-/// One entry of `sweep.pattern`: `{name: all_local, pattern: [variant]}`.
+/// One entry of `sweep.pattern`: `{name: all_local, pattern: [variant], variants: [full]}`.
 private struct NamedPattern: Decodable {
-    var name: String, pattern: JSONValue
+    var name: String, pattern: JSONValue, variants: [String]?
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["name", "pattern"], "sweep.pattern entry")
+        let c = try strict(decoder, ["name", "pattern", "variants"], "sweep.pattern entry")
+        variants = try c.optional([String].self, "variants")
+        if let v = variants, v.isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("variants")], debugDescription: "list at least one variant kind (or omit the key: all)"))
+        }
         name = try c.required(String.self, "name")
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("name")], debugDescription: "name '\(name)': use letters, digits, - and _"))

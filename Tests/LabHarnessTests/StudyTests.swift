@@ -51,6 +51,18 @@ func committedStudies() -> [String] {
         #expect(one.model.pattern.layers(depth: 2).map(\.kind) == ["sliding_window", "full"])
         #expect(one.summary.contains("conv_kernel=3") && one.summary.contains("pattern=lg"))
         #expect(Set(runs.map(\.id)).count == runs.count)
+        // a stack can be limited to some variant kinds; a kind that is not listed is an error
+        let limited = text.replacingOccurrences(of: "{name: lg, pattern: [variant, {kind: full}]}",
+                                                with: "{name: lg, pattern: [variant, {kind: full}], variants: [full]}")
+        let limitedRuns = try Study.parse(limited, file: "s.yaml").expand()
+        #expect(limitedRuns.count == runs.count - 2 * 2 * 2)  // lg's sliding_window at 2 windows × 2 × 2 model settings
+        #expect(!limitedRuns.contains { $0.labels["pattern"] == "lg" && $0.labels["variant"] != "full" })
+        do {
+            _ = try Study.parse(limited.replacingOccurrences(of: "variants: [full]", with: "variants: [ful]"), file: "s.yaml")
+            Issue.record("no error for an unknown kind in a stack's variants")
+        } catch let e as StudyError {
+            #expect(e.key == "sweep.pattern[1].variants[0]" && e.message.contains("not a kind listed"), "\(e)")
+        }
     }
 
     @Test func windowAxisIsDroppedForFull() throws {
