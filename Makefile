@@ -26,18 +26,23 @@ build: deps
 
 ## The main job: release build, every kernel checked against its reference, then the quickstart
 ## study (studies/quickstart.yaml: 3 variants × 2 windows, NIAH + MQAR, throughput and memory;
-## resumable: rerun after an interruption), a short table of its results file, its figures
-## (plots/quickstart/) and its notebook (notebooks-md/quickstart.md; hand-written text kept).
-QUICKSTART_OUT ?= results/quickstart
+## resumable: rerun after an interruption), a short table of its results file, its figures and
+## its notebook.
+## Its output goes to runs/quickstart/ (git-ignored): results.jsonl, plots/ and notebook.md. The
+## committed results/quickstart, plots/quickstart and notebooks-md/quickstart.md are the canonical
+## run's (`attnlab study run studies/quickstart.yaml && attnlab report studies/quickstart.yaml`);
+## writing there instead would find every run already recorded and train nothing.
+QUICKSTART_OUT ?= runs/quickstart
 quickstart: build
 	$(RELEASE_BIN) kernels check
 	@start=$$(date +%s); \
 	$(RELEASE_BIN) study run studies/quickstart.yaml --out $(QUICKSTART_OUT) && \
 	$(RELEASE_BIN) results show $(QUICKSTART_OUT)/results.jsonl \
 	  --metrics accuracy,score,train_tokens_per_second,decode_tokens_per_second,state_bytes,peak_resident_bytes && \
-	$(RELEASE_BIN) report studies/quickstart.yaml --results $(QUICKSTART_OUT)/results.jsonl && \
+	$(RELEASE_BIN) report studies/quickstart.yaml --results $(QUICKSTART_OUT)/results.jsonl \
+	  --plots $(QUICKSTART_OUT)/plots --out $(QUICKSTART_OUT)/notebook.md && \
 	echo "quickstart study: $$(( $$(date +%s) - start )) s; rows in $(QUICKSTART_OUT)/results.jsonl," \
-	  "figures in plots/quickstart/, notebook notebooks-md/quickstart.md"
+	  "figures in $(QUICKSTART_OUT)/plots/, notebook $(QUICKSTART_OUT)/notebook.md"
 
 ## A study in shards through a real one-node Slurm cluster on this machine (scripts/slurm-local.sh):
 ## job array of scripts/study.sbatch, shards merged, compared with a single-process run.
