@@ -36,9 +36,9 @@ public struct ParameterSet<Scalar: TensorScalar>: Sendable, Equatable {
         return out
     }
 
-    /// Adds every parameter of `other` under `prefix.name`.
+    /// Adds every parameter of `other` under `prefix.name` (under its own name when `prefix` is empty).
     public mutating func merge(_ other: ParameterSet, prefix: String) {
-        for n in other.names { add("\(prefix).\(n)", other[n]) }
+        for n in other.names { add(prefix.isEmpty ? n : "\(prefix).\(n)", other[n]) }
     }
 
     /// Same names and shapes, all zeros (a gradient accumulator).

@@ -124,25 +124,34 @@ public struct RAttention: KVSharingVariant {
     /// linear branch's before the K/V projections.
     func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, extra: SharedKV<S>?)
         -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
-        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
-        var dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dv: Tensor<S>? = nil, dgRLA: Tensor<S>? = nil
-        if linearOn {
-            let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
-            let x = saved["x"]
-            let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
-                                                       shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
-            (dq, dk, dv, dgRLA) = (g.dq, g.dk, g.dv, dg)
-        }
+        let h = outputBackward(dy, params: params, saved: saved)
+        var (dk, dv) = (h.dk, h.dv)
         if let extra {
             dk = dk.map { LinearAlgebra.add($0, extra.k) } ?? extra.k
             dv = dv.map { LinearAlgebra.add($0, extra.v) } ?? extra.v
         }
-        var (dx, grads) = local.attendBackward(dOSWA, params: params, saved: saved, dq: dq, dk: dk, dvExtra: dv)
+        var (dx, grads) = local.attendBackward(h.dOSWA, params: params, saved: saved, dq: h.dq, dk: dk, dvExtra: dv)
+        grads.merge(h.grads, prefix: "")
+        return (dx, grads)
+    }
+
+    /// The backward shared by a layer and a KV-sharing consumer, from dy down to the two branches'
+    /// inputs: dO of the SWA branch, the linear branch's dq, dk, dv (raw, nil when it is off) and
+    /// the gradients of wo, norm_swa and norm_rla.
+    func outputBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dOSWA: Tensor<S>, dq: Tensor<S>?, dk: Tensor<S>?, dv: Tensor<S>?, grads: ParameterSet<S>) {
+        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
+        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
+        var grads = ParameterSet<S>()
         grads.add("wo", dwo)
         grads.add("norm_swa", dgSWA)
-        if let dgRLA { grads.add("norm_rla", dgRLA) }
-        return (dx, grads)
+        guard linearOn else { return (dOSWA, nil, nil, nil, grads) }
+        let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
+        let x = saved["x"]
+        let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
+                                                   shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
+        grads.add("norm_rla", dg)
+        return (dOSWA, g.dq, g.dk, g.dv, grads)
     }
 
     // MARK: Decoding
@@ -272,20 +281,9 @@ public struct RAttention: KVSharingVariant {
 
     public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
         -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
-        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
-        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
-        var dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dv: Tensor<S>? = nil, dgRLA: Tensor<S>? = nil
-        if linearOn {
-            let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
-            let x = saved["x"]
-            let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
-                                                       shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
-            (dq, dk, dv, dgRLA) = (g.dq, g.dk, g.dv, dg)
-        }
-        var (dx, grads, kvGrad) = local.consumerAttendBackward(dOSWA, params: params, saved: saved, dq: dq, dk: dk, dvExtra: dv)
-        grads.add("wo", dwo)
-        grads.add("norm_swa", dgSWA)
-        if let dgRLA { grads.add("norm_rla", dgRLA) }
+        let h = outputBackward(dy, params: params, saved: saved)
+        var (dx, grads, kvGrad) = local.consumerAttendBackward(h.dOSWA, params: params, saved: saved, dq: h.dq, dk: h.dk, dvExtra: h.dv)
+        grads.merge(h.grads, prefix: "")
         return (dx, grads, kvGrad)
     }
 
