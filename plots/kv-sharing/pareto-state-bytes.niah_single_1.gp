@@ -1,0 +1,40 @@
+# kv-sharing: accuracy vs decode-state bytes, niah_single_1
+#
+# Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
+# min..max), the Pareto frontier of the means as a step line.
+#
+# Written by `attnlab plot studies/kv-sharing.yaml` (which rewrites it). To restyle, edit this file and run
+#     gnuplot pareto-state-bytes.niah_single_1.gp
+# in this folder: it redraws pareto-state-bytes.niah_single_1.png and pareto-state-bytes.niah_single_1.svg from pareto-state-bytes.niah_single_1.dat.
+
+width = 560; height = 460   # pixels (svg: points)
+fontspec = "sans,10"
+data = "pareto-state-bytes.niah_single_1.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "pareto-state-bytes.niah_single_1." . format
+    set grid
+    set multiplot layout 1,1 title "kv-sharing: accuracy vs decode-state bytes, niah_single_1" font ",12"
+
+    # eval length 128
+    set title "eval length 128"
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xrange [122880:419430]
+    set yrange [0:1.1]
+    set xlabel "decode state of one sequence in bytes, log scale"
+    set ylabel "accuracy (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
+         data index "[L=128 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
+         data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+
+    unset multiplot
+    set output
+}
