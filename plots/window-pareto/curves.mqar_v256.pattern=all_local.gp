@@ -1,0 +1,60 @@
+# window-pareto: training curves, mqar_v256 (all_local)
+#
+# Validation loss and accuracy at each validation during training, one line per run
+# (seeds of one variant/window share its colour and dash).
+#
+# Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
+#     gnuplot curves.mqar_v256.pattern=all_local.gp
+# in this folder: it redraws curves.mqar_v256.pattern=all_local.png and curves.mqar_v256.pattern=all_local.svg from curves.mqar_v256.pattern=all_local.dat.
+
+width = 1200; height = 440   # pixels (svg: points)
+fontspec = "sans,10"
+data = "curves.mqar_v256.pattern=all_local.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "curves.mqar_v256.pattern=all_local." . format
+    set grid
+    set multiplot layout 1,2 title "window-pareto: training curves, mqar_v256 (all_local)" font ",12"
+
+    # curve_val_loss
+    set title "validation loss"
+    set xlabel "training step"
+    set ylabel "loss (nats)"
+    set autoscale y
+    set key outside right top
+    plot data index "[curve_val_loss | full seed 0 | d0a7b82e59b847fd]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_loss | full seed 1 | 6651435b6bb4646f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 2 | 762fce8c7d305170]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W0 seed 0 | 8f72cbcfd6cf21fa]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_loss | swa W16 seed 0 | c3f92c437b0e53bb]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
+         data index "[curve_val_loss | swa W32 seed 0 | 86b86eca0abf89ff]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
+         data index "[curve_val_loss | swa W64 seed 0 | 559fc84d00eefe6b]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
+         data index "[curve_val_loss | swa W128 seed 0 | 1fefa2ec301a7380]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
+         data index "[curve_val_loss | ratt W0 seed 0 | f71d475ea37b812c]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
+         data index "[curve_val_loss | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+
+    # curve_val_accuracy
+    set title "validation accuracy"
+    set xlabel "training step"
+    set ylabel "accuracy"
+    set yrange [0:1.05]
+    set key outside right top
+    plot data index "[curve_val_accuracy | full seed 0 | d0a7b82e59b847fd]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_accuracy | full seed 1 | 6651435b6bb4646f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 2 | 762fce8c7d305170]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W0 seed 0 | 8f72cbcfd6cf21fa]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_accuracy | swa W16 seed 0 | c3f92c437b0e53bb]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
+         data index "[curve_val_accuracy | swa W32 seed 0 | 86b86eca0abf89ff]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
+         data index "[curve_val_accuracy | swa W64 seed 0 | 559fc84d00eefe6b]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
+         data index "[curve_val_accuracy | swa W128 seed 0 | 1fefa2ec301a7380]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
+         data index "[curve_val_accuracy | ratt W0 seed 0 | f71d475ea37b812c]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
+         data index "[curve_val_accuracy | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+
+    unset multiplot
+    set output
+}
