@@ -152,12 +152,15 @@ public enum Figures {
         return out
     }
 
-    /// Accuracy (mean over seeds) against decode tokens/s at the largest bench length with decode
-    /// rows, joining accuracy rows to bench rows on variant, window and the grouping labels (not the
+    /// Accuracy (mean over seeds) against decode tokens/s at the largest bench length of those with
+    /// decode rows for the most configurations, joining accuracy rows to bench rows on variant, window and the grouping labels (not the
     /// training recipe). Points of several kernels are labelled with the kernel.
     public static func decodePoints(_ d: ReportData) -> (benchLength: Int, sets: [(split: Split, task: String, length: Int, points: [ParetoPoint], frontier: [ParetoPoint])])? {
         let decode = d.observations("decode_tokens_per_second", kind: "bench")
-        guard let B = decode.compactMap(\.length).max() else { return nil }
+        // The largest length among those measured for the most configurations: a study still
+        // running (shards by bench length) must not put one configuration alone on the frontier.
+        let coverage = Dictionary(grouping: decode.filter { $0.length != nil }, by: { $0.length! }).mapValues { Set($0.map(\.config)).count }
+        guard let B = coverage.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return nil }
         struct BK: Hashable { var config: RunConfig; var kernel: String }
         let speed = ReportData.aggregate(decode.filter { $0.length == B }) { BK(config: $0.config, kernel: $0.kernel ?? "") }
         let kernels = Set(speed.keys.map(\.kernel))

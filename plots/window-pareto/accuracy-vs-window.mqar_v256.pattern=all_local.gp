@@ -24,14 +24,15 @@ do for [format in "png svg"] {
     # eval length 128
     set title "eval length 128"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("0" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "0" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set yrange [0:1.05]
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy"
     set key outside below height 1
     stats data index "[L=128 | full]" using 2 name "full" nooutput
-    plot data index "[L=128 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+    plot data index "[L=128 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
+         data index "[L=128 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=128 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
          data index "[L=128 | swa_reach_ceiling]" using 1:3 with linespoints lc rgb "#1f77b4" dt 2 pt 1 title "SWA reach ceiling", \
          full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)
@@ -39,14 +40,15 @@ do for [format in "png svg"] {
     # eval length 192
     set title "eval length 192"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("0" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "0" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set yrange [0:1.05]
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy"
     set key outside below height 1
     stats data index "[L=192 | full]" using 2 name "full" nooutput
-    plot data index "[L=192 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+    plot data index "[L=192 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
+         data index "[L=192 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=192 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
          data index "[L=192 | swa_reach_ceiling]" using 1:3 with linespoints lc rgb "#1f77b4" dt 2 pt 1 title "SWA reach ceiling", \
          full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)

@@ -30,13 +30,18 @@ do for [format in "png svg"] {
     plot data index "[curve_val_loss | full seed 0 | d0a7b82e59b847fd]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | 6651435b6bb4646f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 2 | 762fce8c7d305170]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 0 | a707871819d96792]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_loss | swa W0 seed 0 | 8f72cbcfd6cf21fa]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_loss | swa W0 seed 1 | 04a5bd3b1f2f37d0]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 0 | c3f92c437b0e53bb]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
          data index "[curve_val_loss | swa W32 seed 0 | 86b86eca0abf89ff]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
          data index "[curve_val_loss | swa W64 seed 0 | 559fc84d00eefe6b]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W128 seed 0 | 1fefa2ec301a7380]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
          data index "[curve_val_loss | ratt W0 seed 0 | f71d475ea37b812c]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
-         data index "[curve_val_loss | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+         data index "[curve_val_loss | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         data index "[curve_val_loss | ratt W32 seed 0 | 0ffc3e9fc2b3dc35]" using 1:2 with lines lc rgb "#d62728" pt 9 dt 3 lw 1.2 title "ratt W32", \
+         data index "[curve_val_loss | ratt W64 seed 0 | 51c1f59341dc14f1]" using 1:2 with lines lc rgb "#d62728" pt 11 dt 4 lw 1.2 title "ratt W64", \
+         data index "[curve_val_loss | ratt W128 seed 0 | 0c9fc61086290852]" using 1:2 with lines lc rgb "#d62728" pt 13 dt 5 lw 1.2 title "ratt W128"
 
     # curve_val_accuracy
     set title "validation accuracy"
@@ -47,13 +52,18 @@ do for [format in "png svg"] {
     plot data index "[curve_val_accuracy | full seed 0 | d0a7b82e59b847fd]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | 6651435b6bb4646f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | full seed 2 | 762fce8c7d305170]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 0 | a707871819d96792]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_accuracy | swa W0 seed 0 | 8f72cbcfd6cf21fa]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_accuracy | swa W0 seed 1 | 04a5bd3b1f2f37d0]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 0 | c3f92c437b0e53bb]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | swa W32 seed 0 | 86b86eca0abf89ff]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
          data index "[curve_val_accuracy | swa W64 seed 0 | 559fc84d00eefe6b]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W128 seed 0 | 1fefa2ec301a7380]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
          data index "[curve_val_accuracy | ratt W0 seed 0 | f71d475ea37b812c]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
-         data index "[curve_val_accuracy | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+         data index "[curve_val_accuracy | ratt W16 seed 0 | d1abd67f1d0c5103]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         data index "[curve_val_accuracy | ratt W32 seed 0 | 0ffc3e9fc2b3dc35]" using 1:2 with lines lc rgb "#d62728" pt 9 dt 3 lw 1.2 title "ratt W32", \
+         data index "[curve_val_accuracy | ratt W64 seed 0 | 51c1f59341dc14f1]" using 1:2 with lines lc rgb "#d62728" pt 11 dt 4 lw 1.2 title "ratt W64", \
+         data index "[curve_val_accuracy | ratt W128 seed 0 | 0c9fc61086290852]" using 1:2 with lines lc rgb "#d62728" pt 13 dt 5 lw 1.2 title "ratt W128"
 
     unset multiplot
     set output

@@ -7,7 +7,7 @@
 #     gnuplot heatmap-accuracy.pattern=all_local.gp
 # in this folder: it redraws heatmap-accuracy.pattern=all_local.png and heatmap-accuracy.pattern=all_local.svg from heatmap-accuracy.pattern=all_local.dat.
 
-width = 1260; height = 820   # pixels (svg: points)
+width = 1260; height = 1080   # pixels (svg: points)
 fontspec = "sans,10"
 data = "heatmap-accuracy.pattern=all_local.dat"
 
@@ -21,7 +21,7 @@ do for [format in "png svg"] {
     set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
     unset key
     set tics nomirror
-    set multiplot layout 3,3 title "window-pareto: accuracy by task and eval length (mean over seeds) (all_local)" font ",12"
+    set multiplot layout 4,3 title "window-pareto: accuracy by task and eval length (mean over seeds) (all_local)" font ",12"
 
     # full
     set title "full"
@@ -33,6 +33,17 @@ do for [format in "png svg"] {
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # linear only
+    set title "linear only"
+    set xrange [-0.5:1.5]
+    set yrange [-0.5:0.5]
+    set xtics ("128" 0, "192" 1)
+    set ytics ("mqar_v256" 0)
+    set xlabel "eval length"
+    set cbrange [0:1]
+    plot data index "[linear only]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[linear only]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
 
     # swa W0
     set title "swa W0"
@@ -110,6 +121,39 @@ do for [format in "png svg"] {
     set cbrange [0:1]
     plot data index "[ratt W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W32
+    set title "ratt W32"
+    set xrange [-0.5:1.5]
+    set yrange [-0.5:0.5]
+    set xtics ("128" 0, "192" 1)
+    set ytics ("mqar_v256" 0)
+    set xlabel "eval length"
+    set cbrange [0:1]
+    plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W64
+    set title "ratt W64"
+    set xrange [-0.5:1.5]
+    set yrange [-0.5:0.5]
+    set xtics ("128" 0, "192" 1)
+    set ytics ("mqar_v256" 0)
+    set xlabel "eval length"
+    set cbrange [0:1]
+    plot data index "[ratt W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W128
+    set title "ratt W128"
+    set xrange [-0.5:1.5]
+    set yrange [-0.5:0.5]
+    set xtics ("128" 0, "192" 1)
+    set ytics ("mqar_v256" 0)
+    set xlabel "eval length"
+    set cbrange [0:1]
+    plot data index "[ratt W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W128]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
 
     unset multiplot
     set output

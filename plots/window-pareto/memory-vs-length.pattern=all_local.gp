@@ -24,56 +24,68 @@ do for [format in "png svg"] {
     # state_bytes
     set title "state_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:6144]
+    set xtics ("1024" 1024, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"
     set key outside right top
     plot data index "[state_bytes | full]" using 1:2:3:4 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
+         data index "[state_bytes | linear only]" using 1:2:3:4 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[state_bytes | swa W0]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W0", \
          data index "[state_bytes | swa W16]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 title "swa W16", \
          data index "[state_bytes | swa W32]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 9 dt 3 lw 1.5 title "swa W32", \
          data index "[state_bytes | swa W64]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 11 dt 4 lw 1.5 title "swa W64", \
          data index "[state_bytes | swa W128]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 13 dt 5 lw 1.5 title "swa W128", \
          data index "[state_bytes | ratt W0]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W0", \
-         data index "[state_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16"
+         data index "[state_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16", \
+         data index "[state_bytes | ratt W32]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 9 dt 3 lw 1.5 title "ratt W32", \
+         data index "[state_bytes | ratt W64]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 11 dt 4 lw 1.5 title "ratt W64", \
+         data index "[state_bytes | ratt W128]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 13 dt 5 lw 1.5 title "ratt W128"
 
     # measured_state_bytes
     set title "measured_state_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:6144]
+    set xtics ("1024" 1024, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"
     set key outside right top
     plot data index "[measured_state_bytes | full]" using 1:2:3:4 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
+         data index "[measured_state_bytes | linear only]" using 1:2:3:4 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[measured_state_bytes | swa W0]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W0", \
          data index "[measured_state_bytes | swa W16]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 title "swa W16", \
          data index "[measured_state_bytes | swa W32]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 9 dt 3 lw 1.5 title "swa W32", \
          data index "[measured_state_bytes | swa W64]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 11 dt 4 lw 1.5 title "swa W64", \
          data index "[measured_state_bytes | swa W128]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 13 dt 5 lw 1.5 title "swa W128", \
          data index "[measured_state_bytes | ratt W0]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W0", \
-         data index "[measured_state_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16"
+         data index "[measured_state_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16", \
+         data index "[measured_state_bytes | ratt W32]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 9 dt 3 lw 1.5 title "ratt W32", \
+         data index "[measured_state_bytes | ratt W64]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 11 dt 4 lw 1.5 title "ratt W64", \
+         data index "[measured_state_bytes | ratt W128]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 13 dt 5 lw 1.5 title "ratt W128"
 
     # peak_resident_bytes
     set title "peak_resident_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:6144]
+    set xtics ("1024" 1024, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"
     set key outside right top
     plot data index "[peak_resident_bytes | full]" using 1:2:3:4 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
+         data index "[peak_resident_bytes | linear only]" using 1:2:3:4 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[peak_resident_bytes | swa W0]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W0", \
          data index "[peak_resident_bytes | swa W16]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 title "swa W16", \
          data index "[peak_resident_bytes | swa W32]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 9 dt 3 lw 1.5 title "swa W32", \
          data index "[peak_resident_bytes | swa W64]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 11 dt 4 lw 1.5 title "swa W64", \
          data index "[peak_resident_bytes | swa W128]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 13 dt 5 lw 1.5 title "swa W128", \
          data index "[peak_resident_bytes | ratt W0]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W0", \
-         data index "[peak_resident_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16"
+         data index "[peak_resident_bytes | ratt W16]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W16", \
+         data index "[peak_resident_bytes | ratt W32]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 9 dt 3 lw 1.5 title "ratt W32", \
+         data index "[peak_resident_bytes | ratt W64]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 11 dt 4 lw 1.5 title "ratt W64", \
+         data index "[peak_resident_bytes | ratt W128]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 13 dt 5 lw 1.5 title "ratt W128"
 
     unset multiplot
     set output

@@ -22,25 +22,7 @@ do for [format in "png svg"] {
     set multiplot layout 1,2 title "window-pareto: accuracy vs decode-state bytes, mqar_v256" font ",12"
 
     # eval length 128
-    set title "eval length 128"
-    set logscale x 2
-    set format x "%.0b %BB"
-    set xrange [1280:419430]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
-    set key outside below height 1
-    plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=128 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=128 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=128 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=128 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=128 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
-         data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
-
-    # eval length 192
-    set title "eval length 192"
+    set title "eval length 128; labels: frontier points"
     set logscale x 2
     set format x "%.0b %BB"
     set xrange [1280:629146]
@@ -48,14 +30,30 @@ do for [format in "png svg"] {
     set xlabel "decode state of one sequence in bytes, log scale"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
+    plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
+         data index "[L=128 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
+         data index "[L=128 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
+         data index "[L=128 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
+         data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle, \
+         data index "[L=128 | frontier]" using 1:2:3 with labels offset char 0,1.1 font ",8" notitle
+
+    # eval length 192
+    set title "eval length 192; labels: frontier points"
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xrange [1280:632422]
+    set yrange [0:1.1]
+    set xlabel "decode state of one sequence in bytes, log scale"
+    set ylabel "accuracy (mean over seeds)"
+    set key outside below height 1
     plot data index "[L=192 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=192 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
+         data index "[L=192 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
          data index "[L=192 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=192 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
          data index "[L=192 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=192 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
          data index "[L=192 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=192 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=192 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle, \
+         data index "[L=192 | frontier]" using 1:2:3 with labels offset char 0,1.1 font ",8" notitle
 
     unset multiplot
     set output

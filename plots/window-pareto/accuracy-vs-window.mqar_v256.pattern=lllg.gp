@@ -1,0 +1,56 @@
+# window-pareto: accuracy vs window, mqar_v256 (lllg)
+#
+# Accuracy (argmax at the answer positions) against the window, one panel per eval length.
+# Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean.
+#
+# Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
+#     gnuplot accuracy-vs-window.mqar_v256.pattern=lllg.gp
+# in this folder: it redraws accuracy-vs-window.mqar_v256.pattern=lllg.png and accuracy-vs-window.mqar_v256.pattern=lllg.svg from accuracy-vs-window.mqar_v256.pattern=lllg.dat.
+
+width = 960; height = 420   # pixels (svg: points)
+fontspec = "sans,10"
+data = "accuracy-vs-window.mqar_v256.pattern=lllg.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "accuracy-vs-window.mqar_v256.pattern=lllg." . format
+    set grid
+    set multiplot layout 1,2 title "window-pareto: accuracy vs window, mqar_v256 (lllg)" font ",12"
+
+    # eval length 128
+    set title "eval length 128"
+    unset logscale x
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "0" 1, "16" 2, "32" 3, "64" 4, "128" 5)
+    set yrange [0:1.05]
+    set xlabel "window W (attends to W+1 tokens)"
+    set ylabel "accuracy"
+    set key outside below height 1
+    stats data index "[L=128 | full]" using 2 name "full" nooutput
+    plot data index "[L=128 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
+         data index "[L=128 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+         data index "[L=128 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
+         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)
+
+    # eval length 192
+    set title "eval length 192"
+    unset logscale x
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "0" 1, "16" 2, "32" 3, "64" 4, "128" 5)
+    set yrange [0:1.05]
+    set xlabel "window W (attends to W+1 tokens)"
+    set ylabel "accuracy"
+    set key outside below height 1
+    stats data index "[L=192 | full]" using 2 name "full" nooutput
+    plot data index "[L=192 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
+         data index "[L=192 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+         data index "[L=192 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
+         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)
+
+    unset multiplot
+    set output
+}

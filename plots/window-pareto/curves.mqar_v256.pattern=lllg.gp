@@ -1,0 +1,64 @@
+# window-pareto: training curves, mqar_v256 (lllg)
+#
+# Validation loss and accuracy at each validation during training, one line per run
+# (seeds of one variant/window share its colour and dash).
+#
+# Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
+#     gnuplot curves.mqar_v256.pattern=lllg.gp
+# in this folder: it redraws curves.mqar_v256.pattern=lllg.png and curves.mqar_v256.pattern=lllg.svg from curves.mqar_v256.pattern=lllg.dat.
+
+width = 1200; height = 440   # pixels (svg: points)
+fontspec = "sans,10"
+data = "curves.mqar_v256.pattern=lllg.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "curves.mqar_v256.pattern=lllg." . format
+    set grid
+    set multiplot layout 1,2 title "window-pareto: training curves, mqar_v256 (lllg)" font ",12"
+
+    # curve_val_loss
+    set title "validation loss"
+    set xlabel "training step"
+    set ylabel "loss (nats)"
+    set autoscale y
+    set key outside right top
+    plot data index "[curve_val_loss | full seed 0 | 6a11979779bf0f8a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_loss | linear only seed 0 | 65cc3ca689ca9f50]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
+         data index "[curve_val_loss | swa W0 seed 0 | 8054adf84462002e]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_loss | swa W16 seed 0 | 4d171ebf87bf61a2]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
+         data index "[curve_val_loss | swa W32 seed 0 | 282f6ffab5d8a6a9]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
+         data index "[curve_val_loss | swa W64 seed 0 | 50b2c880f7b05e38]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
+         data index "[curve_val_loss | swa W128 seed 0 | 892545793d6b3b1c]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
+         data index "[curve_val_loss | ratt W0 seed 0 | f3b85ce15122b9b4]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
+         data index "[curve_val_loss | ratt W16 seed 0 | 20203482cf54990f]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         data index "[curve_val_loss | ratt W32 seed 0 | 3502696aa8fbd88c]" using 1:2 with lines lc rgb "#d62728" pt 9 dt 3 lw 1.2 title "ratt W32", \
+         data index "[curve_val_loss | ratt W64 seed 0 | c86f88b63c418bd9]" using 1:2 with lines lc rgb "#d62728" pt 11 dt 4 lw 1.2 title "ratt W64", \
+         data index "[curve_val_loss | ratt W128 seed 0 | 03fa089d16903414]" using 1:2 with lines lc rgb "#d62728" pt 13 dt 5 lw 1.2 title "ratt W128"
+
+    # curve_val_accuracy
+    set title "validation accuracy"
+    set xlabel "training step"
+    set ylabel "accuracy"
+    set yrange [0:1.05]
+    set key outside right top
+    plot data index "[curve_val_accuracy | full seed 0 | 6a11979779bf0f8a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_accuracy | linear only seed 0 | 65cc3ca689ca9f50]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
+         data index "[curve_val_accuracy | swa W0 seed 0 | 8054adf84462002e]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W0", \
+         data index "[curve_val_accuracy | swa W16 seed 0 | 4d171ebf87bf61a2]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
+         data index "[curve_val_accuracy | swa W32 seed 0 | 282f6ffab5d8a6a9]" using 1:2 with lines lc rgb "#1f77b4" pt 9 dt 3 lw 1.2 title "swa W32", \
+         data index "[curve_val_accuracy | swa W64 seed 0 | 50b2c880f7b05e38]" using 1:2 with lines lc rgb "#1f77b4" pt 11 dt 4 lw 1.2 title "swa W64", \
+         data index "[curve_val_accuracy | swa W128 seed 0 | 892545793d6b3b1c]" using 1:2 with lines lc rgb "#1f77b4" pt 13 dt 5 lw 1.2 title "swa W128", \
+         data index "[curve_val_accuracy | ratt W0 seed 0 | f3b85ce15122b9b4]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W0", \
+         data index "[curve_val_accuracy | ratt W16 seed 0 | 20203482cf54990f]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         data index "[curve_val_accuracy | ratt W32 seed 0 | 3502696aa8fbd88c]" using 1:2 with lines lc rgb "#d62728" pt 9 dt 3 lw 1.2 title "ratt W32", \
+         data index "[curve_val_accuracy | ratt W64 seed 0 | c86f88b63c418bd9]" using 1:2 with lines lc rgb "#d62728" pt 11 dt 4 lw 1.2 title "ratt W64", \
+         data index "[curve_val_accuracy | ratt W128 seed 0 | 03fa089d16903414]" using 1:2 with lines lc rgb "#d62728" pt 13 dt 5 lw 1.2 title "ratt W128"
+
+    unset multiplot
+    set output
+}
