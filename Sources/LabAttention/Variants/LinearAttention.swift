@@ -22,31 +22,18 @@ public struct LinearAttention: AttentionVariant {
         public init(from decoder: Decoder) throws {
             try rejectUnknownKeys(decoder, allowed: ["kind", "feature_map", "chunk"], in: "linear_attention config")
             let c = try decoder.container(keyedBy: AnyCodingKey.self)
-            func fail(_ key: String, _ message: String) -> DecodingError {
-                .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
-            }
-            let fm = try c.optional(String.self, "feature_map") ?? FeatureMap.softmax2.rawValue
-            guard let parsed = FeatureMap(rawValue: fm) else {
-                throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            featureMap = parsed
-            chunk = try c.optional(Int.self, "chunk") ?? 64
-            guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+            (featureMap, chunk) = try LinearBranchKeys.decode(c, decoder)
         }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: AnyCodingKey.self)
-            try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
-            try c.encode(chunk, forKey: AnyCodingKey("chunk"))
+            try LinearBranchKeys.encode(featureMap: featureMap, chunk: chunk, into: &c)
         }
     }
 
     public static let kind = "linear_attention"
     public static let summary = "RMSNorm(causal linear attention over j ≤ t): RAttention's linear branch alone (W = −1)"
-    public static let configKeys = [
-        ConfigKeyDoc("feature_map", "softmax2", "φ: softmax2 [softmax(x), softmax(−x)] or relu2"),
-        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
-    ]
+    public static let configKeys = LinearBranchKeys.docs
     public static let minimalConfigJSON = #"{"kind": "linear_attention"}"#
 
     public let config: Config

@@ -41,13 +41,7 @@ public struct RAttention: KVSharingVariant {
             }
             windowSize = try c.required(Int.self, "window")
             guard windowSize >= 0 else { throw fail("window", "window must be ≥ 0, got \(windowSize)") }
-            let fm = try c.optional(String.self, "feature_map") ?? FeatureMap.softmax2.rawValue
-            guard let parsed = FeatureMap(rawValue: fm) else {
-                throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            featureMap = parsed
-            chunk = try c.optional(Int.self, "chunk") ?? 64
-            guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+            (featureMap, chunk) = try LinearBranchKeys.decode(c, decoder)
             let branch = try c.optional(String.self, "linear_branch") ?? "on"
             guard let lb = LinearBranch(rawValue: branch) else { throw fail("linear_branch", "must be on or off, got '\(branch)'") }
             linearBranch = lb
@@ -56,20 +50,15 @@ public struct RAttention: KVSharingVariant {
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: AnyCodingKey.self)
             try c.encode(windowSize, forKey: AnyCodingKey("window"))
-            try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
-            try c.encode(chunk, forKey: AnyCodingKey("chunk"))
+            try LinearBranchKeys.encode(featureMap: featureMap, chunk: chunk, into: &c)
             try c.encode(linearBranch.rawValue, forKey: AnyCodingKey("linear_branch"))
         }
     }
 
     public static let kind = "rattention"
     public static let summary = "RMSNorm(SWA) + RMSNorm(residual linear attention over tokens older than the window)"
-    public static let configKeys = [
-        ConfigKeyDoc("window", "required", "W ≥ 0 of the softmax branch; the linear branch covers tokens j ≤ t−W−1"),
-        ConfigKeyDoc("feature_map", "softmax2", "φ of the linear branch: softmax2 [softmax(x), softmax(−x)] or relu2"),
-        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
-        ConfigKeyDoc("linear_branch", "on", "off: RMSNorm(SWA) alone (ablation)"),
-    ]
+    public static let configKeys = [ConfigKeyDoc("window", "required", "W ≥ 0 of the softmax branch; the linear branch covers tokens j ≤ t−W−1")]
+        + LinearBranchKeys.docs + [ConfigKeyDoc("linear_branch", "on", "off: RMSNorm(SWA) alone (ablation)")]
     public static let minimalConfigJSON = #"{"kind": "rattention", "window": 3}"#
 
     public let config: Config

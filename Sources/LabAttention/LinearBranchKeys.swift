@@ -1,0 +1,31 @@
+// The config keys of the residual-linear-attention branch, shared by `rattention` and
+// `linear_attention` so both read and write them the same way:
+//   feature_map  softmax2 | relu2 (default softmax2)   φ of the linear branch
+//   chunk        ≥ 1 (default 64)                      chunk size of the chunked kernel (speed only)
+import LabKernels
+
+enum LinearBranchKeys {
+    static let docs = [
+        ConfigKeyDoc("feature_map", "softmax2", "φ of the linear branch: softmax2 [softmax(x), softmax(−x)] or relu2"),
+        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
+    ]
+
+    /// Reads `feature_map` and `chunk` from a variant config's container; errors name the key.
+    static func decode(_ c: KeyedDecodingContainer<AnyCodingKey>, _ decoder: Decoder) throws -> (featureMap: FeatureMap, chunk: Int) {
+        func fail(_ key: String, _ message: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
+        }
+        let fm = try c.optional(String.self, "feature_map") ?? FeatureMap.softmax2.rawValue
+        guard let featureMap = FeatureMap(rawValue: fm) else {
+            throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let chunk = try c.optional(Int.self, "chunk") ?? 64
+        guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+        return (featureMap, chunk)
+    }
+
+    static func encode(featureMap: FeatureMap, chunk: Int, into c: inout KeyedEncodingContainer<AnyCodingKey>) throws {
+        try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
+        try c.encode(chunk, forKey: AnyCodingKey("chunk"))
+    }
+}
