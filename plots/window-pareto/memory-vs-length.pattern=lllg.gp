@@ -24,8 +24,8 @@ do for [format in "png svg"] {
     # state_bytes
     set title "state_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:24576]
+    set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"
@@ -46,8 +46,8 @@ do for [format in "png svg"] {
     # measured_state_bytes
     set title "measured_state_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:24576]
+    set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"
@@ -68,8 +68,8 @@ do for [format in "png svg"] {
     # peak_resident_bytes
     set title "peak_resident_bytes"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:24576]
+    set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
     set xlabel "context length (tokens)"
     set ylabel "bytes"

@@ -1,6 +1,6 @@
-# window-pareto: accuracy vs decode tokens/s at length 1024, mqar_v256
+# window-pareto: accuracy vs decode tokens/s at length 16384, mqar_v256
 #
-# Accuracy against decode tokens/s at length 1024: every configuration a labelled point (mean over seeds, bars
+# Accuracy against decode tokens/s at length 16384: every configuration a labelled point (mean over seeds, bars
 # min..max), the Pareto frontier of the means as a step line.
 #
 # Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
@@ -19,15 +19,15 @@ do for [format in "png svg"] {
     }
     set output "pareto-decode.mqar_v256." . format
     set grid
-    set multiplot layout 1,2 title "window-pareto: accuracy vs decode tokens/s at length 1024, mqar_v256" font ",12"
+    set multiplot layout 1,2 title "window-pareto: accuracy vs decode tokens/s at length 16384, mqar_v256" font ",12"
 
     # eval length 128
-    set title "eval length 128 (bench length 1024); labels: frontier points"
-    unset logscale x
+    set title "eval length 128 (bench length 16384); labels: frontier points"
+    set logscale x 2
     set format x "%.0s%c"
-    set xrange [558.826:20847.8]
+    set xrange [89.3949:30405]
     set yrange [0:1.1]
-    set xlabel "decode tokens/s at context length 1024"
+    set xlabel "decode tokens/s at context length 16384, log scale"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
     plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
@@ -39,12 +39,12 @@ do for [format in "png svg"] {
          data index "[L=128 | frontier]" using 1:2:3 with labels offset char 0,1.1 font ",8" notitle
 
     # eval length 192
-    set title "eval length 192 (bench length 1024); labels: frontier points"
-    unset logscale x
+    set title "eval length 192 (bench length 16384); labels: frontier points"
+    set logscale x 2
     set format x "%.0s%c"
-    set xrange [558.826:20847.8]
+    set xrange [89.3949:30405]
     set yrange [0:1.1]
-    set xlabel "decode tokens/s at context length 1024"
+    set xlabel "decode tokens/s at context length 16384, log scale"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
     plot data index "[L=192 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \

@@ -24,8 +24,8 @@ do for [format in "png svg"] {
     # decode_tokens_per_second
     set title "decode_tokens_per_second"
     set logscale xy
-    set xrange [682.667:1536]
-    set xtics ("1024" 1024)
+    set xrange [682.667:24576]
+    set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set format y "%.0s%c"
     set xlabel "context length (tokens)"
     set ylabel "tokens/s"
