@@ -23,6 +23,19 @@ func startStudy(_ args: [String]) throws -> Process {
     return p
 }
 
+/// The processes whose parent is `pid` (Linux: the 4th field of /proc/<child>/stat; none elsewhere).
+func childProcesses(of pid: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { name -> pid_t? in
+        guard let child = pid_t(name),
+              let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+              let commEnd = stat.lastIndex(of: ")") else { return nil }
+        // "pid (comm) state ppid …": after the command name, the state, then the parent
+        let fields = stat[stat.index(after: commEnd)...].split(separator: " ")
+        return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
+    }
+}
+
 /// run id → the measurements that do not depend on timing.
 func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
     let rows = try ResultsStore.read(path: path).rows
@@ -35,9 +48,11 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
     let study = golden.appendingPathComponent("tiny.yaml").path
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("labharness-\(UUID().uuidString)").path
 
-    /// kill -9 of `attnlab study run` mid-training, a torn last line, then the same command again:
-    /// the rows equal an uninterrupted run's (ids and metrics, timings aside), none duplicated,
-    /// and a half-trained run resumed from its checkpoint.
+    /// A crash mid-training (kill -9 of `attnlab study run` and of its workers), a torn last line,
+    /// then the same command again: the rows equal an uninterrupted run's (ids and metrics, timings
+    /// aside), none duplicated, and a half-trained run resumed from its checkpoint. (Killing the
+    /// runner alone is not enough for the last point: its workers notice within 0.2 s and exit,
+    /// but a tiny run can finish in that time, and the next runner then takes its outcome as is.)
     @Test func killedStudyResumesToTheSameRows() throws {
         let whole = root + "/whole", killed = root + "/killed"
         let a = try startStudy([study, "--out", whole, "--jobs", "2"])
@@ -64,7 +79,9 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
             usleep(20_000)
         }
         #expect(sawCheckpoint, "the study finished before it could be killed mid-run")
+        let workers = childProcesses(of: b.processIdentifier)  // before they are re-parented
         kill(b.processIdentifier, SIGKILL)
+        for w in workers { kill(w, SIGKILL) }
         b.waitUntilExit()
         let partial = try ResultsStore.read(path: killed + "/results.jsonl").rows.count
         #expect(partial < 4)
