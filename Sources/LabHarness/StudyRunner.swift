@@ -1,5 +1,6 @@
 // `attnlab study run`: the parent. It expands the study, skips the runs that already have an `ok`
-// row, and runs each remaining one in its own child process (`attnlab study run-one`), up to
+// row in any results file of the output folder (its own, the whole-study file, another shard's),
+// and runs each remaining one in its own child process (`attnlab study run-one`), up to
 // `jobs` at a time. A child that crashes, is killed (OOM, signal) or exits non-zero becomes a
 // `failed` row with the reason, and the study goes on. Peak resident memory of each child comes
 // from wait4's rusage. Only the parent appends rows, one fsync'd line per finished run.
@@ -44,6 +45,12 @@ public enum StudyPaths {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
         return names.filter { $0 == "results.jsonl" || ($0.hasPrefix("results.shard-") && $0.hasSuffix(".jsonl")) }.sorted().map { out + "/" + $0 }
     }
+    /// The latest row of each run over every results file in `out` (`ResultsStore.latest`: an ok row
+    /// beats a failed one): a run is recorded wherever its row is, for `study status` and for what
+    /// `study run` skips, whichever file (shard or whole-study) an earlier invocation wrote it to.
+    public static func recorded(_ out: String) throws -> [String: ResultRow] {
+        ResultsStore.latest(try allResults(out).flatMap { try ResultsStore.read(path: $0).rows })
+    }
 }
 
 public final class StudyRunner {
@@ -77,7 +84,7 @@ public final class StudyRunner {
             throw HarnessError("this attnlab is a debug build: its timings are not comparable; build with -c release, or pass --allow-debug (rows are then marked debug_timings)")
         }
         let resultsPath = StudyPaths.results(options.outDir, shard: options.shard)
-        let existing = ResultsStore.latest(try ResultsStore.read(path: resultsPath).rows)
+        let existing = try StudyPaths.recorded(options.outDir)
         var summary = RunSummary(total: runs.count)
         var queue: [Run] = []
         for r in runs {

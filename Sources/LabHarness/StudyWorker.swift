@@ -53,9 +53,7 @@ extension Study {
     /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
     /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
     public func status(outDir: String) throws -> [RunStatus] {
-        var rows: [ResultRow] = []
-        for path in StudyPaths.allResults(outDir) { rows += try ResultsStore.read(path: path).rows }
-        let latest = ResultsStore.latest(rows)
+        let latest = try StudyPaths.recorded(outDir)
         return try expand().map { run in
             let work = StudyPaths.work(outDir, run.id)
             if let row = latest[run.id] {

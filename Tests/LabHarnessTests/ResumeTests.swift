@@ -126,4 +126,23 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
         #expect(try deterministicRows(sharded + "/results.jsonl") == deterministicRows(whole + "/results.jsonl"))
         try? FileManager.default.removeItem(atPath: root)
     }
+
+    /// A run recorded in another results file of the folder (here `--only ID` into results.jsonl)
+    /// is not run again by its shard, as `study status` already counts it done.
+    @Test func shardSkipsRunsRecordedElsewhere() throws {
+        let out = root + "/elsewhere"
+        let runs = try Study.load(path: study).expand()
+        let shard = try Shard(index: 0, count: 2)
+        let ahead = try #require(shard.select(runs).first).id
+        let a = try startStudy([study, "--out", out, "--only", ahead])
+        a.waitUntilExit()
+        let s0 = try startStudy([study, "--out", out, "--shard", "0/2"])
+        s0.waitUntilExit()
+        #expect(a.terminationStatus == 0 && s0.terminationStatus == 0)
+        let whole = try deterministicRows(out + "/results.jsonl"), shard0 = try deterministicRows(out + "/" + shard.resultsFileName)
+        #expect(Array(whole.keys) == [ahead])
+        #expect(Set(shard0.keys) == Set(shard.select(runs).map(\.id)).subtracting([ahead]))
+        #expect(try Study.load(path: study).status(outDir: out).filter { $0.state == .done }.count == shard.select(runs).count)
+        try? FileManager.default.removeItem(atPath: root)
+    }
 }
