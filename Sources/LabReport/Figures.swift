@@ -153,8 +153,9 @@ public enum Figures {
     }
 
     /// Accuracy (mean over seeds) against decode tokens/s at the largest bench length of those with
-    /// decode rows for the most configurations, joining accuracy rows to bench rows on variant, window and the grouping labels (not the
-    /// training recipe). Points of several kernels are labelled with the kernel.
+    /// decode rows for the most configurations, joining accuracy rows to bench rows on variant,
+    /// window and the grouping labels (not the training recipe). Points of several kernels are
+    /// labelled with the kernel.
     public static func decodePoints(_ d: ReportData) -> (benchLength: Int, sets: [(split: Split, task: String, length: Int, points: [ParetoPoint], frontier: [ParetoPoint])])? {
         let decode = d.observations("decode_tokens_per_second", kind: "bench")
         // The largest length among those measured for the most configurations: a study still

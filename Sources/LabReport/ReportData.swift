@@ -128,9 +128,7 @@ public struct ReportData: Sendable {
     /// `rows` may hold several rows per run (shards, retries): the latest counts, an ok beating a failed.
     public init(study: String, rows: [ResultRow]) {
         self.study = study
-        let latest = ResultsStore.latest(rows)
-        var seen = Set<String>(), unique: [ResultRow] = []
-        for r in rows where seen.insert(r.runID).inserted { unique.append(latest[r.runID]!) }
+        let unique = ResultsStore.deduplicated(rows)
         self.rows = unique
         var obs: [Observation] = []
         for r in unique where r.status == .ok {

@@ -118,10 +118,7 @@ public enum ReportInput {
             rows += r.rows
         }
         if rows.isEmpty { throw ReportError("\(files.joined(separator: ", ")): no result rows") }
-        // one row per run: the latest, ok beating failed, in order of first appearance
-        let latest = ResultsStore.latest(rows)
-        var seen = Set<String>()
-        rows = rows.filter { seen.insert($0.runID).inserted }.map { latest[$0.runID]! }
+        rows = ResultsStore.deduplicated(rows)
         return (rows, files, notes)
     }
 

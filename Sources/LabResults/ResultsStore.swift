@@ -92,6 +92,14 @@ public enum ResultsStore {
         return out
     }
 
+    /// One row per run id, the one `latest` picks, in order of each id's first appearance (shards,
+    /// retries and re-measurements collapse to one row).
+    public static func deduplicated(_ rows: [ResultRow]) -> [ResultRow] {
+        let best = latest(rows)
+        var seen = Set<String>()
+        return rows.filter { seen.insert($0.runID).inserted }.map { best[$0.runID]! }
+    }
+
     /// Combines result files (e.g. the shards of a job array) into `output`, one row per run id
     /// (`latest`), in order of first appearance; written to a temporary file and renamed.
     /// Returns the number of rows written and of rows dropped as superseded duplicates.
@@ -102,12 +110,7 @@ public enum ResultsStore {
             guard FileManager.default.fileExists(atPath: path) else { throw ResultsError("\(path): no such results file") }
             all += try read(path: path).rows
         }
-        let best = latest(all)
-        var seen = Set<String>(), ordered: [ResultRow] = []
-        for r in all where !seen.contains(r.runID) {
-            seen.insert(r.runID)
-            ordered.append(best[r.runID]!)
-        }
+        let ordered = deduplicated(all)
         let tmp = output + ".tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: tmp)
         try append(ordered, to: tmp)

@@ -23,9 +23,7 @@ struct Results: ParsableCommand {
                     if r.tornTail { FileHandle.standardError.write(Data("attnlab: \(f): skipped a torn last line\n".utf8)) }
                     rows += r.rows
                 }
-                let latest = ResultsStore.latest(rows)
-                var seen = Set<String>()
-                rows = rows.filter { seen.insert($0.runID).inserted }.map { latest[$0.runID]! }
+                rows = ResultsStore.deduplicated(rows)
                 if okOnly { rows = rows.filter { $0.status == .ok } }
                 if csv {
                     FileHandle.standardOutput.write(Data(ResultsTable.csv(rows).utf8))
