@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabModel", dependencies: ["LabAttention", "LabTasks", .product(name: "Yams", package: "Yams")], swiftSettings: fast),
         .target(name: "LabResults", swiftSettings: fast),
-        .target(name: "LabHarness", dependencies: ["LabModel", "LabTasks", "LabResults"], swiftSettings: fast),
+        .target(name: "LabHarness", dependencies: ["LabCore", "LabModel", "LabTasks", "LabResults"], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
@@ -56,10 +56,10 @@ let package = Package(
         .testTarget(name: "LabReportTests", dependencies: ["LabReport"], exclude: ["Fixtures"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", "LabTestSupport", numerics]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention", "LabTestSupport"]),
-        .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"]),
+        .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"], exclude: ["Corpus"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
         .testTarget(name: "LabModelTests", dependencies: ["LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
-        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness"], exclude: ["Golden"]),
+        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel"], exclude: ["Golden"]),
     ]
 )

@@ -52,8 +52,17 @@ public enum RunExecutor {
         let checkpoint = workDir + "/checkpoint"
         let trainer: Trainer
         var resumed: Int? = nil
-        if FileManager.default.fileExists(atPath: checkpoint + "/" + Checkpoint.modelFile) {
-            trainer = try Checkpoint.resume(from: checkpoint)
+        // A checkpoint none of whose step folders reads whole (a disk fault) is removed and the
+        // run starts over: training is deterministic, so the row is the same, only later.
+        var saved: Trainer? = nil
+        if Checkpoint.exists(checkpoint) {
+            do { saved = try Checkpoint.resume(from: checkpoint) } catch {
+                progress("unreadable checkpoint, starting over: \(error)")
+                try? FileManager.default.removeItem(atPath: checkpoint)
+            }
+        }
+        if let saved {
+            trainer = saved
             guard trainer.options == options, trainer.model.config == run.model else {
                 throw HarnessError("checkpoint \(checkpoint) belongs to another config; delete it to start over")
             }

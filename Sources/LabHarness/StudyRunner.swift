@@ -2,16 +2,24 @@
 // row in any results file of the output folder (its own, the whole-study file, another shard's),
 // and runs each remaining one in its own child process (`attnlab study run-one`), up to
 // `jobs` at a time. A child that crashes, is killed (OOM, signal) or exits non-zero becomes a
-// `failed` row with the reason, and the study goes on. Peak resident memory of each child comes
-// from wait4's rusage. Only the parent appends rows, one fsync'd line per finished run.
+// `failed` row with a one-line reason, and the study goes on. A failure from outside the run's
+// config (no space left, an I/O error: the child exits with `StudyWorker.transientExit`; or a
+// signal sent from outside: SIGKILL, SIGTERM, SIGINT, SIGHUP) is marked `transient` and runs again
+// on the next `study run`; a deterministic one (a config error, a crash) stays failed until
+// `--retry-failed`. Peak resident memory of each child comes from wait4's rusage. Only the parent
+// appends rows, one fsync'd line per finished run, and one parent writes a results file at a time
+// (an advisory lock, below).
 //
 // Output folder (default results/<study>):
 //   results.jsonl                      rows (results.shard-I-of-N.jsonl with --shard I/N)
+//   results.jsonl.lock                 flock'd by the `study run` (or `study merge`) writing
+//                                      results.jsonl; holds its PID
 //   work/<run id>/log.txt              the child's output
 //   work/<run id>/checkpoint/          training checkpoints (resume point after a kill)
 //   work/<run id>/outcome.json         a finished child's measurements, until its row is appended
 //   work/<run id>/lock                 flock'd by the child while it runs
 import Foundation
+import LabCore
 import LabModel
 import LabResults
 #if canImport(Glibc)
@@ -45,12 +53,57 @@ public enum StudyPaths {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
         return names.filter { $0 == "results.jsonl" || ($0.hasPrefix("results.shard-") && $0.hasSuffix(".jsonl")) }.sorted().map { out + "/" + $0 }
     }
-    /// The latest row of each run over every results file in `out` (`ResultsStore.latest`: an ok row
-    /// beats a failed one): a run is recorded wherever its row is, for `study status` and for what
-    /// `study run` skips, whichever file (shard or whole-study) an earlier invocation wrote it to.
-    public static func recorded(_ out: String) throws -> [String: ResultRow] {
-        ResultsStore.latest(try allResults(out).flatMap { try ResultsStore.read(path: $0).rows })
+    /// The latest row of each run of `study` over every results file in `out` (`ResultsStore.latest`:
+    /// an ok row beats a failed one): a run is recorded wherever its row is, for `study status` and
+    /// for what `study run` skips, whichever file (shard or whole-study) an earlier invocation wrote
+    /// it to. Rows of another study or another results format are never taken as done: `warn`
+    /// hears how many were skipped.
+    public static func recorded(_ out: String, study: String, warn: (String) -> Void = { _ in }) throws -> [String: ResultRow] {
+        var rows: [ResultRow] = []
+        for path in allResults(out) {
+            let r = try ResultsStore.read(path: path)
+            if r.otherSchema > 0 { warn("\(path): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))") }
+            let foreign = r.rows.filter { $0.study != study }.count
+            if foreign > 0 { warn("\(path): skipped \(foreign) rows of another study (not \(study))") }
+            rows += r.rows.filter { $0.study == study }
+        }
+        return ResultsStore.latest(rows)
     }
+}
+
+/// The advisory lock of one results file (`<results file>.lock`, flock'd, holding the owner's PID):
+/// one `study run` or `study merge` writes a results file at a time; shards write their own files
+/// and do not contend. Released when the process exits, however it exits.
+public struct ResultsLock {
+    let fd: Int32
+    /// Takes the lock of `resultsPath` or throws naming the PID that holds it.
+    public init(_ resultsPath: String) throws {
+        let dir = (resultsPath as NSString).deletingLastPathComponent
+        if !dir.isEmpty {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+                throw HarnessError("\(dir): is a file, not a folder")
+            }
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw HarnessError("\(dir): cannot create the output folder (\(String(cString: strerror(errno))))")
+            }
+        }
+        let path = resultsPath + ".lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw HarnessError("\(path): cannot open (\(String(cString: strerror(errno))))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let owner = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            close(fd)
+            throw HarnessError("\(resultsPath): another `attnlab study` process (pid \(owner.isEmpty ? "unknown" : owner)) is writing it; "
+                + "wait for it to finish or stop it (shards write their own files: --shard I/N)")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        self.fd = fd
+    }
+    /// Releases the lock (also released when the process exits).
+    public func release() { flock(fd, LOCK_UN); close(fd) }
 }
 
 public final class StudyRunner {
@@ -78,22 +131,27 @@ public final class StudyRunner {
         return runs
     }
 
-    public func run(log: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) throws -> RunSummary {
+    public func run(log: (String) -> Void = { FileHandle.standardOutput.writeIgnoringErrors($0 + "\n") }) throws -> RunSummary {
         let runs = try selectedRuns()
         if Machine.build == "debug" && !options.allowDebug && runs.contains(where: { $0.kind == .bench }) {
             throw HarnessError("this attnlab is a debug build: its timings are not comparable; build with -c release, or pass --allow-debug (rows are then marked debug_timings)")
         }
         let resultsPath = StudyPaths.results(options.outDir, shard: options.shard)
-        let existing = try StudyPaths.recorded(options.outDir)
+        let lock = try ResultsLock(resultsPath)
+        defer { lock.release() }
+        let existing = try StudyPaths.recorded(options.outDir, study: study.name, warn: { log("warning: \($0)") })
         var summary = RunSummary(total: runs.count)
         var queue: [Run] = []
+        var retried = 0
         for r in runs {
-            switch existing[r.id]?.status {
-            case .ok?: summary.skipped += 1
-            case .failed? where !options.retryFailed: summary.skipped += 1
+            switch existing[r.id] {
+            case let row? where row.status == .ok: summary.skipped += 1
+            case let row? where row.transient == true: queue.append(r); retried += 1
+            case _? where !options.retryFailed: summary.skipped += 1
             default: queue.append(r)
             }
         }
+        if retried > 0 { log("\(retried) runs failed for a reason outside their config last time (no space, I/O error, killed): running them again") }
         let live = options.live ?? (isatty(1) == 1)
         log("study \(study.name): \(runs.count) runs" + (options.shard.map { " (shard \($0))" } ?? "")
             + ", \(summary.skipped) already recorded, \(queue.count) to run, \(options.jobs) at a time; rows → \(resultsPath)")
@@ -113,12 +171,10 @@ public final class StudyRunner {
                 row = makeRow(run, outcome: outcome, exit: exit, peak: peak)
                 summary.ok += 1
             } else {
-                let tail = logTail(work + "/log.txt", lines: 3)
-                var reason = exit
-                if exit == "signal 9" { reason += " (SIGKILL: out of memory or killed)" }
-                if !tail.isEmpty { reason += ": " + tail }
+                let failure = Failure(exit: exit, log: work + "/log.txt")
                 let now = RunExecutor.iso(Date())
-                row = ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .failed, reason: reason,
+                row = ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .failed, reason: failure.reason,
+                                transient: failure.transient ? true : nil,
                                 labels: run.labels, config: run.config, metrics: [],
                                 provenance: provenance(kernels: [], started: RunExecutor.iso(start), ended: now,
                                                        wall: Date().timeIntervalSince(start), peak: peak, exit: exit,
@@ -129,9 +185,9 @@ public final class StudyRunner {
             try? FileManager.default.removeItem(atPath: outcomePath)
             done += 1
             finishedWall.append(row.provenance.wallSeconds)
-            if live { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
+            if live { FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K") }
             log(String(format: "[%d/%d] %@ %@ (%.1f s)", done, total, row.status == .ok ? "done  " : "FAILED", run.summary, row.provenance.wallSeconds)
-                + (row.status == .ok ? "" : "\n        " + (row.reason ?? "")))
+                + (row.status == .ok ? "" : "\n        " + (row.reason ?? "") + (row.transient == true ? " (transient: runs again next time)" : "")))
         }
 
         while !queue.isEmpty || !active.isEmpty {
@@ -173,7 +229,7 @@ public final class StudyRunner {
                 let line = "[\(done)/\(total) done, \(summary.failed) failed] \(current)\(eta)"
                 if live {
                     let width = 160
-                    FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + String(line.prefix(width))).utf8))
+                    FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K" + String(line.prefix(width)))
                 } else if Date().timeIntervalSince(lastPlain) > 15 {
                     log(line)
                     lastPlain = Date()
@@ -181,7 +237,7 @@ public final class StudyRunner {
                 usleep(200_000)
             }
         }
-        if live { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
+        if live { FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K") }
         log("study \(study.name): \(summary.ok) done, \(summary.failed) failed, \(summary.skipped) skipped (already recorded)")
         return summary
     }
@@ -226,11 +282,40 @@ public final class StudyRunner {
     }
 }
 
-/// The last `lines` non-empty lines of a log, joined with " | ".
-func logTail(_ path: String, lines: Int) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else { return "" }
-    let all = String(decoding: data.suffix(4096), as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    return all.suffix(lines).joined(separator: " | ")
+/// Why a run's child failed, from its exit and its log, in one short line; and whether the cause
+/// lies outside the run's config (then the next `study run` runs it again).
+struct Failure {
+    let reason: String
+    let transient: Bool
+    /// Signals sent from outside the run (a user, a scheduler, the OOM killer) rather than raised by its code.
+    static let outsideSignals: [Int32: String] = [SIGKILL: "SIGKILL: killed, or out of memory", SIGTERM: "SIGTERM", SIGINT: "SIGINT", SIGHUP: "SIGHUP"]
+    static let crashSignals: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGILL: "SIGILL: a trap", SIGFPE: "SIGFPE", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGTRAP: "SIGTRAP: a trap"]
+
+    /// `exit`: "exit N" or "signal N" as the runner words it; `log`: the run's log file.
+    init(exit: String, log: String) {
+        var what = exit
+        var transient = false
+        if exit.hasPrefix("signal "), let n = Int32(exit.dropFirst(7)) {
+            if let name = Failure.outsideSignals[n] { what += " (\(name))"; transient = true }
+            else if let name = Failure.crashSignals[n] { what += " (\(name))" }
+        } else if exit == "exit \(StudyWorker.transientExit)" {
+            transient = true
+        }
+        let line = Failure.lastError(log)
+        self.reason = line.isEmpty ? what : what + ": " + line
+        self.transient = transient
+    }
+
+    /// The run's own one-line error (`attnlab: …`) or the runtime's `Fatal error: …` line, at most
+    /// 240 characters; never a backtrace or the config line.
+    static func lastError(_ path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        let lines = String(decoding: data.suffix(16384), as: UTF8.self).split(separator: "\n").map(String.init)
+        guard var line = lines.last(where: { $0.hasPrefix("attnlab: ") && !$0.hasPrefix("attnlab: warning:") })
+                ?? lines.last(where: { $0.contains("Fatal error:") }) else { return "" }
+        if line.hasPrefix("attnlab: ") { line.removeFirst("attnlab: ".count) }
+        return line.count > 240 ? String(line.prefix(239)) + "…" : line
+    }
 }
 
 /// The newest `progress …` line of a run's log, shortened (`step=120/300 loss=2.31`).

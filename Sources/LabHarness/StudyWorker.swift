@@ -3,12 +3,38 @@
 // is gone, so `kill -9` of the study stops its runs too), executes the run and writes
 // `outcome.json` atomically for the parent to turn into a row.
 import Foundation
+import LabCore
+import LabModel
 import LabResults
 #if canImport(Glibc)
 import Glibc
 #endif
 
 public enum StudyWorker {
+    /// The exit status of a run that failed for a reason outside its config (no space left, an
+    /// I/O error): the runner marks its row transient and the next `study run` runs it again
+    /// (EX_TEMPFAIL of sysexits.h).
+    public static let transientExit: Int32 = 75
+
+    /// True when `error` came from the file system rather than from the run's config: no space,
+    /// quota, I/O error, read-only file system — or, whatever the error, when the output folder has
+    /// under 1 MiB free when it is raised.
+    public static func isTransient(_ error: Error, workDir: String) -> Bool {
+        let codes: Set<Int32> = [ENOSPC, EDQUOT, EIO, EROFS]
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain && codes.contains(Int32(ns.code)) { return true }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           codes.contains(Int32(underlying.code)) { return true }
+        if ns.domain == NSCocoaErrorDomain && [CocoaError.fileWriteOutOfSpace.rawValue, CocoaError.fileWriteVolumeReadOnly.rawValue].contains(ns.code) {
+            return true
+        }
+        let text = "\(error)"
+        if codes.contains(where: { text.contains(String(cString: strerror($0))) }) { return true }
+        var fs = statvfs()
+        if statvfs(workDir, &fs) == 0, UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20 { return true }
+        return false
+    }
+
     public static func runOne(study: Study, runID: String, outDir: String, parentPID: pid_t?) throws {
         guard let run = try study.expand().first(where: { $0.id == runID }) else {
             throw HarnessError("no run \(runID) in \(study.file)")
@@ -26,18 +52,30 @@ public enum StudyWorker {
             }
             watcher.start()
         }
-        func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+        // The log may sit on a full disk: writing to it must never kill the run.
+        func say(_ s: String) { FileHandle.standardOutput.writeIgnoringErrors(s + "\n") }
         say("run \(run.summary)")
         say("config \(run.config.canonical)")
-        let outcome = try RunExecutor.execute(run, workDir: work, progress: say)
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
         let tmp = work + "/outcome.json.tmp"
-        try e.encode(outcome).write(to: URL(fileURLWithPath: tmp))
-        let fd = open(tmp, O_RDONLY)
-        if fd >= 0 { fsync(fd); close(fd) }
-        guard rename(tmp, work + "/outcome.json") == 0 else { throw HarnessError("cannot write \(work)/outcome.json") }
-        say(String(format: "finished in %.1f s", outcome.wallSeconds))
+        do {
+            let outcome = try RunExecutor.execute(run, workDir: work, progress: say)
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys]
+            try e.encode(outcome).write(to: URL(fileURLWithPath: tmp))
+            let fd = open(tmp, O_RDONLY)
+            if fd >= 0 { fsync(fd); close(fd) }
+            guard rename(tmp, work + "/outcome.json") == 0 else {
+                throw HarnessError("\(work)/outcome.json: cannot write (\(String(cString: strerror(errno))))")
+            }
+            say(String(format: "finished in %.1f s", outcome.wallSeconds))
+        } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            if isTransient(error, workDir: work) {
+                FileHandle.standardError.writeIgnoringErrors("attnlab: \(describeError(error))\n")
+                exit(transientExit)
+            }
+            throw error
+        }
     }
 }
 
@@ -53,12 +91,12 @@ extension Study {
     /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
     /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
     public func status(outDir: String) throws -> [RunStatus] {
-        let latest = try StudyPaths.recorded(outDir)
+        let latest = try StudyPaths.recorded(outDir, study: name)
         return try expand().map { run in
             let work = StudyPaths.work(outDir, run.id)
             if let row = latest[run.id] {
                 if row.status == .ok { return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds)) }
-                return RunStatus(run: run, state: .failed, detail: row.reason ?? "")
+                return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""))
             }
             let fd = open(work + "/lock", O_RDWR)
             if fd >= 0 {
@@ -71,7 +109,7 @@ extension Study {
             if FileManager.default.fileExists(atPath: work + "/outcome.json") {
                 return RunStatus(run: run, state: .pending, detail: "finished; its row is appended by the next `study run`")
             }
-            if FileManager.default.fileExists(atPath: work + "/checkpoint/model.safetensors") {
+            if Checkpoint.exists(work + "/checkpoint") {
                 return RunStatus(run: run, state: .pending, detail: "half-trained, resumes from its checkpoint (\(lastProgress(work + "/log.txt")))")
             }
             return RunStatus(run: run, state: .pending, detail: "")

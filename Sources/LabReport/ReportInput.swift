@@ -112,9 +112,10 @@ public enum ReportInput {
         }
         var rows: [ResultRow] = [], notes: [String] = []
         for f in files {
-            let r: (rows: [ResultRow], tornTail: Bool)
+            let r: (rows: [ResultRow], tornTail: Bool, otherSchema: Int)
             do { r = try ResultsStore.read(path: rooted(f)) } catch let e as ResultsError { throw ReportError(shorten(e, file: f, root: rooted(f))) }
             if r.tornTail { notes.append("\(f): skipped a torn last line") }
+            if r.otherSchema > 0 { notes.append("\(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))") }
             rows += r.rows
         }
         if rows.isEmpty { throw ReportError("\(files.joined(separator: ", ")): no result rows") }
@@ -122,37 +123,8 @@ public enum ReportInput {
         return (rows, files, notes)
     }
 
-    /// `ResultsStore`'s parse error (`path:line: not a result row (<decoder dump>)`) as one short line.
+    /// `ResultsStore`'s parse error with the path as the user gave it.
     static func shorten(_ e: ResultsError, file: String, root: String) -> String {
-        guard let r = e.message.range(of: ": not a result row") else { return e.message }
-        let location = String(e.message[..<r.lowerBound])
-        let lineNo = location.split(separator: ":").last.flatMap { Int($0) }
-        var why = "not a result row"
-        if let lineNo, let data = FileManager.default.contents(atPath: root) {
-            let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            if lineNo - 1 < lines.count {
-                let line = Data(lines[lineNo - 1])
-                if (try? JSONSerialization.jsonObject(with: line)) == nil {
-                    why = "not a result row (not valid JSON)"
-                } else {
-                    do { _ = try JSONDecoder().decode(ResultRow.self, from: line) } catch let d as DecodingError {
-                        why = "not a result row (\(describe(d)))"
-                    } catch {}
-                }
-            }
-        }
-        let path = lineNo.map { "\(file):\($0)" } ?? file
-        return "\(path): \(why)"
-    }
-
-    static func describe(_ e: DecodingError) -> String {
-        func path(_ c: [any CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
-        switch e {
-        case .keyNotFound(let k, let c): return "missing key `\(path(c.codingPath + [k]))`"
-        case .typeMismatch(let t, let c): return "`\(path(c.codingPath))` is not a \(t)"
-        case .valueNotFound(let t, let c): return "`\(path(c.codingPath))`: no \(t) value"
-        case .dataCorrupted(let c): return "`\(path(c.codingPath))`: \(c.debugDescription)"
-        @unknown default: return "\(e)"
-        }
+        e.message.hasPrefix(root) ? file + e.message.dropFirst(root.count) : e.message
     }
 }

@@ -14,8 +14,13 @@ public struct ResultRow: Codable, Hashable, Sendable {
     /// `accuracy` (train, then evaluate the task ladder) or `bench` (throughput and memory at one length).
     public var kind: String
     public var status: Status
-    /// Why a failed run failed (exit status or signal, and the last lines of its log).
+    /// Why a failed run failed: the exit status or signal, and the run's one-line error.
     public var reason: String?
+    /// For a failed row: true when the failure came from outside the run's config (no space left,
+    /// an I/O error, a signal sent from outside such as SIGKILL or SIGTERM), so the next `study run`
+    /// runs it again; absent or false for a deterministic failure (a config error, a crash), which
+    /// stays failed until `--retry-failed`.
+    public var transient: Bool?
     /// The swept values of this run, flat, for tables and plots: variant, window, task, seed,
     /// learning_rate, train_length, length, kernel (those that apply).
     public var labels: [String: String]
@@ -24,14 +29,14 @@ public struct ResultRow: Codable, Hashable, Sendable {
     public var metrics: [MetricValue]
     public var provenance: Provenance
 
-    public init(study: String, runID: String, kind: String, status: Status, reason: String? = nil,
+    public init(study: String, runID: String, kind: String, status: Status, reason: String? = nil, transient: Bool? = nil,
                 labels: [String: String], config: JSONValue, metrics: [MetricValue], provenance: Provenance) {
-        self.study = study; self.runID = runID; self.kind = kind; self.status = status; self.reason = reason
+        self.study = study; self.runID = runID; self.kind = kind; self.status = status; self.reason = reason; self.transient = transient
         self.labels = labels; self.config = config; self.metrics = metrics; self.provenance = provenance
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, study, runID = "run_id", kind, status, reason, labels, config, metrics, provenance
+        case schema, study, runID = "run_id", kind, status, reason, transient, labels, config, metrics, provenance
     }
 
     /// The row as one line of JSON (sorted keys, no newline).

@@ -14,29 +14,51 @@ public struct ResultsError: Error, CustomStringConvertible, Equatable {
 }
 
 public enum ResultsStore {
+    /// The row format this code writes and reads (`ResultRow.schema`).
+    public static let schema = 1
+
     /// The rows of `path` in file order (none if the file does not exist); `tornTail` is true
-    /// when an unparsable last line without its newline was skipped.
-    public static func read(path: String) throws -> (rows: [ResultRow], tornTail: Bool) {
-        guard FileManager.default.fileExists(atPath: path) else { return ([], false) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsError("cannot read \(path)") }
+    /// when an unparsable last line without its newline was skipped; `otherSchema` counts the rows
+    /// of another format version, skipped (a newer attnlab wrote them; they are never taken as done).
+    public static func read(path: String) throws -> (rows: [ResultRow], tornTail: Bool, otherSchema: Int) {
+        guard FileManager.default.fileExists(atPath: path) else { return ([], false, 0) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsError("\(path): cannot read") }
         let bytes = [UInt8](data)
         var rows: [ResultRow] = []
-        var start = 0, lineNumber = 0
+        var start = 0, lineNumber = 0, otherSchema = 0
         let decoder = JSONDecoder()
+        struct Version: Decodable { let schema: Int? }
         while start < bytes.count {
             lineNumber += 1
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
             let line = bytes[start..<(end ?? bytes.count)]
             defer { start = (end ?? bytes.count) + 1 }
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            if let v = try? decoder.decode(Version.self, from: Data(line)), let s = v.schema, s != schema {
+                otherSchema += 1
+                continue
+            }
             do {
                 rows.append(try decoder.decode(ResultRow.self, from: Data(line)))
             } catch {
-                if end == nil { return (rows, true) }  // torn last line
-                throw ResultsError("\(path):\(lineNumber): not a result row (\(error))")
+                if end == nil { return (rows, true, otherSchema) }  // torn last line
+                throw ResultsError("\(path):\(lineNumber): not a result row (\(describe(error)))")
             }
         }
-        return (rows, false)
+        return (rows, false, otherSchema)
+    }
+
+    /// A decoding failure in a few words, naming the key path (no framework text).
+    public static func describe(_ error: Error) -> String {
+        func path(_ c: [any CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        guard let e = error as? DecodingError else { return "\(error)" }
+        switch e {
+        case .keyNotFound(let k, let c): return "missing key `\(path(c.codingPath + [k]))`"
+        case .typeMismatch(let t, let c): return "`\(path(c.codingPath))` is not a \(t)"
+        case .valueNotFound(let t, let c): return "`\(path(c.codingPath))`: no \(t) value"
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "`\(path(c.codingPath))`: invalid value"
+        @unknown default: return "not decodable"
+        }
     }
 
     /// Appends `row` as one line, after cutting off a torn last line; fsyncs before returning.
@@ -50,17 +72,26 @@ public enum ResultsStore {
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         try repairTail(path: path)
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard fd >= 0 else { throw ResultsError("cannot open \(path) for appending: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ResultsError("\(path): cannot open for appending: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let text = rows.map { $0.jsonLine + "\n" }.joined()
         let bytes = Array(text.utf8)
+        let before = lseek(fd, 0, SEEK_END)
         var written = 0
+        // A failed write (a full disk) is undone: the file is cut back to its old length, so it
+        // never keeps part of a row.
+        func fail(_ what: String) -> ResultsError {
+            let why = String(cString: strerror(errno))
+            if before >= 0 { _ = ftruncate(fd, before) }
+            return ResultsError("\(path): cannot \(what): \(why)")
+        }
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw ResultsError("cannot append to \(path): \(String(cString: strerror(errno)))") }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw fail("append") }
             written += n
         }
-        guard fsync(fd) == 0 else { throw ResultsError("fsync \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { throw fail("fsync") }
     }
 
     /// If the file does not end in a newline: keeps a last line that parses (adding its newline),
@@ -101,7 +132,8 @@ public enum ResultsStore {
     }
 
     /// Combines result files (e.g. the shards of a job array) into `output`, one row per run id
-    /// (`latest`), in order of first appearance; written to a temporary file and renamed.
+    /// (`latest`), in order of first appearance; written to a temporary file and renamed over
+    /// `output` (`replace`), so `output` is whole at every instant.
     /// Returns the number of rows written and of rows dropped as superseded duplicates.
     @discardableResult
     public static func merge(_ inputs: [String], into output: String) throws -> (rows: Int, dropped: Int) {
@@ -111,11 +143,26 @@ public enum ResultsStore {
             all += try read(path: path).rows
         }
         let ordered = deduplicated(all)
-        let tmp = output + ".tmp-\(getpid())"
-        try? FileManager.default.removeItem(atPath: tmp)
-        try append(ordered, to: tmp)
-        if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-        try FileManager.default.moveItem(atPath: tmp, toPath: output)
+        try replace(output, with: ordered)
         return (ordered.count, all.count - ordered.count)
+    }
+
+    /// Replaces the file at `path` by `rows`: written and fsync'd as a temporary file in the same
+    /// folder, then renamed over `path` (rename(2) replaces atomically: a reader or a crash sees the
+    /// old file or the new one, never none), then the folder fsync'd. The temporary file is removed
+    /// on failure.
+    public static func replace(_ path: String, with rows: [ResultRow]) throws {
+        let tmp = path + ".tmp-\(getpid())"
+        try? FileManager.default.removeItem(atPath: tmp)
+        do {
+            try append(rows, to: tmp)
+            guard rename(tmp, path) == 0 else { throw ResultsError("\(path): cannot replace: \(String(cString: strerror(errno)))") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw error
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
     }
 }

@@ -31,7 +31,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let e as ExitCode {
         throw e
     } catch {
-        FileHandle.standardError.write(Data("attnlab: \(error)\n".utf8))
+        FileHandle.standardError.writeIgnoringErrors("attnlab: \(describeError(error))\n")
         throw ExitCode(2)
     }
 }

@@ -1,6 +1,7 @@
 // `attnlab results show FILE [--csv]`: a results file as a table, or its long-form CSV.
 import ArgumentParser
 import Foundation
+import LabCore
 import LabResults
 
 struct Results: ParsableCommand {
@@ -20,7 +21,10 @@ struct Results: ParsableCommand {
                 for f in files {
                     guard FileManager.default.fileExists(atPath: f) else { throw UsageFailure("\(f): no such file") }
                     let r = try ResultsStore.read(path: f)
-                    if r.tornTail { FileHandle.standardError.write(Data("attnlab: \(f): skipped a torn last line\n".utf8)) }
+                    if r.tornTail { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped a torn last line\n") }
+                    if r.otherSchema > 0 {
+                        FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))\n")
+                    }
                     rows += r.rows
                 }
                 rows = ResultsStore.deduplicated(rows)

@@ -85,9 +85,11 @@ struct StudyCmd: ParsableCommand {
             try reportingErrors {
                 let study = try Study.load(path: file)
                 let dir = out ?? StudyPaths.defaultOut(study)
+                let target = into ?? dir + "/results.jsonl"
+                let lock = try ResultsLock(target)  // no `study run` appends to it meanwhile
+                defer { lock.release() }
                 let inputs = input.isEmpty ? StudyPaths.allResults(dir) : input
                 guard !inputs.isEmpty else { throw UsageFailure("no results files in \(dir)") }
-                let target = into ?? dir + "/results.jsonl"
                 let r = try ResultsStore.merge(inputs, into: target)
                 let expected = try study.expand().count
                 print("merged \(inputs.count) files → \(target): \(r.rows) rows (\(r.dropped) superseded dropped); the study has \(expected) runs")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LabHarness
+import LabModel
 import LabResults
 #if canImport(Glibc)
 import Glibc
@@ -69,7 +70,7 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
             let rows = (try? ResultsStore.read(path: killed + "/results.jsonl").rows.count) ?? 0
             // kill once a later run is half-trained (some rows written, a checkpoint on disk)
             if rows >= 1, work.contains(where: { id in
-                FileManager.default.fileExists(atPath: "\(killed)/work/\(id)/checkpoint/model.safetensors")
+                Checkpoint.exists("\(killed)/work/\(id)/checkpoint")
                     && !FileManager.default.fileExists(atPath: "\(killed)/work/\(id)/outcome.json")
                     && (try? ResultsStore.read(path: killed + "/results.jsonl").rows.contains { $0.runID == id }) == false
             }) {

@@ -83,10 +83,12 @@ func temporaryFolder(_ name: String) -> String {
         try Checkpoint.save(trainer, to: dir)
         let loaded = try Checkpoint.loadModel(from: dir)
         #expect(loaded.config == config && loaded.params == trainer.params && loaded.step == 2)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [Checkpoint.modelFile, Checkpoint.optimizerFile])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["step-00000002"])
+        let folder = dir + "/step-00000002"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [Checkpoint.modelFile, Checkpoint.optimizerFile])
 
         // the file is plain safetensors: 8-byte LE header length, JSON header with dtype/shape/offsets
-        let data = FileManager.default.contents(atPath: dir + "/" + Checkpoint.modelFile)!
+        let data = FileManager.default.contents(atPath: folder + "/" + Checkpoint.modelFile)!
         let n = Int(data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | (UInt64($1.element) << (8 * UInt64($1.offset))) })
         let header = try JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + n))) as! [String: Any]
         let emb = header["embedding"] as! [String: Any]
@@ -94,11 +96,11 @@ func temporaryFolder(_ name: String) -> String {
         #expect((header["__metadata__"] as! [String: String])["step"] == "2")
 
         // truncated
-        try data.prefix(data.count - 10).write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        try data.prefix(data.count - 10).write(to: URL(fileURLWithPath: folder + "/" + Checkpoint.modelFile))
         do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted a truncated file") } catch {
             #expect("\(error)".contains("truncated"), "\(error)")
         }
-        try data.prefix(5).write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        try data.prefix(5).write(to: URL(fileURLWithPath: folder + "/" + Checkpoint.modelFile))
         do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted a 5-byte file") } catch {
             #expect("\(error)".contains("truncated"), "\(error)")
         }
@@ -116,14 +118,53 @@ func temporaryFolder(_ name: String) -> String {
         // a wrong dtype
         var bad = try Data(contentsOf: URL(fileURLWithPath: writeFresh(trainer, dir)))
         if let r = bad.range(of: Data("\"F32\"".utf8)) { bad.replaceSubrange(r, with: Data("\"F16\"".utf8)) }
-        try bad.write(to: URL(fileURLWithPath: dir + "/" + Checkpoint.modelFile))
+        try bad.write(to: URL(fileURLWithPath: folder + "/" + Checkpoint.modelFile))
         do { _ = try Checkpoint.loadModel(from: dir); Issue.record("accepted F16") } catch {
             #expect("\(error)".contains("dtype F16, expected F32"), "\(error)")
         }
     }
 
+    /// Saves at steps 2, 4 and 6 keep the newest two folders; a corrupt newest checkpoint falls back
+    /// to the one before; a temporary folder left by a killed save is ignored by loading and removed
+    /// by the next save; a folder deleted during a save is recreated.
+    @Test func checkpointsCommitAsPairsAndFallBack() throws {
+        let (config, options) = try tinyTraining(steps: 6)
+        let dir = temporaryFolder("fallback")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let trainer = try Trainer(config: config, options: options)
+        var saved: [Int: ParameterSet<Float>] = [:]
+        try trainer.run(checkpointEvery: 2, checkpoint: { t in
+            try Checkpoint.save(t, to: dir)
+            saved[t.step] = t.params
+        })
+        #expect(Checkpoint.stepFolders(dir).map(\.step) == [6, 4])
+        // a killed save: a half-written temporary folder beside the committed ones
+        let stale = dir + "/.tmp-step-00000008-999999"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try Data("half a file".utf8).write(to: URL(fileURLWithPath: stale + "/" + Checkpoint.modelFile))
+        #expect(try Checkpoint.resume(from: dir).step == 6)
+        // the newest optimizer file torn: resume falls back to step 4 with its own parameters
+        let newest = dir + "/step-00000006/" + Checkpoint.optimizerFile
+        let bytes = FileManager.default.contents(atPath: newest)!
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: newest))
+        let resumed = try Checkpoint.resume(from: dir)
+        #expect(resumed.step == 4 && resumed.params == saved[4])
+        // the next save removes the stale temporary folder and commits step 6 again
+        try resumed.run(checkpointEvery: 2, checkpoint: { try Checkpoint.save($0, to: dir) })
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(Checkpoint.stepFolders(dir).map(\.step) == [6, 4])
+        #expect(try Checkpoint.resume(from: dir).params == saved[6], "the re-trained step 6 equals the first one")
+        // the folder deleted while a save writes into it: recreated, the save completes
+        try Checkpoint.commit(step: 7, in: dir) { folder in
+            if FileManager.default.fileExists(atPath: dir + "/step-00000006") { try FileManager.default.removeItem(atPath: dir) }
+            try Checkpoint.writeModelFile(config, params: saved[6]!, step: 7, seed: 0, to: folder)
+        }
+        #expect(Checkpoint.stepFolders(dir).map(\.step) == [7])
+        #expect(try Checkpoint.loadModel(from: dir).step == 7)
+    }
+
     func writeFresh(_ trainer: Trainer, _ dir: String) throws -> String {
         try Checkpoint.save(trainer, to: dir)
-        return dir + "/" + Checkpoint.modelFile
+        return dir + "/" + Checkpoint.stepFolderName(trainer.step) + "/" + Checkpoint.modelFile
     }
 }
