@@ -50,13 +50,24 @@ public enum ResultsStore {
 
     /// A decoding failure in a few words, naming the key path (no framework text).
     public static func describe(_ error: Error) -> String {
-        func path(_ c: [any CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        func path(_ c: [any CodingKey]) -> String {
+            c.isEmpty ? "the line" : "`" + c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "`"
+        }
+        func kind(_ t: Any.Type) -> String {
+            let name = "\(t)"
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            if ["Double", "Float", "Int", "UInt64", "Int64"].contains(name) { return "a number" }
+            if name == "String" { return "a string" }
+            if name == "Bool" { return "true or false" }
+            return "a value"
+        }
         guard let e = error as? DecodingError else { return "\(error)" }
         switch e {
-        case .keyNotFound(let k, let c): return "missing key `\(path(c.codingPath + [k]))`"
-        case .typeMismatch(let t, let c): return "`\(path(c.codingPath))` is not a \(t)"
-        case .valueNotFound(let t, let c): return "`\(path(c.codingPath))`: no \(t) value"
-        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "`\(path(c.codingPath))`: invalid value"
+        case .keyNotFound(let k, let c): return "missing key \(path(c.codingPath + [k]))"
+        case .typeMismatch(let t, let c): return "\(path(c.codingPath)) is not \(kind(t))"
+        case .valueNotFound(let t, let c): return "\(path(c.codingPath)) is null, not \(kind(t))"
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "\(path(c.codingPath)): invalid value"
         @unknown default: return "not decodable"
         }
     }
