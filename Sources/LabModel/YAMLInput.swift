@@ -114,11 +114,10 @@ public enum YAMLInput {
             switch Resolver.default.resolveTag(of: node) {
             case .null where !path.isEmpty:
                 throw YAMLInputError(line: node.mark?.line, column: nil, path: path, message: NumberRange.nullMessage)
-            case .float:
-                if let v = node.float, !v.isFinite {
-                    let range = rangeOf(path)
-                    throw YAMLInputError(line: node.mark?.line, column: nil, path: path,
-                                         message: range?.problem(v) ?? "\(NumberRange.text(v)) is not a finite number")
+            case .float, .int:
+                // a number outside its documented range (when the caller knows it), or not finite
+                if let v = node.float, let problem = rangeOf(path)?.problem(v) ?? (v.isFinite ? nil : "\(NumberRange.text(v)) is not a finite number") {
+                    throw YAMLInputError(line: node.mark?.line, column: nil, path: path, message: problem)
                 }
             default: break
             }

@@ -96,7 +96,7 @@ struct VariantsPattern: ParsableCommand {
             let depth = layers ?? base?.layers ?? 8
             let C = modelDim ?? base?.modelDim ?? 256, H = heads ?? base?.heads ?? 4
             let Hkv = kvHeads ?? base?.kvHeads ?? H
-            let D = headDim ?? (modelDim == nil && heads == nil ? base?.headDim : nil) ?? C / H
+            let D = headDim ?? (modelDim == nil && heads == nil ? base?.headDim : nil) ?? (H > 0 ? C / H : 0)
             for (flag, key, v) in [("--layers", "layers", depth), ("--model-dim", "model_dim", C), ("--heads", "heads", H),
                                    ("--kv-heads", "kv_heads", Hkv), ("--head-dim", "head_dim", D)] {
                 try checkFlag(flag, Double(v), ModelConfig.ranges[key]!)
