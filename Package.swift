@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "LabAttention", dependencies: ["LabKernels", "CBLAS"], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabModel", dependencies: ["LabAttention", "LabTasks", .product(name: "Yams", package: "Yams")], swiftSettings: fast),
-        .target(name: "LabResults", swiftSettings: fast),
+        .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabHarness", dependencies: ["LabCore", "LabModel", "LabTasks", "LabResults"], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(

@@ -56,6 +56,9 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
             }
         }
         guard !unit.isEmpty else { throw PatternError("shorthand is empty") }
+        guard ConfigLimits.repeatCount.contains(unit.count) else {
+            throw PatternError("shorthand has \(unit.count) letters; a pattern has at most \(ConfigLimits.repeatCount.upperBound) layers")
+        }
         self.init(unit: unit)
     }
 
@@ -184,10 +187,8 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
             let c = try decoder.container(keyedBy: AnyCodingKey.self)
             if c.contains(AnyCodingKey("repeat")) {
                 try rejectUnknownKeys(decoder, allowed: ["repeat", "layer"], in: "pattern entry")
-                let n = try c.required(Int.self, "repeat")
-                guard n >= 1 else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("repeat")],
-                                                            debugDescription: "repeat must be ≥ 1, got \(n)"))
+                guard let n = try c.integer("repeat", in: ConfigLimits.repeatCount) else {
+                    throw DecodingError.keyNotFound(AnyCodingKey("repeat"), .init(codingPath: decoder.codingPath, debugDescription: "repeat is required"))
                 }
                 layers = Array(repeating: try c.required(EntryLayer.self, "layer"), count: n)
             } else {
@@ -204,6 +205,10 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
             while !list.isAtEnd { layers += try list.decode(Entry.self).layers }
             guard !layers.isEmpty else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "pattern is empty"))
+            }
+            guard ConfigLimits.repeatCount.contains(layers.count) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                    debugDescription: "pattern has \(layers.count) layers; at most \(ConfigLimits.repeatCount.upperBound)"))
             }
             self.layers = layers
         }

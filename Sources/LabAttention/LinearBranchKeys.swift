@@ -1,7 +1,7 @@
 // The config keys of the residual-linear-attention branch, shared by `rattention` and
 // `linear_attention` so both read and write them the same way:
 //   feature_map  softmax2 | relu2 (default softmax2)   φ of the linear branch
-//   chunk        ≥ 1 (default 64)                      chunk size of the chunked kernel (speed only)
+//   chunk        1…65536 (default 64)                     chunk size of the chunked kernel (speed only)
 import LabKernels
 
 enum LinearBranchKeys {
@@ -19,8 +19,7 @@ enum LinearBranchKeys {
         guard let featureMap = FeatureMap(rawValue: fm) else {
             throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let chunk = try c.optional(Int.self, "chunk") ?? 64
-        guard chunk >= 1 else { throw fail("chunk", "chunk must be ≥ 1, got \(chunk)") }
+        let chunk = try c.integer("chunk", in: ConfigLimits.chunk) ?? 64
         return (featureMap, chunk)
     }
 

@@ -34,11 +34,7 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
         switch try c.required(String.self, "kind") {
         case "none": self = .none
         case "rope":
-            let theta = try c.optional(Double.self, "theta") ?? 10_000
-            guard theta > 0 else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("theta")],
-                                                        debugDescription: "theta must be > 0, got \(theta)"))
-            }
+            let theta = try c.number("theta", in: ConfigLimits.theta) ?? 10_000
             self = .rope(theta: theta)
         case let other:
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("kind")],

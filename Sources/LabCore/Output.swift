@@ -40,3 +40,48 @@ public func describeError(_ error: Error) -> String {
     let why = code.map { String(cString: strerror($0)) } ?? cocoa[ns.code] ?? "file system error \(ns.code)"
     return (path.map { "\($0): " } ?? "") + why
 }
+
+/// A readable one-line description of a decoding error: the key path and the reason.
+public func describe(_ error: Error) -> String {
+    func path(_ p: [CodingKey]) -> String {
+        p.isEmpty ? "(top level)" : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error as? DecodingError {
+    case .dataCorrupted(let c)?: return "\(path(c.codingPath)): \(decodingReason(error as! DecodingError))"
+    case .keyNotFound(let k, let c)?: return "\(path(c.codingPath + [k])): required key is missing"
+    case .typeMismatch(_, let c)?: return "\(path(c.codingPath)): \(decodingReason(error as! DecodingError))"
+    case .valueNotFound(_, let c)?: return "\(path(c.codingPath)): \(decodingReason(error as! DecodingError))"
+    default: return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// Why a decoding error happened, in words (no framework text such as "Expected to decode" or
+/// "Cannot initialize X from invalid String value").
+public func decodingReason(_ e: DecodingError) -> String {
+    func name(_ t: Any.Type) -> String {
+        switch "\(t)" {
+        case "Int", "UInt64", "Int64": return "an integer"
+        case "Double", "Float": return "a number"
+        case "String": return "a string"
+        case "Bool": return "true or false"
+        case let s where s.hasPrefix("Array"): return "a list"
+        case let s where s.hasPrefix("Dictionary") || s.hasPrefix("KeyedDecodingContainer"): return "a mapping"
+        default: return "a value of type \(t)"
+        }
+    }
+    switch e {
+    case .dataCorrupted(let c):
+        let d = c.debugDescription
+        if d.hasPrefix("Cannot initialize ") || d.hasPrefix("The given data was not valid") { return "invalid value" }
+        if d.contains("does not fit") || d.contains("Parsed JSON number") { return "the number does not fit (integer out of range)" }
+        return d
+    case .keyNotFound: return "required key is missing"
+    case .typeMismatch(let t, let c):
+        if c.debugDescription.contains("does not fit") || c.debugDescription.contains("overflow") {
+            return "the number does not fit (integer out of range)"
+        }
+        return "expected \(name(t))"
+    case .valueNotFound(let t, _): return "expected \(name(t)), found null"
+    @unknown default: return "invalid value"
+    }
+}

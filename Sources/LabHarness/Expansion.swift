@@ -79,15 +79,7 @@ extension Study {
                         for L in sweep.trainLength {
                             for seed in sweep.seed {
                                 for lr in sweep.learningRate {
-                                    var o = TrainOptions()
-                                    o.task = task.name; o.length = L; o.seed = seed; o.steps = training.steps
-                                    o.batchSize = training.batch; o.trainExamples = training.trainExamples
-                                    o.testExamples = training.testExamples; o.evalEvery = training.evalEvery
-                                    o.targetAccuracy = training.targetAccuracy; o.plateauEvals = training.plateau
-                                    o.threads = training.threads; o.parallelism = TrainOptions.Parallelism(rawValue: training.parallelism)!
-                                    o.optimizer.learningRate = lr; o.optimizer.warmupSteps = training.warmup
-                                    o.optimizer.decaySteps = training.decaySteps ?? training.steps
-                                    o.optimizer.weightDecay = training.weightDecay; o.optimizer.clipNorm = training.clip
+                                    let o = trainOptions(task: task.name, length: L, seed: seed, learningRate: lr)
                                     let canonical = JSONValue.object([
                                         "kind": .string("accuracy"),
                                         "model": try JSONValue(json: config.json),

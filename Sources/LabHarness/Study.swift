@@ -10,19 +10,64 @@ import LabResults
 import LabTasks
 import Yams
 
-/// A study-file error: `file:line: key.path: message`.
+/// A study-file error: `file:line[:column]: key.path: message` (`file: key.path: message` when the
+/// line is unknown), always one line.
 public struct StudyError: Error, CustomStringConvertible, Equatable {
     public let file: String
     public let line: Int?
     public let key: String
     public let message: String
-    public var description: String { "\(file):\(line.map(String.init) ?? "?"): \(key): \(message)" }
+    /// The column of a YAML syntax error.
+    public var column: Int? = nil
+    public var description: String {
+        file + (line.map { ":\($0)" } ?? "") + (column.map { ":\($0)" } ?? "") + ": \(key): \(message)"
+    }
 }
 
 /// The measurements a study can ask for.
 public enum MeasurementKind: String, Codable, CaseIterable, Sendable {
     case accuracy, trainThroughput = "train_throughput", prefillThroughput = "prefill_throughput"
     case decodeThroughput = "decode_throughput", memory
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let kind = MeasurementKind(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "unknown measurement '\(text)' (known: \(MeasurementKind.allCases.map(\.rawValue).joined(separator: ", ")))"))
+        }
+        self = kind
+    }
+}
+
+/// The ranges of the study's own numeric settings (the training recipe's are
+/// `TrainOptions.Setting.range`, the model's `ModelConfig.ranges`, the variants' `ConfigLimits`).
+public enum StudyLimits {
+    /// The most runs a study may expand to (its upper bound, computed before expanding): 10 000.
+    public static let maxRuns = 10_000
+    /// `training.checkpoint_every`: [1, 10^9] steps.
+    public static let checkpointEvery = 1...1_000_000_000
+    /// `eval.examples`: [1, 10^6] test examples per task and length.
+    public static let evalExamples = 1...1_000_000
+    /// `eval.lengths`, `bench.lengths`: [2, 2^20] tokens.
+    public static let length = 2...(1 << 20)
+    /// `bench.batch` [1, 65536] sequences, `bench.threads` [1, 1024], `bench.decode_tokens` [1, 10^6].
+    public static let benchBatch = 1...65_536, threads = 1...1_024, decodeTokens = 1...1_000_000
+    /// `bench.budget_seconds`: (0, 86400] seconds.
+    public static let budgetSeconds = NumberRange(0...86_400, lowerOpen: true)
+
+    /// The documented range of the number at `path` in a study file, for the message about a NaN there.
+    static func range(at path: [Study.PathComponent]) -> NumberRange? {
+        let keys = path.compactMap(\.key)
+        if keys.count == 2, keys[0] == "model" { return ModelConfig.ranges[keys[1]] }
+        if keys.count == 3, keys[0] == "sweep", keys[1] == "model" { return ModelConfig.ranges[keys[2]] }
+        let dotted = keys.joined(separator: ".")
+        if let s = TrainOptions.Setting.allCases.first(where: { $0.studyKey == dotted }) { return s.range }
+        switch dotted {
+        case "bench.budget_seconds": return budgetSeconds
+        case "sweep.window": return NumberRange(ConfigLimits.window)
+        default: return nil
+        }
+    }
 }
 
 public struct Study: @unchecked Sendable {
@@ -120,24 +165,27 @@ public struct Study: @unchecked Sendable {
 
     // MARK: Loading
 
+    /// Reads and parses a study file (at most `YAMLInput.maxFileBytes`, 1 MiB).
     public static func load(path: String) throws -> Study {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StudyError(file: path, line: nil, key: "(file)", message: "cannot read the study file")
+        let text: String
+        do { text = try YAMLInput.read(path: path, what: "study") } catch let e as ModelError {
+            throw StudyError(file: path, line: nil, key: "(file)", message: e.message.hasPrefix(path + ": ") ? String(e.message.dropFirst(path.count + 2)) : e.message)
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(text, file: path)
     }
 
+    /// Parses a study; every error is a `StudyError` (one line naming the file, line and key path).
+    /// Limits checked before any work: `YAMLInput`'s (size, nodes through aliases, nesting, null,
+    /// NaN, ±Inf, duplicate keys), the ranges of every number, `StudyLimits.maxRuns`, memory.
     public static func parse(_ text: String, file: String) throws -> Study {
         let node: Node
         do {
-            guard let n = try Yams.compose(yaml: text) else {
-                throw StudyError(file: file, line: 1, key: "(top level)", message: "the study file is empty")
-            }
-            node = n
-        } catch let e as StudyError {
-            throw e
-        } catch let e as YamlError {
-            throw StudyError(file: file, line: yamlLine(e), key: "(syntax)", message: "YAML syntax error: \(e)")
+            node = try YAMLInput.compose(text, rangeOf: StudyLimits.range(at:))
+        } catch let e as YAMLInputError {
+            var err = StudyError(file: file, line: e.line, key: e.path.map(render) ?? (e.column != nil ? "(syntax)" : "(top level)"),
+                                 message: e.message)
+            err.column = e.column
+            throw err
         }
         let study: Study
         do {
@@ -149,61 +197,22 @@ public struct Study: @unchecked Sendable {
         return study
     }
 
-    static func yamlLine(_ e: YamlError) -> Int? {
-        let text = "\(e)"
-        // Yams prints "<line>:<column>: error: …"
-        return text.split(separator: ":").first.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    }
-
     /// A StudyError from a decoding error whose coding path starts at `prefix` in the file.
     static func error(from e: DecodingError, file: String, root: Node, prefix: [PathComponent]) -> StudyError {
-        var path: [CodingKey] = [], message = describe(e)
-        switch e {
-        case .dataCorrupted(let c): path = c.codingPath; message = c.debugDescription
-        case .keyNotFound(let k, let c): path = c.codingPath + [k]; message = "required key is missing"
-        case .typeMismatch(let t, let c): path = c.codingPath; message = "expected \(t)" + (c.debugDescription.isEmpty ? "" : " (\(c.debugDescription))")
-        case .valueNotFound(let t, let c): path = c.codingPath; message = "expected \(t), found null"
-        @unknown default: break
-        }
-        let full = prefix + path.map { k -> PathComponent in
-            if let i = k.intValue { return .index(i) }
-            if k.stringValue.hasPrefix("Index "), let i = Int(k.stringValue.dropFirst(6)) { return .index(i) }
-            return .key(k.stringValue)
-        }
-        return StudyError(file: file, line: locate(full, in: root), key: render(full), message: message)
+        let full = prefix + YAMLInput.path(of: e)
+        return StudyError(file: file, line: locate(full, in: root), key: render(full), message: YAMLInput.reason(of: e))
     }
 
-    public enum PathComponent: Equatable, Sendable { case key(String), index(Int) }
+    public typealias PathComponent = YAMLPathComponent
 
-    static func render(_ path: [PathComponent]) -> String {
-        if path.isEmpty { return "(top level)" }
-        var s = ""
-        for c in path {
-            switch c {
-            case .key(let k): s += (s.isEmpty ? "" : ".") + k
-            case .index(let i): s += "[\(i)]"
-            }
-        }
-        return s
-    }
+    static func render(_ path: [PathComponent]) -> String { YAMLInput.render(path) }
 
     /// The line of the deepest node on `path` (a mapping key's own line for a key).
-    static func locate(_ path: [PathComponent], in root: Node) -> Int? {
-        var node = root
-        var line = root.mark?.line
-        for c in path {
-            switch c {
-            case .key(let k):
-                guard let m = node.mapping, let pair = m.first(where: { $0.key.string == k }) else { return line }
-                line = pair.key.mark?.line ?? line
-                node = pair.value
-            case .index(let i):
-                guard let s = node.sequence, i < s.count else { return line }
-                node = s[i]
-                line = node.mark?.line ?? line
-            }
-        }
-        return line
+    static func locate(_ path: [PathComponent], in root: Node) -> Int? { YAMLInput.locate(path, in: root) }
+
+    /// An error at the study key `dotted` (e.g. `training.batch`), with `index` for a list axis.
+    func fail(dotted: String, index: Int? = nil, _ message: String) -> StudyError {
+        fail(dotted.split(separator: ".").map { .key(String($0)) } + (index.map { [.index($0)] } ?? []), message)
     }
 
     /// An error at `path` of this study's file.
@@ -289,7 +298,48 @@ public struct Study: @unchecked Sendable {
 
     // MARK: Validation (impossible combinations)
 
+    /// The training options of an accuracy run: the recipe with the swept task, length, seed and rate.
+    func trainOptions(task: String, length: Int, seed: UInt64, learningRate: Double) -> TrainOptions {
+        var o = TrainOptions()
+        o.task = task; o.length = length; o.seed = seed; o.steps = training.steps
+        o.batchSize = training.batch; o.trainExamples = training.trainExamples
+        o.testExamples = training.testExamples; o.evalEvery = training.evalEvery
+        o.targetAccuracy = training.targetAccuracy; o.plateauEvals = training.plateau
+        o.threads = training.threads; o.parallelism = TrainOptions.Parallelism(rawValue: training.parallelism) ?? .batch
+        o.optimizer.learningRate = learningRate; o.optimizer.warmupSteps = training.warmup
+        o.optimizer.decaySteps = training.decaySteps ?? training.steps
+        o.optimizer.weightDecay = training.weightDecay; o.optimizer.clipNorm = training.clip
+        return o
+    }
+
+    /// An upper bound of the runs `expand()` makes (the product of the axes, before windows are
+    /// dropped and duplicates removed), computed without expanding; in Double, so it cannot overflow.
+    public func runCountBound() throws -> Double {
+        let combos = Double(max(sweep.pattern.count, 1)) * sweep.model.reduce(1.0) { $0 * Double($1.values.count) }
+        var accuracy: Double = 0, benchRuns: Double = 0
+        if wantsAccuracy {
+            let tasks = Double(try resolvedTasks().count)
+            accuracy = tasks * Double(sweep.trainLength.count) * Double(sweep.seed.count) * Double(sweep.learningRate.count)
+        }
+        if wantsBench { benchRuns = Double(sweep.kernel.count) * Double(bench.lengths.count) }
+        let perVariant: Double = Double(max(sweep.window.count, 1)) * (accuracy + benchRuns)
+        return combos * Double(variants.count) * perVariant
+    }
+
     func validate() throws {
+        // the training recipe: TrainOptions.validate is the one check of every training setting
+        for (i, L) in sweep.trainLength.enumerated() {
+            for (j, lr) in sweep.learningRate.enumerated() {
+                do { try trainOptions(task: "-", length: L, seed: 0, learningRate: lr).validate() } catch let p as TrainOptions.Problem {
+                    throw fail(dotted: p.setting.studyKey, index: p.setting == .length ? i : p.setting == .learningRate ? j : nil, p.message)
+                }
+            }
+        }
+        let bound = try runCountBound()
+        if bound > Double(StudyLimits.maxRuns) {
+            throw fail([.key("sweep")], "the study expands to up to \(NumberRange.text(bound)) runs (the product of its axes); "
+                       + "the limit is \(StudyLimits.maxRuns): split it into several studies")
+        }
         if wantsAccuracy {
             if tasks.isEmpty { throw fail([.key("tasks")], "accuracy is measured but no task is listed") }
             for t in try resolvedTasks() {
@@ -329,6 +379,14 @@ public struct Study: @unchecked Sendable {
                 for w in (sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }) {
                     let (config, _, _) = try study.modelConfig(variant: v, window: w, vocab: 256)
                     try checkKernels(config: config)
+                    do {
+                        if wantsAccuracy { try config.checkMemory(batch: training.batch, length: sweep.trainLength.max() ?? 0, training: true) }
+                        if wantsBench {
+                            try config.checkMemory(batch: bench.batch, length: bench.lengths.max() ?? 0, training: benchModes.contains(.train))
+                        }
+                    } catch let e as ModelError {
+                        throw fail([.key("model")], e.message)
+                    }
                 }
             }
         }
@@ -361,11 +419,6 @@ private func strict(_ decoder: Decoder, _ keys: [String], _ what: String) throws
     return try decoder.container(keyedBy: AnyCodingKey.self)
 }
 
-private func positive(_ c: KeyedDecodingContainer<AnyCodingKey>, _ decoder: Decoder, _ key: String, _ value: Int, min: Int = 1) throws {
-    guard value >= min else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: "must be ≥ \(min), got \(value)"))
-    }
-}
 
 private struct StudyDecoder: Decodable {
     var name: String, question: String
@@ -412,10 +465,14 @@ private struct StudyDecoder: Decodable {
     }
 }
 
-private func nonEmptyPositive(_ values: [Int], _ decoder: Decoder, _ key: String, min: Int = 1) throws {
+/// A non-empty list whose values lie in `range` (nil: checked elsewhere, e.g. by TrainOptions.validate).
+private func nonEmptyInRange(_ values: [Int], _ decoder: Decoder, _ key: String, _ range: ClosedRange<Int>?) throws {
     if values.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: "list at least one value")) }
-    for (i, v) in values.enumerated() where v < min {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key), AnyCodingIndex(i)], debugDescription: "must be ≥ \(min), got \(v)"))
+    guard let range else { return }
+    for (i, v) in values.enumerated() {
+        if let problem = NumberRange(range).problem(v) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key), AnyCodingIndex(i)], debugDescription: problem))
+        }
     }
 }
 
@@ -431,10 +488,10 @@ private struct SweepDecoder: Decodable {
     var value = Study.Sweep()
     init(from decoder: Decoder) throws {
         let c = try strict(decoder, ["window", "seed", "learning_rate", "train_length", "kernel", "pattern", "model"], "sweep")
-        if let v = try c.optional([Int].self, "window") { try nonEmptyPositive(v, decoder, "window", min: 0); value.window = v }
+        if let v = try c.optional([Int].self, "window") { try nonEmptyInRange(v, decoder, "window", ConfigLimits.window); value.window = v }
         if let v = try c.optional([UInt64].self, "seed") { value.seed = v }
         if let v = try c.optional([Double].self, "learning_rate") { value.learningRate = v }
-        if let v = try c.optional([Int].self, "train_length") { try nonEmptyPositive(v, decoder, "train_length", min: 2); value.trainLength = v }
+        if let v = try c.optional([Int].self, "train_length") { try nonEmptyInRange(v, decoder, "train_length", nil); value.trainLength = v }
         if let v = try c.optional([String].self, "kernel") { value.kernel = v }
         if let stacks = try c.optional([NamedPattern].self, "pattern") {
             if stacks.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("pattern")], debugDescription: "list at least one stack")) }
@@ -484,20 +541,21 @@ private struct TrainingDecoder: Decodable {
     init(from decoder: Decoder) throws {
         let c = try strict(decoder, ["steps", "batch", "warmup", "decay_steps", "weight_decay", "clip", "target_accuracy", "plateau",
                                      "eval_every", "checkpoint_every", "train_examples", "test_examples", "threads", "parallelism"], "training")
+        // ranges: TrainOptions.validate (Study.validate), the one check of the recipe
         var t = Study.Training()
-        t.steps = try c.required(Int.self, "steps"); try positive(c, decoder, "steps", t.steps)
-        t.batch = try c.optional(Int.self, "batch") ?? t.batch; try positive(c, decoder, "batch", t.batch)
-        t.warmup = try c.optional(Int.self, "warmup") ?? t.warmup; try positive(c, decoder, "warmup", t.warmup, min: 0)
+        t.steps = try c.required(Int.self, "steps")
+        t.batch = try c.optional(Int.self, "batch") ?? t.batch
+        t.warmup = try c.optional(Int.self, "warmup") ?? t.warmup
         t.decaySteps = try c.optional(Int.self, "decay_steps")
         t.weightDecay = try c.optional(Double.self, "weight_decay") ?? t.weightDecay
         t.clip = try c.optional(Double.self, "clip") ?? t.clip
         t.targetAccuracy = try c.optional(Double.self, "target_accuracy")
         t.plateau = try c.optional(Int.self, "plateau")
-        t.evalEvery = try c.optional(Int.self, "eval_every") ?? t.evalEvery; try positive(c, decoder, "eval_every", t.evalEvery)
-        t.checkpointEvery = try c.optional(Int.self, "checkpoint_every")
-        t.trainExamples = try c.optional(Int.self, "train_examples") ?? t.trainExamples; try positive(c, decoder, "train_examples", t.trainExamples)
-        t.testExamples = try c.optional(Int.self, "test_examples") ?? t.testExamples; try positive(c, decoder, "test_examples", t.testExamples)
-        t.threads = try c.optional(Int.self, "threads") ?? t.threads; try positive(c, decoder, "threads", t.threads)
+        t.evalEvery = try c.optional(Int.self, "eval_every") ?? t.evalEvery
+        t.checkpointEvery = try c.integer("checkpoint_every", in: StudyLimits.checkpointEvery)
+        t.trainExamples = try c.optional(Int.self, "train_examples") ?? t.trainExamples
+        t.testExamples = try c.optional(Int.self, "test_examples") ?? t.testExamples
+        t.threads = try c.optional(Int.self, "threads") ?? t.threads
         t.parallelism = try c.optional(String.self, "parallelism") ?? t.parallelism
         guard TrainOptions.Parallelism(rawValue: t.parallelism) != nil else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("parallelism")], debugDescription: "expected batch or kernels, got '\(t.parallelism)'"))
@@ -510,8 +568,8 @@ private struct EvalDecoder: Decodable {
     var value = Study.Eval()
     init(from decoder: Decoder) throws {
         let c = try strict(decoder, ["lengths", "examples", "generate"], "eval")
-        if let v = try c.optional([Int].self, "lengths") { try nonEmptyPositive(v, decoder, "lengths", min: 2); value.lengths = v }
-        value.examples = try c.optional(Int.self, "examples") ?? value.examples; try positive(c, decoder, "examples", value.examples)
+        if let v = try c.optional([Int].self, "lengths") { try nonEmptyInRange(v, decoder, "lengths", StudyLimits.length); value.lengths = v }
+        value.examples = try c.integer("examples", in: StudyLimits.evalExamples) ?? value.examples
         value.generate = try c.optional(Bool.self, "generate") ?? value.generate
     }
 }
@@ -520,10 +578,10 @@ private struct BenchDecoder: Decodable {
     var value = Study.Bench()
     init(from decoder: Decoder) throws {
         let c = try strict(decoder, ["lengths", "batch", "threads", "decode_tokens", "budget_seconds"], "bench")
-        if let v = try c.optional([Int].self, "lengths") { try nonEmptyPositive(v, decoder, "lengths", min: 2); value.lengths = v }
-        value.batch = try c.optional(Int.self, "batch") ?? value.batch; try positive(c, decoder, "batch", value.batch)
-        value.threads = try c.optional(Int.self, "threads") ?? value.threads; try positive(c, decoder, "threads", value.threads)
-        value.decodeTokens = try c.optional(Int.self, "decode_tokens") ?? value.decodeTokens; try positive(c, decoder, "decode_tokens", value.decodeTokens)
-        value.budgetSeconds = try c.optional(Double.self, "budget_seconds") ?? value.budgetSeconds
+        if let v = try c.optional([Int].self, "lengths") { try nonEmptyInRange(v, decoder, "lengths", StudyLimits.length); value.lengths = v }
+        value.batch = try c.integer("batch", in: StudyLimits.benchBatch) ?? value.batch
+        value.threads = try c.integer("threads", in: StudyLimits.threads) ?? value.threads
+        value.decodeTokens = try c.integer("decode_tokens", in: StudyLimits.decodeTokens) ?? value.decodeTokens
+        value.budgetSeconds = try c.number("budget_seconds", in: StudyLimits.budgetSeconds) ?? value.budgetSeconds
     }
 }

@@ -170,10 +170,9 @@ public enum Checkpoint {
             let (config, params, step) = try readModel(folder)
             let path = folder + "/" + optimizerFile
             let contents = try SafeTensors.read(path: path)
-            guard let optionsJSON = contents.metadata["train_options"],
-                  let options = try? JSONDecoder().decode(TrainOptions.self, from: Data(optionsJSON.utf8)) else {
-                throw ModelError("\(path): no readable train_options in __metadata__")
-            }
+            guard let optionsJSON = contents.metadata["train_options"] else { throw ModelError("\(path): no train_options in __metadata__") }
+            let options: TrainOptions
+            do { options = try TrainOptions.decode(json: optionsJSON) } catch { throw ModelError("\(path): \(error)") }
             guard Int(contents.metadata["step"] ?? "") == step else {
                 throw ModelError("\(path): step \(contents.metadata["step"] ?? "?") does not match the model's step \(step)")
             }

@@ -13,6 +13,7 @@
 // The initial scales and the convolution decided whether a tiny model learnt at all
 // (training-recipes.md, lessons 4 and 5), so they are config keys and every checkpoint records them.
 import Foundation
+import LabCore
 import LabAttention
 import Yams
 
@@ -55,6 +56,19 @@ public struct ModelConfig: Codable, Hashable, Sendable {
     /// SwiGLU hidden width F (0 = no MLP).
     public var mlpHidden: Int { Int((mlpRatio * Double(modelDim)).rounded()) }
 
+    /// The range of each numeric key (closed unless marked): vocab [2, 2^20], model_dim [1, 65536],
+    /// layers [1, 1024], heads [1, 1024], kv_heads [1, 1024] (dividing heads), head_dim [1, 4096],
+    /// mlp_ratio [0, 64], conv_kernel [0, 1024], embedding_std (0, 10], projection_scale [0, 100],
+    /// norm_gain [0, 100]. NaN, ±Inf and null are rejected by key; so is a model whose parameters and
+    /// optimiser state (16 bytes a parameter) exceed this machine's memory (`checkMemory`).
+    public static let ranges: [String: NumberRange] = [
+        "vocab": NumberRange(2...(1 << 20)), "model_dim": NumberRange(1...65_536), "layers": NumberRange(1...1_024),
+        "heads": NumberRange(1...1_024), "kv_heads": NumberRange(1...1_024), "head_dim": NumberRange(1...4_096),
+        "mlp_ratio": NumberRange(0...64), "conv_kernel": NumberRange(0...1_024),
+        "embedding_std": NumberRange(0...10, lowerOpen: true), "projection_scale": NumberRange(0...100),
+        "norm_gain": NumberRange(0...100),
+    ]
+
     public static let keys: [String] = ["vocab", "model_dim", "layers", "heads", "kv_heads", "head_dim", "mlp_ratio", "conv_kernel",
                                  "pattern", "positional", "embedding_std", "projection_scale", "norm_gain", "tied_head"]
 
@@ -64,31 +78,36 @@ public struct ModelConfig: Codable, Hashable, Sendable {
         func fail(_ key: String, _ message: String) -> DecodingError {
             .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
         }
-        vocab = try c.required(Int.self, "vocab")
-        modelDim = try c.required(Int.self, "model_dim")
-        layers = try c.required(Int.self, "layers")
-        heads = try c.optional(Int.self, "heads") ?? 1
-        kvHeads = try c.optional(Int.self, "kv_heads") ?? heads
-        headDim = try c.optional(Int.self, "head_dim") ?? (heads > 0 ? modelDim / heads : 0)
-        mlpRatio = try c.optional(Double.self, "mlp_ratio") ?? 4
-        convKernel = try c.optional(Int.self, "conv_kernel") ?? 0
+        func int(_ key: String) throws -> Int? {
+            guard let v = try c.optional(Int.self, key) else { return nil }
+            if let problem = Self.ranges[key]!.problem(v) { throw fail(key, problem) }
+            return v
+        }
+        func number(_ key: String) throws -> Double? { try c.number(key, in: Self.ranges[key]!) }
+        func required(_ key: String) throws -> Int {
+            guard let v = try int(key) else { return try c.required(Int.self, key) }
+            return v
+        }
+        vocab = try required("vocab")
+        modelDim = try required("model_dim")
+        layers = try required("layers")
+        heads = try int("heads") ?? 1
+        kvHeads = try int("kv_heads") ?? heads
+        headDim = try int("head_dim") ?? modelDim / heads
+        mlpRatio = try number("mlp_ratio") ?? 4
+        convKernel = try int("conv_kernel") ?? 0
         pattern = try c.optional(LayerPattern.self, "pattern") ?? LayerPattern(uniform: AnyAttentionConfig(FullAttention.self, .init()))
         positional = try c.optional(PositionalEncoding.self, "positional") ?? .rope(theta: 10_000)
-        embeddingStd = try c.optional(Double.self, "embedding_std") ?? 0.02
-        projectionScale = try c.optional(Double.self, "projection_scale") ?? 1
-        normGain = try c.optional(Double.self, "norm_gain") ?? 1
+        embeddingStd = try number("embedding_std") ?? 0.02
+        projectionScale = try number("projection_scale") ?? 1
+        normGain = try number("norm_gain") ?? 1
         tiedHead = try c.optional(Bool.self, "tied_head") ?? true
-        guard vocab >= 2 else { throw fail("vocab", "vocab must be ≥ 2, got \(vocab)") }
-        guard modelDim >= 1 else { throw fail("model_dim", "model_dim must be ≥ 1, got \(modelDim)") }
-        guard layers >= 1 else { throw fail("layers", "layers must be ≥ 1, got \(layers)") }
-        guard heads >= 1, kvHeads >= 1, heads % kvHeads == 0 else {
+        guard heads % kvHeads == 0 else {
             throw fail("kv_heads", "heads (\(heads)) must be a positive multiple of kv_heads (\(kvHeads))")
         }
-        guard headDim >= 1 else { throw fail("head_dim", "head_dim must be ≥ 1, got \(headDim)") }
+        guard headDim >= 1 else { throw fail("head_dim", "head_dim must be ≥ 1, got \(headDim) (model_dim / heads)") }
         if case .rope = positional, headDim % 2 != 0 { throw fail("head_dim", "RoPE needs an even head_dim, got \(headDim)") }
-        guard mlpRatio >= 0 else { throw fail("mlp_ratio", "mlp_ratio must be ≥ 0, got \(mlpRatio)") }
-        guard convKernel >= 0 else { throw fail("conv_kernel", "conv_kernel must be ≥ 0 (0 = off), got \(convKernel)") }
-        guard embeddingStd > 0 else { throw fail("embedding_std", "embedding_std must be > 0, got \(embeddingStd)") }
+        do { try checkMemory(batch: 0, length: 0, training: true) } catch let e as ModelError { throw fail("model_dim", e.message) }
         // KV sharing (kv_from / kv_share) resolves against the depth: an error names the layer (0-based).
         do { try pattern.validate(depth: layers, dims: dims) } catch let e as PatternError { throw fail("pattern", e.message) }
     }
@@ -118,21 +137,61 @@ public struct ModelConfig: Codable, Hashable, Sendable {
         return String(decoding: (try? e.encode(self)) ?? Data(), as: UTF8.self)
     }
 
-    /// Parses YAML (a superset of JSON) text; errors are one line naming the key path.
-    public static func parse(_ text: String) throws -> ModelConfig {
+    /// Parses YAML (a superset of JSON) text; errors are one line, `<file>:<line>: <key path>: <reason>`
+    /// (YAML syntax errors with the column too; see `YAMLInput` for the limits on the text).
+    public static func parse(_ text: String, file: String = "model config") throws -> ModelConfig {
+        let node: Node
+        do { node = try YAMLInput.compose(text, rangeOf: { path in
+            path.count == 1 ? path[0].key.flatMap { ranges[$0] } : nil }) } catch let e as YAMLInputError {
+            throw ModelError(e.located(in: file))
+        }
         do {
-            return try YAMLDecoder().decode(ModelConfig.self, from: text)
+            return try YAMLDecoder().decode(ModelConfig.self, from: node)
         } catch let e as DecodingError {
-            throw ModelError("model config: \(describe(e))")
+            let path = YAMLInput.path(of: e)
+            throw ModelError(YAMLInputError(line: YAMLInput.locate(path, in: node), column: nil, path: path,
+                                            message: YAMLInput.reason(of: e)).located(in: file))
         } catch {
-            throw ModelError("model config: \(error)")
+            throw ModelError("\(file): \(error)")
         }
     }
 
-    /// Reads a `.yaml`, `.yml` or `.json` file.
+    /// Reads a `.yaml`, `.yml` or `.json` file (at most `YAMLInput.maxFileBytes`).
     public static func load(path: String) throws -> ModelConfig {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ModelError("cannot read model config \(path)") }
-        return try parse(String(decoding: data, as: UTF8.self))
+        try parse(try YAMLInput.read(path: path, what: "model config"), file: path)
+    }
+
+    // MARK: Memory
+
+    /// Parameters of this config (embedding, untied head, per layer Q/K/V/O, norms, MLP,
+    /// convolution): an estimate within a few per cent (variant-specific extras are small).
+    public var parameterEstimate: Double {
+        let C = Double(modelDim), V = Double(vocab), L = Double(layers)
+        let H = Double(heads), Hkv = Double(kvHeads), D = Double(headDim), F = Double(mlpHidden)
+        let perLayer = C * H * D * 2 + C * Hkv * D * 2 + 3 * C * F + Double(convKernel) * C + 4 * C
+        return V * C * (tiedHead ? 1 : 2) + L * perLayer + C
+    }
+
+    /// Bytes one process needs, roughly (a lower bound): parameters (×4 with the gradients and
+    /// AdamW's moments when `training`) and the activations of `batch` sequences of `length`
+    /// tokens (per token and layer 16·C + 6·F floats kept for the backward pass, or the KV cache
+    /// when not training, plus the logits).
+    public func memoryEstimate(batch: Int, length: Int, training: Bool) -> Double {
+        let C = Double(modelDim), F = Double(mlpHidden), L = Double(layers), V = Double(vocab)
+        let tokens = Double(max(batch, 0)) * Double(max(length, 0))
+        let perToken = training ? L * (16 * C + 6 * F) + 3 * V : 8 * C + 2 * F + V + L * 2 * Double(kvHeads * headDim)
+        return 4 * (parameterEstimate * (training ? 4 : 1) + tokens * perToken)
+    }
+
+    /// Throws a one-line `ModelError` when `memoryEstimate` exceeds this machine's physical memory.
+    public func checkMemory(batch: Int, length: Int, training: Bool) throws {
+        let need = memoryEstimate(batch: batch, length: length, training: training)
+        let have = Double(ProcessInfo.processInfo.physicalMemory)
+        guard need > have else { return }
+        let gib = { (b: Double) in String(format: "%.1f GiB", b / 1_073_741_824) }
+        let what = batch > 0 ? ", batch \(batch) × \(length) tokens" + (training ? " training" : "") : ""
+        throw ModelError("the model needs about \(gib(need)) (\(NumberRange.text(parameterEstimate.rounded())) parameters\(what)); "
+                         + "this machine has \(gib(have))")
     }
 }
 
@@ -140,8 +199,10 @@ extension LayerPattern {
     /// Parses a pattern (any form LayerPattern decodes) from YAML or JSON text; one-line errors
     /// name the key path. Depth-dependent checks (kv_from, kv_share) are `validate(depth:)`'s.
     public static func parse(yaml text: String) throws -> LayerPattern {
+        let node: Node
+        do { node = try YAMLInput.compose(text) } catch let e as YAMLInputError { throw ModelError(e.located(in: "pattern")) }
         do {
-            return try YAMLDecoder().decode(LayerPattern.self, from: text)
+            return try YAMLDecoder().decode(LayerPattern.self, from: node)
         } catch let e as DecodingError {
             throw ModelError("pattern: \(describe(e))")
         }

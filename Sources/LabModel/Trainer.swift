@@ -36,6 +36,145 @@ public struct TrainOptions: Codable, Hashable, Sendable {
     public var optimizer = OptimizerConfig()
 
     public init() {}
+
+    /// Decodes the synthesized keys, then `validate()`s: options read back from a checkpoint are
+    /// checked like options given on the command line (a bad value is a `DecodingError` naming it).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        task = try c.decode(String.self, forKey: .task)
+        length = try c.decode(Int.self, forKey: .length)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        steps = try c.decode(Int.self, forKey: .steps)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        trainExamples = try c.decode(Int.self, forKey: .trainExamples)
+        testExamples = try c.decode(Int.self, forKey: .testExamples)
+        evalEvery = try c.decode(Int.self, forKey: .evalEvery)
+        targetAccuracy = try c.decodeIfPresent(Double.self, forKey: .targetAccuracy)
+        plateauEvals = try c.decodeIfPresent(Int.self, forKey: .plateauEvals)
+        threads = try c.decode(Int.self, forKey: .threads)
+        parallelism = try c.decode(Parallelism.self, forKey: .parallelism)
+        optimizer = try c.decode(OptimizerConfig.self, forKey: .optimizer)
+        do { try validate() } catch let p as Problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + p.setting.codingKey.split(separator: ".").map { AnyCodingKey(String($0)) },
+                                                    debugDescription: p.message))
+        }
+    }
+
+    /// Options from their JSON (a checkpoint's `train_options`), validated; a bad file or value is
+    /// one `TrainingError` line such as `train_options: evalEvery: must be in [1, 1000000000], got 0`.
+    public static func decode(json: String) throws -> TrainOptions {
+        do { return try JSONDecoder().decode(TrainOptions.self, from: Data(json.utf8)) } catch let e as DecodingError {
+            throw TrainingError(message: "train_options: \(describe(e))")
+        } catch {
+            throw TrainingError(message: "train_options: not JSON")
+        }
+    }
+
+    /// A setting of `TrainOptions`, named as each front end spells it.
+    public enum Setting: String, Sendable, CaseIterable {
+        case task, length, steps, batchSize, trainExamples, testExamples, evalEvery, targetAccuracy, plateauEvals, threads
+        case learningRate, beta1, beta2, epsilon, weightDecay, warmupSteps, decaySteps, minLearningRateRatio, clipNorm
+
+        /// The JSON key path (checkpoints' `train_options`), e.g. `optimizer.learningRate`.
+        public var codingKey: String {
+            switch self {
+            case .learningRate, .beta1, .beta2, .epsilon, .weightDecay, .warmupSteps, .decaySteps, .minLearningRateRatio, .clipNorm:
+                return "optimizer." + rawValue
+            default: return rawValue
+            }
+        }
+        /// The `attnlab train` flag, e.g. `--lr`.
+        public var flag: String {
+            switch self {
+            case .batchSize: return "--batch"
+            case .plateauEvals: return "--plateau"
+            case .learningRate: return "--lr"
+            case .warmupSteps: return "--warmup"
+            case .clipNorm: return "--clip"
+            case .trainExamples: return "--train-examples"
+            case .testExamples: return "--test-examples"
+            case .evalEvery: return "--eval-every"
+            case .targetAccuracy: return "--target-accuracy"
+            case .weightDecay: return "--weight-decay"
+            case .decaySteps: return "--decay-steps"
+            default: return "--" + rawValue
+            }
+        }
+        /// The study-file key, e.g. `training.batch`, `sweep.learning_rate`.
+        public var studyKey: String {
+            switch self {
+            case .length: return "sweep.train_length"
+            case .learningRate: return "sweep.learning_rate"
+            case .batchSize: return "training.batch"
+            case .trainExamples: return "training.train_examples"
+            case .testExamples: return "training.test_examples"
+            case .evalEvery: return "training.eval_every"
+            case .targetAccuracy: return "training.target_accuracy"
+            case .plateauEvals: return "training.plateau"
+            case .warmupSteps: return "training.warmup"
+            case .decaySteps: return "training.decay_steps"
+            case .weightDecay: return "training.weight_decay"
+            case .clipNorm: return "training.clip"
+            default: return "training." + rawValue
+            }
+        }
+        /// The documented range (nil: not a number; `task` is checked against the registry).
+        public var range: NumberRange? {
+            switch self {
+            case .task: return nil
+            case .length: return NumberRange(2...(1 << 20))
+            case .steps, .evalEvery: return NumberRange(1...1_000_000_000)
+            case .batchSize: return NumberRange(1...65_536)
+            case .trainExamples, .testExamples: return NumberRange(1...10_000_000)
+            case .targetAccuracy: return NumberRange(0...1, lowerOpen: true)
+            case .plateauEvals: return NumberRange(1...1_000_000)
+            case .threads: return NumberRange(1...1_024)
+            case .learningRate: return NumberRange(0...10, lowerOpen: true)
+            case .beta1, .beta2: return NumberRange(0...1, upperOpen: true)
+            case .epsilon: return NumberRange(0...1, lowerOpen: true)
+            case .weightDecay: return NumberRange(0...10)
+            case .warmupSteps, .decaySteps: return NumberRange(0...1_000_000_000)
+            case .minLearningRateRatio: return NumberRange(0...1)
+            case .clipNorm: return NumberRange(0...1_000_000_000)
+            }
+        }
+    }
+
+    /// What `validate()` throws: the setting and the reason (`description`: `<codingKey>: <reason>`).
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public let setting: Setting
+        public let message: String
+        public var description: String { "\(setting.codingKey): \(message)" }
+    }
+
+    /// Checks every setting against `Setting.range` (ranges in units of steps, sequences, tokens,
+    /// validations or threads; rates as plain numbers): length [2, 2^20] tokens, steps and
+    /// eval_every [1, 10^9], batch [1, 65536], train/test examples [1, 10^7] (and their tokens,
+    /// 16 bytes each, within this machine's memory), target_accuracy (0, 1], plateau [1, 10^6]
+    /// validations, threads [1, 1024], learning rate (0, 10], β₁ and β₂ [0, 1), ε (0, 1], weight
+    /// decay [0, 10], warm-up and decay steps [0, 10^9], min lr ratio [0, 1], clip [0, 10^9] (0 off).
+    /// NaN and ±Inf are out of every range. Throws `Problem` naming the first bad setting.
+    /// The one check for the study file, the `attnlab train` flags, checkpoints and `Trainer`.
+    public func validate() throws {
+        guard !task.isEmpty else { throw Problem(setting: .task, message: "no task named") }
+        let values: [(Setting, Double?)] = [
+            (.length, Double(length)), (.steps, Double(steps)), (.batchSize, Double(batchSize)),
+            (.trainExamples, Double(trainExamples)), (.testExamples, Double(testExamples)), (.evalEvery, Double(evalEvery)),
+            (.targetAccuracy, targetAccuracy), (.plateauEvals, plateauEvals.map(Double.init)), (.threads, Double(threads)),
+            (.learningRate, optimizer.learningRate), (.beta1, optimizer.beta1), (.beta2, optimizer.beta2),
+            (.epsilon, optimizer.epsilon), (.weightDecay, optimizer.weightDecay), (.warmupSteps, Double(optimizer.warmupSteps)),
+            (.decaySteps, Double(optimizer.decaySteps)), (.minLearningRateRatio, optimizer.minLearningRateRatio),
+            (.clipNorm, optimizer.clipNorm),
+        ]
+        for (setting, value) in values {
+            if let value, let problem = setting.range!.problem(value) { throw Problem(setting: setting, message: problem) }
+        }
+        let dataBytes = Double(trainExamples + testExamples) * Double(length) * 16
+        if dataBytes > Double(ProcessInfo.processInfo.physicalMemory) {
+            throw Problem(setting: .trainExamples, message: String(format: "%d + %d examples of %d tokens need about %.1f GiB; this machine has %.1f GiB",
+                trainExamples, testExamples, length, dataBytes / 1_073_741_824, Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
+        }
+    }
 }
 
 /// One validation.
@@ -75,6 +214,7 @@ public final class Trainer {
 
     /// `state`: parameters and optimiser to resume from (a checkpoint's).
     public init(config: ModelConfig, options: TrainOptions, state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?) throws {
+        do { try options.validate() } catch let p as TrainOptions.Problem { throw TrainingError(message: "train options: \(p)") }
         let kernelThreads = options.parallelism == .kernels ? options.threads : 1
         model = LanguageModel(config: config, kernels: KernelChoice(threads: kernelThreads))
         self.options = options

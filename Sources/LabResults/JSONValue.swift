@@ -140,7 +140,7 @@ public enum JSONValue: Codable, Hashable, Sendable, CustomStringConvertible {
     public var intValue: Int? {
         switch self {
         case .int(let i): return i
-        case .double(let d) where d == d.rounded(): return Int(d)
+        case .double(let d): return Int(exactly: d)  // nil for 1.5, NaN, ±Inf and beyond Int
         default: return nil
         }
     }

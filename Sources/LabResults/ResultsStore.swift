@@ -3,6 +3,7 @@
 // Readers skip a torn last line (one without its newline that does not parse); the next append
 // cuts it off first. A line that does not parse anywhere else is an error naming file and line.
 import Foundation
+import LabCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,28 +49,11 @@ public enum ResultsStore {
         return (rows, false, otherSchema)
     }
 
-    /// A decoding failure in a few words, naming the key path (no framework text).
+    /// A decoding failure in a few words, naming the key path (no framework text); a line that is
+    /// not JSON at all says so.
     public static func describe(_ error: Error) -> String {
-        func path(_ c: [any CodingKey]) -> String {
-            c.isEmpty ? "the line" : "`" + c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "`"
-        }
-        func kind(_ t: Any.Type) -> String {
-            let name = "\(t)"
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            if ["Double", "Float", "Int", "UInt64", "Int64"].contains(name) { return "a number" }
-            if name == "String" { return "a string" }
-            if name == "Bool" { return "true or false" }
-            return "a value"
-        }
-        guard let e = error as? DecodingError else { return "\(error)" }
-        switch e {
-        case .keyNotFound(let k, let c): return "missing key \(path(c.codingPath + [k]))"
-        case .typeMismatch(let t, let c): return "\(path(c.codingPath)) is not \(kind(t))"
-        case .valueNotFound(let t, let c): return "\(path(c.codingPath)) is null, not \(kind(t))"
-        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "\(path(c.codingPath)): invalid value"
-        @unknown default: return "not decodable"
-        }
+        if case .dataCorrupted(let c)? = error as? DecodingError, c.codingPath.isEmpty { return "not valid JSON" }
+        return LabCore.describe(error)
     }
 
     /// Appends `row` as one line, after cutting off a torn last line; fsyncs before returning.

@@ -118,6 +118,11 @@ public enum Split: String, Sendable, CaseIterable {
     }
 }
 
+/// The longest example any task generates: 2^20 tokens.
+public let taskMaximumLength = 1 << 20
+/// How far `validate(length:)` looks each way for the nearest lengths a task can fill.
+public let nearestSearch = 256
+
 /// A request a task cannot satisfy; `description` reads `length 64: cwe needs at least 87 tokens`.
 public struct TaskError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The offending argument, e.g. `"length"`, `"task"`.
@@ -182,11 +187,25 @@ extension SyntheticTask {
         return Int.max
     }
 
-    /// Throws `TaskError` (naming the length and the reason) when `check(length:)` rejects `length`.
+    /// Throws `TaskError` (naming the length and the reason) when `check(length:)` rejects `length`
+    /// or it exceeds `taskMaximumLength` (2^20 tokens). Below `minimumLength` the reason is the
+    /// minimum; above it, a length the generator cannot fill exactly names the nearest lengths it
+    /// can (searched at most `nearestSearch` tokens each way), e.g.
+    /// `length 47: qa_1 cannot fill exactly 47 tokens; nearest valid lengths 46, 48`.
     public func validate(length: Int) throws {
+        guard length <= taskMaximumLength else {
+            throw TaskError.length(length, "\(name) generates at most \(taskMaximumLength) tokens (2^20)")
+        }
         switch check(length: length) {
         case .ok: return
-        case .tooShort: throw TaskError.length(length, "\(name) needs at least \(minimumLength) tokens")
+        case .tooShort:
+            let minimum = minimumLength
+            guard length > minimum else { throw TaskError.length(length, "\(name) needs at least \(minimum) tokens") }
+            let below = (1...nearestSearch).lazy.map { length - $0 }.first { $0 >= minimum && check(length: $0) == .ok }
+            let above = (1...nearestSearch).lazy.map { length + $0 }.first { $0 <= taskMaximumLength && check(length: $0) == .ok }
+            let near = [below, above].compactMap { $0 }
+            throw TaskError.length(length, "\(name) cannot fill exactly \(length) tokens"
+                + (near.isEmpty ? "" : "; nearest valid length\(near.count > 1 ? "s" : "") " + near.map(String.init).joined(separator: ", ")))
         case .invalid(let reason): throw TaskError.length(length, reason)
         }
     }

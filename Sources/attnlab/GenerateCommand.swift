@@ -18,7 +18,15 @@ struct Generate: ParsableCommand {
                 return v
             }
             guard !prompt.isEmpty else { throw UsageFailure("--prompt-tokens is empty") }
+            try checkFlag("--max-tokens", maxTokens, 1...1_000_000)
             let (config, params, step) = try Checkpoint.loadModel(from: checkpoint)
+            for t in prompt where !(0..<config.vocab).contains(t) {
+                throw UsageFailure("--prompt-tokens: token \(t) is outside the model's vocabulary [0, \(config.vocab - 1)]")
+            }
+            if let stopToken, !(0..<config.vocab).contains(stopToken) {
+                throw UsageFailure("--stop-token: \(stopToken) is outside the model's vocabulary [0, \(config.vocab - 1)]")
+            }
+            try config.checkMemory(batch: 1, length: prompt.count + maxTokens, training: false)
             let model = LanguageModel(config: config)
             let out = try model.generate(prompts: [prompt], params: params, maxNewTokens: maxTokens, stopToken: stopToken)
             print("checkpoint step \(step); prompt \(prompt.count) tokens")

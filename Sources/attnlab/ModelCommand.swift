@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import LabCore
+import LabHarness
 import LabModel
 
 struct Model: ParsableCommand {
@@ -26,8 +27,12 @@ struct Model: ParsableCommand {
                 guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
                 }
-                guard T >= 2, batch >= 1, threads >= 1 else { throw UsageFailure("--T must be ≥ 2, --batch and --threads ≥ 1") }
+                try checkFlag("--T", T, StudyLimits.length)
+                try checkFlag("--batch", batch, StudyLimits.benchBatch)
+                try checkFlag("--threads", threads, StudyLimits.threads)
+                try checkFlag("--decode-tokens", decodeTokens, StudyLimits.decodeTokens)
                 let c = try ModelConfig.load(path: config)
+                try c.checkMemory(batch: batch, length: T + (m == .decode ? decodeTokens : 0), training: m == .train)
                 let r = ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
                                        decodeTokens: decodeTokens)
                 if json {

@@ -43,8 +43,9 @@ struct StudyCmd: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard jobs >= 1 else { throw UsageFailure("--jobs must be ≥ 1") }
+                try checkFlag("--jobs", jobs, 1...1_024)
                 let study = try Study.load(path: file)
+                try checkOutputFolder(out ?? StudyPaths.defaultOut(study), flag: "--out")
                 var o = RunnerOptions(outDir: out ?? StudyPaths.defaultOut(study), executable: selfExecutable())
                 o.jobs = jobs; o.only = only; o.allowDebug = allowDebug; o.retryFailed = retryFailed
                 o.shard = try shard.map { try Shard(parsing: $0) }
@@ -63,6 +64,7 @@ struct StudyCmd: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let study = try Study.load(path: file)
+                try checkOutputFolder(out ?? StudyPaths.defaultOut(study), flag: "--out")
                 let states = try study.status(outDir: out ?? StudyPaths.defaultOut(study))
                 for s in states {
                     print("\(s.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.run.summary)" + (s.detail.isEmpty ? "" : "  — \(s.detail)"))
@@ -85,6 +87,7 @@ struct StudyCmd: ParsableCommand {
             try reportingErrors {
                 let study = try Study.load(path: file)
                 let dir = out ?? StudyPaths.defaultOut(study)
+                try checkOutputFolder(dir, flag: "--out")
                 let target = into ?? dir + "/results.jsonl"
                 let lock = try ResultsLock(target)  // no `study run` appends to it meanwhile
                 defer { lock.release() }

@@ -108,11 +108,15 @@ struct Tasks: ParsableCommand {
             try reportingErrors {
                 let tasks = try Tasks.tasks(task)
                 guard let s = Split(rawValue: split) else { throw UsageFailure("--split \(split): must be train or test") }
-                guard count >= 1 else { throw UsageFailure("--count \(count): must be at least 1") }
+                try checkFlag("--count", count, 1...10_000_000)
                 guard offset >= 0, UInt64(offset) + UInt64(count) <= UInt64(s.seeds.count) else {
                     throw UsageFailure("--offset \(offset): offset + count must stay within the \(split) split (2^31 seeds)")
                 }
                 try Tasks.check(tasks, length: length)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: out, isDirectory: &isDir), isDir.boolValue {
+                    throw UsageFailure("--out \(out): is a folder; give a file name (.jsonl)")
+                }
                 try writeAtomically(to: out) { write in
                     for t in tasks {
                         for i in 0 ..< count {
@@ -143,7 +147,8 @@ struct Tasks: ParsableCommand {
                     }
                     return l
                 }
-                guard count >= 1 else { throw UsageFailure("--count \(count): must be at least 1") }
+                try checkFlag("--count", count, 1...10_000_000)
+                guard !ls.isEmpty else { throw UsageFailure("--lengths is empty") }
                 for l in ls { try Tasks.check(selected, length: l) }
                 #if DEBUG
                 print("note: debug build; time a release build (swift build -c release) for the real number")

@@ -3,7 +3,9 @@
 import ArgumentParser
 import Foundation
 import LabCore
+import LabHarness
 import LabModel
+import LabTasks
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,8 +38,12 @@ struct Train: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let trainer: Trainer
+            try checkFlag("--log-every", logEvery, 1...1_000_000_000)
+            if let checkpointEvery { try checkFlag("--checkpoint-every", checkpointEvery, StudyLimits.checkpointEvery) }
+            if let out { try checkOutputFolder(out, flag: "--out") }
             if let resume {
                 guard config == nil else { throw UsageFailure("--resume takes the model config from the checkpoint; drop --config") }
+                try checkFlag("--steps", Double(steps), TrainOptions.Setting.steps.range!)
                 let cap = steps
                 trainer = try Checkpoint.resume(from: resume) { $0.steps = cap }
                 say("resumed \(resume) at step \(trainer.step)")
@@ -46,9 +52,6 @@ struct Train: ParsableCommand {
                 guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
                 }
-                guard steps >= 1, batch >= 1, evalEvery >= 1, threads >= 1 else {
-                    throw UsageFailure("--steps, --batch, --eval-every and --threads must be ≥ 1")
-                }
                 var o = TrainOptions()
                 o.task = task; o.length = length; o.seed = seed; o.steps = steps; o.batchSize = batch
                 o.trainExamples = trainExamples; o.testExamples = testExamples; o.evalEvery = evalEvery
@@ -56,7 +59,14 @@ struct Train: ParsableCommand {
                 o.optimizer.learningRate = lr; o.optimizer.warmupSteps = warmup; o.optimizer.decaySteps = decaySteps
                 o.optimizer.weightDecay = weightDecay; o.optimizer.clipNorm = clip
                 o.optimizer.decayNormsAndEmbeddings = decayAll
-                trainer = try Trainer(config: try ModelConfig.load(path: config), options: o)
+                do { try o.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
+                let t: any SyntheticTask
+                do { t = try TaskRegistry.task(named: task); try t.validate(length: length) } catch let e as TaskError {
+                    throw UsageFailure(e.argument == "length" ? "--length \(e.value): \(e.reason)" : "--task \(e.value): \(e.reason)")
+                }
+                let model = try ModelConfig.load(path: config)
+                try model.checkMemory(batch: batch, length: length, training: true)
+                trainer = try Trainer(config: model, options: o)
             }
             let o = trainer.options, c = trainer.model.config
             FileHandle.standardOutput.write(Data("model: \(c.json)\n".utf8))

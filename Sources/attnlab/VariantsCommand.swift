@@ -1,6 +1,7 @@
 // `attnlab variants …`: the registered attention variants and their config keys.
 import ArgumentParser
 import Foundation
+import LabCore
 import LabAttention
 import LabModel
 
@@ -42,6 +43,11 @@ struct VariantsState: ParsableCommand {
             do { p = try JSONDecoder().decode(LayerPattern.self, from: Data(pattern.utf8)) } catch {
                 throw UsageFailure("pattern: \(describe(error))")
             }
+            try checkFlag("--layers", Double(layers), ModelConfig.ranges["layers"]!)
+            try checkFlag("--model-dim", Double(modelDim), ModelConfig.ranges["model_dim"]!)
+            try checkFlag("--heads", Double(heads), ModelConfig.ranges["heads"]!)
+            if let kvHeads { try checkFlag("--kv-heads", Double(kvHeads), ModelConfig.ranges["kv_heads"]!) }
+            for t in T { try checkFlag("--T", t, VariantsPattern.lengthRange) }
             guard modelDim % heads == 0, heads % (kvHeads ?? heads) == 0 else {
                 throw UsageFailure("heads: model dim \(modelDim), heads \(heads), kv heads \(kvHeads ?? heads) do not divide")
             }
@@ -71,15 +77,17 @@ struct VariantsPattern: ParsableCommand {
     @Option(help: "Heads H (default 4).") var heads: Int?
     @Option(help: "KV heads (default H).") var kvHeads: Int?
     @Option(help: "Head dim D (default C/H).") var headDim: Int?
-    @Option(name: .customLong("T"), help: "Sequence lengths (repeatable).") var T: [Int] = [4096]
+    @Option(name: .customLong("T"), help: "Sequence lengths (repeatable), 1 … 2^24.") var T: [Int] = [4096]
+
+    /// The lengths the state tables accept: [1, 2^24] tokens (the byte counts stay far inside Int).
+    static let lengthRange = 1...(1 << 24)
 
     func run() throws {
         try reportingErrors {
             let base = try config.map { try ModelConfig.load(path: $0) }
             let p: LayerPattern
             if let pattern {
-                let text = FileManager.default.fileExists(atPath: pattern)
-                    ? String(decoding: FileManager.default.contents(atPath: pattern) ?? Data(), as: UTF8.self) : pattern
+                let text = FileManager.default.fileExists(atPath: pattern) ? try YAMLInput.read(path: pattern, what: "pattern") : pattern
                 p = try LayerPattern.parse(yaml: text)
             } else if let base {
                 p = base.pattern
@@ -89,11 +97,14 @@ struct VariantsPattern: ParsableCommand {
             let depth = layers ?? base?.layers ?? 8
             let C = modelDim ?? base?.modelDim ?? 256, H = heads ?? base?.heads ?? 4
             let Hkv = kvHeads ?? base?.kvHeads ?? H
-            let D = headDim ?? (modelDim == nil && heads == nil ? base?.headDim : nil) ?? C / H
-            guard depth >= 1, C >= 1, H >= 1, Hkv >= 1, H % Hkv == 0, D >= 1 else {
-                throw UsageFailure("--layers \(depth), --model-dim \(C), --heads \(H), --kv-heads \(Hkv), --head-dim \(D): need positive values and H a multiple of Hkv")
+            let D = headDim ?? (modelDim == nil && heads == nil ? base?.headDim : nil) ?? (H > 0 ? C / H : 0)
+            for (flag, key, v) in [("--layers", "layers", depth), ("--model-dim", "model_dim", C), ("--heads", "heads", H),
+                                   ("--kv-heads", "kv_heads", Hkv), ("--head-dim", "head_dim", D)] {
+                try checkFlag(flag, Double(v), ModelConfig.ranges[key]!)
             }
-            guard !T.isEmpty, T.allSatisfy({ $0 >= 1 }) else { throw UsageFailure("--T must be ≥ 1") }
+            guard H % Hkv == 0 else { throw UsageFailure("--heads \(H), --kv-heads \(Hkv): H must be a multiple of Hkv") }
+            guard !T.isEmpty else { throw UsageFailure("--T: give at least one length") }
+            for t in T { try checkFlag("--T", t, VariantsPattern.lengthRange) }
             let dims = AttentionDims(modelDim: C, heads: H, kvHeads: Hkv, headDim: D)
             try p.validate(depth: depth, dims: dims)
             print("pattern: \(p) (\(depth) layers, \(dims); decode-state bytes per sequence, fp32, K and V; layers 0-based)")

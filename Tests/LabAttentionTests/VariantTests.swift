@@ -274,9 +274,11 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
 
     @Test func badConfigsNameTheKey() {
         for (json, fragment) in [(#"{"kind": "rattention"}"#, "window"),
-                                 (#"{"kind": "rattention", "window": -1}"#, "window must be ≥ 0"),
+                                 (#"{"kind": "rattention", "window": -1}"#, "window: must be in [0, 16777216], got -1"),
+                                 (#"{"kind": "rattention", "window": null}"#, "window: null is not a value"),
+                                 (#"{"kind": "linear_attention", "chunk": 65537}"#, "chunk: must be in [1, 65536]"),
                                  (#"{"kind": "rattention", "window": 4, "feature_map": "elu"}"#, "unknown feature map 'elu'"),
-                                 (#"{"kind": "rattention", "window": 4, "chunk": 0}"#, "chunk must be ≥ 1")] {
+                                 (#"{"kind": "rattention", "window": 4, "chunk": 0}"#, "chunk: must be in [1, 65536], got 0")] {
             do {
                 _ = try AnyAttentionConfig.parse(json: json)
                 Issue.record("accepted \(json)")

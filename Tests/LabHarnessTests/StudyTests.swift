@@ -125,7 +125,7 @@ func committedStudies() -> [String] {
     static let cases: [(String, String, Int, String, String)] = [
         ("  layers: 1", "  layers: 1\n  lyers: 2", 6, "model.lyers", "unknown key"),
         ("  steps: 10", "  steps: 10\n  bogus: 1", 14, "training.bogus", "unknown key"),
-        ("  window: [4, 8]", "  window: [4, eight]", 10, "sweep.window[1]", "Int"),
+        ("  window: [4, 8]", "  window: [4, eight]", 10, "sweep.window[1]", "expected an integer"),
         ("  - {kind: sliding_window}", "  - {kind: sliding_windw}", 8, "variants[1].kind", "unknown attention kind"),
         ("  - {kind: sliding_window}", "  - {kind: sliding_window, window: 4}", 8, "variants[1].window", "sweep axis"),
         ("  window: [4, 8]", "  window: [4, 64]", 10, "sweep.window[1]", "no effect"),
@@ -140,6 +140,12 @@ func committedStudies() -> [String] {
         ("  train_length: [32]", "  train_length: [32]\n  pattern: [{name: a, pattern: [variant]}, {name: a, pattern: [variant]}]", 12, "sweep.pattern[1].name", "used twice"),
         ("  train_length: [32]", "  train_length: [32]\n  model: {conv_kernel: []}", 12, "sweep.model.conv_kernel", "at least one"),
         ("  train_length: [32]", "  train_length: [32]\n  model: {layer: [2]}", 12, "sweep.model.layer", "unknown key"),
+        // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
+        ("  steps: 10", "  steps: 10\n  plateau: -1", 14, "training.plateau", "must be in [1, 1000000], got -1"),
+        ("  steps: 10", "  steps: 10\n  target_accuracy: 5", 14, "training.target_accuracy", "must be in (0, 1], got 5"),
+        ("  layers: 1", "  layers: 1\n  mlp_ratio: .nan", 6, "model.mlp_ratio", "nan is not a number in [0, 64]"),
+        ("  layers: 1", "  layers: 1\n  mlp_ratio:", 6, "model.mlp_ratio", "null is not a value"),
+        ("  train_length: [32]", "  train_length: [32]\n  learning_rate: [0.01, -1]", 12, "sweep.learning_rate[1]", "must be in (0, 10]"),
     ]
 
     @Test func eachErrorNamesFileLineAndKey() throws {
@@ -181,7 +187,31 @@ func committedStudies() -> [String] {
             _ = try Study.parse("name: x\nquestion: [unclosed\n", file: "s.yaml")
             Issue.record("no error")
         } catch let e as StudyError {
-            #expect(e.line != nil && e.description.hasPrefix("s.yaml:"), "\(e)")
+            // libyaml reports the unclosed list where input ends: line 3, column 1
+            #expect(e.line == 3 && e.column == 1 && e.description.hasPrefix("s.yaml:3:1: (syntax): "), "\(e)")
+            #expect(!e.description.contains("\n"), "\(e)")
         } catch { Issue.record("\(error)") }
+    }
+
+    @Test func duplicateKeyNamesBothLines() {
+        do {
+            _ = try Study.parse(Self.base.replacingOccurrences(of: "  steps: 10", with: "  steps: 10\n  batch: 4\n  steps: 20"), file: "s.yaml")
+            Issue.record("no error")
+        } catch let e as StudyError {
+            #expect(e.message == "duplicate key 'steps' (lines 13 and 15)", "\(e)")
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// The product of the axes (2 variants × 2 windows × 2000 seeds × 3 rates) is refused above
+    /// StudyLimits.maxRuns before anything is expanded.
+    @Test func runCountIsCappedBeforeExpanding() throws {
+        let seeds = (0..<2_000).map(String.init).joined(separator: ", ")
+        let text = Self.base.replacingOccurrences(of: "  train_length: [32]", with: "  train_length: [32]\n  seed: [\(seeds)]\n  learning_rate: [0.1, 0.01, 0.001]")
+        do {
+            _ = try Study.parse(text, file: "s.yaml")
+            Issue.record("no error")
+        } catch let e as StudyError {
+            #expect(e.key == "sweep" && e.message.contains("up to 24000 runs") && e.message.contains("10000"), "\(e)")
+        }
     }
 }

@@ -44,13 +44,43 @@ func temporaryFolder(_ name: String) -> String {
     }
 
     @Test func nonFiniteLossStopsNamingTheStep() throws {
-        let (config, options) = try tinyTraining(steps: 10, lr: 1e30)
-        let trainer = try Trainer(config: config, options: options)
+        // a learning rate of 1e30 is now refused up front (TrainOptions.validate), so start from
+        // parameters that already hold a NaN
+        let (config, options) = try tinyTraining(steps: 10)
+        var params = LanguageModel(config: config).initialParameters(seed: 1)
+        params["embedding"].scalars[0] = .nan
+        let trainer = try Trainer(config: config, options: options,
+                                  state: (params, AdamW(config: options.optimizer, parameters: params), []))
         do {
             try trainer.run()
-            Issue.record("training with lr 1e30 did not stop")
+            Issue.record("training from NaN parameters did not stop")
         } catch let e as TrainingError {
             #expect(e.message.contains("step ") && e.message.contains("not finite"), "\(e.message)")
+        }
+    }
+
+    /// One check for every front end: out-of-range options fail in `validate()`, in `Trainer`
+    /// and when decoded (a checkpoint's `train_options`), naming the setting.
+    @Test func optionsAreValidatedWhereverTheyComeFrom() throws {
+        let (config, good) = try tinyTraining(steps: 10)
+        let json = String(decoding: try JSONEncoder().encode(good), as: UTF8.self)
+        #expect(try TrainOptions.decode(json: json) == good)
+        for (change, key) in [({ (o: inout TrainOptions) in o.evalEvery = 0 }, "evalEvery"),
+                              ({ $0.trainExamples = 0 }, "trainExamples"), ({ $0.plateauEvals = -1 }, "plateauEvals"),
+                              ({ $0.optimizer.learningRate = .nan }, "optimizer.learningRate"),
+                              ({ $0.optimizer.clipNorm = -1 }, "optimizer.clipNorm"), ({ $0.targetAccuracy = 5 }, "targetAccuracy")]
+                              as [((inout TrainOptions) -> Void, String)] {
+            var o = good
+            change(&o)
+            #expect(throws: TrainOptions.Problem.self) { try o.validate() }
+            #expect(throws: TrainingError.self) { try Trainer(config: config, options: o) }
+            // as a checkpoint would hold it (NaN has no JSON form: written as a string it is a type error)
+            let bad = String(decoding: try JSONEncoder().encode(o.optimizer.learningRate.isNaN ? good : o), as: UTF8.self)
+            if !o.optimizer.learningRate.isNaN {
+                do { _ = try TrainOptions.decode(json: bad); Issue.record("decoded \(key)") } catch let e as TrainingError {
+                    #expect(e.message.hasPrefix("train_options: \(key): "), "\(e.message)")
+                }
+            }
         }
     }
 

@@ -39,8 +39,10 @@ public struct RAttention: KVSharingVariant {
             func fail(_ key: String, _ message: String) -> DecodingError {
                 .dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey(key)], debugDescription: message))
             }
-            windowSize = try c.required(Int.self, "window")
-            guard windowSize >= 0 else { throw fail("window", "window must be ≥ 0, got \(windowSize)") }
+            guard let w = try c.integer("window", in: ConfigLimits.window) else {
+                throw DecodingError.keyNotFound(AnyCodingKey("window"), .init(codingPath: decoder.codingPath, debugDescription: "window is required"))
+            }
+            windowSize = w
             (featureMap, chunk) = try LinearBranchKeys.decode(c, decoder)
             let branch = try c.optional(String.self, "linear_branch") ?? "on"
             guard let lb = LinearBranch(rawValue: branch) else { throw fail("linear_branch", "must be on or off, got '\(branch)'") }

@@ -12,11 +12,10 @@ public struct SlidingWindowAttention: SoftmaxLayerVariant {
         public init(from decoder: Decoder) throws {
             try rejectUnknownKeys(decoder, allowed: ["kind", "window"], in: "sliding_window config")
             let c = try decoder.container(keyedBy: AnyCodingKey.self)
-            windowSize = try c.required(Int.self, "window")
-            guard windowSize >= 0 else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("window")],
-                                                        debugDescription: "window must be ≥ 0, got \(windowSize)"))
+            guard let w = try c.integer("window", in: ConfigLimits.window) else {
+                throw DecodingError.keyNotFound(AnyCodingKey("window"), .init(codingPath: decoder.codingPath, debugDescription: "window is required"))
             }
+            windowSize = w
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: AnyCodingKey.self)
