@@ -22,7 +22,7 @@ struct AttnLab: ParsableCommand {
             // like every other bad input; help, --version and ExitCode go through unchanged
             if !(error is ExitCode), exitCode(for: error) == .validationFailure {
                 let first = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid arguments"
-                FileHandle.standardError.write(Data("attnlab: \(first)\n".utf8))
+                FileHandle.standardError.writeIgnoringErrors("attnlab: \(first)\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

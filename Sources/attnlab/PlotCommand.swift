@@ -3,6 +3,7 @@
 // NAME.png and NAME.svg under plots/<study>/, and prints each file written.
 import ArgumentParser
 import Foundation
+import LabCore
 import LabReport
 import LabResults
 
@@ -29,7 +30,7 @@ struct Plot: ParsableCommand {
 /// The rows of study `s` (from `results`, or its default results file or shards), notes on stderr.
 func loadReportData(_ s: StudyFile, results: String?) throws -> (data: ReportData, sources: [String]) {
     let loaded = try ReportInput.load(study: s.name, results: results)
-    for n in loaded.notes { FileHandle.standardError.write(Data("attnlab: \(n)\n".utf8)) }
+    for n in loaded.notes { FileHandle.standardError.writeIgnoringErrors("attnlab: \(n)\n") }
     return (ReportData(study: s.name, rows: loaded.rows), loaded.sources)
 }
 

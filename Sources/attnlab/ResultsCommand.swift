@@ -30,7 +30,7 @@ struct Results: ParsableCommand {
                 rows = ResultsStore.deduplicated(rows)
                 if okOnly { rows = rows.filter { $0.status == .ok } }
                 if csv {
-                    FileHandle.standardOutput.write(Data(ResultsTable.csv(rows).utf8))
+                    FileHandle.standardOutput.writeIgnoringErrors(ResultsTable.csv(rows))
                 } else {
                     let (header, lines) = ResultsTable.wide(rows, metrics: metrics.map { $0.split(separator: ",").map(String.init) })
                     print(ResultsTable.text(header: header, lines: lines))

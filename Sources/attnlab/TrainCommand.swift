@@ -69,7 +69,7 @@ struct Train: ParsableCommand {
                 trainer = try Trainer(config: model, options: o)
             }
             let o = trainer.options, c = trainer.model.config
-            FileHandle.standardOutput.write(Data("model: \(c.json)\n".utf8))
+            FileHandle.standardOutput.writeIgnoringErrors("model: \(c.json)\n")
             say("params: \(trainer.params.count); layers: \(trainer.model.layerKinds.joined(separator: ", ")); "
                 + "task \(o.task) L=\(o.length) batch \(o.batchSize); seed \(o.seed); threads \(o.threads) (\(o.parallelism.rawValue)); "
                 + "OpenBLAS core \(OpenBLAS.coreName)")
@@ -84,7 +84,7 @@ struct Train: ParsableCommand {
                 var line = String(format: "step %5d  loss %.4f  lr %.2e  |g| %.3f  %6.0f tok/s  %5.0fs  ETA %4.0fs",
                                   r.step, r.loss, r.learningRate, r.gradNorm, rate, elapsed, eta)
                 if let e = r.evaluation { line += String(format: "  val loss %.4f acc %.4f", e.loss, e.accuracy) }
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                FileHandle.standardOutput.writeIgnoringErrors(line + "\n")
             }, checkpoint: { t in
                 if let out { try Checkpoint.save(t, to: out) }
             })
@@ -99,4 +99,4 @@ struct Train: ParsableCommand {
 }
 
 /// Prints a line unbuffered, so progress shows at once when stdout is a file.
-func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+func say(_ line: String) { FileHandle.standardOutput.writeIgnoringErrors(line + "\n") }
