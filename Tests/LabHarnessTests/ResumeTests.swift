@@ -15,13 +15,7 @@ func attnlabBinary() throws -> String {
 }
 
 func startStudy(_ args: [String]) throws -> Process {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try attnlabBinary())
-    p.arguments = ["study", "run"] + args + ["--plain"]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    return p
+    try startAttnlab(["study", "run"] + args + ["--plain"])
 }
 
 /// The processes whose parent is `pid` (Linux: the 4th field of /proc/<child>/stat; none elsewhere).
