@@ -251,6 +251,10 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 }
 
 /// C[rows × cols] += tril(A)·B where A comes from `causalScores` (row i reads only columns ≤ i).
+/// Row i never multiplies a row j > i of B: the zeros above the diagonal times a NaN or ∞ in B
+/// (a key or value that row i cannot see yet) would still be NaN. Per 16-row strip, the columns
+/// left of the strip go through `tileGemm`, the strip's 16×16 diagonal block row by row over
+/// columns r0...i only. - Precondition: cols % 16 == 0 (D or D').
 /// - Complexity: ≈ rows²·cols FLOPs.
 @inline(__always)
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
@@ -258,7 +262,12 @@ func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: 
     var r0 = 0
     while r0 < rows {
         let strip = min(16, rows - r0)
-        tileGemm(m: strip, n: cols, k: r0 + strip, a: a + r0 * ld, lda: ld, b: b, ldb: ldb, c: c + r0 * ldc, ldc: ldc, accumulate: true)
+        if r0 > 0 {
+            tileGemm(m: strip, n: cols, k: r0, a: a + r0 * ld, lda: ld, b: b, ldb: ldb, c: c + r0 * ldc, ldc: ldc, accumulate: true)
+        }
+        for i in r0..<(r0 + strip) {
+            for j in r0...i { axpy(a[i * ld + j], b + j * ldb, into: c + i * ldc, count: cols) }
+        }
         r0 += 16
     }
 }
