@@ -1,8 +1,11 @@
 // Key/value storage for decoding softmax attention.
 //
 // `capacity: nil` keeps every token (full attention: memory grows with T).
-// `capacity: W+1` is a ring buffer: token t goes to slot t mod (W+1), overwriting token t−W−1,
-// which has just left the window (sliding window: memory flat in T).
+// `capacity: W+1` (`windowSpan(W)`, saturating) is a ring buffer: token t goes to slot t mod (W+1),
+// overwriting token t−W−1, which has just left the window (sliding window: memory flat in T once
+// the window is full). The ring's buffers grow as tokens arrive and never hold more than
+// min(count, W+1) slots, so a huge window costs what the context costs, and `bytes` is exactly
+// the analytic 2·B·Hkv·min(T, W+1)·D·4.
 // Keys are stored *after* the positional encoding (what softmax attention consumes).
 // Layout per (b, kv head): slots × D, contiguous.
 import LabCore
@@ -12,13 +15,15 @@ public final class KVCache {
     public let capacity: Int?
     /// Tokens written so far.
     public private(set) var count = 0
+    /// Per (b, kv head): `filled` slots × D, appended while the ring fills, then overwritten.
     private var keys: [[Float]], values: [[Float]]
 
+    /// - Parameters: capacity: ring slots (≥ 1; `windowSpan(W)` for a window W) or nil to keep
+    ///   every token. No memory is reserved up front: slots are added as tokens arrive.
     public init(batch: Int, kvHeads: Int, headDim: Int, capacity: Int?) {
         precondition(capacity.map { $0 >= 1 } ?? true)
         self.batch = batch; self.kvHeads = kvHeads; self.headDim = headDim; self.capacity = capacity
-        let reserve = (capacity ?? 0) * headDim
-        keys = Array(repeating: [Float](repeating: 0, count: reserve), count: batch * kvHeads)
+        keys = Array(repeating: [], count: batch * kvHeads)
         values = keys
     }
 
@@ -36,9 +41,10 @@ public final class KVCache {
         var evicted: (k: [Float], v: [Float])? = nil
         if let cap = capacity, count >= cap { evicted = ([], []) }
         let s = slot(count)
+        let growing = capacity.map { count < $0 } ?? true  // a free slot: s == count, append it
         for i in 0..<(batch * kvHeads) {
             let kRow = k.scalars[(i * D)..<((i + 1) * D)], vRow = v.scalars[(i * D)..<((i + 1) * D)]
-            if capacity == nil {
+            if growing {
                 keys[i].append(contentsOf: kRow); values[i].append(contentsOf: vRow)
             } else {
                 if evicted != nil {
@@ -80,6 +86,6 @@ public final class KVCache {
         return (Tensor(shape: [batch, kvHeads, m, D], scalars: k), Tensor(shape: [batch, kvHeads, m, D], scalars: v))
     }
 
-    /// Bytes held by the key and value buffers (fp32).
-    public var bytes: Int { 2 * batch * kvHeads * (capacity ?? count) * headDim * MemoryLayout<Float>.size }
+    /// Bytes held by the key and value buffers (fp32): 2·B·Hkv·filled·D·4, filled = min(count, capacity).
+    public var bytes: Int { 2 * batch * kvHeads * filled * headDim * MemoryLayout<Float>.size }
 }

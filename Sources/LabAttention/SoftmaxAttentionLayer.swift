@@ -151,7 +151,7 @@ public struct SoftmaxAttentionLayer: Sendable {
         -> (o: Tensor<Float>, q: Tensor<Float>, kernel: String) {
         let position = source.kv.count - 1
         let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: position)
-        let (k, v) = source.kv.contents(last: window.map { $0 + 1 } ?? Int.max)
+        let (k, v) = source.kv.contents(last: window.map(windowSpan) ?? Int.max)
         let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: k, v: v,
                                                        shape: shape(batch: x.shape[0], T: 1, S: k.shape[2], window: nil), choice: kernels)
         return (out.o, q, kernel)
@@ -175,7 +175,7 @@ public struct SoftmaxAttentionLayer: Sendable {
     // MARK: - Decoding
 
     public func makeKVCache(batch: Int) -> KVCache {
-        KVCache(batch: batch, kvHeads: dims.kvHeads, headDim: dims.headDim, capacity: window.map { $0 + 1 })
+        KVCache(batch: batch, kvHeads: dims.kvHeads, headDim: dims.headDim, capacity: window.map(windowSpan))
     }
 
     /// One token per sequence at the cache's position: appends its rotated k and v, attends over the
@@ -208,7 +208,7 @@ public struct SoftmaxAttentionLayer: Sendable {
 
     /// Analytic KV bytes for one sequence: 2 (k and v) · Hkv · D · slots · 4.
     public func kvBytes(sequenceLength T: Int) -> Int {
-        2 * dims.kvHeads * dims.headDim * (window.map { min(T, $0 + 1) } ?? T) * MemoryLayout<Float>.size
+        2 * dims.kvHeads * dims.headDim * (window.map { min(T, windowSpan($0)) } ?? T) * MemoryLayout<Float>.size
     }
 }
 
@@ -286,9 +286,9 @@ extension SoftmaxLayerVariant {
     // MARK: KV sharing
 
     /// Keeps every token (full) or the last W+1 (a ring); no linear state.
-    public var kvOffer: KVOffer { KVOffer(keptTokens: layer.window.map { $0 + 1 }) }
+    public var kvOffer: KVOffer { KVOffer(keptTokens: layer.window.map(windowSpan)) }
     /// Reads every token (full) or the last W+1.
-    public var kvNeed: KVNeed { KVNeed(tokens: layer.window.map { $0 + 1 }) }
+    public var kvNeed: KVNeed { KVNeed(tokens: layer.window.map(windowSpan)) }
     public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
     public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
         -> (dx: Tensor<S>, grads: ParameterSet<S>) {

@@ -70,14 +70,17 @@ public enum Npy {
     public static func decode<S: TensorScalar>(_ data: Data, path: String = "<data>", as: S.Type = S.self) throws -> Tensor<S> {
         let bytes = [UInt8](data)
         let (header, dataStart) = try parseHeader(bytes, path: path)
-        let count = header.shape.reduce(1, *)
         let width = header.dtype == .float32 ? 4 : 8
+        // count = Π shape and count·width, both checked for overflow: a shape such as
+        // (1, 1, 4611686018427387905, 16) must not wrap to a small count that the data "matches".
+        let needed = try dataBytes(shape: header.shape, width: width, path: path)
+        let count = needed / width
         let available = bytes.count - dataStart
-        guard available >= count * width else {
-            throw NpyError(path: path, reason: "truncated: shape \(header.shape) needs \(count * width) data bytes, file has \(available)")
+        guard available >= needed else {
+            throw NpyError(path: path, reason: "truncated: shape \(header.shape) needs \(needed) data bytes, file has \(available)")
         }
-        guard available == count * width else {
-            throw NpyError(path: path, reason: "\(available - count * width) trailing bytes after the data of shape \(header.shape)")
+        guard available == needed else {
+            throw NpyError(path: path, reason: "\(available - needed) trailing bytes after the data of shape \(header.shape)")
         }
         var scalars = [S]()
         scalars.reserveCapacity(count)
@@ -95,6 +98,20 @@ public enum Npy {
             }
         }
         return Tensor(shape: header.shape, scalars: scalars)
+    }
+
+    /// Bytes of data a `shape` of `width`-byte elements needs: width · Π shape.
+    /// - Throws: `NpyError` if the product overflows `Int` (no file that large can exist).
+    public static func dataBytes(shape: [Int], width: Int, path: String) throws -> Int {
+        var total = width
+        for n in shape {
+            let (p, overflow) = total.multipliedReportingOverflow(by: n)
+            guard !overflow else {
+                throw NpyError(path: path, reason: "shape \(shape) has too many elements (element count × \(width) bytes overflows)")
+            }
+            total = p
+        }
+        return total
     }
 
     /// Parses the magic, version and header dict; returns the header and the data offset.

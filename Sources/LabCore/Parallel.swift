@@ -32,7 +32,7 @@ public enum Parallel {
 public enum OpenBLAS {
     /// Sets OpenBLAS's thread count (process-wide). Kernels that parallelise over heads call
     /// this with 1 so the two levels of parallelism do not multiply.
-    public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+    public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(clamping: max(1, n))) }  // OpenBLAS caps it at its own maximum
     public static var threads: Int { Int(openblas_get_num_threads()) }
     /// The name of the core OpenBLAS dispatched to, e.g. "Haswell" or "SkylakeX".
     public static var coreName: String { String(cString: openblas_get_corename()) }

@@ -38,8 +38,13 @@ public enum SafeTensors {
         public var metadata: [String: String]
     }
 
-    /// Reads a safetensors file of F32 tensors; rejects truncated or malformed files with a message
-    /// naming what is wrong.
+    /// Reads a safetensors file of F32 tensors.
+    /// - Throws: `ModelError` naming the file (and the tensor) for anything malformed: a header
+    ///   length beyond the file, a header that is not a JSON object, a dtype other than F32, a
+    ///   negative dimension or one whose element count (× 4 bytes) overflows, data_offsets that
+    ///   are not [begin, end] with 0 ≤ begin ≤ end ≤ the data length, end − begin ≠ 4 · Π shape,
+    ///   two tensors whose bytes overlap, or a non-finite value (NaN or ±∞, with its index): a NaN
+    ///   weight would make every output NaN and `generate` print token 0 forever.
     public static func read(path: String) throws -> Contents {
         guard let data = FileManager.default.contents(atPath: path) else { throw ModelError("\(path): cannot read") }
         guard data.count >= 8 else { throw ModelError("\(path): truncated (\(data.count) bytes, no header length)") }
@@ -64,28 +69,59 @@ public enum SafeTensors {
                 throw ModelError("\(path): tensor \(name): malformed header entry")
             }
             guard dtype == "F32" else { throw ModelError("\(path): tensor \(name): dtype \(dtype), expected F32") }
-            let count = shape.reduce(1, *)
-            guard offsets[1] - offsets[0] == count * 4, offsets[0] >= 0 else {
-                throw ModelError("\(path): tensor \(name): data_offsets \(offsets) do not hold shape \(shape) in F32")
+            guard shape.allSatisfy({ $0 >= 0 }) else { throw ModelError("\(path): tensor \(name): negative dimension in shape \(shape)") }
+            // bytes = 4 · Π shape, checked: a shape whose count wraps must not "match" small offsets
+            var bytes = 4
+            for d in shape {
+                let (p, overflow) = bytes.multipliedReportingOverflow(by: d)
+                guard !overflow else { throw ModelError("\(path): tensor \(name): shape \(shape) has too many elements (4 · Π shape overflows)") }
+                bytes = p
             }
-            guard offsets[1] <= available else {
-                throw ModelError("\(path): truncated: tensor \(name) needs data bytes \(offsets[0])..<\(offsets[1]), the file holds \(available)")
+            let (begin, end) = (offsets[0], offsets[1])
+            guard begin >= 0, end >= begin else {
+                throw ModelError("\(path): tensor \(name): data_offsets \(offsets) are not [begin, end] with 0 ≤ begin ≤ end")
             }
-            entries.append((name, offsets[0], offsets[1], shape))
+            guard end - begin == bytes else {
+                throw ModelError("\(path): tensor \(name): data_offsets \(offsets) do not hold shape \(shape) in F32 (\(bytes) bytes)")
+            }
+            guard end <= available else {
+                throw ModelError("\(path): truncated: tensor \(name) needs data bytes \(begin)..<\(end), the file holds \(available)")
+            }
+            entries.append((name, begin, end, shape))
         }
-        entries.sort { $0.begin < $1.begin }
+        entries.sort { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
+        // in begin order, each tensor must start at or after the previous one's end (empty tensors overlap nothing)
+        var previous: (name: String, end: Int)? = nil
+        for e in entries where e.end > e.begin {
+            if let p = previous, e.begin < p.end {
+                throw ModelError("\(path): tensor \(e.name): data bytes \(e.begin)..<\(e.end) overlap tensor \(p.name)'s (up to \(p.end))")
+            }
+            previous = (e.name, e.end)
+        }
         var tensors: [String: Tensor<Float>] = [:]
-        data.withUnsafeBytes { raw in
-            for e in entries {
-                var scalars = [Float](repeating: 0, count: (e.end - e.begin) / 4)
+        for e in entries {
+            var scalars = [Float](repeating: 0, count: (e.end - e.begin) / 4)
+            data.withUnsafeBytes { raw in
                 for i in 0..<scalars.count {
                     let bits = raw.loadUnaligned(fromByteOffset: dataStart + e.begin + 4 * i, as: UInt32.self)
                     scalars[i] = Float(bitPattern: UInt32(littleEndian: bits))
                 }
-                tensors[e.name] = Tensor(shape: e.shape, scalars: scalars)
             }
+            if let i = scalars.firstIndex(where: { !$0.isFinite }) {
+                throw ModelError("\(path): tensor \(e.name): non-finite value \(scalars[i]) at \(multiIndex(i, shape: e.shape))")
+            }
+            tensors[e.name] = Tensor(shape: e.shape, scalars: scalars)
         }
         return Contents(names: entries.map(\.name), tensors: tensors, metadata: metadata)
+    }
+
+    /// The row-major index of flat element `i` in `shape`, e.g. 5 in [2, 3] → [1, 2].
+    static func multiIndex(_ i: Int, shape: [Int]) -> [Int] {
+        var rest = i, index = [Int](repeating: 0, count: shape.count)
+        for axis in stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] > 0 {
+            index[axis] = rest % shape[axis]; rest /= shape[axis]
+        }
+        return index
     }
 
     /// The tensors of `contents` as a ParameterSet in `expected`'s order, after checking names,

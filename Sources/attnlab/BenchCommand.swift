@@ -90,6 +90,21 @@ struct KernelsBench: ParsableCommand {
     var grid: [(T: Int, W: Int)] { T.flatMap { t in window.map { (t, $0) } } }
 }
 
+extension KernelsBench {
+    /// Refuses a case whose inputs (q, k, v, dout and as many outputs and gradients: 8 tensors of
+    /// B·H·T·D floats, more than any kernel holds at once) would not fit in physical memory, so a
+    /// mistyped --T is a one-line error rather than an allocation failure (or an O(T) FLOP count
+    /// that runs for minutes). Call after the shape validated (no Int overflow), before anything
+    /// is computed from T.
+    func checkFitsInMemory(T t: Int) throws {
+        let memory = Double(ProcessInfo.processInfo.physicalMemory)
+        let floats = 8 * Double(B) * Double(H) * Double(t) * Double(D)
+        if floats * 4 > memory {
+            throw UsageFailure("T: \(t) needs about \(Int(floats * 4 / 1_073_741_824)) GiB of inputs and outputs (B \(B), H \(H), D \(D)); this machine has \(Int(memory / 1_073_741_824)) GiB")
+        }
+    }
+}
+
 /// One timed case of `kernels bench`: the row to report, and `prepare`, which builds the inputs
 /// (untimed) and returns the timed call. One call does `itemsPerCall` items (decode: tokens) of
 /// `flopsPerItem` FLOPs each; the reported median is per item.
@@ -110,6 +125,7 @@ extension SoftmaxAttentionCLI {
         return try o.grid.map { t, w in
             let shape = AttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w < 0 ? nil : w)
             do { try shape.validate() } catch { throw UsageFailure("\(error)") }
+            try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
             let backward = o.mode == "fwdbwd", threads = o.threads
             return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: shape.window),
@@ -136,7 +152,8 @@ extension ResidualLinearAttentionCLI {
         return try o.grid.map { t, w in
             let shape = LinearAttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w, featureMap: fm)
             do { try shape.validate() } catch { throw UsageFailure("\(error)") }
-            if o.mode == "decode" { return decodeCase(o, shape: shape) }
+            if o.mode == "decode" { return decodeCase(o, shape: shape) }  // O(D²) state: T is a position, not a size
+            try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
             let backward = o.mode == "fwdbwd", threads = o.threads
             let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name
@@ -157,7 +174,7 @@ extension ResidualLinearAttentionCLI {
     /// FLOPs per token: B·H·(2·D'·D fold + 2·D'·D read).
     func decodeCase(_ o: KernelsBench, shape: LinearAttentionShape) -> BenchCase {
         let (heads, D, window, fm) = (shape.B * shape.H, shape.D, shape.window, shape.featureMap)
-        let bytes = heads * ResidualLinearAttentionDecodeState.stateBytes(D: D, window: window)
+        let bytes = heads * ResidualLinearAttentionDecodeState.stateBytes(D: D, window: window, tokens: shape.T)
         return BenchCase(row: o.row(kernel: "decode-step", T: shape.T, Hkv: shape.Hkv, W: window, featureMap: fm.rawValue, stateBytes: bytes),
                          flopsPerItem: Double(heads) * 4 * Double(shape.featureDim * D), itemsPerCall: Self.decodeTokensPerCall) {
             var rng = SeededGenerator(seed: 0, stream: "decode")

@@ -31,6 +31,9 @@ struct KernelsCheck: ParsableCommand {
     @Flag(help: "Print every row, not only failures and a summary per kernel.") var verbose = false
 
     func run() throws {
+        try reportingErrors {
+            guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
+        }
         let rows = SoftmaxAttentionCheck.all(quick: quick, threads: threads)
             + LinearAttentionCheck.all(quick: quick, threads: threads)
         var table = [["op", "kernel", "case", "qty", "max abs err", "max rel err", "status"]]
@@ -189,11 +192,24 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
 }
 
 /// Reads a float32/float64 `.npy` of rank 2–4 and lifts it to rank 4 `[B, H, T, D]`.
+/// - Throws: `UsageFailure` naming `argument` for an unreadable file, a rank outside 2–4, or a
+///   non-finite value (NaN or ±∞, with its index in the file's own shape). One policy for every op:
+///   a NaN in k or v would be folded into a linear state for good, and in softmax attention it
+///   makes every row that sees it NaN, so `kernels run` refuses such inputs rather than guess.
 func readRank4(_ path: String, argument: String) throws -> (Tensor<Float>, Int) {
     let t: Tensor<Float>
     do { t = try Npy.read(path) } catch let e as NpyError { throw UsageFailure("\(argument): \(e)") }
     guard (2...4).contains(t.rank) else {
         throw UsageFailure("\(argument): \(path): expected shape [T, D], [H, T, D] or [B, H, T, D], got \(t.shape)")
+    }
+    if let i = t.scalars.firstIndex(where: { !$0.isFinite }) {
+        // flat index → multi-index in the file's shape (row-major)
+        var rest = i, index = [Int](repeating: 0, count: t.rank)
+        for axis in stride(from: t.rank - 1, through: 0, by: -1) where t.shape[axis] > 0 {
+            index[axis] = rest % t.shape[axis]; rest /= t.shape[axis]
+        }
+        let value = t.scalars[i].isNaN ? "nan" : (t.scalars[i] > 0 ? "inf" : "-inf")
+        throw UsageFailure("\(argument): non-finite value \(value) at \(index) in \(path)")
     }
     return (t.reshaped(Array(repeating: 1, count: 4 - t.rank) + t.shape), t.rank)
 }

@@ -288,3 +288,33 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         }
     }
 }
+
+@Suite struct HugeWindowTests {
+    /// A window at or beyond the context behaves as full attention, whatever its size: W = 10⁶,
+    /// 2⁶³ − 2 (W + 1 = Int.max) and 2⁶³ − 1 (W + 1 overflows) give the outputs of W = 13 (≥ T − 1),
+    /// forward and token by token, and the decode state holds only the tokens seen: measured bytes
+    /// equal `stateBytes` at every position (the ring grows; it is not allocated W + 1 slots).
+    @Test(arguments: ["sliding_window", "rattention"], [1_000_000, Int.max - 1, Int.max])
+    func hugeWindowIsFullAttentionAndCostsOnlyTheContext(kind: String, window: Int) throws {
+        func variant(_ w: Int) throws -> any AttentionVariant {
+            try AnyAttentionConfig.parse(json: #"{"kind": "\#(kind)", "window": \#(w)}"#).makeVariant(dims: testDims, positional: rope)
+        }
+        let (huge, wide) = (try variant(window), try variant(13))
+        var rng = SeededGenerator(seed: 1)
+        let params = huge.initialParameters(rng: &rng)
+        let x: Tensor<Float> = randomInput([1, 14, testDims.modelDim], seed: 3)
+        #expect(huge.forward(x, params: params).y.maxAbsDifference(wide.forward(x, params: params).y) == 0, "\(kind) W=\(window) forward")
+        let prompt = Tensor<Float>(shape: [1, 11, testDims.modelDim], scalars: Array(x.scalars[0..<(11 * testDims.modelDim)]))
+        let (cache, wideCache) = (huge.makeCache(batch: 1), wide.makeCache(batch: 1))
+        let y = huge.prefill(prompt, params: params, cache: cache)
+        #expect(y.maxAbsDifference(wide.prefill(prompt, params: params, cache: wideCache)) == 0)
+        #expect(cache.bytes == huge.stateBytes(sequenceLength: 11), "\(kind) W=\(window): \(cache.bytes) bytes after the prompt")
+        for t in 11..<14 {
+            let xt = Tensor<Float>(shape: [1, 1, testDims.modelDim], scalars: Array(x.scalars[(t * testDims.modelDim)..<((t + 1) * testDims.modelDim)]))
+            let o = huge.decode(xt, params: params, cache: cache)
+            #expect(o.maxAbsDifference(wide.decode(xt, params: params, cache: wideCache)) == 0, "\(kind) W=\(window) decode t=\(t)")
+            #expect(cache.bytes == huge.stateBytes(sequenceLength: t + 1), "\(kind) W=\(window): \(cache.bytes) bytes at t=\(t)")
+            #expect(cache.bytes == wideCache.bytes)
+        }
+    }
+}

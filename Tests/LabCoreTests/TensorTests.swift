@@ -83,6 +83,21 @@ import Testing
         #expect(try Npy.decode(Npy.encode(e), as: Float.self) == e)
     }
 
+    /// A shape whose element count (or count × 4 bytes) overflows Int is an error naming the shape,
+    /// not a wrapped count that 64 bytes of data would "match" (it used to reach the GEMM).
+    @Test(arguments: ["(1, 1, 4611686018427387905, 16)", "(4294967296, 4294967296)", "(2305843009213693952,)"])
+    func shapeWhoseSizeOverflowsIsRejected(shape: String) {
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }"
+        header += String(repeating: " ", count: 128 - 10 - header.utf8.count - 1) + "\n"
+        let data = Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0]) + Data(header.utf8) + Data(count: 64)
+        do {
+            let t: Tensor<Float> = try Npy.decode(data, path: "x.npy")
+            Issue.record("accepted shape \(t.shape)")
+        } catch {
+            #expect("\(error)".contains("too many elements"), "\(error)")
+        }
+    }
+
     /// Bytes exactly as `numpy.save` writes `np.arange(6, dtype='<f8').reshape(2, 3)`.
     @Test func readsNumpyWrittenBytes() throws {
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }"

@@ -193,6 +193,47 @@ func temporaryFolder(_ name: String) -> String {
         #expect(try Checkpoint.loadModel(from: dir).step == 7)
     }
 
+    /// Hand-made files: overlapping tensors, offsets out of range, sizes that overflow, and
+    /// non-finite weights are each one error naming the tensor; the untouched file loads.
+    @Test func safetensorsOffsetsAndValuesAreChecked() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attnlab-st-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        /// a file of two tensors a [2, 2], b [4] with header entries `a`, `b` and data `values` (8 floats)
+        func file(a: String, b: String, values: [Float] = (0..<8).map(Float.init)) throws -> String {
+            var header = "{\"a\":\(a),\"b\":\(b)}"
+            while header.utf8.count % 8 != 0 { header += " " }
+            var data = Data()
+            withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
+            data.append(contentsOf: Array(header.utf8))
+            for x in values { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+            let path = dir + "/f.safetensors"
+            try data.write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func entry(_ shape: String, _ begin: Int, _ end: Int) -> String { "{\"dtype\":\"F32\",\"shape\":\(shape),\"data_offsets\":[\(begin),\(end)]}" }
+        let good = try SafeTensors.read(path: try file(a: entry("[2,2]", 0, 16), b: entry("[4]", 16, 32)))
+        #expect(good.names == ["a", "b"] && good.tensors["b"]!.scalars == [4, 5, 6, 7])
+        let cases: [(String, String, [Float], String)] = [
+            (entry("[2,2]", 0, 16), entry("[4]", 0, 16), Array(repeating: 1, count: 8), "overlap"),
+            (entry("[2,2]", 0, 16), entry("[4]", 8, 24), Array(repeating: 1, count: 8), "overlap"),
+            (entry("[2,2]", 0, 16), entry("[4]", 24, 40), Array(repeating: 1, count: 8), "truncated"),
+            (entry("[2,2]", -16, 0), entry("[4]", 16, 32), Array(repeating: 1, count: 8), "0 ≤ begin ≤ end"),
+            (entry("[4611686018427387905,4]", 0, 16), entry("[4]", 16, 32), Array(repeating: 1, count: 8), "too many elements"),
+            (entry("[-2,-2]", 0, 16), entry("[4]", 16, 32), Array(repeating: 1, count: 8), "negative dimension"),
+            (entry("[2,2]", 0, 16), entry("[4]", 16, 32), [0, 0, 0, 0, 0, 0, .nan, 0], "tensor b: non-finite value nan at [2]"),
+            (entry("[2,2]", 0, 16), entry("[4]", 16, 32), [0, 0, 0, -.infinity, 0, 0, 0, 0], "tensor a: non-finite value -inf at [1, 1]"),
+        ]
+        for (a, b, values, fragment) in cases {
+            do {
+                _ = try SafeTensors.read(path: try file(a: a, b: b, values: values))
+                Issue.record("accepted a: \(a), b: \(b)")
+            } catch {
+                #expect("\(error)".contains(fragment), "\(error)")
+            }
+        }
+    }
+
     func writeFresh(_ trainer: Trainer, _ dir: String) throws -> String {
         try Checkpoint.save(trainer, to: dir)
         return dir + "/" + Checkpoint.stepFolderName(trainer.step) + "/" + Checkpoint.modelFile

@@ -231,8 +231,8 @@ public struct RAttention: KVSharingVariant {
 
     /// The linear state's identity: S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ depends on W and φ only.
     var linearStateID: String { "rattention(W=\(config.windowSize), \(config.featureMap.rawValue))" }
-    public var kvOffer: KVOffer { KVOffer(keptTokens: config.windowSize + 1, linearState: linearOn ? linearStateID : nil) }
-    public var kvNeed: KVNeed { KVNeed(tokens: config.windowSize + 1, linearState: linearOn ? linearStateID : nil) }
+    public var kvOffer: KVOffer { KVOffer(keptTokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
+    public var kvNeed: KVNeed { KVNeed(tokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
 
     public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
     public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)

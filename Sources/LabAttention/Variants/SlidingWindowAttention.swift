@@ -1,6 +1,8 @@
 // `sliding_window(window: W)`: causal softmax attention over the last W+1 tokens, itself included
-// (key j visible to query t iff 0 ≤ t − j ≤ W). Decode state: a ring buffer of W+1 keys and values
-// (2·Hkv·D·(W+1) floats per layer, flat in T). Cost: O(T·(W+1)·D) per head for a sequence.
+// (key j visible to query t iff 0 ≤ t − j ≤ W). Decode state: a ring buffer of up to W+1 keys and
+// values that grows as tokens arrive (2·Hkv·D·min(T, W+1) floats per layer, flat in T once full;
+// any W ≥ T − 1, up to 2⁶³ − 1, is full attention at the cost of the context). Cost: O(T·(W+1)·D)
+// per head for a sequence.
 import LabCore
 
 public struct SlidingWindowAttention: SoftmaxLayerVariant {

@@ -10,7 +10,8 @@
 // continues a prefill from the forward's `sT` and the last W+1 keys and values
 // (`init(D:window:featureMap:prefillState:keys:values:)`).
 //
-// Memory per head: ((W+1)·2·D + 2D·D) floats, independent of T. Cost per step: 2·D'·D FLOPs for
+// Memory per head: (min(t, W+1)·2·D + 2D·D) floats after t tokens: the ring grows as tokens
+// arrive (a huge W costs what the context costs) and is flat in T once full. Cost per step: 2·D'·D FLOPs for
 // the fold and 2·D'·D for the read, O(D²), independent of T.
 import LabCore
 
@@ -74,16 +75,17 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
     /// S: [2D, D], row-major.
     public var state: [Float] { linear.state }
     private var linear: LinearAttentionState
-    /// Ring of W+1 raw keys and values: [W+1, D] each; slot t mod (W+1) holds token t.
-    private var keys: [Float], values: [Float]
+    /// Ring of min(position, W+1) raw keys and values: [slots, D] each; slot t mod (W+1) holds
+    /// token t. Grows by appending while position < W+1 (then slot == position).
+    private var keys: [Float] = [], values: [Float] = []
+    /// Ring slots when full: W + 1, saturating (`windowSpan`); 0 for W = −1 (no ring).
+    private var ring: Int { windowSpan(window) }
 
     /// - Parameters: D: head dim; window: W ≥ −1; s0: [2D, D] (zero if nil).
     public init(D: Int, window: Int, featureMap: FeatureMap = .softmax2, s0: [Float]? = nil) throws {
         if window < -1 { throw KernelInputError(argument: "window", reason: "must be ≥ −1, got \(window)") }
         linear = try LinearAttentionState(D: D, featureMap: featureMap, s0: s0)
         self.D = D; self.window = window
-        keys = [Float](repeating: 0, count: (window + 1) * D)
-        values = keys
     }
 
     /// The state after a prefill of T tokens, to continue decoding at position T.
@@ -95,8 +97,11 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
         guard k.count == v.count, k.count % D == 0 else {
             throw KernelInputError(argument: "keys", reason: "keys (\(k.count)) and values (\(v.count)) must both hold T·D values")
         }
-        let T = k.count / D, ring = window + 1
-        for t in max(0, T - ring)..<T {  // token t goes to slot t mod (W+1), as `step` would put it
+        let T = k.count / D, ring = self.ring
+        let kept = min(T, ring)  // the ring holds tokens T − kept ..< T
+        keys = [Float](repeating: 0, count: kept * D)
+        values = keys
+        for t in (T - kept)..<T {  // token t goes to slot t mod (W+1), as `step` would put it
             let slot = t % ring
             keys.replaceSubrange(slot * D..<(slot + 1) * D, with: k[t * D..<(t + 1) * D])
             values.replaceSubrange(slot * D..<(slot + 1) * D, with: v[t * D..<(t + 1) * D])
@@ -104,11 +109,14 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
         position = T
     }
 
-    /// Bytes held per head: ((W+1)·2·D + 2D·D)·4, independent of the position.
+    /// Bytes held per head: (min(position, W+1)·2·D + 2D·D)·4 (flat once the ring is full).
     public var stateBytes: Int { (keys.count + values.count) * MemoryLayout<Float>.stride + linear.bytes }
 
-    /// Bytes per head for a given head dim and window, without building a state.
-    public static func stateBytes(D: Int, window: Int) -> Int { ((window + 1) * 2 * D + 2 * D * D) * MemoryLayout<Float>.stride }
+    /// Bytes per head after `tokens` tokens for a given head dim and window, without building a
+    /// state: (min(tokens, W+1)·2·D + 2D·D)·4 (`windowSpan` saturates, so any W ≥ −1 is fine).
+    public static func stateBytes(D: Int, window: Int, tokens: Int) -> Int {
+        (min(tokens, windowSpan(window)) * 2 * D + 2 * D * D) * MemoryLayout<Float>.stride
+    }
 
     /// Consumes token t = `position`: q, k, v: [D] each. Returns o_t: [D].
     /// - Throws: `KernelInputError` if k or v is non-finite (it would be folded into S for good);
@@ -122,16 +130,18 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
             throw KernelInputError(argument: name, reason: "non-finite value at position \(position); it would poison the state")
         }
         var out = [Float](repeating: 0, count: D)
-        let ring = window + 1
+        let ring = self.ring
         if ring == 0 {  // W = −1: token t is read by its own query
             linear.fold(k: k, v: v)
+        } else if position < ring {  // the ring is still filling: slot t mod (W+1) = t, appended
+            keys.append(contentsOf: k)
+            values.append(contentsOf: v)
         } else {
             let slot = position % ring
-            if position >= ring {  // the slot holds token t − W − 1: fold it before overwriting
-                keys.withUnsafeBufferPointer { kr in values.withUnsafeBufferPointer { vr in
-                    linear.fold(k: kr.baseAddress! + slot * D, v: vr.baseAddress! + slot * D)
-                }}
-            }
+            // the slot holds token t − W − 1: fold it before overwriting
+            keys.withUnsafeBufferPointer { kr in values.withUnsafeBufferPointer { vr in
+                linear.fold(k: kr.baseAddress! + slot * D, v: vr.baseAddress! + slot * D)
+            }}
             keys.replaceSubrange(slot * D..<(slot + 1) * D, with: k)
             values.replaceSubrange(slot * D..<(slot + 1) * D, with: v)
         }

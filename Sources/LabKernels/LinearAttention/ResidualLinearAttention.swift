@@ -21,12 +21,16 @@ import LabCore
 public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible {
     public var B: Int, H: Int, Hkv: Int, T: Int, D: Int
     /// Window W ≥ −1: query t reads tokens j ≤ t − W − 1 (the SWA branch covers the other W+1).
-    public var window: Int
+    /// Clamped here, once, to min(W, T): W ≥ T − 1 folds no token (every output reads S_0), and
+    /// `shift` = W + 1 ≤ T + 1 cannot overflow whatever window a caller passed (2^63 − 1 included).
+    public var window: Int {
+        didSet { window = Swift.min(window, T) }
+    }
     public var featureMap: FeatureMap
 
     public init(B: Int = 1, H: Int, Hkv: Int? = nil, T: Int, D: Int, window: Int, featureMap: FeatureMap = .softmax2) {
         self.B = B; self.H = H; self.Hkv = Hkv ?? H; self.T = T; self.D = D
-        self.window = window; self.featureMap = featureMap
+        self.window = Swift.min(window, T); self.featureMap = featureMap
     }
 
     public var description: String {
@@ -37,7 +41,7 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
     public var group: Int { H / Hkv }
     /// Feature dimension D' = 2D (both feature maps concatenate two D-vectors).
     public var featureDim: Int { 2 * D }
-    /// How far k and v are shifted right: W + 1 (row t of the shifted k, v holds token t − W − 1).
+    /// How far k and v are shifted right: W + 1 ≤ T + 1 (row t of the shifted k, v holds token t − W − 1).
     public var shift: Int { window + 1 }
     /// Shape of S_0 and S_T: [B, H, 2D, D].
     public var stateShape: [Int] { [B, H, 2 * D, D] }
@@ -67,6 +71,10 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
         }
         if window < -1 {
             throw KernelInputError(argument: "window", reason: "must be ≥ −1 (−1: plain causal linear attention), got \(window)")
+        }
+        // every index a kernel computes is below one of these element counts (states: 2D·D per head)
+        if AttentionShape.elementCount([B, H, T, D]) == nil || AttentionShape.elementCount([B, H, 2, D, D]) == nil {
+            throw KernelInputError(argument: "q", reason: "shape B=\(B) H=\(H) T=\(T) D=\(D) has too many elements (Int overflow)")
         }
     }
 

@@ -16,6 +16,11 @@
 // With a window W only the tiles that meet the band are visited, so the cost is O(T·(W+Bk)·D),
 // not O(T²·D). Work is split over (b, h) pairs forward and (b, kv head) pairs backward (so the
 // GQA sums into dk, dv stay inside one thread).
+// Non-finite inputs: a masked probability is exactly 0, but 0·NaN = NaN, so a NaN or ∞ in the
+// key or value of key j must not reach rows that cannot see j. Interior tiles (every row sees
+// every key) need nothing; the masked edge tiles (the diagonal and window edges) multiply each row
+// only by the keys it sees (`bandedProduct` for P·V forward and dS·K backward) and zero the masked
+// entries of P and dS backward. Only edge tiles pay for it, so the main loop keeps its speed.
 //
 // Advantages: O(T·D) memory; SIMD micro-kernels (TileGemm.swift) near the FMA peak in release.
 // Disadvantages: D must be a multiple of 16; parallel only across heads and batch, so B·H < threads
@@ -98,8 +103,13 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             if alpha != 1 { scaleInPlace(acc + r * D, count: D, by: alpha) }
                             m[r] = mNew
                         }
-                        // pass 3: acc += P · V_j
-                        tileGemm(m: rows, n: D, k: cols, a: s, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
+                        // pass 3: acc += P · V_j (an edge tile reads only the values each row sees)
+                        if interior {
+                            tileGemm(m: rows, n: D, k: cols, a: s, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
+                        } else {
+                            bandedProduct(rows: rows, D: D, a: s, lda: Bk, b: vh + j0 * D, c: acc,
+                                          cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
+                        }
                         j0 += cols
                     }
                     for r in 0..<rows {
@@ -175,23 +185,34 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                                 let prow = p + r * Bk
                                 if !interior { maskRow(prow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
                                 _ = exp2RowInPlace(prow, count: colsPad, minus: lse2[i0 + r])
+                                // masked P is 2^(−∞ − lse2) = 0, except when lse2 is NaN (the row saw a NaN)
+                                if !interior { maskRow(prow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
                             }
-                            // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP
+                            // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP (masked dS = 0·NaN if v_j is NaN: zeroed)
                             tileGemm(m: rows, n: colsPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
-                            for r in 0..<rows { dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: colsPad, delta: delta[i0 + r]) }
+                            for r in 0..<rows {
+                                dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: colsPad, delta: delta[i0 + r])
+                                if !interior { maskRow(dp + r * Bk, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
+                            }
                             // dV_j += Pᵀ dO_i
                             transposeTile(rows: rows, cols: cols, src: p, ldSrc: Bk, out: pt, ldOut: Bq)
                             tileGemm(m: cols, n: D, k: rows, a: pt, lda: Bq, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
-                            // dQ_i += dS K_j (scaled by 1/√D at the end)
-                            tileGemm(m: rows, n: D, k: cols, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
+                            // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile reads only the keys each row sees)
+                            if interior {
+                                tileGemm(m: rows, n: D, k: cols, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
+                            } else {
+                                bandedProduct(rows: rows, D: D, a: dp, lda: Bk, b: kh + j0 * D, c: dqh + i0 * D,
+                                              cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
+                            }
                             // dK_j += dSᵀ Q_i
                             transposeTile(rows: rows, cols: cols, src: dp, ldSrc: Bk, out: pt, ldOut: Bq)
                             tileGemm(m: cols, n: D, k: rows, a: pt, lda: Bq, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
                             i0 += rows
                         }
+                        let (dkTile, dvTile) = (dkh + j0 * D, dvh + j0 * D)  // rows j0 ..< j0+cols
                         for i in 0..<(cols * D) {
-                            dkh[j0 * D + i] += dkAcc[i] * scale
-                            dvh[j0 * D + i] += dvAcc[i]
+                            dkTile[i] += dkAcc[i] * scale
+                            dvTile[i] += dvAcc[i]
                         }
                         j0 += cols
                     }
@@ -251,14 +272,60 @@ struct Scratch {
     if rows < colsPad { for d in 0..<D { (into + d * ld + rows).update(repeating: 0, count: colsPad - rows) } }
 }
 
-/// Sets to −∞ the entries of a score row whose key is outside query `position`'s band
-/// [position − W, position] or is padding (column ≥ cols). Columns cLo..<cHi stay.
-@inline(__always) func maskRow(_ row: UnsafeMutablePointer<Float>, colsPad: Int, cols: Int, firstKey: Int,
-                               position: Int, window: Int?) {
+/// The columns cLo..<cHi of a tile whose keys firstKey + c (c < cols) are in query `position`'s
+/// band [position − W, position] (W + 1 keys; no lower bound without a window). Both bounds are
+/// nondecreasing in `position`. Empty (cLo == cHi) when the row sees no key of the tile.
+@inline(__always) func visibleColumns(colsPad: Int, cols: Int, firstKey: Int, position: Int, window: Int?) -> (lo: Int, hi: Int) {
     let cLo = min(colsPad, max(0, (window.map { position - $0 } ?? 0) - firstKey))
     let cHi = max(cLo, min(cols, position - firstKey + 1))
-    if cLo > 0 { row.update(repeating: -.infinity, count: cLo) }
-    if cHi < colsPad { (row + cHi).update(repeating: -.infinity, count: colsPad - cHi) }
+    return (cLo, cHi)
+}
+
+/// Sets to `value` (−∞ for scores, 0 for probabilities) the entries of a row whose key is outside
+/// query `position`'s band or is padding (column ≥ cols). Columns cLo..<cHi stay.
+@inline(__always) func maskRow(_ row: UnsafeMutablePointer<Float>, colsPad: Int, cols: Int, firstKey: Int,
+                               position: Int, window: Int?, with value: Float = -.infinity) {
+    let (cLo, cHi) = visibleColumns(colsPad: colsPad, cols: cols, firstKey: firstKey, position: position, window: window)
+    if cLo > 0 { row.update(repeating: value, count: cLo) }
+    if cHi < colsPad { (row + cHi).update(repeating: value, count: colsPad - cHi) }
+}
+
+/// C[r, 0..<D] += Σ_{c ∈ cLo_r..<cHi_r} A[r, c]·B[c, 0..<D] for the rows of an edge tile, row r at
+/// position firstPosition + r: each row multiplies only the keys it sees, never a masked entry
+/// (0·NaN = NaN would leak a non-finite key or value into a row that cannot see it).
+/// Rows go in groups of 4 (the `tileGemm` micro-kernel height): the columns all 4 rows see,
+/// max cLo ..< min cHi over the group (cLo and cHi grow with the row), go through one 4-row
+/// `tileGemm`; what is left, at most 3 columns per row on each side, through one-row products.
+/// So an edge tile costs about what the masked full-tile product did (measured: W 256 at T 16384
+/// within noise of the unmasked kernel; a per-row loop over the whole triangle cost 20 %).
+/// A: [rows × ≥cols] (lda), B: [cols × D] (ld D), C: [rows × D] (ld D). - Precondition: D % 16 == 0.
+@inline(__always) func bandedProduct(rows: Int, D: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+                                     c: UnsafeMutablePointer<Float>, cols: Int, firstKey: Int, firstPosition: Int, window: Int?) {
+    @inline(__always) func visible(_ r: Int) -> (lo: Int, hi: Int) {
+        visibleColumns(colsPad: cols, cols: cols, firstKey: firstKey, position: firstPosition + r, window: window)
+    }
+    /// C[r0 ..< r0+m] += A[r0 ..< r0+m, lo ..< hi] · B[lo ..< hi]
+    @inline(__always) func product(_ r0: Int, _ m: Int, _ lo: Int, _ hi: Int) {
+        if lo < hi {
+            tileGemm(m: m, n: D, k: hi - lo, a: a + r0 * lda + lo, lda: lda, b: b + lo * D, ldb: D, c: c + r0 * D, ldc: D, accumulate: true)
+        }
+    }
+    var g0 = 0
+    while g0 < rows {
+        let m = min(4, rows - g0)
+        let common = (lo: visible(g0 + m - 1).lo, hi: visible(g0).hi)
+        if common.lo < common.hi {
+            product(g0, m, common.lo, common.hi)
+            for r in g0..<(g0 + m) {  // each row's columns outside the common block
+                let (lo, hi) = visible(r)
+                product(r, 1, lo, min(hi, common.lo))
+                product(r, 1, max(lo, common.hi), hi)
+            }
+        } else {
+            for r in g0..<(g0 + m) { let (lo, hi) = visible(r); product(r, 1, lo, hi) }
+        }
+        g0 += m
+    }
 }
 
 @inline(__always) func maxOfRow(_ row: UnsafePointer<Float>, count: Int) -> Float {

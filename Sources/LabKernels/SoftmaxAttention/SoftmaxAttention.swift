@@ -13,12 +13,17 @@ import LabCore
 /// The problem size of one softmax-attention call.
 public struct AttentionShape: Hashable, Sendable, CustomStringConvertible {
     public var B: Int, H: Int, Hkv: Int, T: Int, S: Int, D: Int
-    /// Left window W (W+1 visible keys), or `nil` for plain causal attention.
-    public var window: Int?
+    /// Left window W (W+1 visible keys), or `nil` for plain causal attention. Clamped here, once,
+    /// to min(W, S) (W ≥ S − 1 already sees every earlier key), so kernels may compute W + 1 and
+    /// p − j ± W without overflow whatever window a caller passed (2^63 − 1 included). A negative
+    /// window is kept as given for `validate` to reject.
+    public var window: Int? {
+        didSet { window = window.map { Swift.min($0, S) } }
+    }
 
     public init(B: Int = 1, H: Int, Hkv: Int? = nil, T: Int, S: Int? = nil, D: Int, window: Int? = nil) {
         self.B = B; self.H = H; self.Hkv = Hkv ?? H; self.T = T; self.S = S ?? T; self.D = D
-        self.window = window
+        self.window = window.map { Swift.min($0, self.S) }
     }
 
     public var description: String {
@@ -60,6 +65,20 @@ public struct AttentionShape: Hashable, Sendable, CustomStringConvertible {
         if S < T { throw fail("k", "key length S=\(S) is shorter than query length T=\(T) (queries are the last T of S positions)") }
         if H % Hkv != 0 { throw fail("k", "query heads H=\(H) are not a multiple of kv heads Hkv=\(Hkv)") }
         if let w = window, w < 0 { throw fail("window", "must be ≥ 0, got \(w)") }
+        // every index a kernel computes is below one of these element counts
+        if Self.elementCount([B, H, T, D]) == nil { throw fail("q", "shape [\(B), \(H), \(T), \(D)] has too many elements (Int overflow)") }
+        if Self.elementCount([B, Hkv, S, D]) == nil { throw fail("k", "shape [\(B), \(Hkv), \(S), \(D)] has too many elements (Int overflow)") }
+    }
+
+    /// Π dims, or nil if the product overflows `Int`.
+    public static func elementCount(_ dims: [Int]) -> Int? {
+        var n = 1
+        for d in dims {
+            let (p, overflow) = n.multipliedReportingOverflow(by: d)
+            if overflow { return nil }
+            n = p
+        }
+        return n
     }
 
     /// The shape of q, k, v tensors (rank 4), or an error naming the argument that disagrees.
