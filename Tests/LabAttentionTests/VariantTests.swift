@@ -290,14 +290,20 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
 }
 
 @Suite struct HugeWindowTests {
-    /// A window at or beyond the context behaves as full attention, whatever its size: W = 10⁶,
-    /// 2⁶³ − 2 (W + 1 = Int.max) and 2⁶³ − 1 (W + 1 overflows) give the outputs of W = 13 (≥ T − 1),
-    /// forward and token by token, and the decode state holds only the tokens seen: measured bytes
-    /// equal `stateBytes` at every position (the ring grows; it is not allocated W + 1 slots).
-    @Test(arguments: ["sliding_window", "rattention"], [1_000_000, Int.max - 1, Int.max])
+    /// A window at or beyond the context behaves as full attention, whatever its size: W = 10⁶ and
+    /// the largest a config accepts (2²⁴) give the outputs of W = 13 (≥ T − 1), forward and token by
+    /// token, and the decode state holds only the tokens seen: measured bytes equal `stateBytes` at
+    /// every position (the ring grows; it is not allocated W + 1 slots). Beyond 2²⁴ a config is
+    /// refused naming the range (W + 1 overflowing at 2⁶³ − 1 is the kernels' tests' business).
+    @Test(arguments: ["sliding_window", "rattention"], [1_000_000, ConfigLimits.window.upperBound])
     func hugeWindowIsFullAttentionAndCostsOnlyTheContext(kind: String, window: Int) throws {
         func variant(_ w: Int) throws -> any AttentionVariant {
             try AnyAttentionConfig.parse(json: #"{"kind": "\#(kind)", "window": \#(w)}"#).makeVariant(dims: testDims, positional: rope)
+        }
+        for refused in [ConfigLimits.window.upperBound + 1, Int.max - 1, Int.max] {
+            do { _ = try variant(refused); Issue.record("\(kind) accepted window \(refused)") } catch {
+                #expect(describe(error).contains("must be in [0, 16777216]"), "\(describe(error))")
+            }
         }
         let (huge, wide) = (try variant(window), try variant(13))
         var rng = SeededGenerator(seed: 1)
