@@ -2,14 +2,15 @@
 #   make quickstart   installs what it needs, builds in release, checks every kernel against its
 #                     reference, runs the quickstart study, prints a short results table, draws
 #                     its figures and writes its notebook
-#   make test         installs what it needs, then runs the test suite (swift test)
+#   make test         installs what it needs, then runs the test suite (swift test, Swift Testing)
+#   make install      the release attnlab into $(PREFIX)/bin (default /usr/local)
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/attnlab
 SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 PEERS_VENV := .venv-peers
 
-.PHONY: quickstart slurm-check test deps build check bench-table bench bench-check bench-thresholds peers peers-bench clean
+.PHONY: quickstart slurm-check test deps build install check bench-table bench bench-check bench-thresholds peers peers-bench clean
 
 ## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
 ## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
@@ -21,8 +22,11 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES); \
 	fi
 
+## The release binary targets this machine's CPU; its CPU key beside it lets scripts/study.sbatch
+## tell whether a Slurm node can run it or must build its own.
 build: deps
 	$(SWIFT) build -c release --product attnlab
+	@bash scripts/cpu-key.sh > $(RELEASE_BIN).cpu-key
 
 ## The main job: release build, every kernel checked against its reference, then the quickstart
 ## study (studies/quickstart.yaml: 3 variants × 2 windows, NIAH + MQAR, throughput and memory;
@@ -53,8 +57,18 @@ bench-table:
 	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 1024 --T 4096 --H 8 --D 64 --mode fwd --threads 1 --budget 1
 	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 2048 --T 16384 --window 256 --H 8 --D 64 --mode fwd --threads 1 --budget 1
 
+## Every test is a Swift Testing test: --disable-xctest skips the empty XCTest pass (which would
+## print "Executed 0 tests" before the real summary).
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
+
+## Puts the release attnlab on the PATH: $(PREFIX)/bin/attnlab (PREFIX=/usr/local by default;
+## `make install PREFIX=$$HOME/.local` for a user install).
+PREFIX ?= /usr/local
+install: build
+	install -d $(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/attnlab
+	@echo "attnlab → $(PREFIX)/bin/attnlab ($$(command -v attnlab || echo 'add $(PREFIX)/bin to PATH'))"
 
 check: build
 	$(RELEASE_BIN) kernels check

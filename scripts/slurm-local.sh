@@ -93,7 +93,11 @@ echo "slurm-local: one-node cluster up ($HOST, $CPUS CPUs): $(sinfo -h -o '%P %T
 OUT=$TMP/sharded
 SINGLE=$TMP/single
 start=$(date +%s)
-$SUDO env SLURM_CONF="$SLURM_CONF" ATTNLAB="$ATTNLAB" sbatch --wait --array=0-$((SHARDS - 1)) --chdir="$REPO" \
+# The array tasks pick (and here build) their binary as on a cluster of mixed nodes:
+# ATTNLAB_NODE_BUILD=always makes the first task build one for this node type into
+# .build-node-<cpu key>/ while the other waits for it (SLURM_CHECK_REUSE=1 uses .build/release).
+NODE_BUILD=$([ -n "${SLURM_CHECK_REUSE:-}" ] || echo always)
+$SUDO env SLURM_CONF="$SLURM_CONF" ATTNLAB_NODE_BUILD="$NODE_BUILD" PATH="$PATH" HOME="${HOME:-/root}" sbatch --wait --array=0-$((SHARDS - 1)) --chdir="$REPO" \
   --output="$TMP/slurm-%A_%a.out" scripts/study.sbatch "$STUDY" --out "$OUT"
 echo "slurm-local: job array of $SHARDS done in $(( $(date +%s) - start )) s"
 for f in "$TMP"/slurm-*.out; do tail -n 1 "$f"; done

@@ -85,3 +85,12 @@ public func decodingReason(_ e: DecodingError) -> String {
     @unknown default: return "invalid value"
     }
 }
+
+/// Bytes for people: `512 B`, `16.0 KiB`, `256 MiB`, `1.5 GiB` (powers of 1024; three significant
+/// digits at most).
+public func formatBytes(_ v: Double) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+    var x = v, i = 0
+    while abs(x) >= 1024, i < units.count - 1 { x /= 1024; i += 1 }
+    return i == 0 ? "\(Int(x.rounded())) B" : String(format: x >= 100 ? "%.0f %@" : "%.1f %@", x, units[i])
+}

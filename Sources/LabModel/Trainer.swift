@@ -19,7 +19,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
     public enum Parallelism: String, Codable, Sendable, CaseIterable { case batch, kernels }
     public var task: String = "mqar_v256"
     public var length: Int = 128
-    public var seed: UInt64 = 123
+    public var seed: UInt64 = 0
     /// The step cap.
     public var steps: Int = 1000
     public var batchSize: Int = 64

@@ -1,6 +1,7 @@
 // Replicates (seeds) as one number: mean, sample standard deviation, min..max and count. Tables
 // print `mean ± std (n)`; figures draw the mean with min..max error bars.
 import Foundation
+import LabCore
 
 public struct ReportError: Error, CustomStringConvertible, Equatable {
     public let message: String
@@ -47,13 +48,8 @@ enum Fmt {
         return String(format: "%.6g", v)
     }
 
-    /// Bytes for people: B, KiB, MiB, GiB.
-    static func bytes(_ v: Double) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var x = v, i = 0
-        while abs(x) >= 1024, i < units.count - 1 { x /= 1024; i += 1 }
-        return i == 0 ? "\(Int(x.rounded())) B" : String(format: x >= 100 ? "%.0f %@" : "%.1f %@", x, units[i])
-    }
+    /// Bytes for people: B, KiB, MiB, GiB (`formatBytes`).
+    static func bytes(_ v: Double) -> String { formatBytes(v) }
 
     /// Tokens/s (or any rate) for people: 3 significant digits, no exponent below 1e9.
     static func rate(_ v: Double) -> String {

@@ -2,6 +2,7 @@
 // and the wide form `attnlab results show` prints (one line a run × task × length, one column a
 // metric).
 import Foundation
+import LabCore
 
 public enum ResultsTable {
     /// The label columns, in this order, where any row has them.
@@ -87,7 +88,7 @@ public enum ResultsTable {
     /// A measurement for people: bytes in KiB/MiB, rates with 3 significant digits.
     public static func humanise(_ m: MetricValue) -> String {
         switch m.unit {
-        case "bytes": return m.value >= 1_048_576 ? String(format: "%.1f MiB", m.value / 1_048_576) : String(format: "%.1f KiB", m.value / 1024)
+        case "bytes": return formatBytes(m.value)
         case "tokens/s": return String(format: "%.0f", m.value)
         case "fraction": return String(format: "%.3f", m.value)
         default: return format(m.value)

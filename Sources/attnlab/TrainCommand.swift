@@ -12,28 +12,28 @@ struct Train: ParsableCommand {
         abstract: "Train a model on a task (masked cross-entropy, AdamW, warm-up + cosine, clipping).")
 
     @Option(help: "Model config (YAML or JSON), e.g. configs/mqar-recipe.yaml. Not with --resume.") var config: String?
-    @Option(help: "Task name (see `attnlab tasks list`).") var task: String = "mqar_v256"
-    @Option(help: "Sequence length.") var length: Int = 128
-    @Option(help: "Step cap.") var steps: Int = 1000
-    @Option(help: "Sequences per step.") var batch: Int = 64
-    @Option(help: "Peak learning rate.") var lr: Double = 3e-3
-    @Option(help: "Warm-up steps.") var warmup: Int = 100
-    @Option(help: "Step at which the cosine reaches its floor.") var decaySteps: Int = 3000
-    @Option(help: "Decoupled weight decay (not on norms and embeddings).") var weightDecay: Double = 0.1
-    @Option(help: "Global gradient-norm clip (0: off).") var clip: Double = 1
+    @Option(help: "Task name (see `attnlab tasks list`; default mqar_v256).") var task: String?
+    @Option(help: "Sequence length (default 128).") var length: Int?
+    @Option(help: "Step cap (default 1000; with --resume, the new cap).") var steps: Int?
+    @Option(help: "Sequences per step (default 64).") var batch: Int?
+    @Option(help: "Peak learning rate (default 3e-3, as in studies).") var lr: Double?
+    @Option(help: "Warm-up steps (default 100).") var warmup: Int?
+    @Option(help: "Step at which the cosine reaches its floor (default: the step cap, as in studies).") var decaySteps: Int?
+    @Option(help: "Decoupled weight decay, not on norms and embeddings (default 0.1).") var weightDecay: Double?
+    @Option(help: "Global gradient-norm clip (0: off; default 1).") var clip: Double?
     @Flag(help: "Weight decay on norms and embeddings too (PyTorch AdamW over all parameters).") var decayAll = false
-    @Option(help: "Seed of the initialisation and of the data order.") var seed: UInt64 = 123
-    @Option(help: "Training examples drawn once.") var trainExamples: Int = 20_000
-    @Option(help: "Held-out test examples.") var testExamples: Int = 1_000
-    @Option(help: "Validate every N steps.") var evalEvery: Int = 100
+    @Option(help: "Seed of the initialisation and of the data order (default 0, as in studies).") var seed: UInt64?
+    @Option(help: "Training examples drawn once (default 20000).") var trainExamples: Int?
+    @Option(help: "Held-out test examples (default 1000).") var testExamples: Int?
+    @Option(help: "Validate every N steps (default 100).") var evalEvery: Int?
     @Option(help: "Stop once test accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
     @Option(help: "Stop after this many validations without a 0.005 gain.") var plateau: Int?
-    @Option(help: "Threads.") var threads: Int = 2
-    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels).") var parallelism: String = "batch"
+    @Option(help: "Threads (default 2).") var threads: Int?
+    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels); default batch.") var parallelism: String?
     @Option(help: "Print a progress line every N steps (validations are always printed).") var logEvery: Int = 10
     @Option(help: "Checkpoint every N steps (and at the end).") var checkpointEvery: Int?
-    @Option(help: "Output folder for checkpoints.") var out: String?
-    @Option(help: "Resume from this checkpoint folder (model and options from it; --steps may raise the cap).") var resume: String?
+    @Option(help: "Output folder for checkpoints (with --resume: the resumed folder unless given).") var out: String?
+    @Option(help: "Resume from this checkpoint folder and keep checkpointing into it: model, data and options from it; the step cap, stop rules, threads and the optimizer's schedule may be changed (recorded in the next checkpoint), the model and the data may not.") var resume: String?
 
     func run() throws {
         try reportingErrors {
@@ -41,31 +41,69 @@ struct Train: ParsableCommand {
             try checkFlag("--log-every", logEvery, 1...1_000_000_000)
             if let checkpointEvery { try checkFlag("--checkpoint-every", checkpointEvery, StudyLimits.checkpointEvery) }
             if let out { try checkOutputFolder(out, flag: "--out") }
+            let outDir = out ?? resume
             if let resume {
                 guard config == nil else { throw UsageFailure("--resume takes the model config from the checkpoint; drop --config") }
-                try checkFlag("--steps", Double(steps), TrainOptions.Setting.steps.range!)
-                let cap = steps
-                trainer = try Checkpoint.resume(from: resume) { $0.steps = cap }
-                say("resumed \(resume) at step \(trainer.step)")
+                // The data and the model are the checkpoint's: a flag that would change them is refused.
+                let refused: [(String, Bool)] = [("--task", task != nil), ("--length", length != nil), ("--seed", seed != nil),
+                                                 ("--batch", batch != nil), ("--train-examples", trainExamples != nil),
+                                                 ("--test-examples", testExamples != nil), ("--decay-all", decayAll)]
+                if let flag = refused.first(where: { $0.1 })?.0 {
+                    throw UsageFailure("\(flag): cannot change with --resume (it changes the model or the data the checkpoint was trained on); start a new run with --config")
+                }
+                var changes: [String] = []
+                trainer = try Checkpoint.resume(from: resume) { o in
+                    func set<T: Equatable>(_ flag: String, _ value: T?, _ path: WritableKeyPath<TrainOptions, T>) {
+                        guard let value, o[keyPath: path] != value else { return }
+                        changes.append("\(flag) \(o[keyPath: path]) → \(value)")
+                        o[keyPath: path] = value
+                    }
+                    set("--steps", steps, \.steps)
+                    set("--eval-every", evalEvery, \.evalEvery)
+                    set("--threads", threads, \.threads)
+                    set("--lr", lr, \.optimizer.learningRate)
+                    set("--warmup", warmup, \.optimizer.warmupSteps)
+                    set("--decay-steps", decaySteps, \.optimizer.decaySteps)
+                    set("--weight-decay", weightDecay, \.optimizer.weightDecay)
+                    set("--clip", clip, \.optimizer.clipNorm)
+                    if let targetAccuracy, o.targetAccuracy != targetAccuracy {
+                        changes.append("--target-accuracy \(o.targetAccuracy.map { "\($0)" } ?? "none") → \(targetAccuracy)"); o.targetAccuracy = targetAccuracy
+                    }
+                    if let plateau, o.plateauEvals != plateau {
+                        changes.append("--plateau \(o.plateauEvals.map { "\($0)" } ?? "none") → \(plateau)"); o.plateauEvals = plateau
+                    }
+                    if let p = parallelism.flatMap(TrainOptions.Parallelism.init(rawValue:)), o.parallelism != p {
+                        changes.append("--parallelism \(o.parallelism.rawValue) → \(p.rawValue)"); o.parallelism = p
+                    }
+                }
+                if let parallelism, TrainOptions.Parallelism(rawValue: parallelism) == nil {
+                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
+                }
+                do { try trainer.options.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
+                say("resumed \(resume) at step \(trainer.step)" + (changes.isEmpty ? "" : "; changed: " + changes.joined(separator: ", ")
+                    + " (recorded in the checkpoint's train_options)") + (outDir.map { ", checkpoints into \($0)" } ?? ""))
             } else {
                 guard let config else { throw UsageFailure("--config is required (or --resume DIR)") }
+                let parallelism = parallelism ?? "batch"
                 guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
                 }
                 var o = TrainOptions()
-                o.task = task; o.length = length; o.seed = seed; o.steps = steps; o.batchSize = batch
-                o.trainExamples = trainExamples; o.testExamples = testExamples; o.evalEvery = evalEvery
-                o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads; o.parallelism = p
-                o.optimizer.learningRate = lr; o.optimizer.warmupSteps = warmup; o.optimizer.decaySteps = decaySteps
-                o.optimizer.weightDecay = weightDecay; o.optimizer.clipNorm = clip
+                o.task = task ?? o.task; o.length = length ?? o.length; o.seed = seed ?? o.seed; o.steps = steps ?? o.steps
+                o.batchSize = batch ?? o.batchSize; o.trainExamples = trainExamples ?? o.trainExamples
+                o.testExamples = testExamples ?? o.testExamples; o.evalEvery = evalEvery ?? o.evalEvery
+                o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads ?? o.threads; o.parallelism = p
+                o.optimizer.learningRate = lr ?? 3e-3; o.optimizer.warmupSteps = warmup ?? o.optimizer.warmupSteps
+                o.optimizer.decaySteps = decaySteps ?? o.steps  // as in studies: the cosine ends at the cap
+                o.optimizer.weightDecay = weightDecay ?? o.optimizer.weightDecay; o.optimizer.clipNorm = clip ?? o.optimizer.clipNorm
                 o.optimizer.decayNormsAndEmbeddings = decayAll
                 do { try o.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
                 let t: any SyntheticTask
-                do { t = try TaskRegistry.task(named: task); try t.validate(length: length) } catch let e as TaskError {
+                do { t = try TaskRegistry.task(named: o.task); try t.validate(length: o.length) } catch let e as TaskError {
                     throw UsageFailure(e.argument == "length" ? "--length \(e.value): \(e.reason)" : "--task \(e.value): \(e.reason)")
                 }
                 let model = try ModelConfig.load(path: config)
-                try model.checkMemory(batch: batch, length: length, training: true)
+                try model.checkMemory(batch: o.batchSize, length: o.length, training: true)
                 trainer = try Trainer(config: model, options: o)
             }
             let o = trainer.options, c = trainer.model.config
@@ -75,7 +113,7 @@ struct Train: ParsableCommand {
                 + "OpenBLAS core \(OpenBLAS.coreName)")
             let start = Date()
             var tokens = 0.0
-            try trainer.run(checkpointEvery: out == nil ? nil : checkpointEvery, report: { r in
+            try trainer.run(checkpointEvery: outDir == nil ? nil : checkpointEvery, report: { r in
                 tokens += Double(o.batchSize * o.length)
                 guard r.step % logEvery == 0 || r.evaluation != nil || r.step == o.steps else { return }
                 let elapsed = Date().timeIntervalSince(start)
@@ -86,14 +124,14 @@ struct Train: ParsableCommand {
                 if let e = r.evaluation { line += String(format: "  val loss %.4f acc %.4f", e.loss, e.accuracy) }
                 FileHandle.standardOutput.writeIgnoringErrors(line + "\n")
             }, checkpoint: { t in
-                if let out { try Checkpoint.save(t, to: out) }
+                if let outDir { try Checkpoint.save(t, to: outDir) }
             })
             let wall = Date().timeIntervalSince(start)
             let best = trainer.evaluations.map(\.accuracy).max() ?? 0
             let reached = o.targetAccuracy.flatMap { trainer.firstStep(reaching: $0) }
             say(String(format: "done: step %d, best val acc %.4f, wall %.1f s", trainer.step, best, wall)
                 + (reached.map { ", reached \(o.targetAccuracy!) at step \($0)" } ?? "")
-                + (out.map { ", checkpoint in \($0)" } ?? ""))
+                + (outDir.map { ", checkpoint in \($0)" } ?? ""))
         }
     }
 }

@@ -14,11 +14,12 @@ struct Variants: ParsableCommand {
 struct VariantsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Each variant with its config keys and defaults.")
     func run() {
+        let keyWidth = AttentionRegistry.all.flatMap { $0.configKeys.map(\.key.count) }.max() ?? 0
         for type in AttentionRegistry.all {
             print("\(type.kind): \(type.summary)")
             if type.configKeys.isEmpty { print("    (no keys)") }
             for doc in type.configKeys {
-                print("    \(doc.key.padding(toLength: 12, withPad: " ", startingAt: 0)) default \(doc.defaultValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(doc.meaning)")
+                print("    \(padded(doc.key, keyWidth)) default \(padded(doc.defaultValue, 9)) \(doc.meaning)")
             }
             print("    example: \(type.minimalConfigJSON)")
         }
@@ -29,7 +30,7 @@ struct VariantsState: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state-bytes",
         abstract: "Analytic decode-state bytes per sequence of a layer pattern at given lengths (fp32, K and V counted).")
-    @Option(help: "Layer pattern as JSON, e.g. '[{\"repeat\": 3, \"layer\": {\"kind\": \"sliding_window\", \"window\": 64}}, {\"kind\": \"full\"}]'.")
+    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '[{repeat: 3, layer: {kind: sliding_window, window: 64}}, {kind: full}]'.")
     var pattern: String
     @Option(help: "Layers.") var layers = 4
     @Option(help: "Model dim C.") var modelDim = 256
@@ -39,10 +40,7 @@ struct VariantsState: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let p: LayerPattern
-            do { p = try JSONDecoder().decode(LayerPattern.self, from: Data(pattern.utf8)) } catch {
-                throw UsageFailure("pattern: \(describe(error))")
-            }
+            let p = try parsePatternArgument(pattern)
             try checkFlag("--layers", Double(layers), ModelConfig.ranges["layers"]!)
             try checkFlag("--model-dim", Double(modelDim), ModelConfig.ranges["model_dim"]!)
             try checkFlag("--heads", Double(heads), ModelConfig.ranges["heads"]!)
@@ -54,7 +52,8 @@ struct VariantsState: ParsableCommand {
             let dims = AttentionDims(modelDim: modelDim, heads: heads, kvHeads: kvHeads)
             print("pattern: \(p) (\(layers) layers, \(dims))")
             for t in T {
-                print("T=\(t): \(p.stateBytes(depth: layers, dims: dims, sequenceLength: t)) bytes")
+                let bytes = p.stateBytes(depth: layers, dims: dims, sequenceLength: t)
+                print("T=\(t): \(formatBytes(Double(bytes))) (\(bytes) bytes)")
             }
         }
     }
@@ -87,8 +86,7 @@ struct VariantsPattern: ParsableCommand {
             let base = try config.map { try ModelConfig.load(path: $0) }
             let p: LayerPattern
             if let pattern {
-                let text = FileManager.default.fileExists(atPath: pattern) ? try YAMLInput.read(path: pattern, what: "pattern") : pattern
-                p = try LayerPattern.parse(yaml: text)
+                p = try parsePatternArgument(pattern)
             } else if let base {
                 p = base.pattern
             } else {
@@ -109,20 +107,28 @@ struct VariantsPattern: ParsableCommand {
             try p.validate(depth: depth, dims: dims)
             print("pattern: \(p) (\(depth) layers, \(dims); decode-state bytes per sequence, fp32, K and V; layers 0-based)")
             let tables = T.map { p.table(depth: depth, dims: dims, sequenceLength: $0) }
-            func cell(_ s: String, _ w: Int) -> String { s.padding(toLength: max(w, s.count), withPad: " ", startingAt: 0) }
             let bytesHeads = T.map { "bytes@T=\($0)" }
-            print(cell("layer", 6) + cell("kind", 16) + cell("window", 8) + cell("kv from", 9) + bytesHeads.map { cell($0, 18) }.joined())
+            print(padded("layer", 6) + padded("kind", 16) + padded("window", 8) + padded("kv from", 9) + bytesHeads.map { padded($0, 18) }.joined())
             for i in 0..<depth {
                 let r = tables[0][i]
-                print(cell("\(i)", 6) + cell(r.kind, 16) + cell(r.window.map(String.init) ?? "-", 8) + cell(r.kvFrom.map(String.init) ?? "own", 9)
-                      + tables.map { cell("\($0[i].bytes)", 18) }.joined())
+                print(padded("\(i)", 6) + padded(r.kind, 16) + padded(r.window.map(String.init) ?? "-", 8) + padded(r.kvFrom.map(String.init) ?? "own", 9)
+                      + tables.map { padded("\($0[i].bytes)", 18) }.joined())
             }
             let shared = tables.map { $0.reduce(0) { $0 + $1.bytes } }
             let unshared = T.map { p.unshared.stateBytes(depth: depth, dims: dims, sequenceLength: $0) }
-            print(cell("total", 39) + shared.map { cell("\($0)", 18) }.joined())
-            print(cell("unshared total", 39) + unshared.map { cell("\($0)", 18) }.joined())
-            print(cell("saved by sharing", 39) + zip(shared, unshared).map { s, u in
-                cell(String(format: "%.1f %%", u == 0 ? 0 : 100 * Double(u - s) / Double(u)), 18) }.joined())
+            print(padded("total", 39) + shared.map { padded("\($0)", 18) }.joined())
+            print(padded("unshared total", 39) + unshared.map { padded("\($0)", 18) }.joined())
+            print(padded("saved by sharing", 39) + zip(shared, unshared).map { s, u in
+                padded(String(format: "%.1f %%", u == 0 ? 0 : 100 * Double(u - s) / Double(u)), 18) }.joined())
         }
     }
+}
+
+/// `s` followed by spaces up to `width` characters (never cut: a longer `s` is kept whole).
+func padded(_ s: String, _ width: Int) -> String { s.padding(toLength: max(width, s.count), withPad: " ", startingAt: 0) }
+
+/// A `--pattern` argument: a YAML or JSON file, or the pattern inline (YAML, which includes JSON).
+func parsePatternArgument(_ pattern: String) throws -> LayerPattern {
+    let text = FileManager.default.fileExists(atPath: pattern) ? try YAMLInput.read(path: pattern, what: "pattern") : pattern
+    return try LayerPattern.parse(yaml: text)
 }
