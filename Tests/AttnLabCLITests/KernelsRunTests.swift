@@ -63,6 +63,9 @@ func temporaryDirectory() throws -> String {
         try Npy.write(Tensor<Float>(randomNormal: [4, 32], rng: &rng), to: "\(dir)/wide.npy")
         try Npy.write(Tensor<Float>(randomNormal: [2, 3, 4, 5, 16], rng: &rng), to: "\(dir)/rank5.npy")
         try Data("not an npy file at all".utf8).write(to: URL(fileURLWithPath: "\(dir)/corrupt.npy"))
+        var poisoned = Tensor<Float>(randomNormal: [4, 16], rng: &rng)
+        poisoned.scalars[3 * 16] = .nan
+        try Npy.write(poisoned, to: "\(dir)/nan.npy")
         let a = "\(dir)/a.npy"
         let cases: [([String], String)] = [
             (["--q", "\(dir)/missing.npy", "--k", a, "--v", a], "q:"),
@@ -74,6 +77,8 @@ func temporaryDirectory() throws -> String {
             (["--q", "\(dir)/corrupt.npy", "--k", a, "--v", a], "wrong magic"),
             (["--q", "\(dir)/rank5.npy", "--k", a, "--v", a], "expected shape"),
             (["--q", a, "--k", a, "--v", a, "--dout", "\(dir)/wide.npy"], "dout:"),
+            (["--q", a, "--k", a, "--v", "\(dir)/nan.npy"], "v: non-finite value nan at [3, 0]"),
+            (["--q", a, "--k", "\(dir)/nan.npy", "--v", a, "--op", "residual-linear-attention", "--window", "1"], "k: non-finite value nan at [3, 0]"),
         ]
         for (arguments, fragment) in cases {
             let out = "\(dir)/out-\(UUID().uuidString)"

@@ -82,7 +82,9 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
 
 @Suite struct ResidualLinearAttentionPaddingTests {
     /// T ≤ W + 1 with S_0 = 0: every query's window covers the whole past, so o and S_T are exactly 0.
-    @Test(arguments: [(5, 4), (5, 9), (40, 39), (1, 0)])
+    /// Windows up to 2⁶³ − 1 (where an unclamped W + 1 overflows: the chunked kernel used to return
+    /// plain causal linear attention there) and their gradients are 0 too.
+    @Test(arguments: [(5, 4), (5, 9), (40, 39), (1, 0), (40, Int.max - 1), (40, Int.max)])
     func outputIsExactlyZeroWhenEveryTokenIsInTheWindow(T: Int, window: Int) {
         for var kernel in KernelRegistry.residualLinearAttention {
             for featureMap in FeatureMap.allCases {
@@ -92,6 +94,8 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
                 let out = kernel.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
                 #expect(out.o.scalars.allSatisfy { $0 == 0 }, "\(kernel.name) \(shape)")
                 #expect(out.sT.scalars.allSatisfy { $0 == 0 }, "\(kernel.name) \(shape)")
+                let g = kernel.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, shape: shape, threads: 1)
+                #expect([g.dq, g.dk, g.dv].allSatisfy { $0.scalars.allSatisfy { $0 == 0 } }, "\(kernel.name) \(shape) gradients")
             }
         }
     }

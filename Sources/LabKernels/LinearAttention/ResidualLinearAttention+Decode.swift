@@ -11,8 +11,8 @@
 // (`init(D:window:featureMap:prefillState:keys:values:)`).
 //
 // Memory per head: (min(t, W+1)·2·D + 2D·D) floats after t tokens: the ring grows as tokens
-// arrive (a huge W costs what the context costs) and is flat in T once full. Cost per step: 2·D'·D FLOPs for
-// the fold and 2·D'·D for the read, O(D²), independent of T.
+// arrive (a huge W costs what the context costs) and is flat in T once full.
+// Cost per step: 2·D'·D FLOPs for the fold and 2·D'·D for the read, O(D²), independent of T.
 import LabCore
 
 /// The linear state of one head alone, S: [2D, D], with its two operations. RAttention's decode

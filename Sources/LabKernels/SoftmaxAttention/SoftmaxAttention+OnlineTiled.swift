@@ -18,9 +18,12 @@
 // GQA sums into dk, dv stay inside one thread).
 // Non-finite inputs: a masked probability is exactly 0, but 0·NaN = NaN, so a NaN or ∞ in the
 // key or value of key j must not reach rows that cannot see j. Interior tiles (every row sees
-// every key) need nothing; the masked edge tiles (the diagonal and window edges) multiply each row
-// only by the keys it sees (`bandedProduct` for P·V forward and dS·K backward) and zero the masked
-// entries of P and dS backward. Only edge tiles pay for it, so the main loop keeps its speed.
+// every key) need nothing. In a masked edge tile (the diagonal and window edges) the P·V (forward)
+// and dS·K (backward) products first check the value/key rows that some row of the tile does not
+// see (at most rows − 1 on each side, `maskedColumnsFinite`); only if one is non-finite does the
+// tile go through `bandedProduct`, which multiplies each row by the keys it sees and nothing else.
+// Backward also zeroes the masked entries of P and dS. Only edge tiles pay (a scan of ≤ 2·Bq rows),
+// so the main loop keeps its speed and finite inputs give bit-for-bit the unmasked results.
 //
 // Advantages: O(T·D) memory; SIMD micro-kernels (TileGemm.swift) near the FMA peak in release.
 // Disadvantages: D must be a multiple of 16; parallel only across heads and batch, so B·H < threads
@@ -103,8 +106,9 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             if alpha != 1 { scaleInPlace(acc + r * D, count: D, by: alpha) }
                             m[r] = mNew
                         }
-                        // pass 3: acc += P · V_j (an edge tile reads only the values each row sees)
-                        if interior {
+                        // pass 3: acc += P · V_j (an edge tile with a non-finite value a row cannot see: only the values each row sees)
+                        if interior || maskedColumnsFinite(rows: rows, D: D, b: vh + j0 * D, cols: cols, firstKey: j0,
+                                                           firstPosition: i0 + off, window: window) {
                             tileGemm(m: rows, n: D, k: cols, a: s, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
                         } else {
                             bandedProduct(rows: rows, D: D, a: s, lda: Bk, b: vh + j0 * D, c: acc,
@@ -197,8 +201,9 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             // dV_j += Pᵀ dO_i
                             transposeTile(rows: rows, cols: cols, src: p, ldSrc: Bk, out: pt, ldOut: Bq)
                             tileGemm(m: cols, n: D, k: rows, a: pt, lda: Bq, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
-                            // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile reads only the keys each row sees)
-                            if interior {
+                            // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile with a non-finite key a row cannot see: only the keys each row sees)
+                            if interior || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: cols, firstKey: j0,
+                                                               firstPosition: i0 + off, window: window) {
                                 tileGemm(m: rows, n: D, k: cols, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
                             } else {
                                 bandedProduct(rows: rows, D: D, a: dp, lda: Bk, b: kh + j0 * D, c: dqh + i0 * D,
@@ -290,14 +295,35 @@ struct Scratch {
     if cHi < colsPad { (row + cHi).update(repeating: value, count: colsPad - cHi) }
 }
 
+/// Whether every row of B [cols × D] that some row of an edge tile does not see is finite, so that
+/// the plain product over all `cols` is exact (masked entries of A are 0, and 0·x = 0 for finite x).
+/// Those are the columns before the last row's first visible key and from the first row's last
+/// visible key on: [0, cLo_last) ∪ [cHi_first, cols), at most rows − 1 of each at a diagonal or
+/// window edge. - Precondition: D % 16 == 0.
+@inline(__always) func maskedColumnsFinite(rows: Int, D: Int, b: UnsafePointer<Float>, cols: Int, firstKey: Int,
+                                           firstPosition: Int, window: Int?) -> Bool {
+    let first = visibleColumns(colsPad: cols, cols: cols, firstKey: firstKey, position: firstPosition, window: window)
+    let last = visibleColumns(colsPad: cols, cols: cols, firstKey: firstKey, position: firstPosition + rows - 1, window: window)
+    return allFinite(b, count: last.lo * D) && allFinite(b + first.hi * D, count: (cols - first.hi) * D)
+}
+
+/// Whether x[0..<count] holds no NaN or ±∞ (Σ x·0 is 0 exactly when every x is finite).
+/// - Precondition: count % 16 == 0.
+@inline(__always) func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
+    var acc = Vec16()
+    var i = 0
+    while i < count { acc += load16(x + i) * 0; i += 16 }
+    return acc.sum() == 0
+}
+
 /// C[r, 0..<D] += Σ_{c ∈ cLo_r..<cHi_r} A[r, c]·B[c, 0..<D] for the rows of an edge tile, row r at
 /// position firstPosition + r: each row multiplies only the keys it sees, never a masked entry
 /// (0·NaN = NaN would leak a non-finite key or value into a row that cannot see it).
 /// Rows go in groups of 4 (the `tileGemm` micro-kernel height): the columns all 4 rows see,
 /// max cLo ..< min cHi over the group (cLo and cHi grow with the row), go through one 4-row
 /// `tileGemm`; what is left, at most 3 columns per row on each side, through one-row products.
-/// So an edge tile costs about what the masked full-tile product did (measured: W 256 at T 16384
-/// within noise of the unmasked kernel; a per-row loop over the whole triangle cost 20 %).
+/// The slow path, for a tile with a non-finite key or value that some row cannot see (the common
+/// case goes through one `tileGemm`, see `maskedColumnsFinite`).
 /// A: [rows × ≥cols] (lda), B: [cols × D] (ld D), C: [rows × D] (ld D). - Precondition: D % 16 == 0.
 @inline(__always) func bandedProduct(rows: Int, D: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
                                      c: UnsafeMutablePointer<Float>, cols: Int, firstKey: Int, firstPosition: Int, window: Int?) {
