@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The LoC canary (anchors-style-study.md §11): adding a throwaway attention variant (a copy of
+# The LoC canary (docs/architecture.md, rules of the house): adding a throwaway attention variant (a copy of
 # `full` under the kind `canary_full`) must touch exactly one existing file with one line
 # (the registry), and the new variant must pass the registry-driven tests with no new test code.
 # Leaves the tree as it found it. Usage: bash scripts/loc-canary.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 14: AFM's cross-layer KV sharing against the same model without it, side by side in one
+# AFM's cross-layer KV sharing against the same model without it, side by side in one
 # run: configs/uniform-8.yaml (8 full-attention layers, each its own KV cache) and
 # configs/afm-8.yaml (5:3 split: layers 5-7 read layer 4's cache). For T in 1k, 4k, 16k: analytic
 # decode-state bytes, measured state bytes after the prefill, prefill time (time to first token:
