@@ -1,10 +1,16 @@
 // swift-tools-version: 6.1
 // attention-lab: attention variants and their kernels, on the CPU.
-// Layers (arrows point to what is imported): attnlab → LabKernels → LabCore → CBLAS; LabTasks → LabCore.
+// Layers (each target imports only the targets below it; docs/architecture.md):
+//   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
+//   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
+//   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
+//   LabModel (model, trainer, checkpoints) → LabAttention, LabTasks;   LabHarness (studies) → LabModel, LabResults
+//   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
 import PackageDescription
 
-// Release builds name the target CPU: without it a SIMD fma lowers to a libm call per lane
-// (../shared/design/perf-anchors.md). Release builds keep bounds and overflow checks (`-O`, not
+// Release builds name the target CPU: without it a SIMD fma lowers to a libm call per lane,
+// several times slower. A binary so built runs on CPUs with the same features (scripts/study.sbatch
+// builds one per Slurm node type). Release builds keep bounds and overflow checks (`-O`, not
 // `-Ounchecked`): an out-of-range value traps instead of reading wild memory. Kernel loops that
 // need it use unchecked arithmetic locally, each with its measurement (today one: `transposeTile`,
 // TileGemm.swift); with it the kernel and model benchmarks are within −5…+3 % of `-Ounchecked`.

@@ -1,7 +1,7 @@
 // The synthetic vocabulary shared by every RULER-style task: integer tokens in disjoint sub-vocabularies.
 //
 // A tiny model trained from scratch has no tokenizer, so RULER's English text is replaced by integer tokens
-// (`../shared/design/benchmarks.md` §1.5). Each kind of content has its own id range, so a haystack token can
+// (docs/tasks.md). Each kind of content has its own id range, so a haystack token can
 // never be mistaken for part of a needle, and every length is counted exactly (no binary search over a
 // tokenizer). Every token renders as one readable string, so an example can be read as text:
 //

@@ -5,7 +5,7 @@
 // registers; for each k they load one 64-wide row of B and broadcast four scalars of A:
 // 16 fused multiply-adds per 4 loads, enough to keep both FMA pipes busy on AVX-512.
 // Release builds name the target CPU (Package.swift); without that `addingProduct` is a libm
-// call per lane (see ../shared/design/perf-anchors.md).
+// call per lane, several times slower.
 //
 // No packing: the operands are attention tiles (≤ 128 × 128) that already sit in L1/L2.
 
