@@ -34,17 +34,16 @@ build: deps
 ## its notebook.
 ## Its output goes to runs/quickstart/ (git-ignored): results.jsonl, plots/ and notebook.md. The
 ## committed results/quickstart, plots/quickstart and notebooks-md/quickstart.md are the canonical
-## run's (`attnlab study run studies/quickstart.yaml && attnlab report studies/quickstart.yaml`);
-## writing there instead would find every run already recorded and train nothing.
-QUICKSTART_OUT ?= runs/quickstart
+## run's (`attnlab study run studies/quickstart.yaml --publish && attnlab report studies/quickstart.yaml
+## --publish`). runs/<study>/ is where every study goes unless --publish says otherwise.
+QUICKSTART_OUT := runs/quickstart
 quickstart: build
 	$(RELEASE_BIN) kernels check
 	@start=$$(date +%s); \
-	$(RELEASE_BIN) study run studies/quickstart.yaml --out $(QUICKSTART_OUT) && \
+	$(RELEASE_BIN) study run studies/quickstart.yaml && \
 	$(RELEASE_BIN) results show $(QUICKSTART_OUT)/results.jsonl \
 	  --metrics accuracy,score,train_tokens_per_second,decode_tokens_per_second,state_bytes,peak_resident_bytes && \
-	$(RELEASE_BIN) report studies/quickstart.yaml --results $(QUICKSTART_OUT)/results.jsonl \
-	  --plots $(QUICKSTART_OUT)/plots --out $(QUICKSTART_OUT)/notebook.md && \
+	$(RELEASE_BIN) report studies/quickstart.yaml && \
 	echo "quickstart study: $$(( $$(date +%s) - start )) s; rows in $(QUICKSTART_OUT)/results.jsonl," \
 	  "figures in $(QUICKSTART_OUT)/plots/, notebook $(QUICKSTART_OUT)/notebook.md"
 

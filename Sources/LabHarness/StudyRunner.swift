@@ -10,7 +10,7 @@
 // appends rows, one fsync'd line per finished run, and one parent writes a results file at a time
 // (an advisory lock, below).
 //
-// Output folder (default results/<study>):
+// Output folder (default runs/<study>; results/<study> with --publish):
 //   results.jsonl                      rows (results.shard-I-of-N.jsonl with --shard I/N)
 //   results.jsonl.lock                 flock'd by the `study run` (or `study merge`) writing
 //                                      results.jsonl; holds its PID
@@ -45,7 +45,8 @@ public struct RunSummary: Sendable, Equatable {
 }
 
 public enum StudyPaths {
-    public static func defaultOut(_ study: Study) -> String { "results/\(study.name)" }
+    /// `runs/<name>` for a user's runs, `results/<name>` when publishing (`StudyLocations`).
+    public static func defaultOut(_ study: Study, publish: Bool) -> String { StudyLocations(study: study.name, publish: publish).results }
     public static func results(_ out: String, shard: Shard?) -> String { out + "/" + (shard?.resultsFileName ?? "results.jsonl") }
     public static func work(_ out: String, _ id: String) -> String { out + "/work/" + id }
     /// Every results file in `out` (the whole-study file and the shard files).

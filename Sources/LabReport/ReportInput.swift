@@ -87,10 +87,11 @@ public struct StudyFile: Sendable, Equatable {
 }
 
 public enum ReportInput {
-    /// The rows of a study: `results` when given, else `results/<name>/results.jsonl` under `root`,
-    /// else the merge of `results/<name>/results*.jsonl` (shards). One row per run id (the latest;
-    /// an ok row beats a failed one). `sources` are the files read; `notes` mention torn tails.
-    public static func load(study: String, results: String?, root: String = ".") throws
+    /// The rows of a study: `results` when given, else `<folder>/results.jsonl` under `root`, else
+    /// the merge of `<folder>/results*.jsonl` (shards); `folder` defaults to the published
+    /// `results/<name>` (`StudyLocations`). One row per run id (the latest; an ok row beats a failed
+    /// one). `sources` are the files read; `notes` mention torn tails.
+    public static func load(study: String, results: String?, folder: String? = nil, root: String = ".") throws
         -> (rows: [ResultRow], sources: [String], notes: [String]) {
         let fm = FileManager.default
         func rooted(_ p: String) -> String { p.hasPrefix("/") || root == "." ? p : root + "/" + p }
@@ -99,14 +100,14 @@ public enum ReportInput {
             guard fm.fileExists(atPath: rooted(results)) else { throw ReportError("\(results): no such results file") }
             files = [results]
         } else {
-            let dir = "results/\(study)", main = dir + "/results.jsonl"
+            let dir = folder ?? StudyLocations(study: study, publish: true).results, main = dir + "/results.jsonl"
             if fm.fileExists(atPath: rooted(main)) {
                 files = [main]
             } else {
                 let names = (try? fm.contentsOfDirectory(atPath: rooted(dir))) ?? []
                 files = names.filter { $0.hasPrefix("results") && $0.hasSuffix(".jsonl") }.sorted().map { dir + "/" + $0 }
                 if files.isEmpty {
-                    throw ReportError("\(main): no such results file (run `attnlab study run` on the study first, or give --results)")
+                    throw ReportError("\(main): no such results file (run `attnlab study run` on the study first, or give --results; --publish reads results/<name>)")
                 }
             }
         }

@@ -161,3 +161,24 @@ public enum ResultsStore {
         if fd >= 0 { fsync(fd); close(fd) }
     }
 }
+
+/// Where a study's files go. A user's runs stay apart from the canonical ones: by default
+/// everything lands under `runs/<name>/` (`results.jsonl`, `plots/`, `notebook.md`); publishing
+/// (`--publish`) writes the committed places, `results/<name>/`, `plots/<name>/` and
+/// `notebooks-md/<name>.md`.
+public struct StudyLocations: Sendable, Equatable {
+    /// The output folder of `study run` (results files, work folders).
+    public let results: String
+    /// The figure folder of `plot` and `report`.
+    public let plots: String
+    /// The notebook file of `report`.
+    public let notebook: String
+
+    public init(study name: String, publish: Bool) {
+        if publish {
+            results = "results/\(name)"; plots = "plots/\(name)"; notebook = "notebooks-md/\(name).md"
+        } else {
+            results = "runs/\(name)"; plots = "runs/\(name)/plots"; notebook = "runs/\(name)/notebook.md"
+        }
+    }
+}

@@ -43,7 +43,8 @@ public enum ResultsTable {
     }
 
     /// Wide form: one line per (run, task, length); columns are the label columns, then each
-    /// metric name in order of first appearance; failed runs show their status in `status`.
+    /// metric name in order of first appearance; failed runs show their status in `status`. A
+    /// curve (`curve_*`, one value per step) shows its last point.
     public static func wide(_ rows: [ResultRow], metrics only: [String]? = nil) -> (header: [String], lines: [[String]]) {
         let labels = labelColumns(rows).filter { $0 != "length" && $0 != "task" && $0 != "seed" && $0 != "learning_rate" }
             + labelColumns(rows).filter { $0 == "seed" || $0 == "learning_rate" }
@@ -61,7 +62,7 @@ public enum ResultsTable {
             for k in keys {
                 var line = [r.runID, r.kind] + labels.map { r.labels[$0] ?? "" } + [k.task, k.length]
                 for name in metricNames {
-                    let m = r.metrics.first { $0.name == name && ($0.task ?? r.labels["task"] ?? "") == k.task
+                    let m = r.metrics.last { $0.name == name && ($0.task ?? r.labels["task"] ?? "") == k.task
                         && ($0.length.map(String.init) ?? r.labels["length"] ?? "") == k.length }
                     line.append(m.map { humanise($0) } ?? "")
                 }
@@ -93,6 +94,52 @@ public enum ResultsTable {
         case "fraction": return String(format: "%.3f", m.value)
         default: return format(m.value)
         }
+    }
+
+    /// The wide table cut to `width` characters a line: the run id shortened to 8 characters, the
+    /// status reason to 40, label columns with one value in every line moved to `constant`
+    /// (`name=value`), accuracy, score, throughputs and state bytes placed first and curves and
+    /// per-call medians last, then metric columns dropped from
+    /// the right until it fits (`dropped`, for a note pointing at `--wide` / `--metrics`).
+    public static func fitted(header: [String], lines: [[String]], width: Int)
+        -> (header: [String], lines: [[String]], constant: [String], dropped: [String]) {
+        var h = header
+        var l = lines.map { line -> [String] in
+            var line = line
+            if let first = line.first { line[0] = String(first.prefix(8)) }
+            if let last = line.last, last.count > 40 { line[line.count - 1] = String(last.prefix(39)) + "…" }
+            return line
+        }
+        func remove(_ i: Int) { h.remove(at: i); l = l.map { var x = $0; x.remove(at: i); return x } }
+        var constant: [String] = []
+        let labelEnd = h.firstIndex(of: "length") ?? 1
+        for i in stride(from: labelEnd - 1, through: 2, by: -1) {
+            let values = Set(l.map { $0[i] }.filter { !$0.isEmpty })
+            guard l.count > 1, values.count <= 1 else { continue }
+            if let v = values.first { constant.insert("\(h[i])=\(v)", at: 0) }
+            remove(i)
+        }
+        h = h.map { ["train_length": "L_train", "learning_rate": "lr"][$0] ?? $0 }
+        // curves and per-call medians last: they go first when space runs out
+        let firstMetric = (h.firstIndex(of: "length") ?? 1) + 1
+        let metricRange = firstMetric..<(h.count - 1)
+        let first = ["accuracy", "score", "train_tokens_per_second", "prefill_tokens_per_second", "decode_tokens_per_second", "state_bytes"]
+        func rank(_ n: String) -> Int {
+            if let i = first.firstIndex(of: n) { return i }
+            return n.hasPrefix("curve_") || n.hasSuffix("_seconds_median") ? 100 : 50
+        }
+        let order = metricRange.sorted { a, b in (rank(h[a]), a) < (rank(h[b]), b) }
+        let permutation = Array(0..<firstMetric) + order + [h.count - 1]
+        h = permutation.map { h[$0] }
+        l = l.map { x in permutation.map { x[$0] } }
+        var dropped: [String] = []
+        func lineWidth() -> Int { text(header: h, lines: l).split(separator: "\n").map(\.count).max() ?? 0 }
+        while lineWidth() > width, h.count - 1 > firstMetric {
+            let i = h.count - 2  // the last metric column (the status column stays)
+            dropped.insert(h[i], at: 0)
+            remove(i)
+        }
+        return (h, l, constant, dropped)
     }
 
     /// Plain-text table with aligned columns.

@@ -11,25 +11,27 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a study's figures with gnuplot (.dat, .gp, .png, .svg under plots/<study>/).")
     @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
-    @Option(help: "Results file (default results/<name>/results.jsonl, else the merge of results/<name>/results*.jsonl).")
+    @Option(help: "Results file (default runs/<name>/results.jsonl, else the merge of runs/<name>/results*.jsonl; results/<name>/… with --publish).")
     var results: String?
-    @Option(help: "Output folder (default plots/<name>).") var out: String?
+    @Option(help: "Output folder (default runs/<name>/plots; plots/<name> with --publish).") var out: String?
+    @Flag(help: "The canonical places: rows from results/<name>, figures into plots/<name>.") var publish = false
 
     func run() throws {
         try reportingErrors {
             let s = try StudyFile.resolve(study)
-            let data = try loadReportData(s, results: results)
-            var command = "attnlab plot \(study)"
+            let places = StudyLocations(study: s.name, publish: publish)
+            let data = try loadReportData(s, results: results, folder: places.results)
+            var command = "attnlab plot \(study)" + (publish ? " --publish" : "")
             if let results { command += " --results \(results)" }
             if let out { command += " --out \(out)" }
-            _ = try drawFigures(data, out: out ?? "plots/\(s.name)", command: command)
+            _ = try drawFigures(data, out: out ?? places.plots, command: command)
         }
     }
 }
 
-/// The rows of study `s` (from `results`, or its default results file or shards), notes on stderr.
-func loadReportData(_ s: StudyFile, results: String?) throws -> (data: ReportData, sources: [String]) {
-    let loaded = try ReportInput.load(study: s.name, results: results)
+/// The rows of study `s` (from `results`, or the results file or shards in `folder`), notes on stderr.
+func loadReportData(_ s: StudyFile, results: String?, folder: String) throws -> (data: ReportData, sources: [String]) {
+    let loaded = try ReportInput.load(study: s.name, results: results, folder: folder)
     for n in loaded.notes { FileHandle.standardError.writeIgnoringErrors("attnlab: \(n)\n") }
     return (ReportData(study: s.name, rows: loaded.rows), loaded.sources)
 }

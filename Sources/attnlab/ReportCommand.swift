@@ -1,4 +1,5 @@
-// `attnlab report STUDY`: the study's notebook, notebooks-md/<name>.md (docs/report.md): question,
+// `attnlab report STUDY`: the study's notebook, runs/<name>/notebook.md (notebooks-md/<name>.md with
+// --publish; docs/report.md): question,
 // setup, provenance, what finished, generated tables and the figures (drawn first, by `plot`,
 // unless --no-plots). Only the contents of the generated markers are rewritten; hand-written text
 // (the Answer) survives.
@@ -10,12 +11,13 @@ import LabResults
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write or refresh a study's Markdown notebook (notebooks-md/<name>.md); draws its figures first.")
+        abstract: "Write or refresh a study's Markdown notebook (runs/<name>/notebook.md; notebooks-md/<name>.md with --publish); draws its figures first.")
     @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
-    @Option(help: "Results file (default results/<name>/results.jsonl, else the merge of results/<name>/results*.jsonl).")
+    @Option(help: "Results file (default runs/<name>/results.jsonl, else the merge of runs/<name>/results*.jsonl; results/<name>/… with --publish).")
     var results: String?
-    @Option(help: "Notebook file (default notebooks-md/<name>.md).") var out: String?
-    @Option(help: "Figure folder (default plots/<name>).") var plots: String?
+    @Option(help: "Notebook file (default runs/<name>/notebook.md; notebooks-md/<name>.md with --publish).") var out: String?
+    @Option(help: "Figure folder (default runs/<name>/plots; plots/<name> with --publish).") var plots: String?
+    @Flag(help: "The canonical places: rows from results/<name>, figures into plots/<name>, notebook notebooks-md/<name>.md.") var publish = false
     @Option(help: "Effective length: the largest eval length whose mean accuracy is at least this.") var threshold: Double = 0.85
     @Flag(help: "Do not draw the figures (the notebook still links them).") var noPlots = false
 
@@ -23,21 +25,23 @@ struct Report: ParsableCommand {
         try reportingErrors {
             guard threshold.isFinite, threshold >= 0, threshold <= 1 else { throw UsageFailure("--threshold \(threshold): not in 0...1") }
             let s = try StudyFile.resolve(study)
-            let notebook = out ?? "notebooks-md/\(s.name).md"
-            let plotsDir = plots ?? "plots/\(s.name)"
+            let places = StudyLocations(study: s.name, publish: publish)
+            let notebook = out ?? places.notebook
+            let plotsDir = plots ?? places.plots
             // refuse a notebook with broken markers before drawing anything
             if let existing = FileManager.default.contents(atPath: notebook) {
                 _ = try Notebook.markers(in: String(decoding: existing, as: UTF8.self), file: notebook)
             }
-            let data = try loadReportData(s, results: results)
-            var plotCommand = "attnlab plot \(s.path ?? s.name)"
+            let data = try loadReportData(s, results: results, folder: places.results)
+            let publishFlag = publish ? " --publish" : ""
+            var plotCommand = "attnlab plot \(s.path ?? s.name)" + publishFlag
             if let results { plotCommand += " --results \(results)" }
             if plots != nil { plotCommand += " --out \(plotsDir)" }
             let figures = noPlots ? Figures.build(data.data, command: plotCommand)
                 : try drawFigures(data, out: plotsDir, command: plotCommand)
             // the runs the study file expands to, for `pending` (cheap; skipped when the file does not load)
             let expected = s.path.flatMap { try? Study.load(path: $0).expand() }.map { Set($0.map(\.id)) }
-            var reportCommand = "attnlab report \(s.path ?? s.name)"
+            var reportCommand = "attnlab report \(s.path ?? s.name)" + publishFlag
             if let results { reportCommand += " --results \(results)" }
             if let out { reportCommand += " --out \(out)" }
             if plots != nil { reportCommand += " --plots \(plotsDir)" }

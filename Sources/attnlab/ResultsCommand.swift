@@ -14,6 +14,7 @@ struct Results: ParsableCommand {
         @Flag(help: "CSV, one line per measurement (long form).") var csv = false
         @Flag(help: "Leave out failed rows (shown by default, with their reason).") var okOnly = false
         @Option(help: "Only these metrics, comma-separated (e.g. accuracy,decode_tokens_per_second,state_bytes).") var metrics: String?
+        @Flag(help: "Every metric column and the full run ids and reasons (the default fits 120 columns).") var wide = false
 
         func run() throws {
             try reportingErrors {
@@ -32,8 +33,16 @@ struct Results: ParsableCommand {
                 if csv {
                     FileHandle.standardOutput.writeIgnoringErrors(ResultsTable.csv(rows))
                 } else {
-                    let (header, lines) = ResultsTable.wide(rows, metrics: metrics.map { $0.split(separator: ",").map(String.init) })
+                    var (header, lines) = ResultsTable.wide(rows, metrics: metrics.map { $0.split(separator: ",").map(String.init) })
+                    var constant: [String] = [], dropped: [String] = []
+                    if !wide && metrics == nil {
+                        (header, lines, constant, dropped) = ResultsTable.fitted(header: header, lines: lines, width: 120)
+                    }
+                    if !constant.isEmpty { print("every row: " + constant.joined(separator: "  ")) }
                     print(ResultsTable.text(header: header, lines: lines))
+                    if !dropped.isEmpty {
+                        print("(\(dropped.count) more metric columns; --wide shows them all, --metrics a,b chooses)")
+                    }
                 }
             }
         }

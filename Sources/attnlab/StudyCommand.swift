@@ -33,7 +33,8 @@ struct StudyCmd: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a study: each run in its own process; rerun the same command to resume after a crash or kill.")
         @Argument(help: "Study file (YAML).") var file: String
-        @Option(help: "Output folder (default results/<study name>).") var out: String?
+        @Option(help: "Output folder (default runs/<study name>; results/<study name> with --publish).") var out: String?
+        @Flag(help: "Use the canonical output folder results/<study name> (what is committed) instead of runs/<study name>.") var publish = false
         @Option(help: "Runs at a time (each a child process).") var jobs: Int = 1
         @Option(help: "Only shard I of N (0-based), e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.") var shard: String?
         @Option(help: "Only this run id (repeatable).") var only: [String] = []
@@ -45,8 +46,8 @@ struct StudyCmd: ParsableCommand {
             try reportingErrors {
                 try checkFlag("--jobs", jobs, 1...1_024)
                 let study = try Study.load(path: file)
-                try checkOutputFolder(out ?? StudyPaths.defaultOut(study), flag: "--out")
-                var o = RunnerOptions(outDir: out ?? StudyPaths.defaultOut(study), executable: selfExecutable())
+                try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
+                var o = RunnerOptions(outDir: out ?? StudyPaths.defaultOut(study, publish: publish), executable: selfExecutable())
                 o.jobs = jobs; o.only = only; o.allowDebug = allowDebug; o.retryFailed = retryFailed
                 o.shard = try shard.map { try Shard(parsing: $0) }
                 if plain { o.live = false }
@@ -59,13 +60,14 @@ struct StudyCmd: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "done / running / failed / pending of each run, with reasons.")
         @Argument(help: "Study file (YAML).") var file: String
-        @Option(help: "Output folder (default results/<study name>).") var out: String?
+        @Option(help: "Output folder (default runs/<study name>; results/<study name> with --publish).") var out: String?
+        @Flag(help: "Use the canonical output folder results/<study name> (what is committed) instead of runs/<study name>.") var publish = false
 
         func run() throws {
             try reportingErrors {
                 let study = try Study.load(path: file)
-                try checkOutputFolder(out ?? StudyPaths.defaultOut(study), flag: "--out")
-                let states = try study.status(outDir: out ?? StudyPaths.defaultOut(study))
+                try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
+                let states = try study.status(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
                 for s in states {
                     print("\(s.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.run.summary)" + (s.detail.isEmpty ? "" : "  — \(s.detail)"))
                 }
@@ -79,14 +81,15 @@ struct StudyCmd: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge the shard files of a study's output folder (or the files given) into one results file.")
         @Argument(help: "Study file (YAML).") var file: String
-        @Option(help: "Output folder (default results/<study name>).") var out: String?
+        @Option(help: "Output folder (default runs/<study name>; results/<study name> with --publish).") var out: String?
+        @Flag(help: "Use the canonical output folder results/<study name> (what is committed) instead of runs/<study name>.") var publish = false
         @Option(help: "Merged file (default <out>/results.jsonl).") var into: String?
         @Option(help: "Input results files (default: every results*.jsonl of the output folder).") var input: [String] = []
 
         func run() throws {
             try reportingErrors {
                 let study = try Study.load(path: file)
-                let dir = out ?? StudyPaths.defaultOut(study)
+                let dir = out ?? StudyPaths.defaultOut(study, publish: publish)
                 try checkOutputFolder(dir, flag: "--out")
                 let target = into ?? dir + "/results.jsonl"
                 let lock = try ResultsLock(target)  // no `study run` appends to it meanwhile
