@@ -11,6 +11,8 @@ public struct Tolerance: Sendable, CustomStringConvertible {
     /// Float32 kernels against a Double reference rounded to Float.
     public static let float32 = Tolerance(atol: 1e-5, rtol: 2e-4)
     public var description: String { "atol \(atol), rtol \(rtol)" }
+    /// The rule in words, for `kernels check`'s output.
+    public var rule: String { "a case passes when max|got − ref| ≤ atol + rtol · max|ref| (atol \(atol), rtol \(rtol)); max rel err = max|got − ref| / max|ref|" }
 }
 
 /// One compared quantity of one kernel on one case.
@@ -21,9 +23,9 @@ public struct CheckRow: Sendable {
     public var tolerance: Tolerance
     /// `nil` if the kernel ran; else why the case was skipped (unsupported shape).
     public var skipped: String?
-    public var passed: Bool {
-        skipped != nil || (maxAbsError.isFinite && maxAbsError <= tolerance.atol + tolerance.rtol * referenceMax)
-    }
+    public var passed: Bool { skipped != nil || (maxAbsError.isFinite && maxAbsError <= bound) }
+    /// What `maxAbsError` must not exceed: atol + rtol · max|ref|.
+    public var bound: Double { tolerance.atol + tolerance.rtol * referenceMax }
     var referenceMax: Double
 
     public init<S: TensorScalar>(op: String, kernel: String, testCase: String, quantity: String,
