@@ -3,7 +3,7 @@
 # accuracy (mean over seeds) of each task at each eval length, one panel per variant/window.
 # Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
 #
-# Written by `attnlab plot studies/kv-sharing.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot heatmap-accuracy.pattern=afm.gp
 # in this folder: it redraws heatmap-accuracy.pattern=afm.png and heatmap-accuracy.pattern=afm.svg from heatmap-accuracy.pattern=afm.dat.
 

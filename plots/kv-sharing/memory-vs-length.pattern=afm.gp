@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # state_bytes: analytic decode state (× batch); measured_state_bytes: the caches after the run; peak_resident_bytes: the run's process.
 #
-# Written by `attnlab plot studies/kv-sharing.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.pattern=afm.gp
 # in this folder: it redraws memory-vs-length.pattern=afm.png and memory-vs-length.pattern=afm.svg from memory-vs-length.pattern=afm.dat.
 

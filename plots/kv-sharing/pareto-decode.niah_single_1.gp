@@ -3,7 +3,7 @@
 # Accuracy against decode tokens/s at length 16384: every configuration a labelled point (mean over seeds, bars
 # min..max), the Pareto frontier of the means as a step line.
 #
-# Written by `attnlab plot studies/kv-sharing.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-decode.niah_single_1.gp
 # in this folder: it redraws pareto-decode.niah_single_1.png and pareto-decode.niah_single_1.svg from pareto-decode.niah_single_1.dat.
 

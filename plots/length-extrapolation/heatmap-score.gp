@@ -3,7 +3,7 @@
 # score (mean over seeds) of each task at each eval length, one panel per variant/window.
 # Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
 #
-# Written by `attnlab plot studies/length-extrapolation.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/length-extrapolation.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot heatmap-score.gp
 # in this folder: it redraws heatmap-score.png and heatmap-score.svg from heatmap-score.dat.
 

@@ -3,7 +3,7 @@
 # Validation loss and accuracy at each validation during training, one line per run
 # (seeds of one variant/window share its colour and dash).
 #
-# Written by `attnlab plot studies/quickstart.yaml --results results/quickstart/results.jsonl` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot curves.niah_single_1.gp
 # in this folder: it redraws curves.niah_single_1.png and curves.niah_single_1.svg from curves.niah_single_1.dat.
 

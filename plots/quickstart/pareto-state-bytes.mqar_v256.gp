@@ -3,7 +3,7 @@
 # Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
 # min..max), the Pareto frontier of the means as a step line.
 #
-# Written by `attnlab plot studies/quickstart.yaml --results results/quickstart/results.jsonl` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.mqar_v256.gp
 # in this folder: it redraws pareto-state-bytes.mqar_v256.png and pareto-state-bytes.mqar_v256.svg from pareto-state-bytes.mqar_v256.dat.
 

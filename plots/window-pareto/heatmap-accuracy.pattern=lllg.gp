@@ -3,7 +3,7 @@
 # accuracy (mean over seeds) of each task at each eval length, one panel per variant/window.
 # Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
 #
-# Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/window-pareto.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot heatmap-accuracy.pattern=lllg.gp
 # in this folder: it redraws heatmap-accuracy.pattern=lllg.png and heatmap-accuracy.pattern=lllg.svg from heatmap-accuracy.pattern=lllg.dat.
 

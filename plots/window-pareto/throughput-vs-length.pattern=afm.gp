@@ -3,7 +3,7 @@
 # Bench throughput against context length, log-log, one line per variant/window.
 # Tokens per second of a training step, a prefill and a decode step (median of the bench budget).
 #
-# Written by `attnlab plot studies/window-pareto.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/window-pareto.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot throughput-vs-length.pattern=afm.gp
 # in this folder: it redraws throughput-vs-length.pattern=afm.png and throughput-vs-length.pattern=afm.svg from throughput-vs-length.pattern=afm.dat.
 
