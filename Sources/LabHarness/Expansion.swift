@@ -1,10 +1,12 @@
 // Expansion: a study → its runs, in a fixed order, each with an id that is the SHA-256 of its
 // canonical config (sorted-key JSON, LabResults.JSONValue.canonical), first 16 hex digits.
 //
-//   accuracy runs: [pattern × model keys ×] variant × window × task × train_length × seed × learning_rate
+//   accuracy runs: [pattern × model keys ×] variant × window × task × train_length × seed × learning_rate × kernel
 //   bench runs:    [pattern × model keys ×] variant × window × kernel × bench length
 // An axis that does not apply to a variant is dropped for it: `window` for a variant whose kind
-// takes none (full), `kernel` for accuracy runs (kernels change speed, not what is learnt).
+// takes none (full). An accuracy run's canonical config holds `kernel` only when it is not
+// `auto`, and its `kernel` label only when the study sweeps kernels, so the ids and expansions
+// of studies written before accuracy runs took kernels are unchanged.
 import Foundation
 import LabAttention
 import LabKernels
@@ -29,10 +31,11 @@ public struct Run: Sendable {
     public let evalExamples: Int
     public let generate: Bool
     public let memory: Bool
-    /// Bench runs: the context length, the modes, the softmax-attention kernel (`auto` = dispatch).
+    /// Bench runs: the context length, the modes.
     public let length: Int?
     public let benchModes: [ModelBench.Mode]
-    public let kernel: String
+    /// The kernels (both kinds of run): `kernel.overrides` is what `KernelChoice(overrides:)` takes.
+    public let kernel: KernelSetting
     public let bench: Study.Bench
 
     /// One line: id, kind and labels in a fixed order.
@@ -79,23 +82,28 @@ extension Study {
                         for L in sweep.trainLength {
                             for seed in sweep.seed {
                                 for lr in sweep.learningRate {
-                                    let o = trainOptions(task: task.name, length: L, seed: seed, learningRate: lr)
-                                    let canonical = JSONValue.object([
-                                        "kind": .string("accuracy"),
-                                        "model": try JSONValue(json: config.json),
-                                        "train": try JSONValue(encoding: o),
-                                        "eval": .object(["lengths": .array(evalLengths.map { .int($0) }), "examples": .int(eval.examples),
-                                                         "generate": .bool(eval.generate)]),
-                                        "measurements": .array(trainOnly.map { .string($0) }),
-                                    ])
-                                    var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
-                                                  "learning_rate": "\(lr)", "train_length": "\(L)"]
-                                    if let window { labels["window"] = "\(window)" }
-                                    labels.merge(extraLabels) { $1 }
-                                    add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
-                                            train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
-                                            evalLengths: evalLengths, evalExamples: eval.examples, generate: eval.generate,
-                                            memory: measuresMemory, length: nil, benchModes: [], kernel: "auto", bench: bench))
+                                    for kernel in sweep.kernel {
+                                        let o = trainOptions(task: task.name, length: L, seed: seed, learningRate: lr)
+                                        var fields: [String: JSONValue] = [
+                                            "kind": .string("accuracy"),
+                                            "model": try JSONValue(json: config.json),
+                                            "train": try JSONValue(encoding: o),
+                                            "eval": .object(["lengths": .array(evalLengths.map { .int($0) }), "examples": .int(eval.examples),
+                                                             "generate": .bool(eval.generate)]),
+                                            "measurements": .array(trainOnly.map { .string($0) }),
+                                        ]
+                                        if kernel != .auto { fields["kernel"] = kernel.canonical }
+                                        let canonical = JSONValue.object(fields)
+                                        var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
+                                                      "learning_rate": "\(lr)", "train_length": "\(L)"]
+                                        if let window { labels["window"] = "\(window)" }
+                                        if sweep.kernel != [.auto] { labels["kernel"] = kernel.label }
+                                        labels.merge(extraLabels) { $1 }
+                                        add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
+                                                train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
+                                                evalLengths: evalLengths, evalExamples: eval.examples, generate: eval.generate,
+                                                memory: measuresMemory, length: nil, benchModes: [], kernel: kernel, bench: bench))
+                                    }
                                 }
                             }
                         }
@@ -111,10 +119,10 @@ extension Study {
                                 "length": .int(T), "batch": .int(bench.batch), "threads": .int(bench.threads),
                                 "parallelism": .string(training.parallelism),
                                 "decode_tokens": .int(bench.decodeTokens), "budget_seconds": .double(bench.budgetSeconds),
-                                "kernel": .string(kernel),
+                                "kernel": kernel.canonical,
                                 "measurements": .array(benchMeasures.map { .string($0) }),
                             ])
-                            var labels = ["variant": variant.kind, "kernel": kernel, "length": "\(T)"]
+                            var labels = ["variant": variant.kind, "kernel": kernel.label, "length": "\(T)"]
                             if let window { labels["window"] = "\(window)" }
                             labels.merge(extraLabels) { $1 }
                             add(Run(id: Run.makeID(canonical), kind: .bench, labels: labels, config: canonical, model: config,

@@ -31,12 +31,13 @@ public enum RunExecutor {
         let startDate = Date()
         var metrics: [MetricValue] = []
         var resumed: Int? = nil
+        var kernels: [String] = []
         switch run.kind {
-        case .accuracy: (metrics, resumed) = try accuracy(run, workDir: workDir, progress: progress)
-        case .bench: metrics = try bench(run, progress: progress)
+        case .accuracy: (metrics, resumed, kernels) = try accuracy(run, workDir: workDir, progress: progress)
+        case .bench: (metrics, kernels) = try bench(run, progress: progress)
         }
         let end = Date()
-        return RunOutcome(runID: run.id, metrics: metrics, kernels: kernelsUsed(run), resumedFromStep: resumed,
+        return RunOutcome(runID: run.id, metrics: metrics, kernels: kernels, resumedFromStep: resumed,
                           started: iso(startDate), ended: iso(end), wallSeconds: end.timeIntervalSince(startDate),
                           peakResidentBytes: ModelBench.peakResidentBytes(), build: Machine.build)
     }
@@ -47,7 +48,9 @@ public enum RunExecutor {
         return f.string(from: d)
     }
 
-    static func accuracy(_ run: Run, workDir: String, progress: (String) -> Void) throws -> ([MetricValue], Int?) {
+    /// Trains and evaluates; returns the metrics, the step it resumed from, and the kernels the
+    /// layers ran (`op: name`, at the train and eval lengths; `LanguageModel.checkKernels`).
+    static func accuracy(_ run: Run, workDir: String, progress: (String) -> Void) throws -> ([MetricValue], Int?, [String]) {
         guard let options = run.train else { throw HarnessError("accuracy run without training options") }
         let checkpoint = workDir + "/checkpoint"
         let trainer: Trainer
@@ -67,10 +70,13 @@ public enum RunExecutor {
                 throw HarnessError("checkpoint \(checkpoint) belongs to another config; delete it to start over")
             }
             resumed = trainer.step
+            try trainer.useKernels(run.kernel.overrides)  // a checkpoint holds no kernels
             progress("resumed from step \(trainer.step)")
         } else {
-            trainer = try Trainer(config: run.model, options: options)
+            trainer = try Trainer(config: run.model, options: options, kernels: run.kernel.overrides)
         }
+        // before any step: a named kernel that declines a shape fails the run with its reason
+        let kernels = try trainer.model.checkKernels(lengths: [options.length] + run.evalLengths)
         let start = Date()
         let startStep = trainer.step
         if !trainer.shouldStop {
@@ -125,20 +131,23 @@ public enum RunExecutor {
                 m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
             }
         }
-        return (m, resumed)
+        return (m, resumed, kernels)
     }
 
-    static func bench(_ run: Run, progress: (String) -> Void) throws -> [MetricValue] {
+    /// The bench modes at the run's length; returns the metrics and the kernels the layers ran.
+    static func bench(_ run: Run, progress: (String) -> Void) throws -> ([MetricValue], [String]) {
         guard let T = run.length else { throw HarnessError("bench run without a length") }
         let b = run.bench
         let parallelism = TrainOptions.Parallelism(rawValue: run.config["parallelism"]?.stringValue ?? "batch") ?? .batch
-        let kernel = run.kernel == "auto" ? nil : run.kernel
+        let kernel = run.kernel.overrides
         var m: [MetricValue] = []
+        var kernels: [String] = []
         var measuredState: Int? = nil
         for mode in run.benchModes {
             progress("progress bench \(mode.rawValue) T=\(T)")
-            let r = ModelBench.run(config: run.model, mode: mode, batch: b.batch, length: T, threads: b.threads, parallelism: parallelism,
-                                   decodeTokens: b.decodeTokens, budget: b.budgetSeconds, softmaxKernel: kernel)
+            let r = try ModelBench.run(config: run.model, mode: mode, batch: b.batch, length: T, threads: b.threads, parallelism: parallelism,
+                                   decodeTokens: b.decodeTokens, budget: b.budgetSeconds, kernels: kernel)
+            for k in r.kernels where !kernels.contains(k) { kernels.append(k) }
             m.append(MetricValue("\(mode.rawValue)_tokens_per_second", r.tokensPerSecond, unit: "tokens/s", length: T, timing: true))
             m.append(MetricValue("\(mode.rawValue)_seconds_median", r.secondsMedian, unit: "s", length: T, timing: true))
             if let f = r.modelFlopsPerSecond { m.append(MetricValue("train_model_flops_per_second", f, unit: "FLOP/s", length: T, timing: true)) }
@@ -147,14 +156,16 @@ public enum RunExecutor {
         if run.memory {
             if measuredState == nil {
                 progress("progress memory T=\(T)")
-                measuredState = ModelBench.run(config: run.model, mode: .prefill, batch: b.batch, length: T, threads: b.threads,
-                                               parallelism: parallelism, budget: 0, softmaxKernel: kernel).stateBytes
+                let r = try ModelBench.run(config: run.model, mode: .prefill, batch: b.batch, length: T, threads: b.threads,
+                                           parallelism: parallelism, budget: 0, kernels: kernel)
+                measuredState = r.stateBytes
+                for k in r.kernels where !kernels.contains(k) { kernels.append(k) }
             }
             let analytic = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: T) * b.batch
             m.append(MetricValue("state_bytes", Double(analytic), unit: "bytes", length: T))
             if let s = measuredState { m.append(MetricValue("measured_state_bytes", Double(s), unit: "bytes", length: T)) }
         }
-        return m
+        return (m, kernels)
     }
 
     /// How far back a stack made only of sliding-window layers can see: Σ W over its layers (a
@@ -166,31 +177,5 @@ public enum RunExecutor {
             reach += w
         }
         return reach
-    }
-
-    /// The kernels the run's layers resolve to at its shapes, through the registry's dispatch
-    /// (or the named kernel), as `op: name`.
-    static func kernelsUsed(_ run: Run) -> [String] {
-        let c = run.model
-        let lengths = run.kind == .bench ? [run.length ?? 0] : [run.train?.length ?? 0] + run.evalLengths
-        var out: [String] = []
-        for layer in c.pattern.layers(depth: c.layers) {
-            for T in lengths {
-                let shape = AttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)
-                var name = KernelRegistry.dispatchSoftmaxAttention(shape).kernel.name
-                if run.kernel != "auto", let k = try? KernelRegistry.softmaxAttention(named: run.kernel), k.unsupported(shape) == nil { name = k.name }
-                var linear: (window: Int, featureMap: FeatureMap)? = nil
-                if let r = layer.config as? RAttention.Config, r.linearBranch == .on { linear = (r.windowSize, r.featureMap) }
-                if let l = layer.config as? LinearAttention.Config { linear = (-1, l.featureMap) } else { out.append("softmax-attention: \(name)") }
-                if let linear {
-                    let ls = LinearAttentionShape(B: 1, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: linear.window, featureMap: linear.featureMap)
-                    if let k = KernelRegistry.residualLinearAttention.first(where: { $0.unsupported(ls) == nil }) {
-                        out.append("residual-linear-attention: \(k.name)")
-                    }
-                }
-            }
-        }
-        var seen = Set<String>()
-        return out.filter { seen.insert($0).inserted }
     }
 }

@@ -100,8 +100,9 @@ public struct Study: @unchecked Sendable {
         public var seed: [UInt64] = [0]
         public var learningRate: [Double] = [3e-3]
         public var trainLength: [Int] = [128]
-        /// `auto` (the registry's dispatch) or a softmax-attention kernel name; bench runs only.
-        public var kernel: [String] = ["auto"]
+        /// The kernels runs use, accuracy and bench runs alike: `auto` (the registry's dispatch), a
+        /// softmax-attention kernel name, or an op → kernel mapping. Default `[auto]`.
+        public var kernel: [KernelSetting] = [.auto]
         /// Named layer stacks (`sweep.pattern: [{name: all_local, pattern: [variant]}, …]`), each a
         /// pattern template like `model.pattern`; label `pattern` = the name. Empty: `model.pattern`.
         /// `variants` (optional): the variant kinds that run in that stack (e.g. KV sharing only
@@ -321,6 +322,7 @@ public struct Study: @unchecked Sendable {
             let tasks = Double(try resolvedTasks().count)
             accuracy = tasks * Double(sweep.trainLength.count) * Double(sweep.seed.count) * Double(sweep.learningRate.count)
         }
+        if wantsAccuracy { accuracy *= Double(sweep.kernel.count) }
         if wantsBench { benchRuns = Double(sweep.kernel.count) * Double(bench.lengths.count) }
         let perVariant: Double = Double(max(sweep.window.count, 1)) * (accuracy + benchRuns)
         return combos * Double(variants.count) * perVariant
@@ -392,23 +394,81 @@ public struct Study: @unchecked Sendable {
         }
     }
 
-    /// Each named kernel exists and supports every softmax-attention shape a bench run uses.
+    /// Each named op and kernel exists, and each named softmax-attention kernel supports every
+    /// shape a bench run uses (other declines are caught when a run starts: `LanguageModel.checkKernels`).
     func checkKernels(config c: ModelConfig) throws {
-        for (i, name) in sweep.kernel.enumerated() where name != "auto" {
-            let kernel: any SoftmaxAttentionKernel
-            do { kernel = try KernelRegistry.softmaxAttention(named: name) } catch {
-                throw fail([.key("sweep"), .key("kernel"), .index(i)], "\(error) (or auto)")
+        for (i, setting) in sweep.kernel.enumerated() {
+            let path: [PathComponent] = [.key("sweep"), .key("kernel"), .index(i)]
+            do { _ = try KernelChoice(overrides: setting.overrides) } catch let e as KernelInputError {
+                var hint = ""
+                if case .softmax(let name) = setting, let op = KernelRegistry.ops.first(where: { $0.kernels.contains(name) })?.op {
+                    hint = "; for a \(op) kernel write a mapping, e.g. {\(op): \(name)}"
+                }
+                throw fail(path, "\(e) (or auto)" + hint)
             }
-            guard wantsBench else { continue }
+            guard wantsBench, let name = setting.overrides["softmax-attention"] else { continue }
+            let kernel = try KernelRegistry.softmaxAttention(named: name)
             for layer in c.pattern.layers(depth: c.layers) {
                 for T in bench.lengths {
                     let shape = AttentionShape(B: bench.batch, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)
                     if let reason = kernel.unsupported(shape) {
-                        throw fail([.key("sweep"), .key("kernel"), .index(i)], "kernel \(name) does not support \(shape) (\(layer.kind)): \(reason)")
+                        throw fail(path, "kernel \(name) does not support \(shape) (\(layer.kind)): \(reason)")
                     }
                 }
             }
         }
+    }
+}
+
+/// One entry of `sweep.kernel`: which kernels a run uses.
+public enum KernelSetting: Sendable, Hashable, Decodable {
+    /// The registry's dispatch for every op.
+    case auto
+    /// A softmax-attention kernel by name (the original form, `kernel: [naive]`).
+    case softmax(String)
+    /// An op → kernel mapping, e.g. `{softmax-attention: naive, residual-linear-attention: recurrent}`.
+    case ops([String: String])
+
+    /// Op → kernel name overrides (`KernelChoice(overrides:)`); empty for `auto`.
+    public var overrides: [String: String] {
+        switch self {
+        case .auto: return [:]
+        case .softmax(let name): return ["softmax-attention": name]
+        case .ops(let m): return m
+        }
+    }
+
+    /// The `kernel` label: `auto`, the softmax kernel's name, or for a mapping the kernel of each
+    /// op in `KernelRegistry.ops` order joined by `+` (`auto` for an op it leaves out), e.g.
+    /// `naive+recurrent`.
+    public var label: String {
+        switch self {
+        case .auto: return "auto"
+        case .softmax(let name): return name
+        case .ops(let m): return KernelRegistry.ops.map { m[$0.op] ?? "auto" }.joined(separator: "+")
+        }
+    }
+
+    /// What the canonical config records: the name as a string (as before the mapping form
+    /// existed, so those ids are unchanged), or the mapping as an object.
+    var canonical: JSONValue {
+        switch self {
+        case .ops(let m): return .object(m.mapValues { .string($0) })
+        default: return .string(label)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let name = try? c.decode(String.self) {
+            self = name == "auto" ? .auto : .softmax(name)
+            return
+        }
+        guard let m = try? c.decode([String: String].self), !m.isEmpty else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "expected auto, a softmax-attention kernel name or a mapping op: kernel, e.g. {softmax-attention: naive, residual-linear-attention: recurrent}"))
+        }
+        self = .ops(m)
     }
 }
 
@@ -492,7 +552,7 @@ private struct SweepDecoder: Decodable {
         if let v = try c.optional([UInt64].self, "seed") { value.seed = v }
         if let v = try c.optional([Double].self, "learning_rate") { value.learningRate = v }
         if let v = try c.optional([Int].self, "train_length") { try nonEmptyInRange(v, decoder, "train_length", nil); value.trainLength = v }
-        if let v = try c.optional([String].self, "kernel") { value.kernel = v }
+        if let v = try c.optional([KernelSetting].self, "kernel") { value.kernel = v }
         if let stacks = try c.optional([NamedPattern].self, "pattern") {
             if stacks.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("pattern")], debugDescription: "list at least one stack")) }
             var names = Set<String>()

@@ -184,6 +184,41 @@ public struct LanguageModel: Sendable {
     }
 
     public var parameterCount: Int { initialParameters(seed: 0).count }
+
+    /// The kernels the layers run at sequence length `length` (batch 1, the training forward and
+    /// prefill shapes), as `op: name` in layer order without repeats, e.g.
+    /// `["softmax-attention: naive", "residual-linear-attention: chunked"]`. Found by running one
+    /// forward over `length` pad tokens, so it is what the dispatch (`KernelChoice`) picks for every
+    /// variant, whatever the variant; a named kernel that declined a shape shows with its reason.
+    public func kernelsRun(length: Int) -> [String] {
+        let (_, saved) = hidden([Int](repeating: 0, count: length), batch: 1, params: initialParameters(seed: 0))
+        var seen = Set<String>(), out: [String] = []
+        for s in saved {
+            for (op, name) in s.attn.kernels.sorted(by: { $0.key > $1.key }) where seen.insert("\(op): \(name)").inserted {
+                out.append("\(op): \(name)")
+            }
+        }
+        return out
+    }
+
+    /// Checks that every kernel named in `kernels` runs at each of `lengths` (it supports the
+    /// layers' shapes) and returns the kernels run, as `kernelsRun` (all lengths, no repeats).
+    /// - Throws: `ModelError` "OP=NAME: NAME declines SHAPE: REASON; R ran instead" for the first
+    ///   named kernel that declined a shape.
+    @discardableResult
+    public func checkKernels(lengths: [Int]) throws -> [String] {
+        var all: [String] = []
+        for T in lengths {
+            for entry in kernelsRun(length: T) where !all.contains(entry) { all.append(entry) }
+        }
+        for (op, name) in kernels.overrides.sorted(by: { $0.key > $1.key }) {
+            for entry in all where entry.hasPrefix(op + ": ") && entry != "\(op): \(name)" {
+                let reported = String(entry.dropFirst(op.count + 2))
+                throw ModelError("\(op)=\(name): " + (KernelChoice.declineMessage(reported, named: name) ?? "\(reported) ran instead"))
+            }
+        }
+        return all
+    }
 }
 
 /// Slots written by distinct threads (one slot each) and read after they joined.

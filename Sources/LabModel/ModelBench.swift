@@ -24,6 +24,8 @@ public struct ModelBenchResult: Codable, Sendable {
     /// Decode-state bytes after the run (prefill/decode modes).
     public var stateBytes: Int?
     public var openBLASCore: String
+    /// The attention kernels the layers ran at length T, `op: name` (`LanguageModel.kernelsRun`).
+    public var kernels: [String]
 }
 
 public enum ModelBench {
@@ -53,12 +55,17 @@ public enum ModelBench {
         return 6 * dense + attention
     }
 
+    /// Times `mode` of `config` on `B` random sequences of `T` tokens (`budget` seconds of repeats).
+    /// `overrides`: op → kernel name (`KernelChoice(overrides:)`); empty = the dispatch.
+    /// - Throws: `KernelInputError` for an unknown op or kernel; `ModelError` when a named kernel
+    ///   declines one of the layers' shapes (its reason), before anything is timed.
     public static func run(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
                            parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5,
-                           softmaxKernel: String? = nil) -> ModelBenchResult {
+                           kernels overrides: [String: String] = [:]) throws -> ModelBenchResult {
         OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
         let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
-        let model = LanguageModel(config: config, kernels: KernelChoice(softmaxAttention: softmaxKernel, threads: kernelThreads))
+        let model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
+        let kernelsRun = try model.checkKernels(lengths: [T])
         var params = model.initialParameters(seed: 1)
         var rng = SeededGenerator(seed: 2, stream: "bench")
         let tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }
@@ -98,6 +105,7 @@ public enum ModelBench {
         return ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
                                 secondsMedian: median, tokensPerSecond: tps,
                                 modelFlopsPerSecond: mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil,
-                                peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName)
+                                peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
+                                kernels: kernelsRun)
     }
 }

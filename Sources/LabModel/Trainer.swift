@@ -197,7 +197,8 @@ public struct TrainingError: Error, CustomStringConvertible {
 }
 
 public final class Trainer {
-    public let model: LanguageModel
+    /// The model; its kernels are the dispatch's unless `init(…, kernels:)` or `useKernels` named some.
+    public private(set) var model: LanguageModel
     public let options: TrainOptions
     public private(set) var params: ParameterSet<Float>
     public private(set) var optimizer: AdamW
@@ -207,16 +208,18 @@ public final class Trainer {
     let test: TokenBatch
     private var permutation: (epoch: Int, order: [Int])?
 
-    /// A fresh run: parameters from `options.seed`.
-    public convenience init(config: ModelConfig, options: TrainOptions) throws {
-        try self.init(config: config, options: options, state: nil)
+    /// A fresh run: parameters from `options.seed`. `kernels`: op → kernel name overrides
+    /// (`KernelChoice(overrides:)`), e.g. `["softmax-attention": "naive"]`; empty = the dispatch.
+    /// - Throws: `TrainingError` for bad options, a task the model cannot hold, or an unknown op or kernel.
+    public convenience init(config: ModelConfig, options: TrainOptions, kernels: [String: String] = [:]) throws {
+        try self.init(config: config, options: options, state: nil, kernels: kernels)
     }
 
-    /// `state`: parameters and optimiser to resume from (a checkpoint's).
-    public init(config: ModelConfig, options: TrainOptions, state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?) throws {
+    /// `state`: parameters and optimiser to resume from (a checkpoint's); `kernels` as above.
+    public init(config: ModelConfig, options: TrainOptions, state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?,
+                kernels: [String: String] = [:]) throws {
         do { try options.validate() } catch let p as TrainOptions.Problem { throw TrainingError(message: "train options: \(p)") }
-        let kernelThreads = options.parallelism == .kernels ? options.threads : 1
-        model = LanguageModel(config: config, kernels: KernelChoice(threads: kernelThreads))
+        model = LanguageModel(config: config, kernels: try Trainer.kernelChoice(kernels, options))
         self.options = options
         let task = try TaskRegistry.task(named: options.task)
         guard task.vocabularySize <= config.vocab else {
@@ -230,6 +233,22 @@ public final class Trainer {
             params = model.initialParameters(seed: options.seed)
             optimizer = AdamW(config: options.optimizer, parameters: params)
         }
+    }
+
+    /// The choice the model runs with: `overrides` at the kernel thread count of `options`.
+    static func kernelChoice(_ overrides: [String: String], _ options: TrainOptions) throws -> KernelChoice {
+        let kernelThreads = options.parallelism == .kernels ? options.threads : 1
+        do { return try KernelChoice(overrides: overrides, threads: kernelThreads) } catch {
+            throw TrainingError(message: "\(error)")
+        }
+    }
+
+    /// Runs on with the kernels `overrides` names (op → kernel name; empty = the dispatch), e.g.
+    /// after `Checkpoint.resume`, which rebuilds the model with the dispatch's. Parameters, optimiser
+    /// and step are kept: kernels change speed and rounding, not the model.
+    /// - Throws: `TrainingError` for an unknown op or kernel.
+    public func useKernels(_ overrides: [String: String]) throws {
+        model = LanguageModel(config: model.config, kernels: try Trainer.kernelChoice(overrides, options))
     }
 
     /// The batch of 1-based step `t` (a pure function of the seed and t).

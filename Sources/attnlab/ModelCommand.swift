@@ -20,9 +20,11 @@ struct Model: ParsableCommand {
         @Option(help: "Training: batch (split the batch) or kernels (parallel BLAS/kernels).") var parallelism: String = "batch"
         @Option(help: "Decode mode: tokens decoded after the prefill.") var decodeTokens: Int = 32
         @Flag(help: "Print one JSON object.") var json = false
+        @OptionGroup var kernelFlag: KernelFlag
 
         func run() throws {
             try reportingErrors {
+                let kernels = try kernelFlag.overrides()
                 guard let m = ModelBench.Mode(rawValue: mode) else { throw UsageFailure("--mode \(mode): expected train, prefill or decode") }
                 guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
@@ -33,8 +35,11 @@ struct Model: ParsableCommand {
                 try checkFlag("--decode-tokens", decodeTokens, StudyLimits.decodeTokens)
                 let c = try ModelConfig.load(path: config)
                 try c.checkMemory(batch: batch, length: T + (m == .decode ? decodeTokens : 0), training: m == .train)
-                let r = ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
-                                       decodeTokens: decodeTokens)
+                let r: ModelBenchResult
+                do {
+                    r = try ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
+                                           decodeTokens: decodeTokens, kernels: kernels)
+                } catch let e as ModelError { throw UsageFailure("--kernel \(e.message)") }
                 if json {
                     let e = JSONEncoder()
                     e.outputFormatting = [.sortedKeys]
@@ -45,7 +50,7 @@ struct Model: ParsableCommand {
                                       Double(r.peakResidentBytes) / 1_048_576)
                     if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s", f / 1e9) }
                     if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
-                    print(line + "; OpenBLAS core \(r.openBLASCore)")
+                    print(line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))")
                 }
             }
         }

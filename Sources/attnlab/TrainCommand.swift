@@ -34,10 +34,12 @@ struct Train: ParsableCommand {
     @Option(help: "Checkpoint every N steps (and at the end).") var checkpointEvery: Int?
     @Option(help: "Output folder for checkpoints (with --resume: the resumed folder unless given).") var out: String?
     @Option(help: "Resume from this checkpoint folder and keep checkpointing into it: model, data and options from it; the step cap, stop rules, threads and the optimizer's schedule may be changed (recorded in the next checkpoint), the model and the data may not.") var resume: String?
+    @OptionGroup var kernelFlag: KernelFlag
 
     func run() throws {
         try reportingErrors {
             let trainer: Trainer
+            let kernels = try kernelFlag.overrides()
             try checkFlag("--log-every", logEvery, 1...1_000_000_000)
             if let checkpointEvery { try checkFlag("--checkpoint-every", checkpointEvery, StudyLimits.checkpointEvery) }
             if let out { try checkOutputFolder(out, flag: "--out") }
@@ -106,8 +108,11 @@ struct Train: ParsableCommand {
                 try model.checkMemory(batch: o.batchSize, length: o.length, training: true)
                 trainer = try Trainer(config: model, options: o)
             }
+            if !kernels.isEmpty { try trainer.useKernels(kernels) }
+            let kernelsRun = try KernelFlag.check(trainer.model, lengths: [trainer.options.length])
             let o = trainer.options, c = trainer.model.config
             FileHandle.standardOutput.writeIgnoringErrors("model: \(c.json)\n")
+            say("kernels: " + kernelsRun.joined(separator: ", "))
             say("params: \(trainer.params.count); layers: \(trainer.model.layerKinds.joined(separator: ", ")); "
                 + "task \(o.task) L=\(o.length) batch \(o.batchSize); seed \(o.seed); threads \(o.threads) (\(o.parallelism.rawValue)); "
                 + "OpenBLAS core \(OpenBLAS.coreName)")
