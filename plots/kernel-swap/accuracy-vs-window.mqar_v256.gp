@@ -3,7 +3,7 @@
 # Accuracy (argmax at the answer positions) against the window, one panel per eval length.
 # Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean.
 #
-# Written by `attnlab plot studies/kernel-swap.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kernel-swap.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot accuracy-vs-window.mqar_v256.gp
 # in this folder: it redraws accuracy-vs-window.mqar_v256.png and accuracy-vs-window.mqar_v256.svg from accuracy-vs-window.mqar_v256.dat.
 

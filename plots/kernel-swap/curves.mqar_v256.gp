@@ -3,7 +3,7 @@
 # Validation loss and accuracy at each validation during training, one line per run
 # (seeds of one variant/window share its colour and dash).
 #
-# Written by `attnlab plot studies/kernel-swap.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kernel-swap.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot curves.mqar_v256.gp
 # in this folder: it redraws curves.mqar_v256.png and curves.mqar_v256.svg from curves.mqar_v256.dat.
 

@@ -3,7 +3,7 @@
 # Bench throughput against context length, log-log, one line per variant/window/kernel.
 # Tokens per second of a training step, a prefill and a decode step (median of the bench budget).
 #
-# Written by `attnlab plot studies/kernel-swap.yaml` (which rewrites it). To restyle, edit this file and run
+# Written by `attnlab plot studies/kernel-swap.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot throughput-vs-length.gp
 # in this folder: it redraws throughput-vs-length.png and throughput-vs-length.svg from throughput-vs-length.dat.
 
