@@ -53,6 +53,8 @@ struct Train: ParsableCommand {
                 if let flag = refused.first(where: { $0.1 })?.0 {
                     throw UsageFailure("\(flag): cannot change with --resume (it changes the model or the data the checkpoint was trained on); start a new run with --config")
                 }
+                // flags first, so a bad value is named before the checkpoint is read
+                if let steps { try checkFlag("--steps", Double(steps), TrainOptions.Setting.steps.range!) }
                 var changes: [String] = []
                 trainer = try Checkpoint.resume(from: resume) { o in
                     func set<T: Equatable>(_ flag: String, _ value: T?, _ path: WritableKeyPath<TrainOptions, T>) {
