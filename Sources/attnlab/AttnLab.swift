@@ -16,6 +16,9 @@ struct AttnLab: ParsableCommand {
         Allocator.keepLargeBlocks()
         do {
             var command = try parseAsRoot(nil)
+            // ATTNLAB_PARSE_ONLY=1: check the command line (subcommand, flags, value types) and stop;
+            // the docs test runs every command of the docs this way.
+            if ProcessInfo.processInfo.environment["ATTNLAB_PARSE_ONLY"] == "1" { Foundation.exit(0) }
             try command.run()
         } catch {
             // a malformed flag value (`--length 1e3`) or a missing argument: one line, status 2,
