@@ -10,7 +10,7 @@ RELEASE_BIN := .build/release/attnlab
 SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 PEERS_VENV := .venv-peers
 
-.PHONY: quickstart slurm-check test deps build install check bench-table bench bench-check bench-thresholds peers peers-bench clean
+.PHONY: quickstart slurm-check test deps build install layer-check check bench-table bench bench-check bench-thresholds peers peers-bench clean
 
 ## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
 ## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
@@ -49,7 +49,11 @@ quickstart: build
 
 ## A study in shards through a real one-node Slurm cluster on this machine (scripts/slurm-local.sh):
 ## job array of scripts/study.sbatch, shards merged, compared with a single-process run.
-slurm-check: build
+slurm-## The modules each target imports are exactly those Package.swift declares for it (CI runs it).
+layer-check:
+	python3 scripts/layer-check.py
+
+check: build
 	bash scripts/slurm-local.sh
 
 bench-table:

@@ -19,6 +19,7 @@ let fast: [SwiftSetting] = [
     .unsafeFlags(["-O", "-target-cpu", "native"], .when(configuration: .release))
 ]
 let numerics: Target.Dependency = .product(name: "Numerics", package: "swift-numerics")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 
 let package = Package(
     name: "attention-lab",
@@ -44,32 +45,32 @@ let package = Package(
         ),
         // MARK: - Library layers (imports point down only)
         .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
-        .target(name: "LabAttention", dependencies: ["LabKernels", "CBLAS"], swiftSettings: fast),
+        .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
+        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabModel", dependencies: ["LabAttention", "LabTasks", .product(name: "Yams", package: "Yams")], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabCore", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabHarness", dependencies: ["LabCore", "LabModel", "LabTasks", "LabResults"], swiftSettings: fast),
+        .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
+        .target(name: "LabReport", dependencies: ["LabCore", "LabResults"], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
             dependencies: [
-                "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabResults", "LabReport",
+                "LabCore", "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabResults", "LabReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast
         ),
         // MARK: - Tests
-        .target(name: "LabReport", dependencies: ["LabResults"], swiftSettings: fast),
         .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
-        .testTarget(name: "LabReportTests", dependencies: ["LabReport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LabKernelsTests", dependencies: ["LabKernels", "LabTestSupport", numerics]),
-        .testTarget(name: "LabAttentionTests", dependencies: ["LabAttention", "LabTestSupport"]),
-        .testTarget(name: "AttnLabCLITests", dependencies: ["LabKernels"], exclude: ["Corpus"]),
-        .testTarget(name: "LabTasksTests", dependencies: ["LabTasks"], exclude: ["Golden"]),
-        .testTarget(name: "LabModelTests", dependencies: ["LabModel", "LabTestSupport"]),
+        .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
+        .testTarget(name: "LabKernelsTests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"]),
+        .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
+        .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels"], exclude: ["Corpus"]),
+        .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
-        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel"], exclude: ["Golden"]),
+        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults"], exclude: ["Golden"]),
     ]
 )
