@@ -49,12 +49,12 @@ quickstart: build
 
 ## A study in shards through a real one-node Slurm cluster on this machine (scripts/slurm-local.sh):
 ## job array of scripts/study.sbatch, shards merged, compared with a single-process run.
-slurm-## The modules each target imports are exactly those Package.swift declares for it (CI runs it).
+slurm-check: build
+	bash scripts/slurm-local.sh
+
+## The modules each target imports are exactly those Package.swift declares for it (CI runs it).
 layer-check:
 	python3 scripts/layer-check.py
-
-check: build
-	bash scripts/slurm-local.sh
 
 bench-table:
 	$(RELEASE_BIN) kernels bench --op softmax-attention --kernel tiled-online-softmax --T 1024 --T 4096 --H 8 --D 64 --mode fwd --threads 1 --budget 1
