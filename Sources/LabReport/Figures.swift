@@ -65,6 +65,7 @@ public enum Figures {
                 let xs = ReportData.distinct(configs.filter { $0.variant != "full" }.map(\.windowAxis))
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 var panels: [Panel] = []
+                var drewChance = false
                 for L in lengths {
                     var elements: [String] = [], settings: [String] = []
                     for v in windowed {
@@ -95,6 +96,7 @@ public enum Figures {
                     if !elements.isEmpty, let line = chanceLine(chance, task: task, length: L, runs: splitRuns, file: &file) {
                         settings.append(line.setting)
                         elements.append(line.element)
+                        drewChance = true
                     }
                     guard !elements.isEmpty else { continue }
                     let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
@@ -111,12 +113,13 @@ public enum Figures {
                 let script = ScriptWriter.render(
                     name: name, title: title,
                     about: ["Accuracy (argmax at the answer positions) against the window, one panel per eval length.",
-                            "Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean;",
-                            "grey dashed line (where the rows record it): the chance level, the best constant answer's accuracy."],
+                            "Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean"
+                                + (drewChance ? ";" : "."),
+                            ] + (drewChance ? ["grey dashed line: the chance level, the best constant answer's accuracy."] : []),
                     command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
                                           caption: "Accuracy vs window on \(task), one panel per eval length; bars min..max over seeds; full attention as a line"
-                                            + (chance.contains { $0.task == task } ? "; chance level dashed." : "."),
+                                            + (drewChance ? "; chance level dashed." : "."),
                                           data: file.text, script: script))
             }
         }
