@@ -113,6 +113,9 @@ public enum RunExecutor {
             let examples = try task.examples(run.evalExamples, length: length, split: .test)
             let r = model.evaluate(TokenBatch(examples), params: params, threads: options.threads, chunk: 25)
             m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
+            // the chance level of that accuracy on the same examples: the best constant answer's
+            m.append(MetricValue("chance_accuracy", Scoring.constantAnswerAccuracy(labels: examples.flatMap(\.labels)),
+                                 unit: "fraction", task: task.name, length: length))
             if let reach = slidingWindowReach(run.model), let mqar = task as? MultiQueryAR {
                 m.append(MetricValue("swa_reach_ceiling", mqar.fractionWithinReach(examples, reach: reach), unit: "fraction",
                                      task: task.name, length: length))

@@ -3,6 +3,9 @@
 // - accuracy-vs-window.TASK: accuracy against window per variant, a panel per eval length, error
 //   bars min..max over seeds, full attention as a horizontal line, linear only at W = −1, MQAR's
 //   `swa_reach_ceiling` as a dashed line beside sliding_window's points;
+// - on every accuracy-vs-x panel (accuracy vs window, both Pareto figures, the accuracy curves): the
+//   chance level, where the rows carry `chance_accuracy` (the mean over the rows of that task and
+//   length), as a labelled grey dashed line (`chanceLine`);
 // - pareto-state-bytes.TASK, pareto-decode.TASK: accuracy against decode-state bytes (log x) and
 //   against decode tokens/s at the largest bench length, every point labelled, the frontier
 //   (`Pareto.frontier` of the seed means) as a step line; one frontier over all configurations
@@ -40,6 +43,7 @@ public enum Figures {
             return FigureSet(skipped: ["accuracy vs window: no run has a window"])
         }
         let ceilings = d.observations("swa_reach_ceiling", kind: "accuracy")
+        let chance = d.observations("chance_accuracy", kind: "accuracy")
         var out = FigureSet()
         for split in ReportData.splitsWithReference(acc) {
             for task in ReportData.tasks(split.observations) {
@@ -61,6 +65,7 @@ public enum Figures {
                 let xs = ReportData.distinct(configs.filter { $0.variant != "full" }.map(\.windowAxis))
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 var panels: [Panel] = []
+                var drewChance = false
                 for L in lengths {
                     var elements: [String] = [], settings: [String] = []
                     for v in windowed {
@@ -88,6 +93,11 @@ public enum Figures {
                         settings.append("stats data \(sel) using 2 name \"full\" nooutput")
                         elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"full attention %.3f\", full_mean)")
                     }
+                    if !elements.isEmpty, let line = chanceLine(chance, task: task, length: L, runs: splitRuns, file: &file) {
+                        settings.append(line.setting)
+                        elements.append(line.element)
+                        drewChance = true
+                    }
                     guard !elements.isEmpty else { continue }
                     let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
                         .joined(separator: ", ")
@@ -103,14 +113,31 @@ public enum Figures {
                 let script = ScriptWriter.render(
                     name: name, title: title,
                     about: ["Accuracy (argmax at the answer positions) against the window, one panel per eval length.",
-                            "Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean."],
+                            "Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean"
+                                + (drewChance ? ";" : "."),
+                            ] + (drewChance ? ["grey dashed line: the chance level, the best constant answer's accuracy."] : []),
                     command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
-                                          caption: "Accuracy vs window on \(task), one panel per eval length; bars min..max over seeds; full attention as a line.",
+                                          caption: "Accuracy vs window on \(task), one panel per eval length; bars min..max over seeds; full attention as a line"
+                                            + (drewChance ? "; chance level dashed." : "."),
                                           data: file.text, script: script))
             }
         }
         return out
+    }
+
+    /// The chance level of `task` at `length`: the mean `chance_accuracy` of the rows of `runs` (all
+    /// rows when nil), added to `file` as a block `L=length | chance`, with the panel setting that reads
+    /// it and the plot element that draws it as a labelled grey dashed line; nil when no row records it.
+    static func chanceLine(_ chance: [Observation], task: String, length: Int, runs: Set<String>?,
+                           file: inout DataFile) -> (setting: String, element: String)? {
+        let values = chance.filter { $0.task == task && $0.length == length && (runs?.contains($0.runID) ?? true) }.map(\.value)
+        guard let s = Stat.of(values.filter(\.isFinite)) else { return nil }
+        let name = "L=\(length) | chance"
+        let sel = file.has(name) ? "index " + Fmt.q("[\(name)]")
+            : file.add(name, columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
+        return ("stats data \(sel) using 1 name \"chance\" nooutput",
+                "chance_mean with lines lc rgb \"#7f7f7f\" dt 2 lw 2 title sprintf(\"chance (best constant answer) %.3f\", chance_mean)")
     }
 
     // MARK: - Pareto frontiers
@@ -241,6 +268,8 @@ public enum Figures {
             let title = "\(d.study): accuracy vs \(what), \(first.task)" + (first.split.title.isEmpty ? "" : " (\(first.split.title))")
             var file = DataFile(header: [title, "Per eval length: the points of each variant, then the Pareto frontier (seed means)."])
             var panels: [Panel] = []
+            let chance = d.observations("chance_accuracy", kind: "accuracy")
+            var drewChance = false
             for s in group {
                 let variants = uniqueInOrder(s.points.map(\.config.variant))
                 // more points than fit their labels: label the frontier only (every label is in the .dat)
@@ -262,6 +291,12 @@ public enum Figures {
                 elements.append("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \"#555555\" lw 2 dt 1 title \"Pareto frontier\"")
                 elements.append("data \(fsel) using 1:2 with points lc rgb \"#555555\" pt 6 ps 2.2 notitle")
                 if !labelAll { elements.append("data \(fsel) using 1:2:3 with labels offset char 0,1.1 font \",8\" notitle") }
+                var chanceSetting: [String] = []
+                if let line = chanceLine(chance, task: s.task, length: s.length, runs: nil, file: &file) {
+                    chanceSetting.append(line.setting)
+                    elements.append(line.element)
+                    drewChance = true
+                }
                 let xs = s.points.map(\.x)
                 let (lo, hi) = (xs.min()!, xs.max()!)
                 // log x when the points span more than a factor of 20 (always for bytes), else linear
@@ -274,15 +309,16 @@ public enum Figures {
                     "set yrange [0:1.1]",
                     "set xlabel \(Fmt.q(xlabel + (log ? ", log scale" : "")))", "set ylabel \"accuracy (mean over seeds)\"",
                     "set key outside below height 1",
-                ], elements: elements))
+                ] + chanceSetting, elements: elements))
             }
             let script = ScriptWriter.render(
                 name: name, title: title,
                 about: ["Accuracy against \(what): every configuration a labelled point (mean over seeds, bars",
-                        "min..max), the Pareto frontier of the means as a step line."],
+                        "min..max), the Pareto frontier of the means as a step line" + (drewChance ? "; grey dashed: the chance level." : ".")],
                 command: command, panels: panels, columns: 2, panelSize: (560, 420), common: ["set grid"])
             out.figures.append(Figure(name: name, title: title,
-                                      caption: "Pareto frontier of accuracy vs \(what) on \(first.task), one panel per eval length.",
+                                      caption: "Pareto frontier of accuracy vs \(what) on \(first.task), one panel per eval length"
+                                        + (drewChance ? "; chance level dashed." : "."),
                                       data: file.text, script: script))
         }
         return out
@@ -414,10 +450,13 @@ public enum Figures {
         let metrics = ["curve_val_loss", "curve_val_accuracy"]
         let obs = d.observations.filter { $0.kind == "accuracy" && metrics.contains($0.name) && $0.step != nil }
         guard !obs.isEmpty else { return FigureSet(skipped: ["training curves: no curve_val_loss/curve_val_accuracy rows"]) }
+        let chance = d.observations("chance_accuracy", kind: "accuracy")
         var out = FigureSet()
         for split in ReportData.splits(obs) {
             for task in ReportData.tasks(split.observations) {
                 let tobs = split.observations.filter { $0.task == task }
+                // the curves' length (the train length): one, for one chance level per panel
+                let curveLengths = ReportData.distinct(tobs.map(\.length))
                 let configs = Array(Set(tobs.map(\.config))).sorted()
                 let runs = uniqueInOrder(tobs.sorted { a, b in
                     a.config != b.config ? a.config < b.config : numericAwareLess(a.seed ?? "", b.seed ?? "")
@@ -426,8 +465,9 @@ public enum Figures {
                 let title = "\(d.study): training curves, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
                 var file = DataFile(header: [title, "One block per metric and run: step value (one validation each)."])
                 var panels: [Panel] = []
+                var drewChance = false
                 for m in metrics {
-                    var elements: [String] = []
+                    var elements: [String] = [], extra: [String] = []
                     var titled = Set<RunConfig>()
                     for r in runs {
                         let pts = tobs.filter { $0.runID == r && $0.name == m }.sorted { $0.step! < $1.step! }
@@ -438,21 +478,29 @@ public enum Figures {
                         elements.append("data \(sel) using 1:2 with lines \(Style.line(first.config, among: configs)) lw 1.2 \(t)")
                     }
                     guard !elements.isEmpty else { continue }
+                    if m == "curve_val_accuracy", curveLengths.count == 1,
+                       let line = chanceLine(chance, task: task, length: curveLengths[0], runs: Set(runs), file: &file) {
+                        extra.append(line.setting)
+                        elements.append(line.element)
+                        drewChance = true
+                    }
                     panels.append(Panel(comment: m, settings: [
                         "set title \(Fmt.q(m == "curve_val_loss" ? "validation loss" : "validation accuracy"))",
                         "set xlabel \"training step\"", "set ylabel \(Fmt.q(m == "curve_val_loss" ? "loss (nats)" : "accuracy"))",
                         m == "curve_val_loss" ? "set autoscale y" : "set yrange [0:1.05]",
                         "set key outside right top",
-                    ], elements: elements))
+                    ] + extra, elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
                 let script = ScriptWriter.render(
                     name: name, title: title,
                     about: ["Validation loss and accuracy at each validation during training, one line per run",
-                            "(seeds of one variant/window share its colour and dash)."],
+                            "(seeds of one variant/window share its colour and dash)" + (drewChance
+                                ? "; grey dashed: the chance level on the eval examples at the train length." : ".")],
                     command: command, panels: panels, columns: 2, panelSize: (600, 400), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
-                                          caption: "Training curves on \(task): validation loss and accuracy vs step, one line per run.",
+                                          caption: "Training curves on \(task): validation loss and accuracy vs step, one line per run"
+                                            + (drewChance ? "; chance level (eval examples at the train length) dashed." : "."),
                                           data: file.text, script: script))
             }
         }

@@ -22,6 +22,11 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
         self.variant = variant; self.window = window; self.groups = groups
     }
 
+    /// The reference every other configuration is compared with: full attention.
+    public static let referenceVariant = "full"
+    /// Whether this is a reference configuration (`referenceVariant`).
+    public var isReference: Bool { variant == Self.referenceVariant }
+
     /// The labels that are neither series, axes nor replicates.
     public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel"]
     /// Labels only accuracy runs carry (the training recipe): ignored when joining to bench rows.

@@ -55,6 +55,21 @@ public enum Scoring {
         }
         return total == 0 ? 0 : Double(hits) / Double(total)
     }
+
+    /// The chance level of `labelledAccuracy` on `labels`: the accuracy of the best constant answer, i.e. the
+    /// share of labelled positions (`!= Example.ignore`) whose label is the most frequent label among them
+    /// (0 when none is labelled). It reads only the labels, so it holds for every task alike: e.g.
+    /// `[5, 5, 7, -100]` gives 2/3. A model at or below it has learned nothing a constant guess does not know.
+    public static func constantAnswerAccuracy(labels: [Int]) -> Double {
+        var counts: [Int: Int] = [:]
+        var total = 0
+        for l in labels where l != Example.ignore {
+            counts[l, default: 0] += 1
+            total += 1
+        }
+        guard total > 0, let best = counts.values.max() else { return 0 }
+        return Double(best) / Double(total)
+    }
 }
 
 extension Metric {

@@ -53,6 +53,21 @@ import Testing
         #expect(m.score(predictions) == Double(labelled.count - 2) / Double(labelled.count))
     }
 
+    @Test func chanceIsTheBestConstantAnswer() throws {
+        let ig = Example.ignore
+        #expect(Scoring.constantAnswerAccuracy(labels: [5, 5, 7, ig]) == 2.0 / 3.0)
+        #expect(Scoring.constantAnswerAccuracy(labels: [ig, 3, ig]) == 1)
+        #expect(Scoring.constantAnswerAccuracy(labels: [1, 2, 3, 4]) == 0.25)
+        #expect(Scoring.constantAnswerAccuracy(labels: [ig, ig]) == 0)
+        #expect(Scoring.constantAnswerAccuracy(labels: []) == 0)
+        // It is what answering the most frequent label everywhere scores, and no constant scores more.
+        let labels = (0..<20).flatMap { (try? TaskRegistry.generate("niah_single_1", length: 64, seed: UInt64(1 << 31) + UInt64($0)).labels) ?? [] }
+        #expect(!labels.isEmpty)
+        let chance = Scoring.constantAnswerAccuracy(labels: labels)
+        let best = Set(labels.filter { $0 != ig }).map { c in Scoring.labelledAccuracy(predictions: labels.map { _ in c }, labels: labels) }.max()!
+        #expect(chance == best && chance > 0 && chance < 1)
+    }
+
     @Test func taskScoreCountsNulls() {
         var s = TaskScore()
         s.add(1); s.add(0.5); s.add(0, emptyOutput: true); s.add(0.5)

@@ -1,7 +1,8 @@
 # quickstart: accuracy vs window, mqar_v256
 #
 # Accuracy (argmax at the answer positions) against the window, one panel per eval length.
-# Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean.
+# Points: mean over seeds; error bars: min..max over seeds; black line: full attention's mean;
+# grey dashed line: the chance level, the best constant answer's accuracy.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot accuracy-vs-window.mqar_v256.gp
@@ -31,10 +32,12 @@ do for [format in "png svg"] {
     set ylabel "accuracy"
     set key outside below height 1
     stats data index "[L=64 | full]" using 2 name "full" nooutput
+    stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     plot data index "[L=64 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=64 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
          data index "[L=64 | swa_reach_ceiling]" using 1:3 with linespoints lc rgb "#1f77b4" dt 2 pt 1 title "SWA reach ceiling", \
-         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)
+         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     # eval length 128
     set title "eval length 128"
@@ -46,10 +49,12 @@ do for [format in "png svg"] {
     set ylabel "accuracy"
     set key outside below height 1
     stats data index "[L=128 | full]" using 2 name "full" nooutput
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     plot data index "[L=128 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=128 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
          data index "[L=128 | swa_reach_ceiling]" using 1:3 with linespoints lc rgb "#1f77b4" dt 2 pt 1 title "SWA reach ceiling", \
-         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean)
+         full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot
     set output

@@ -1,7 +1,7 @@
 # quickstart: training curves, mqar_v256
 #
 # Validation loss and accuracy at each validation during training, one line per run
-# (seeds of one variant/window share its colour and dash).
+# (seeds of one variant/window share its colour and dash); grey dashed: the chance level on the eval examples at the train length.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot curves.mqar_v256.gp
@@ -39,11 +39,13 @@ do for [format in "png svg"] {
     set ylabel "accuracy"
     set yrange [0:1.05]
     set key outside right top
+    stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     plot data index "[curve_val_accuracy | full seed 0 | 8c9ff494ade2d211]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | swa W8 seed 0 | 9f6360457a534b6c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W8", \
          data index "[curve_val_accuracy | swa W16 seed 0 | 38a1ef8b30e4a465]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | ratt W8 seed 0 | eb81ecbbde33234d]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W8", \
-         data index "[curve_val_accuracy | ratt W16 seed 0 | 8d87d6e1634dfb72]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+         data index "[curve_val_accuracy | ratt W16 seed 0 | 8d87d6e1634dfb72]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot
     set output

@@ -1,7 +1,7 @@
 # quickstart: accuracy vs decode-state bytes, niah_single_1
 #
 # Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
-# min..max), the Pareto frontier of the means as a step line.
+# min..max), the Pareto frontier of the means as a step line; grey dashed: the chance level.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.niah_single_1.gp
@@ -30,6 +30,7 @@ do for [format in "png svg"] {
     set xlabel "decode state of one sequence in bytes, log scale"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
+    stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     plot data index "[L=64 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
          data index "[L=64 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
          data index "[L=64 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
@@ -37,7 +38,8 @@ do for [format in "png svg"] {
          data index "[L=64 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
          data index "[L=64 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
          data index "[L=64 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=64 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=64 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle, \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     # eval length 128
     set title "eval length 128"
@@ -48,6 +50,7 @@ do for [format in "png svg"] {
     set xlabel "decode state of one sequence in bytes, log scale"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
          data index "[L=128 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
          data index "[L=128 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
@@ -55,7 +58,8 @@ do for [format in "png svg"] {
          data index "[L=128 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
          data index "[L=128 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
          data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle, \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot
     set output
