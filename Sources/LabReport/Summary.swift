@@ -3,7 +3,8 @@
 // attention, `RunConfig.isReference`) and the chance level the rows record (`chance_accuracy`: the
 // best constant answer's accuracy on the same eval examples, written by the harness for every task
 // alike). Where every configuration's mean accuracy is at most `chanceMargin` above chance, it says
-// the task sits at chance at that length. Rows written before `chance_accuracy` existed: it says
+// the task sits at chance at that length; where every greedy answer scored 0 it says no configuration
+// answered right, whatever the accuracy. Rows written before `chance_accuracy` existed: it says
 // the chance level is not recorded and gives no verdict.
 import Foundation
 
@@ -31,6 +32,11 @@ public enum Summary {
 
         /// Whether every configuration with a score has the same mean score (then none is "best").
         public var allScoresEqual = false
+
+        /// True when scores are recorded and no configuration's greedy answer was ever right (best mean
+        /// score 0): an accuracy above chance then comes from the answer's format (end tokens, digit
+        /// positions), not from the task.
+        public var noCorrectAnswer: Bool { bestScore.map { $0.score.mean == 0 } ?? false }
 
         /// true: every configuration is within `chanceMargin` above chance (or below it); nil: no chance level.
         public var atChance: Bool? {
@@ -88,7 +94,8 @@ public enum Summary {
         var s = "Generated from the rows: per task and eval length, the best configuration by mean test accuracy, "
             + "the reference (\(RunConfig.referenceVariant) attention) and the chance level (`chance_accuracy`: the accuracy of the "
             + "best constant answer on the same eval examples). A task is at chance at a length when every configuration's mean "
-            + "accuracy is at most max(0.02, 10 % of chance) above it. Accuracy: mean (n seeds), or mean ± std (n)."
+            + "accuracy is at most max(0.02, 10 % of chance) above it; where scores are recorded and every greedy answer scored 0, "
+            + "it says there was no correct answer. Accuracy: mean (n seeds), or mean ± std (n)."
         let hasScore = cells.contains { $0.bestScore != nil }
         if hasScore { s += " Best score: the highest mean `score` (greedy answers, the task's RULER metric) and whose." }
         s += "\n\n"
@@ -101,6 +108,8 @@ public enum Summary {
             switch c.atChance {
             case nil: verdict = "chance level not recorded (rows older than `chance_accuracy`)"
             case true?: verdict = "**\(atChanceWords)** (every mean ≤ \(String(format: "%.3f", c.chance!.mean + chanceMargin(c.chance!.mean))))"
+            case false? where c.noCorrectAnswer:
+                verdict = String(format: "**no correct answer**: every greedy answer scored 0; the accuracy above chance (best +%.3f) comes from the answer's format", c.best.accuracy.mean - c.chance!.mean)
             case false?: verdict = String(format: "above chance (best +%.3f)", c.best.accuracy.mean - c.chance!.mean)
             }
             var line = [c.task, String(c.length), name(c.best.config, keys) + " " + c.best.accuracy.formatted(), refs, chance, verdict]
@@ -117,6 +126,11 @@ public enum Summary {
         for task in ReportData.tasks(d.observations("accuracy", kind: "accuracy")) {
             let tc = cells.filter { $0.task == task }
             let at = tc.filter { $0.atChance == true }.map(\.length)
+            let unanswered = tc.filter { $0.atChance != true && $0.noCorrectAnswer }.map(\.length)
+            if !unanswered.isEmpty {
+                s += "- `\(task)`: no configuration answered any example right at " + unanswered.map { "L=\($0)" }.joined(separator: ", ")
+                    + " (best score 0).\n"
+            }
             let unknown = tc.filter { $0.atChance == nil }.map(\.length)
             if !unknown.isEmpty {
                 s += "- `\(task)`: the chance level is not recorded at " + unknown.map { "L=\($0)" }.joined(separator: ", ")
@@ -126,7 +140,7 @@ public enum Summary {
                 s += "- `\(task)` sits at chance at every eval length: no configuration learned it in its budget.\n"
             } else if !at.isEmpty {
                 s += "- `\(task)` sits at chance at " + at.map { "L=\($0)" }.joined(separator: ", ") + ".\n"
-            } else if unknown.count < tc.count {
+            } else if unknown.count < tc.count, unanswered.isEmpty {
                 let best = tc.filter { $0.atChance == false }.max { $0.best.accuracy.mean < $1.best.accuracy.mean }!
                 s += "- `\(task)` is above chance at every eval length with a recorded chance level; its best: "
                     + "\(name(best.best.config, keys)) \(best.best.accuracy.formatted()) at L=\(best.length).\n"

@@ -53,6 +53,24 @@ import Testing
         #expect(Summary.markdown(d).contains("above chance (best +0.025)"))
     }
 
+    /// Above chance by accuracy but every greedy answer wrong (score 0): the verdict says there was
+    /// no correct answer; one right answer anywhere gives the plain "above chance".
+    @Test func aboveChanceWithoutACorrectAnswerSaysSo() {
+        func scored(_ id: String, _ variant: String, window: Int? = nil, accuracy: Double, score: Double) -> ResultRow {
+            var r = accuracyRow(id, variant, window: window, task: "format", accuracy: accuracy, chance: 0.125)
+            r.metrics.append(MetricValue("score", score, unit: "fraction", task: "format", length: 32))
+            return r
+        }
+        let none = ReportData(study: "synthetic", rows: [scored("d1", "full", accuracy: 0.2, score: 0), scored("d2", "sliding_window", window: 8, accuracy: 0.22, score: 0)])
+        let text = Summary.markdown(none)
+        #expect(Summary.cells(none).first?.noCorrectAnswer == true)
+        #expect(text.contains("**no correct answer**: every greedy answer scored 0; the accuracy above chance (best +0.095)"), "\(text)")
+        #expect(text.contains("- `format`: no configuration answered any example right at L=32 (best score 0)."))
+        let one = ReportData(study: "synthetic", rows: [scored("e1", "full", accuracy: 0.2, score: 0), scored("e2", "sliding_window", window: 8, accuracy: 0.22, score: 0.02)])
+        #expect(Summary.cells(one).first?.noCorrectAnswer == false)
+        #expect(Summary.markdown(one).contains("above chance (best +0.095)"))
+    }
+
     @Test func rowsWithoutAChanceLevelSaySo() {
         let text = Summary.markdown(data(chance: false))
         #expect(text.contains("| flat | 32 | rattention W=8 0.270 (1) | 0.260 (1) | not recorded | chance level not recorded (rows older than `chance_accuracy`) |"))
