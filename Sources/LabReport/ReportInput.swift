@@ -120,6 +120,10 @@ public enum ReportInput {
             rows += r.rows
         }
         if rows.isEmpty { throw ReportError("\(files.joined(separator: ", ")): no result rows") }
+        let foreign = Set(rows.filter { $0.study != study }.map(\.study)).sorted()
+        if !foreign.isEmpty {
+            notes.append("warning: \(rows.filter { $0.study != study }.count) of the rows belong to another study (\(foreign.joined(separator: ", "))), not \(study): is this the right results file?")
+        }
         rows = ResultsStore.deduplicated(rows)
         return (rows, files, notes)
     }

@@ -131,15 +131,17 @@ public enum ResultsStore {
     /// `output` (`replace`), so `output` is whole at every instant.
     /// Returns the number of rows written and of rows dropped as superseded duplicates.
     @discardableResult
-    public static func merge(_ inputs: [String], into output: String) throws -> (rows: Int, dropped: Int) {
+    /// With `study`, rows of other studies are left out and counted in `foreign`.
+    public static func merge(_ inputs: [String], into output: String, study: String? = nil) throws -> (rows: Int, dropped: Int, foreign: Int) {
         var all: [ResultRow] = []
         for path in inputs {
             guard FileManager.default.fileExists(atPath: path) else { throw ResultsError("\(path): no such results file") }
             all += try read(path: path).rows
         }
-        let ordered = deduplicated(all)
+        let kept = study.map { s in all.filter { $0.study == s } } ?? all
+        let ordered = deduplicated(kept)
         try replace(output, with: ordered)
-        return (ordered.count, all.count - ordered.count)
+        return (ordered.count, kept.count - ordered.count, all.count - kept.count)
     }
 
     /// Replaces the file at `path` by `rows`: written and fsync'd as a temporary file in the same

@@ -101,7 +101,7 @@ public enum ResultsTable {
     /// (`name=value`), accuracy, score, throughputs and state bytes placed first and curves and
     /// per-call medians last, then metric columns dropped from
     /// the right until it fits (`dropped`, for a note pointing at `--wide` / `--metrics`).
-    public static func fitted(header: [String], lines: [[String]], width: Int)
+    public static func fitted(header: [String], lines: [[String]], width: Int, dropMetrics: Bool = true)
         -> (header: [String], lines: [[String]], constant: [String], dropped: [String]) {
         var h = header
         var l = lines.map { line -> [String] in
@@ -116,7 +116,8 @@ public enum ResultsTable {
         for i in stride(from: labelEnd - 1, through: 2, by: -1) {
             let values = Set(l.map { $0[i] }.filter { !$0.isEmpty })
             guard l.count > 1, values.count <= 1 else { continue }
-            if let v = values.first { constant.insert("\(h[i])=\(v)", at: 0) }
+            let everywhere = l.allSatisfy { !$0[i].isEmpty }
+            if let v = values.first { constant.insert("\(h[i])=\(v)" + (everywhere ? "" : " (where set)"), at: 0) }
             remove(i)
         }
         h = h.map { ["train_length": "L_train", "learning_rate": "lr"][$0] ?? $0 }
@@ -134,7 +135,7 @@ public enum ResultsTable {
         l = l.map { x in permutation.map { x[$0] } }
         var dropped: [String] = []
         func lineWidth() -> Int { text(header: h, lines: l).split(separator: "\n").map(\.count).max() ?? 0 }
-        while lineWidth() > width, h.count - 1 > firstMetric {
+        while dropMetrics, lineWidth() > width, h.count - 1 > firstMetric {
             let i = h.count - 2  // the last metric column (the status column stays)
             dropped.insert(h[i], at: 0)
             remove(i)

@@ -29,14 +29,15 @@ struct Results: ParsableCommand {
                     rows += r.rows
                 }
                 rows = ResultsStore.deduplicated(rows)
+                if rows.isEmpty { throw UsageFailure("\(files.joined(separator: ", ")): no result rows") }
                 if okOnly { rows = rows.filter { $0.status == .ok } }
                 if csv {
                     FileHandle.standardOutput.writeIgnoringErrors(ResultsTable.csv(rows))
                 } else {
                     var (header, lines) = ResultsTable.wide(rows, metrics: metrics.map { $0.split(separator: ",").map(String.init) })
                     var constant: [String] = [], dropped: [String] = []
-                    if !wide && metrics == nil {
-                        (header, lines, constant, dropped) = ResultsTable.fitted(header: header, lines: lines, width: 120)
+                    if !wide {  // chosen metrics are kept; the rest is compacted the same way
+                        (header, lines, constant, dropped) = ResultsTable.fitted(header: header, lines: lines, width: 120, dropMetrics: metrics == nil)
                     }
                     if !constant.isEmpty { print("every row: " + constant.joined(separator: "  ")) }
                     print(ResultsTable.text(header: header, lines: lines))

@@ -2,6 +2,7 @@
 // study files in, results files out. The schema and the recipes are in studies/README.md.
 import ArgumentParser
 import Foundation
+import LabCore
 import LabHarness
 import LabResults
 
@@ -96,8 +97,9 @@ struct StudyCmd: ParsableCommand {
                 defer { lock.release() }
                 let inputs = input.isEmpty ? StudyPaths.allResults(dir) : input
                 guard !inputs.isEmpty else { throw UsageFailure("no results files in \(dir)") }
-                let r = try ResultsStore.merge(inputs, into: target)
+                let r = try ResultsStore.merge(inputs, into: target, study: study.name)
                 let expected = try study.expand().count
+                if r.foreign > 0 { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: left out \(r.foreign) rows of other studies\n") }
                 print("merged \(inputs.count) files → \(target): \(r.rows) rows (\(r.dropped) superseded dropped); the study has \(expected) runs")
             }
         }

@@ -62,6 +62,11 @@ struct Train: ParsableCommand {
                         changes.append("\(flag) \(o[keyPath: path]) → \(value)")
                         o[keyPath: path] = value
                     }
+                    // a cosine that ended at the old cap (the default, decay_steps = steps) follows the new cap,
+                    // or the added steps would train at the floor learning rate
+                    if let steps, decaySteps == nil, o.optimizer.decaySteps == o.steps, steps != o.steps {
+                        set("--decay-steps", steps, \.optimizer.decaySteps)
+                    }
                     set("--steps", steps, \.steps)
                     set("--eval-every", evalEvery, \.evalEvery)
                     set("--threads", threads, \.threads)
@@ -84,6 +89,9 @@ struct Train: ParsableCommand {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
                 }
                 do { try trainer.options.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
+                if let steps, steps < trainer.step {
+                    throw UsageFailure("--steps \(steps): the checkpoint is already at step \(trainer.step); give a larger cap to train on")
+                }
                 say("resumed \(resume) at step \(trainer.step)" + (changes.isEmpty ? "" : "; changed: " + changes.joined(separator: ", ")
                     + " (recorded in the checkpoint's train_options)") + (outDir.map { ", checkpoints into \($0)" } ?? ""))
             } else {
