@@ -4,7 +4,7 @@
 //     …
 //     <!-- generated:end SECTION -->
 // Regenerating replaces only the contents of each section's markers, so hand-written text around
-// them (the Answer) survives; a section missing from the notebook is appended at its end. A
+// them (the Answer) survives; a section missing from the notebook is inserted under its heading (else appended at the end). A
 // notebook whose markers are unbalanced, nested, duplicated or malformed is an error naming the
 // file, the line and the marker, and is left as it is.
 import Foundation
@@ -119,7 +119,8 @@ public enum Notebook {
         let starts = p.map(\.started).filter { !$0.isEmpty }.sorted(), ends = p.map(\.ended).filter { !$0.isEmpty }.sorted()
         if let a = starts.first, let b = ends.last { s += "- dates: \(a) to \(b)\n" }
         let wall = p.map(\.wallSeconds).reduce(0, +)
-        s += String(format: "- run time: %.1f h of wall clock over all runs\n", wall / 3600)
+        let runTime = wall < 120 ? String(format: "%.0f s", wall) : wall < 7200 ? String(format: "%.1f min", wall / 60) : String(format: "%.1f h", wall / 3600)
+        s += "- run time: \(runTime) of wall clock over all runs\n"
         let resumed = p.filter { $0.resumedFromStep != nil }.count
         if resumed > 0 { s += "- resumed from a checkpoint: \(resumed) runs\n" }
         s += "\n(count of runs in parentheses)\n"
@@ -235,8 +236,9 @@ public enum Notebook {
         return found
     }
 
-    /// `existing` with the contents of each section's markers replaced by its new body; sections
-    /// not in `existing` are appended at its end. Everything outside the markers is kept byte for byte.
+    /// `existing` with the contents of each section's markers replaced by its new body; a section
+    /// not in `existing` is inserted under the heading the skeleton gives it (or appended at the end
+    /// when the notebook lacks that heading). Everything outside the markers is kept byte for byte.
     public static func update(_ existing: String, file: String, sections: [(name: String, body: String)]) throws -> String {
         let found = try markers(in: existing, file: file)
         var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -247,12 +249,23 @@ public enum Notebook {
             if inner.last == "" { inner.removeLast() }
             lines.replaceSubrange((range.begin + 1)..<range.end, with: inner)
         }
-        var out = lines.joined(separator: "\n")
+        // a missing section goes under the heading the skeleton puts it under, where the notebook has
+        // that heading (right after it); else at the end
+        let skeletonLines = skeleton(name: "-", sections: sections, reportCommand: "").split(separator: "\n", omittingEmptySubsequences: false)
         for s in sections where found[s.name] == nil {
-            if !out.hasSuffix("\n") { out += "\n" }
-            out += "\n" + begin(s.name) + "\n" + s.body + (s.body.hasSuffix("\n") || s.body.isEmpty ? "" : "\n") + end(s.name) + "\n"
+            let block = [begin(s.name)] + s.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                .dropLast(s.body.hasSuffix("\n") ? 1 : 0) + [end(s.name)]
+            let heading = skeletonLines.firstIndex(of: Substring(begin(s.name))).flatMap { i in
+                skeletonLines[..<i].last { $0.hasPrefix("## ") }.map(String.init)
+            }
+            if let heading, let at = lines.firstIndex(of: heading) {
+                lines.insert(contentsOf: [""] + block, at: at + 1)
+            } else {
+                if lines.last == "" { lines.removeLast() }
+                lines += [""] + block + [""]
+            }
         }
-        return out
+        return lines.joined(separator: "\n")
     }
 
     /// Writes the notebook at `path`: a skeleton when it does not exist, else `update` of it.

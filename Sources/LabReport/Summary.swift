@@ -1,5 +1,5 @@
 // The generated half of a notebook's Answer (section `answer-summary`), a pure function of the rows:
-// per task and eval length, the best configuration by mean test accuracy, the reference (full
+// per task and eval length, the best configuration by mean accuracy on the eval examples, the reference (full
 // attention, `RunConfig.isReference`) and the chance level the rows record (`chance_accuracy`: the
 // best constant answer's accuracy on the same eval examples, written by the harness for every task
 // alike). Where every configuration's mean accuracy is at most `chanceMargin` above chance, it says
@@ -91,7 +91,7 @@ public enum Summary {
         let cells = cells(d)
         guard !cells.isEmpty else { return "_No accuracy rows: nothing to summarise._\n" }
         let keys = ReportData.varyingKeys(Array(Set(cells.flatMap { $0.all.map(\.config) })))
-        var s = "Generated from the rows: per task and eval length, the best configuration by mean test accuracy, "
+        var s = "Generated from the rows: per task and eval length, the best configuration by mean accuracy on the eval examples, "
             + "the reference (\(RunConfig.referenceVariant) attention) and the chance level (`chance_accuracy`: the accuracy of the "
             + "best constant answer on the same eval examples). A task is at chance at a length when every configuration's mean "
             + "accuracy is at most max(0.02, 10 % of chance) above it; where scores are recorded and every greedy answer scored 0, "

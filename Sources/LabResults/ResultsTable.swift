@@ -14,20 +14,20 @@ public enum ResultsTable {
         return labelOrder.filter(present.contains) + present.subtracting(labelOrder).sorted()
     }
 
-    /// Long form: run_id, status, kind, labels…, metric, task, length, value, unit, timing, build, git_commit.
+    /// Long form: run_id, status, kind, labels…, metric, task, length, step (curves), value, unit, timing, build, git_commit.
     public static func long(_ rows: [ResultRow]) -> (header: [String], lines: [[String]]) {
         let labels = labelColumns(rows).filter { $0 != "length" && $0 != "task" }
-        let header = ["run_id", "status", "kind"] + labels + ["metric", "task", "length", "value", "unit", "timing", "build", "git_commit"]
+        let header = ["run_id", "status", "kind"] + labels + ["metric", "task", "length", "step", "value", "unit", "timing", "build", "git_commit"]
         var lines: [[String]] = []
         for r in rows {
             let base = [r.runID, r.status.rawValue, r.kind] + labels.map { r.labels[$0] ?? "" }
             let tail = [r.provenance.build + (r.provenance.debugTimings ? " (debug timings)" : ""), r.provenance.gitCommit]
             if r.metrics.isEmpty {
-                lines.append(base + ["", r.labels["task"] ?? "", r.labels["length"] ?? "", "", "", "", ] + tail)
+                lines.append(base + ["", r.labels["task"] ?? "", r.labels["length"] ?? "", "", "", "", "", ] + tail)
             }
             for m in r.metrics {
                 lines.append(base + [m.name, m.task ?? r.labels["task"] ?? "", m.length.map(String.init) ?? r.labels["length"] ?? "",
-                                     format(m.value), m.unit, m.timing ? "true" : "false"] + tail)
+                                     m.step.map(String.init) ?? "", format(m.value), m.unit, m.timing ? "true" : "false"] + tail)
             }
         }
         return (header, lines)

@@ -69,6 +69,16 @@ import Testing
             + Notebook.begin("figures") + "\npics\n" + Notebook.end("figures") + "\n")
     }
 
+    /// A section the notebook lacks goes under the heading the skeleton gives it, when the notebook
+    /// has that heading: the answer summary of an older notebook lands right under `## Answer`,
+    /// above the hand-written answer.
+    @Test func missingSectionsGoUnderTheirHeading() throws {
+        let text = "# old\n\n## Answer\n\nhand-written answer\n\n## Results\n\n" + Notebook.begin("tables") + "\nold\n" + Notebook.end("tables") + "\n"
+        let out = try Notebook.update(text, file: "n.md", sections: [("tables", "new\n"), ("answer-summary", "summary\n")])
+        #expect(out == "# old\n\n## Answer\n\n" + Notebook.begin("answer-summary") + "\nsummary\n" + Notebook.end("answer-summary")
+            + "\n\nhand-written answer\n\n## Results\n\n" + Notebook.begin("tables") + "\nnew\n" + Notebook.end("tables") + "\n", "\(out)")
+    }
+
     @Test func brokenMarkersAreErrorsNamingFileAndMarker() throws {
         let b = Notebook.begin("tables"), e = Notebook.end("tables")
         func error(_ text: String) -> String {

@@ -93,8 +93,8 @@ func tempFile(_ name: String) -> String {
     @Test func tables() {
         let rows = [row("a"), row("b", .failed)]
         let csv = ResultsTable.csv(rows).split(separator: "\n")
-        #expect(csv[0].hasPrefix("run_id,status,kind,variant,metric,task,length,value,unit"))
-        #expect(csv[1].hasPrefix("a,ok,accuracy,full,accuracy,mqar_v256,64,0.5,fraction"))
+        #expect(csv[0].hasPrefix("run_id,status,kind,variant,metric,task,length,step,value,unit"))
+        #expect(csv[1].hasPrefix("a,ok,accuracy,full,accuracy,mqar_v256,64,,0.5,fraction"))
         let (header, lines) = ResultsTable.wide(rows)
         #expect(header.contains("accuracy"))
         #expect(lines.count == 2 && lines[1].last!.hasPrefix("FAILED"))
