@@ -67,10 +67,10 @@ let package = Package(
         .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
-        .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels"], exclude: ["Corpus"]),
+        .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden"]),
         .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
-        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults"], exclude: ["Golden"]),
+        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -12,6 +12,7 @@
 //    "timeout": 60}                                       optional, seconds (debug build)
 import Foundation
 import Testing
+import LabTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,39 +55,6 @@ enum Corpus {
     }
 }
 
-/// Runs the attnlab binary with a time limit; (status or nil if killed by a signal, signal, stdout, stderr, timed out).
-func attnlab(_ arguments: [String], in dir: String, timeout: Double) throws
-    -> (status: Int32?, signal: Int32?, stdout: String, stderr: String, timedOut: Bool) {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attnlab")
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = arguments
-    p.currentDirectoryURL = URL(fileURLWithPath: dir)
-    // Output to files, not pipes: a case that prints a lot must not block on a full pipe.
-    let outPath = dir + "/.stdout", errPath = dir + "/.stderr"
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath)), err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    var timedOut = false
-    while p.isRunning {
-        if Date() > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL) }
-        usleep(20_000)
-    }
-    p.waitUntilExit()
-    try out.close(); try err.close()
-    let o = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let e = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    try? FileManager.default.removeItem(atPath: outPath)
-    try? FileManager.default.removeItem(atPath: errPath)
-    let signaled = p.terminationReason == .uncaughtSignal
-    return (signaled ? nil : p.terminationStatus, signaled ? p.terminationStatus : nil, o, e, timedOut)
-}
-
 @Suite struct CorpusTests {
     @Test func casesAreWellFormedAndNamedOnce() throws {
         let cases = try Corpus.cases()
@@ -114,7 +82,7 @@ func attnlab(_ arguments: [String], in dir: String, timeout: Double) throws
         }
         let before = (c.unchanged ?? []).map { FileManager.default.contents(atPath: dir + "/" + $0) }
         let args = c.args.map { $0.replacingOccurrences(of: "$DIR", with: dir) }
-        let r = try attnlab(args, in: dir, timeout: c.timeout ?? 60)
+        let r = try runAttnlab(args, directory: dir, timeout: c.timeout ?? 60)
         #expect(!r.timedOut, "\(c): ran past \(c.timeout ?? 60) s")
         #expect(r.signal == nil, "\(c): killed by signal \(r.signal ?? 0); stderr: \(r.stderr.suffix(400))")
         #expect(r.status == c.exit, "\(c): exit \(r.status.map(String.init) ?? "-"), expected \(c.exit); stderr: \(r.stderr.suffix(400))")

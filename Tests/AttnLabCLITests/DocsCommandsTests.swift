@@ -7,6 +7,7 @@
 // (train, resume, generate) runs with a small budget appended (later flags win).
 import Foundation
 import Testing
+import LabTestSupport
 
 enum Docs {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -57,22 +58,7 @@ enum Docs {
 
     /// Runs the attnlab binary beside the tests from the repository root.
     static func run(_ args: [String], parseOnly: Bool) throws -> (Int32, String) {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attnlab")
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
-        if parseOnly { env["ATTNLAB_PARSE_ONLY"] = "1" }
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runAttnlab(args, directory: root.path, environment: parseOnly ? ["ATTNLAB_PARSE_ONLY": "1"] : [:]).pair
     }
 }
 

@@ -5,23 +5,12 @@ import Foundation
 import Testing
 import LabCore
 import LabKernels
+import LabTestSupport
 
 /// Runs the attnlab binary next to the test bundle; returns (status, stdout, stderr).
 func attnlab(_ arguments: [String]) throws -> (Int32, String, String) {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attnlab")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-        throw CLITestError(message: "attnlab binary not found at \(binary.path) (swift test builds it with the tests)")
-    }
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try runAttnlab(arguments)
+    return (r.status ?? -1, r.stdout, r.stderr)
 }
 
 struct CLITestError: Error { let message: String }

@@ -6,24 +6,10 @@ import Testing
 @testable import LabHarness
 import LabModel
 import LabResults
+import LabTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Runs the attnlab binary to completion; (status, stdout + stderr).
-func runAttnlab(_ args: [String]) throws -> (Int32, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try attnlabBinary())
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 /// Starts the attnlab binary with its output discarded.
 func startAttnlab(_ args: [String]) throws -> Process {
@@ -70,7 +56,7 @@ struct KillClock {
     /// at least one kill landed inside a checkpoint write (a temporary checkpoint folder on disk).
     @Test func studyKilledAtRandomInstantsEndsWithTheSameRows() throws {
         let whole = root + "/whole", killed = root + "/killed"
-        let (status, output) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain"])
+        let (status, output) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain"]).pair
         #expect(status == 0, "\(output)")
         let expected = try deterministicRows(whole + "/results.jsonl")
         #expect(expected.count == 2)
@@ -105,7 +91,7 @@ struct KillClock {
         let common = ["--task", "mqar_v256", "--length", "32", "--steps", "200", "--batch", "4", "--warmup", "5", "--eval-every", "20",
                       "--train-examples", "64", "--test-examples", "16", "--threads", "1", "--checkpoint-every", "1"]
         let straight = root + "/straight", killed = root + "/killed-train"
-        let (status, output) = try runAttnlab(["train", "--config", config, "--out", straight] + common)
+        let (status, output) = try runAttnlab(["train", "--config", config, "--out", straight] + common).pair
         #expect(status == 0, "\(output)")
         var clock = KillClock(state: 0xD1B54A32D192ED03)
         var kills = 0, finished = false
@@ -135,11 +121,11 @@ struct KillClock {
         let lock = out + "/results.jsonl.lock"
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, ((try? String(contentsOfFile: lock, encoding: .utf8)) ?? "").isEmpty { usleep(5_000) }
-        let (status, output) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"])
+        let (status, output) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"]).pair
         #expect(status == 2)
         #expect(output.hasPrefix("attnlab: ") && output.contains("pid \(first.processIdentifier)")
                 && output.split(separator: "\n").count == 1, "\(output)")
-        let (mergeStatus, mergeOutput) = try runAttnlab(["study", "merge", killable, "--out", out])
+        let (mergeStatus, mergeOutput) = try runAttnlab(["study", "merge", killable, "--out", out]).pair
         #expect(mergeStatus == 2 && mergeOutput.contains("pid \(first.processIdentifier)"), "\(mergeOutput)")
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
@@ -161,7 +147,7 @@ struct KillClock {
     /// nothing already written.
     @Test(.enabled(if: TmpfsMount.allowed)) func fullDiskFailsTransientlyAndRecovers() throws {
         let whole = root + "/whole-disk"
-        let (s0, o0) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain"])
+        let (s0, o0) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain"]).pair
         #expect(s0 == 0, "\(o0)")
         let expected = try deterministicRows(whole + "/results.jsonl")
 
@@ -171,7 +157,7 @@ struct KillClock {
         // fill the disk so that the runs start (log, work folder) but their checkpoints cannot be written
         let filler = mount.path + "/filler"
         try mount.fill(filler, leaving: 48 << 10)
-        let (s1, o1) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"])
+        let (s1, o1) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"]).pair
         #expect(!o1.contains("signal"), "\(o1)")
         let rows = (try? ResultsStore.read(path: out + "/results.jsonl").rows) ?? []
         // either the rows say transient, or the runner itself could not append and stopped in one line
@@ -184,7 +170,7 @@ struct KillClock {
         // zero bytes free: one line, exit 2, the results file as it was
         try mount.fill(filler + "2", leaving: 0)
         let before = FileManager.default.contents(atPath: out + "/results.jsonl")
-        let (s2, o2) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"])
+        let (s2, o2) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"]).pair
         #expect(s2 == 1 || s2 == 2, "exit \(s2): \(o2)")
         #expect(!o2.contains("signal") && !o2.contains("Fatal error"), "\(o2)")
         // what was written stays: the file is the old one, or the old one with whole rows after it
@@ -195,7 +181,7 @@ struct KillClock {
         // space again: a plain rerun completes every run
         try FileManager.default.removeItem(atPath: filler)
         try FileManager.default.removeItem(atPath: filler + "2")
-        let (s3, o3) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"])
+        let (s3, o3) = try runAttnlab(["study", "run", killable, "--out", out, "--plain"]).pair
         #expect(s3 == 0, "\(o3)")
         let recorded = try StudyPaths.recorded(out, study: "killable")
         #expect(recorded.count == 2 && recorded.values.allSatisfy { $0.status == .ok })

@@ -3,16 +3,10 @@ import Testing
 @testable import LabHarness
 import LabModel
 import LabResults
+import LabTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// The attnlab binary built beside this test bundle (swift test builds it).
-func attnlabBinary() throws -> String {
-    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attnlab").path
-    guard FileManager.default.isExecutableFile(atPath: path) else { throw HarnessError("attnlab binary not found at \(path)") }
-    return path
-}
 
 func startStudy(_ args: [String]) throws -> Process {
     try startAttnlab(["study", "run"] + args + ["--plain"])
