@@ -124,6 +124,11 @@ public enum Checkpoint {
     /// The newest candidate that `load` reads whole; older ones are tried after a failure, each
     /// failure reported through `warn`. Throws the newest one's error when none reads.
     static func newest<T>(in dir: String, warn: (String) -> Void, _ load: (String) throws -> T) throws -> T {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+            throw ModelError("\(dir): is a file, not a checkpoint folder")
+        }
+        guard FileManager.default.fileExists(atPath: dir) else { throw ModelError("\(dir): no such checkpoint folder") }
         let all = candidates(dir)
         guard !all.isEmpty else {
             throw ModelError("\(dir): no checkpoint (no step-NNNNNNNN/\(modelFile) in it)")

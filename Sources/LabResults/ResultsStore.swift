@@ -23,7 +23,11 @@ public enum ResultsStore {
     /// of another format version, skipped (a newer attnlab wrote them; they are never taken as done).
     public static func read(path: String) throws -> (rows: [ResultRow], tornTail: Bool, otherSchema: Int) {
         guard FileManager.default.fileExists(atPath: path) else { return ([], false, 0) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsError("\(path): cannot read") }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw ResultsError("\(path): is a folder, not a results file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsError("\(path): cannot read (\(String(cString: strerror(errno))))") }
         let bytes = [UInt8](data)
         var rows: [ResultRow] = []
         var start = 0, lineNumber = 0, otherSchema = 0
