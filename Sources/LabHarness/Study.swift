@@ -54,6 +54,8 @@ public enum StudyLimits {
     public static let benchBatch = 1...65_536, threads = 1...1_024, decodeTokens = 1...1_000_000
     /// `bench.budget_seconds`: (0, 86400] seconds.
     public static let budgetSeconds = NumberRange(0...86_400, lowerOpen: true)
+    /// `compare.margin`: (0, 10^9], in the metric's unit.
+    public static let compareMargin = NumberRange(0...1e9, lowerOpen: true)
 
     /// The documented range of the number at `path` in a study file, for the message about a NaN there.
     static func range(at path: [Study.PathComponent]) -> NumberRange? {
@@ -64,6 +66,7 @@ public enum StudyLimits {
         if let s = TrainOptions.Setting.allCases.first(where: { $0.studyKey == dotted }) { return s.range }
         switch dotted {
         case "bench.budget_seconds": return budgetSeconds
+        case "compare.margin": return compareMargin
         case "sweep.window": return NumberRange(ConfigLimits.window)
         default: return nil
         }
@@ -85,6 +88,9 @@ public struct Study: @unchecked Sendable {
     public var eval: Eval
     public var measurements: [MeasurementKind]
     public var bench: Bench
+    /// The comparisons declared before the runs (`compare:`): analysis only, never part of a run's
+    /// canonical config (run ids do not depend on it). nil: none declared.
+    public var compare: Compare? = nil
     /// The variant kinds this (stack of the) study runs; nil: every listed variant.
     public var variantKinds: Set<String>? = nil
     /// The indices of `variants` this study runs.
@@ -156,6 +162,20 @@ public struct Study: @unchecked Sendable {
         public var examples = 100
         /// Also score greedy generations with the task's RULER metric (`all`/`part` tasks).
         public var generate = true
+    }
+
+    /// `compare:`: every configuration against a reference, paired by seed (same task and other
+    /// labels), on `metric` at `lengths`, with an equivalence `margin` in the metric's unit.
+    public struct Compare: Sendable, Equatable {
+        /// The reference's labels: `variant` (a kind listed in `variants`) and, optionally, `window`.
+        public var reference: [String: String]
+        /// A metric the accuracy rows carry (e.g. `accuracy`).
+        public var metric: String
+        /// true for losses, bits per byte: a lower value is better.
+        public var lowerIsBetter = false
+        public var margin: Double
+        /// The eval lengths compared; nil: every eval length.
+        public var lengths: [Int]? = nil
     }
 
     public struct Bench: Sendable {
@@ -363,6 +383,7 @@ public struct Study: @unchecked Sendable {
             throw fail([.key("bench"), .key("lengths")], "throughput is measured but bench.lengths is empty")
         }
         if !wantsAccuracy && !wantsBench { throw fail([.key("measurements")], "nothing to measure") }
+        try validateCompare()
         let maxLength = allLengths.max() ?? 0
         for (i, w) in sweep.window.enumerated() where w >= maxLength {
             throw fail([.key("sweep"), .key("window"), .index(i)],
@@ -391,6 +412,35 @@ public struct Study: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// The `compare` block names a reference in the sweep and eval lengths of the study.
+    func validateCompare() throws {
+        guard let c = compare else { return }
+        guard wantsAccuracy else { throw fail([.key("compare")], "comparisons need accuracy runs: add accuracy to measurements") }
+        let kinds = variants.compactMap { $0["kind"]?.stringValue }
+        let variant = c.reference["variant"] ?? ""
+        guard let index = variants.firstIndex(where: { $0["kind"]?.stringValue == variant }) else {
+            throw fail([.key("compare"), .key("reference"), .key("variant")],
+                       "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs")
+        }
+        let takesWindow = try variantConfig(index, window: sweep.window.first).takesWindow
+        if let w = c.reference["window"].flatMap({ Int($0) }) {
+            guard takesWindow else {
+                throw fail([.key("compare"), .key("reference"), .key("window")], "variant \(variant) takes no window: drop the key")
+            }
+            guard sweep.window.contains(w) else {
+                throw fail([.key("compare"), .key("reference"), .key("window")],
+                           "window \(w) is not in sweep.window (\(sweep.window.map(String.init).joined(separator: ", ")))")
+            }
+        } else if takesWindow, sweep.window.count > 1 {
+            throw fail([.key("compare"), .key("reference"), .key("variant")],
+                       "variant \(variant) runs at several windows: name one in compare.reference.window (\(sweep.window.map(String.init).joined(separator: ", ")))")
+        }
+        for (i, L) in (c.lengths ?? []).enumerated() where !evalLengths.contains(L) {
+            throw fail([.key("compare"), .key("lengths"), .index(i)],
+                       "\(L) is not an eval length of the study (\(evalLengths.map(String.init).joined(separator: ", ")))")
         }
     }
 
@@ -486,9 +536,10 @@ private struct StudyDecoder: Decodable {
     var variants: [JSONValue]
     var sweep = Study.Sweep(), training = Study.Training(), eval = Study.Eval(), bench = Study.Bench()
     var tasks: [String], measurements: [MeasurementKind]
+    var compare: Study.Compare? = nil
 
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["name", "question", "model", "variants", "sweep", "training", "tasks", "eval", "measurements", "bench"], "study")
+        let c = try strict(decoder, ["name", "question", "model", "variants", "sweep", "training", "tasks", "eval", "measurements", "bench", "compare"], "study")
         name = try c.required(String.self, "name")
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("name")], debugDescription: "name '\(name)': use letters, digits, - and _"))
@@ -517,11 +568,12 @@ private struct StudyDecoder: Decodable {
         if let t = try c.optional(TrainingDecoder.self, "training") { training = t.value }
         if let e = try c.optional(EvalDecoder.self, "eval") { eval = e.value }
         if let b = try c.optional(BenchDecoder.self, "bench") { bench = b.value }
+        compare = try c.optional(CompareDecoder.self, "compare")?.value
     }
 
     func make(file: String, root: Node) -> Study {
         Study(name: name, question: question, model: model, patternTemplate: pattern, variants: variants, sweep: sweep,
-              training: training, tasks: tasks, eval: eval, measurements: measurements, bench: bench, file: file, root: root)
+              training: training, tasks: tasks, eval: eval, measurements: measurements, bench: bench, compare: compare, file: file, root: root)
     }
 }
 
@@ -643,5 +695,34 @@ private struct BenchDecoder: Decodable {
         value.threads = try c.integer("threads", in: StudyLimits.threads) ?? value.threads
         value.decodeTokens = try c.integer("decode_tokens", in: StudyLimits.decodeTokens) ?? value.decodeTokens
         value.budgetSeconds = try c.number("budget_seconds", in: StudyLimits.budgetSeconds) ?? value.budgetSeconds
+    }
+}
+
+/// `compare: {reference: {variant: full}, metric: accuracy, lower_is_better: false, margin: 0.01, lengths: [128]}`.
+private struct CompareDecoder: Decodable {
+    var value: Study.Compare
+    init(from decoder: Decoder) throws {
+        let c = try strict(decoder, ["reference", "metric", "lower_is_better", "margin", "lengths"], "compare")
+        let reference = try c.required(ReferenceDecoder.self, "reference")
+        let metric = try c.required(String.self, "metric")
+        if metric.isEmpty || metric.contains(where: \.isWhitespace) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("metric")], debugDescription: "metric '\(metric)': name a metric the rows carry, e.g. accuracy"))
+        }
+        guard let margin = try c.number("margin", in: StudyLimits.compareMargin) else {
+            throw DecodingError.keyNotFound(AnyCodingKey("margin"), .init(codingPath: decoder.codingPath, debugDescription: "missing key 'margin': the equivalence margin, in the metric's unit"))
+        }
+        value = Study.Compare(reference: reference.labels, metric: metric, margin: margin)
+        value.lowerIsBetter = try c.optional(Bool.self, "lower_is_better") ?? false
+        if let v = try c.optional([Int].self, "lengths") { try nonEmptyInRange(v, decoder, "lengths", StudyLimits.length); value.lengths = v }
+    }
+}
+
+/// `compare.reference`: `{variant: full}` or `{variant: sliding_window, window: 64}`.
+private struct ReferenceDecoder: Decodable {
+    var labels: [String: String]
+    init(from decoder: Decoder) throws {
+        let c = try strict(decoder, ["variant", "window"], "compare.reference")
+        labels = ["variant": try c.required(String.self, "variant")]
+        if let w = try c.integer("window", in: ConfigLimits.window) { labels["window"] = String(w) }
     }
 }

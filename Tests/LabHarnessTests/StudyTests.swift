@@ -146,6 +146,25 @@ func committedStudies() -> [String] {
         ("  layers: 1", "  layers: 1\n  mlp_ratio: .nan", 6, "model.mlp_ratio", "nan is not a number in [0, 64]"),
         ("  layers: 1", "  layers: 1\n  mlp_ratio:", 6, "model.mlp_ratio", "null is not a value"),
         ("  train_length: [32]", "  train_length: [32]\n  learning_rate: [0.01, -1]", 12, "sweep.learning_rate[1]", "must be in (0, 10]"),
+        // compare: analysis declared before the runs
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: rattention}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.variant", "not a kind listed in variants"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare:\n  reference: {variant: full}\n  metric: accuracy\n  margin: 0", 19,
+         "compare.margin", "must be in (0, "),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare:\n  reference: {variant: full}\n  metric: accuracy\n  margin: -0.5", 19,
+         "compare.margin", "got -0.5"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare:\n  reference: {variant: full}\n  metric: accuracy\n  margin: .inf", 19,
+         "compare.margin", "not a number"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full}, metric: accuracy, margin: 0.01, lengths: [32, 64]}", 16,
+         "compare.lengths[1]", "not an eval length"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full}, metric: accuracy, margin: 0.01, alpha: 0.05}", 16,
+         "compare.alpha", "unknown key"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full, window: 4}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.window", "takes no window"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: sliding_window}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.variant", "several windows"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full}, metric: accuracy}", 16,
+         "compare.margin", "missing"),
     ]
 
     @Test func eachErrorNamesFileLineAndKey() throws {
@@ -164,6 +183,16 @@ func committedStudies() -> [String] {
                 #expect(e.description.hasPrefix("studies/broken.yaml:\(line): \(key): "), "\(e)")
             }
         }
+    }
+
+    /// A valid compare block is read, and changes no run id (it describes analysis, not runs).
+    @Test func compareBlockIsAnalysisNotRuns() throws {
+        let text = Self.base + "\ncompare:\n  reference: {variant: sliding_window, window: 8}\n  metric: loss\n  lower_is_better: true\n  margin: 0.05\n  lengths: [32]\n"
+        let with = try Study.parse(text, file: "s.yaml"), without = try Study.parse(Self.base, file: "s.yaml")
+        #expect(with.compare == Study.Compare(reference: ["variant": "sliding_window", "window": "8"], metric: "loss", lowerIsBetter: true,
+                                              margin: 0.05, lengths: [32]))
+        #expect(without.compare == nil)
+        #expect(try with.expand().map(\.id) == without.expand().map(\.id))
     }
 
     /// A setting given both fixed (model:) and swept (sweep:) is an error naming the sweep key.
