@@ -29,13 +29,16 @@ public struct NotebookInput: Sendable {
     public var plotCommand: String
     /// The command that regenerates the notebook.
     public var reportCommand: String
+    /// The study file's `compare:` block (nil: none declared), read by the caller.
+    public var comparison: ComparisonSpec?
 
     public init(study: StudyFile, data: ReportData, sources: [String], expectedRunIDs: Set<String>? = nil,
                 threshold: Double = 0.85, figures: FigureSet, plotsLink: String, plotsDir: String,
-                plotCommand: String, reportCommand: String) {
+                plotCommand: String, reportCommand: String, comparison: ComparisonSpec? = nil) {
         self.study = study; self.data = data; self.sources = sources; self.expectedRunIDs = expectedRunIDs
         self.threshold = threshold; self.figures = figures; self.plotsLink = plotsLink; self.plotsDir = plotsDir
         self.plotCommand = plotCommand; self.reportCommand = reportCommand
+        self.comparison = comparison
     }
 }
 
@@ -44,14 +47,14 @@ public enum Notebook {
     public static func end(_ section: String) -> String { "<!-- generated:end \(section) -->" }
 
     /// Section names, in the skeleton's order.
-    public static let sectionOrder = ["question", "answer-summary", "setup", "provenance", "status", "tables", "figures"]
+    public static let sectionOrder = ["question", "answer-summary", "setup", "provenance", "status", "comparisons", "tables", "figures"]
 
     // MARK: - Sections
 
     /// The generated sections (name → Markdown body), pure in the input.
     public static func sections(_ input: NotebookInput) -> [(name: String, body: String)] {
         [("question", question(input)), ("answer-summary", Summary.markdown(input.data)), ("setup", setup(input)), ("provenance", provenance(input.data)),
-         ("status", status(input)), ("tables", Tables.all(input.data, threshold: input.threshold)), ("figures", figures(input))]
+         ("status", status(input)), ("comparisons", Comparisons.markdown(input.data, input.comparison)), ("tables", Tables.all(input.data, threshold: input.threshold)), ("figures", figures(input))]
     }
 
     static func question(_ input: NotebookInput) -> String {
@@ -185,7 +188,7 @@ public enum Notebook {
         s += "## Setup\n\n" + block("setup") + "\n"
         s += "## Provenance\n\n" + block("provenance") + "\n"
         s += "## What finished\n\n" + block("status") + "\n"
-        s += "## Results\n\n" + block("tables") + "\n"
+        s += "## Results\n\n" + block("comparisons") + "\n" + block("tables") + "\n"
         s += "## Figures\n\n" + block("figures") + "\n"
         for extra in sections where !sectionOrder.contains(extra.name) { s += block(extra.name) + "\n" }
         s += "## Notes\n\n_Hand-written: observations, caveats, links to runs worth a closer look._\n"

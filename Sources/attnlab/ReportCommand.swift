@@ -41,6 +41,14 @@ struct Report: ParsableCommand {
                 : try drawFigures(data, out: plotsDir, command: plotCommand)
             // the runs the study file expands to, for `pending` (cheap; skipped when the file does not load)
             let expected = s.path.flatMap { try? Study.load(path: $0).expand() }.map { Set($0.map(\.id)) }
+            // the comparisons declared in the study file: a file with a `compare:` block must load
+            // (a broken block is an error, not "no comparison declared")
+            var comparison: ComparisonSpec? = nil
+            if let path = s.path, let text = s.text,
+               text.split(separator: "\n").contains(where: { $0.hasPrefix("compare:") }), let c = try Study.load(path: path).compare {
+                comparison = ComparisonSpec(reference: c.reference, metric: c.metric, lowerIsBetter: c.lowerIsBetter,
+                                            margin: c.margin, lengths: c.lengths)
+            }
             var reportCommand = "attnlab report \(s.path ?? s.name)" + publishFlag
             if let results { reportCommand += " --results \(results)" }
             if let out { reportCommand += " --out \(out)" }
@@ -49,7 +57,7 @@ struct Report: ParsableCommand {
             let input = NotebookInput(
                 study: s, data: data.data, sources: data.sources, expectedRunIDs: expected, threshold: threshold,
                 figures: figures, plotsLink: Notebook.relativePath(from: (notebook as NSString).deletingLastPathComponent, to: plotsDir),
-                plotsDir: plotsDir, plotCommand: plotCommand, reportCommand: reportCommand)
+                plotsDir: plotsDir, plotCommand: plotCommand, reportCommand: reportCommand, comparison: comparison)
             let created = try Notebook.write(input, to: notebook)
             print("\(notebook) (\(created ? "created" : "updated"))")
         }
