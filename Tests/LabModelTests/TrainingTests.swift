@@ -9,7 +9,7 @@ func tinyTraining(steps: Int, lr: Double = 1e-2) throws -> (ModelConfig, TrainOp
     let config = try ModelConfig.parse("{vocab: 256, model_dim: 16, layers: 2, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
     var o = TrainOptions()
     o.task = "mqar_v256"; o.length = 32; o.seed = 7; o.steps = steps; o.batchSize = 16
-    o.trainExamples = 256; o.testExamples = 32; o.evalEvery = 2; o.threads = 2
+    o.trainExamples = 256; o.validationExamples = 32; o.evalEvery = 2; o.threads = 2
     o.optimizer.learningRate = lr; o.optimizer.warmupSteps = 5; o.optimizer.decaySteps = 200
     return (config, o)
 }
