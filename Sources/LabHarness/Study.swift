@@ -151,7 +151,9 @@ public struct Study: @unchecked Sendable {
         public var plateau: Int? = nil
         public var evalEvery = 100
         public var checkpointEvery: Int? = nil
-        public var trainExamples = 20_000, testExamples = 1_000
+        public var trainExamples = 20_000
+        /// `test_examples`: the validation split's size (`TrainOptions.validationExamples`; the key keeps its old name).
+        public var validationExamples = 1_000
         public var threads = 2
         public var parallelism = "batch"
     }
@@ -324,7 +326,7 @@ public struct Study: @unchecked Sendable {
         var o = TrainOptions()
         o.task = task; o.length = length; o.seed = seed; o.steps = training.steps
         o.batchSize = training.batch; o.trainExamples = training.trainExamples
-        o.testExamples = training.testExamples; o.evalEvery = training.evalEvery
+        o.validationExamples = training.validationExamples; o.evalEvery = training.evalEvery
         o.targetAccuracy = training.targetAccuracy; o.plateauEvals = training.plateau
         o.threads = training.threads; o.parallelism = TrainOptions.Parallelism(rawValue: training.parallelism) ?? .batch
         o.optimizer.learningRate = learningRate; o.optimizer.warmupSteps = training.warmup
@@ -666,7 +668,7 @@ private struct TrainingDecoder: Decodable {
         t.evalEvery = try c.optional(Int.self, "eval_every") ?? t.evalEvery
         t.checkpointEvery = try c.integer("checkpoint_every", in: StudyLimits.checkpointEvery)
         t.trainExamples = try c.optional(Int.self, "train_examples") ?? t.trainExamples
-        t.testExamples = try c.optional(Int.self, "test_examples") ?? t.testExamples
+        t.validationExamples = try c.optional(Int.self, "test_examples") ?? t.validationExamples
         t.threads = try c.optional(Int.self, "threads") ?? t.threads
         t.parallelism = try c.optional(String.self, "parallelism") ?? t.parallelism
         guard TrainOptions.Parallelism(rawValue: t.parallelism) != nil else {

@@ -2,6 +2,11 @@
 // cosine and global-norm clipping, validation accuracy every N steps, an optional stop at a target
 // accuracy (Zoology stops at 0.99) or on a plateau, under a step cap.
 //
+// Data: three disjoint splits (`Split`). The optimiser sees the train split; the validations (and
+// so the stop rules and the validation curve) read the validation split, samples 0..<n of it; the
+// test split is left to whoever reports results (the study's evaluation ladder), so the examples
+// that decide when to stop are never the ones reported.
+//
 // Reproducibility: the training set is drawn once (task seeds 0..<n of the train split), and the
 // batch of step t is a pure function of (seed, t): sequences (t−1)·B ..< t·B of the concatenated
 // per-epoch permutations, each epoch's permutation drawn from SeededGenerator(seed, "epoch-e").
@@ -23,8 +28,13 @@ public struct TrainOptions: Codable, Hashable, Sendable {
     /// The step cap.
     public var steps: Int = 1000
     public var batchSize: Int = 64
+    /// Training sequences: samples `0 ..< trainExamples` of the train split.
     public var trainExamples: Int = 20_000
-    public var testExamples: Int = 1_000
+    /// Held-out sequences every validation reads: samples `0 ..< validationExamples` of the
+    /// validation split (not the test split). Spelled by its historical name outside Swift: JSON key
+    /// `testExamples` (checkpoints; study run ids hash it), flag `--test-examples`, study key
+    /// `training.test_examples`, so existing study files and checkpoints keep their meaning of size.
+    public var validationExamples: Int = 1_000
     /// Validate every this many steps (and at the last step).
     public var evalEvery: Int = 100
     /// Stop once validation accuracy reaches this (nil: never).
@@ -37,6 +47,13 @@ public struct TrainOptions: Codable, Hashable, Sendable {
 
     public init() {}
 
+    /// The JSON keys; `validationExamples` keeps the key `testExamples` (see the property).
+    enum CodingKeys: String, CodingKey {
+        case task, length, seed, steps, batchSize, trainExamples, evalEvery, targetAccuracy, plateauEvals
+        case threads, parallelism, optimizer
+        case validationExamples = "testExamples"
+    }
+
     /// Decodes the synthesized keys, then `validate()`s: options read back from a checkpoint are
     /// checked like options given on the command line (a bad value is a `DecodingError` naming it).
     public init(from decoder: Decoder) throws {
@@ -47,7 +64,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
         steps = try c.decode(Int.self, forKey: .steps)
         batchSize = try c.decode(Int.self, forKey: .batchSize)
         trainExamples = try c.decode(Int.self, forKey: .trainExamples)
-        testExamples = try c.decode(Int.self, forKey: .testExamples)
+        validationExamples = try c.decode(Int.self, forKey: .validationExamples)
         evalEvery = try c.decode(Int.self, forKey: .evalEvery)
         targetAccuracy = try c.decodeIfPresent(Double.self, forKey: .targetAccuracy)
         plateauEvals = try c.decodeIfPresent(Int.self, forKey: .plateauEvals)
@@ -72,12 +89,13 @@ public struct TrainOptions: Codable, Hashable, Sendable {
 
     /// A setting of `TrainOptions`, named as each front end spells it.
     public enum Setting: String, Sendable, CaseIterable {
-        case task, length, steps, batchSize, trainExamples, testExamples, evalEvery, targetAccuracy, plateauEvals, threads
+        case task, length, steps, batchSize, trainExamples, validationExamples, evalEvery, targetAccuracy, plateauEvals, threads
         case learningRate, beta1, beta2, epsilon, weightDecay, warmupSteps, decaySteps, minLearningRateRatio, clipNorm
 
         /// The JSON key path (checkpoints' `train_options`), e.g. `optimizer.learningRate`.
         public var codingKey: String {
             switch self {
+            case .validationExamples: return "testExamples"  // the historical JSON key
             case .learningRate, .beta1, .beta2, .epsilon, .weightDecay, .warmupSteps, .decaySteps, .minLearningRateRatio, .clipNorm:
                 return "optimizer." + rawValue
             default: return rawValue
@@ -92,7 +110,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
             case .warmupSteps: return "--warmup"
             case .clipNorm: return "--clip"
             case .trainExamples: return "--train-examples"
-            case .testExamples: return "--test-examples"
+            case .validationExamples: return "--test-examples"
             case .evalEvery: return "--eval-every"
             case .targetAccuracy: return "--target-accuracy"
             case .weightDecay: return "--weight-decay"
@@ -107,7 +125,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
             case .learningRate: return "sweep.learning_rate"
             case .batchSize: return "training.batch"
             case .trainExamples: return "training.train_examples"
-            case .testExamples: return "training.test_examples"
+            case .validationExamples: return "training.test_examples"
             case .evalEvery: return "training.eval_every"
             case .targetAccuracy: return "training.target_accuracy"
             case .plateauEvals: return "training.plateau"
@@ -125,7 +143,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
             case .length: return NumberRange(2...(1 << 20))
             case .steps, .evalEvery: return NumberRange(1...1_000_000_000)
             case .batchSize: return NumberRange(1...65_536)
-            case .trainExamples, .testExamples: return NumberRange(1...10_000_000)
+            case .trainExamples, .validationExamples: return NumberRange(1...10_000_000)
             case .targetAccuracy: return NumberRange(0...1, lowerOpen: true)
             case .plateauEvals: return NumberRange(1...1_000_000)
             case .threads: return NumberRange(1...1_024)
@@ -149,7 +167,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
 
     /// Checks every setting against `Setting.range` (ranges in units of steps, sequences, tokens,
     /// validations or threads; rates as plain numbers): length [2, 2^20] tokens, steps and
-    /// eval_every [1, 10^9], batch [1, 65536], train/test examples [1, 10^7] (and their tokens,
+    /// eval_every [1, 10^9], batch [1, 65536], train/validation examples [1, 10^7] (and their tokens,
     /// 16 bytes each, within this machine's memory), target_accuracy (0, 1], plateau [1, 10^6]
     /// validations, threads [1, 1024], learning rate (0, 10], β₁ and β₂ [0, 1), ε (0, 1], weight
     /// decay [0, 10], warm-up and decay steps [0, 10^9], min lr ratio [0, 1], clip [0, 10^9] (0 off).
@@ -159,7 +177,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
         guard !task.isEmpty else { throw Problem(setting: .task, message: "no task named") }
         let values: [(Setting, Double?)] = [
             (.length, Double(length)), (.steps, Double(steps)), (.batchSize, Double(batchSize)),
-            (.trainExamples, Double(trainExamples)), (.testExamples, Double(testExamples)), (.evalEvery, Double(evalEvery)),
+            (.trainExamples, Double(trainExamples)), (.validationExamples, Double(validationExamples)), (.evalEvery, Double(evalEvery)),
             (.targetAccuracy, targetAccuracy), (.plateauEvals, plateauEvals.map(Double.init)), (.threads, Double(threads)),
             (.learningRate, optimizer.learningRate), (.beta1, optimizer.beta1), (.beta2, optimizer.beta2),
             (.epsilon, optimizer.epsilon), (.weightDecay, optimizer.weightDecay), (.warmupSteps, Double(optimizer.warmupSteps)),
@@ -169,10 +187,10 @@ public struct TrainOptions: Codable, Hashable, Sendable {
         for (setting, value) in values {
             if let value, let problem = setting.range!.problem(value) { throw Problem(setting: setting, message: problem) }
         }
-        let dataBytes = Double(trainExamples + testExamples) * Double(length) * 16
+        let dataBytes = Double(trainExamples + validationExamples) * Double(length) * 16
         if dataBytes > Double(ProcessInfo.processInfo.physicalMemory) {
             throw Problem(setting: .trainExamples, message: String(format: "%d + %d examples of %d tokens need about %.1f GiB; this machine has %.1f GiB",
-                trainExamples, testExamples, length, dataBytes / 1_073_741_824, Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
+                trainExamples, validationExamples, length, dataBytes / 1_073_741_824, Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
         }
     }
 }
@@ -205,7 +223,8 @@ public final class Trainer {
     public var step: Int { optimizer.step }
     public private(set) var evaluations: [Evaluation] = []
     let train: [Example]
-    let test: TokenBatch
+    /// The validation split's first `options.validationExamples` sequences, what `evaluate()` reads.
+    let validation: TokenBatch
     private var permutation: (epoch: Int, order: [Int])?
 
     /// A fresh run: parameters from `options.seed`. `kernels`: op → kernel name overrides
@@ -226,7 +245,7 @@ public final class Trainer {
             throw TrainingError(message: "task \(options.task) has vocabulary \(task.vocabularySize), the model only \(config.vocab)")
         }
         train = try task.examples(options.trainExamples, length: options.length, split: .train)
-        test = TokenBatch(try task.examples(options.testExamples, length: options.length, split: .test))
+        validation = TokenBatch(try task.examples(options.validationExamples, length: options.length, split: .validation))
         if let state {
             params = state.params; optimizer = state.optimizer; evaluations = state.evaluations
         } else {
@@ -291,11 +310,11 @@ public final class Trainer {
                           tokensPerSecond: Double(batch.inputs.count) / seconds, evaluation: nil)
     }
 
-    /// Loss and accuracy on the held-out examples.
+    /// Loss and accuracy on the validation examples (the validation split, never the test split).
     public func evaluate() -> Evaluation {
         setThreads()
         let threads = options.parallelism == .batch ? options.threads : 1
-        let r = model.evaluate(test, params: params, threads: threads, chunk: 100)
+        let r = model.evaluate(validation, params: params, threads: threads, chunk: 100)
         return Evaluation(step: step, loss: r.loss, accuracy: r.accuracy)
     }
 

@@ -1,5 +1,5 @@
-// What every task is and produces: the `SyntheticTask` protocol, the `Example` it generates, the train/test
-// seed split and the errors for lengths a task cannot fill.
+// What every task is and produces: the `SyntheticTask` protocol, the `Example` it generates, the
+// train/validation/test seed split and the errors for lengths a task cannot fill.
 //
 // One example is one training/evaluation sequence of exactly `length` tokens:
 //
@@ -92,30 +92,46 @@ public struct Example: Sendable, Hashable {
     }
 }
 
-/// Disjoint seed ranges for training and evaluation data, as Zoology's `data/utils.py` draws them.
+/// Three disjoint seed ranges — training, validation and test data — drawn as Zoology's `data/utils.py` draws
+/// its train and test sets.
 ///
 /// Sample `i` of a split uses seed `split.seed(i)`; the generator then mixes in the task name and the length
 /// (`SeededGenerator(seed:stream:)`), so one seed gives unrelated examples across tasks and lengths, while a
-/// train seed can never equal a test seed.
+/// seed of one split can never equal a seed of another (the ranges below do not overlap):
+///
+///     train       [0,        2³¹)          what the optimiser sees
+///     test        [2³¹,      2³²)          what result rows report (the evaluation ladder)
+///     validation  [2³²,      2³² + 2³¹)    what stop rules see (target, plateau, the validation curve)
+///
+/// Validation sits above test so that the train and test seeds (and the golden examples) are those of the
+/// original two-way split. Disjoint seeds do not by themselves promise distinct token sequences (two seeds
+/// could generate the same example); `Tests/LabTasksTests/SplitTests.swift` checks that they do for every
+/// registered task at two lengths.
 public enum Split: String, Sendable, CaseIterable {
     /// Seeds `0 ..< 2³¹`.
     case train
+    /// Seeds `2³² ..< 2³² + 2³¹`.
+    case validation
     /// Seeds `2³¹ ..< 2³²`.
     case test
 
-    /// The split's seeds.
+    /// The split's seeds: `2³¹` of them each.
     public var seeds: Range<UInt64> {
         switch self {
         case .train: return 0 ..< (1 << 31)
         case .test: return (1 << 31) ..< (1 << 32)
+        case .validation: return (1 << 32) ..< ((1 << 32) + (1 << 31))
         }
     }
 
-    /// The seed of sample `index` (0-based) of this split.
+    /// The seed of sample `index` (0-based) of this split: `seeds.lowerBound + index`.
     public func seed(_ index: Int) -> UInt64 {
         precondition(index >= 0 && UInt64(index) < UInt64(seeds.count), "sample index \(index) outside the split")
         return seeds.lowerBound + UInt64(index)
     }
+
+    /// The split names, for usage messages: `train, validation or test`.
+    public static let names = "train, validation or test"
 }
 
 /// The longest example any task generates: 2^20 tokens.
@@ -216,7 +232,8 @@ extension SyntheticTask {
     ///
     ///     let mqar = try TaskRegistry.task(named: "mqar_v256")            // K = L/16 = 8 at L = 128
     ///     let train = try mqar.examples(20_000, length: 128, split: .train)
-    ///     let test = try mqar.examples(1_000, length: 128, split: .test)
+    ///     let val = try mqar.examples(1_000, length: 128, split: .validation)  // what stop rules read
+    ///     let test = try mqar.examples(1_000, length: 128, split: .test)        // what rows report
     ///     // train[i].inputs: [128] tokens in 0..<256; train[i].labels: [128], 8 values, the rest -100
     public func examples(_ count: Int, length: Int, split: Split, first: Int = 0) throws -> [Example] {
         try validate(length: length)

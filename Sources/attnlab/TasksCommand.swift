@@ -93,7 +93,9 @@ struct Tasks: ParsableCommand {
             discussion: """
                 Each line: {"task", "length", "seed", "metric", "prompt", "target", "answers"}, plus "labels" \
                 (aligned with prompt + target) for MQAR. Sample i uses seed split.start + offset + i; train \
-                seeds are [0, 2^31), test seeds [2^31, 2^32). The file appears only when complete.
+                seeds are [0, 2^31), test seeds [2^31, 2^32), validation seeds [2^32, 2^32 + 2^31). Training \
+                reads train, validations and stop rules read validation, result rows report test. The file \
+                appears only when complete.
                 """
         )
 
@@ -101,13 +103,13 @@ struct Tasks: ParsableCommand {
         @Option(help: "Total tokens per example (prompt + target).") var length: Int
         @Option(help: "Examples per task.") var count: Int
         @Option(help: "Output file (.jsonl).") var out: String
-        @Option(help: "Seed range: train or test.") var split: String = "test"
+        @Option(help: "Seed range: train, validation or test.") var split: String = "test"
         @Option(help: "Index of the first sample within the split.") var offset: Int = 0
 
         func run() throws {
             try reportingErrors {
                 let tasks = try Tasks.tasks(task)
-                guard let s = Split(rawValue: split) else { throw UsageFailure("--split \(split): must be train or test") }
+                guard let s = Split(rawValue: split) else { throw UsageFailure("--split \(split): must be \(Split.names)") }
                 try checkFlag("--count", count, 1...10_000_000)
                 guard offset >= 0, UInt64(offset) + UInt64(count) <= UInt64(s.seeds.count) else {
                     throw UsageFailure("--offset \(offset): offset + count must stay within the \(split) split (2^31 seeds)")

@@ -24,9 +24,9 @@ struct Train: ParsableCommand {
     @Flag(help: "Weight decay on norms and embeddings too (PyTorch AdamW over all parameters).") var decayAll = false
     @Option(help: "Seed of the initialisation and of the data order (default 0, as in studies).") var seed: UInt64?
     @Option(help: "Training examples drawn once (default 20000).") var trainExamples: Int?
-    @Option(help: "Held-out test examples (default 1000).") var testExamples: Int?
+    @Option(help: "Held-out validation examples, from the validation split, that validations and stop rules read (default 1000).") var testExamples: Int?
     @Option(help: "Validate every N steps (default 100).") var evalEvery: Int?
-    @Option(help: "Stop once test accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
+    @Option(help: "Stop once validation accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
     @Option(help: "Stop after this many validations without a 0.005 gain.") var plateau: Int?
     @Option(help: "Threads (default 2).") var threads: Int?
     @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels); default batch.") var parallelism: String?
@@ -103,7 +103,7 @@ struct Train: ParsableCommand {
                 var o = TrainOptions()
                 o.task = task ?? o.task; o.length = length ?? o.length; o.seed = seed ?? o.seed; o.steps = steps ?? o.steps
                 o.batchSize = batch ?? o.batchSize; o.trainExamples = trainExamples ?? o.trainExamples
-                o.testExamples = testExamples ?? o.testExamples; o.evalEvery = evalEvery ?? o.evalEvery
+                o.validationExamples = testExamples ?? o.validationExamples; o.evalEvery = evalEvery ?? o.evalEvery
                 o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads ?? o.threads; o.parallelism = p
                 o.optimizer.learningRate = lr ?? 3e-3; o.optimizer.warmupSteps = warmup ?? o.optimizer.warmupSteps
                 o.optimizer.decaySteps = decaySteps ?? o.steps  // as in studies: the cosine ends at the cap

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LabAttention
 import LabCore
+import LabTasks
 @testable import LabModel
 
 /// A tiny MQAR setting that trains in seconds in a debug build: L = 32 (K = 2 pairs), C = 16.
@@ -9,7 +10,7 @@ func tinyTraining(steps: Int, lr: Double = 1e-2) throws -> (ModelConfig, TrainOp
     let config = try ModelConfig.parse("{vocab: 256, model_dim: 16, layers: 2, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
     var o = TrainOptions()
     o.task = "mqar_v256"; o.length = 32; o.seed = 7; o.steps = steps; o.batchSize = 16
-    o.trainExamples = 256; o.testExamples = 32; o.evalEvery = 2; o.threads = 2
+    o.trainExamples = 256; o.validationExamples = 32; o.evalEvery = 2; o.threads = 2
     o.optimizer.learningRate = lr; o.optimizer.warmupSteps = 5; o.optimizer.decaySteps = 200
     return (config, o)
 }
@@ -21,6 +22,21 @@ func temporaryFolder(_ name: String) -> String {
 }
 
 @Suite(.serialized) struct TrainingTests {
+    /// Validations read the validation split, not the test split the study rows report, and the
+    /// options keep the JSON key `testExamples` (checkpoints, study run ids).
+    @Test func validatesOnTheValidationSplit() throws {
+        let (config, options) = try tinyTraining(steps: 1)
+        let trainer = try Trainer(config: config, options: options)
+        let task = try TaskRegistry.task(named: options.task)
+        let validation = try task.examples(options.validationExamples, length: options.length, split: .validation)
+        let test = try task.examples(options.validationExamples, length: options.length, split: .test)
+        #expect(trainer.validation == TokenBatch(validation))
+        #expect(trainer.validation != TokenBatch(test))
+        let json = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
+        #expect(json.contains("\"testExamples\":32") && !json.contains("validationExamples"))
+        #expect(try TrainOptions.decode(json: json) == options)
+    }
+
     @Test func lossFallsOnTinyMQAR() throws {
         let (config, options) = try tinyTraining(steps: 60)
         let trainer = try Trainer(config: config, options: options)

@@ -102,6 +102,7 @@ func eachExample(_ name: String, count: Int, split: Split, step: Int = 1,
 
     @Test func splitsAreDisjoint() {
         #expect(Split.train.seeds.upperBound <= Split.test.seeds.lowerBound)
+        #expect(Split.test.seeds.upperBound <= Split.validation.seeds.lowerBound)
         #expect(Split.train.seed(0) == 0 && Split.test.seed(0) == 1 << 31)
         #expect(Split.train.seeds.count == 1 << 31 && Split.test.seeds.count == 1 << 31)
     }
