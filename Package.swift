@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden"]),
-        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabModel", "LabTestSupport"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
     ]
