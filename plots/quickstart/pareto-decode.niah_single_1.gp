@@ -25,7 +25,7 @@ do for [format in "png svg"] {
     set title "eval length 64 (bench length 1024)"
     unset logscale x
     set format x "%.0s%c"
-    set xrange [15515:42127.7]
+    set xrange [15116.8:39893]
     set yrange [0:1.1]
     set xlabel "decode tokens/s at context length 1024"
     set ylabel "accuracy (mean over seeds)"
@@ -45,7 +45,7 @@ do for [format in "png svg"] {
     set title "eval length 128 (bench length 1024)"
     unset logscale x
     set format x "%.0s%c"
-    set xrange [15515:42127.7]
+    set xrange [15116.8:39893]
     set yrange [0:1.1]
     set xlabel "decode tokens/s at context length 1024"
     set ylabel "accuracy (mean over seeds)"
