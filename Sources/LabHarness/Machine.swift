@@ -30,25 +30,42 @@ public enum Machine {
         return String(cString: buffer)
     }
 
+    /// `git -C directory args…`: its stdout and exit status (nil when git cannot be started).
+    static func runGit(_ args: [String], in directory: String) -> (out: String, status: Int32)? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", directory] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), p.terminationStatus)
+    }
+
     /// HEAD of the git checkout containing `directory` and whether tracked files have changes;
     /// ("unknown", false) without git or outside a checkout. Call before spawning runs.
     public static func git(in directory: String) -> (commit: String, dirty: Bool) {
-        func run(_ args: [String]) -> String? {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-C", directory] + args
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            do { try p.run() } catch { return nil }
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-        }
+        func run(_ args: [String]) -> String? { runGit(args, in: directory).flatMap { $0.status == 0 ? $0.out : nil } }
         guard let head = run(["rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines), !head.isEmpty else {
             return ("unknown", false)
         }
         let status = run(["status", "--porcelain", "--untracked-files=no"]) ?? ""
         return (head, !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    /// The sources whose changes can change a row's numbers: kernels, attention, model, tasks.
+    public static let numericsSources = ["Sources/LabCore", "Sources/LabKernels", "Sources/LabAttention", "Sources/LabModel", "Sources/LabTasks"]
+
+    /// Whether the numerics sources of the checkout at `directory` (working tree included) differ
+    /// from those of `commit`: true or false, nil when it cannot tell (no git, an unknown commit).
+    public static func numericsDiffer(from commit: String, in directory: String) -> Bool? {
+        guard commit != "unknown", let r = runGit(["diff", "--quiet", commit, "--"] + numericsSources, in: directory) else { return nil }
+        switch r.status {
+        case 0: return false
+        case 1: return true
+        default: return nil
+        }
     }
 }

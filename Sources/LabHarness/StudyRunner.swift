@@ -33,6 +33,9 @@ public struct RunnerOptions: Sendable {
     public var only: [String] = []
     public var allowDebug = false
     public var retryFailed = false
+    /// Run again the runs whose ok row was made by a commit whose numerics sources differ from
+    /// this checkout (or by an uncommitted tree), instead of only warning about them.
+    public var rerunStale = false
     /// The attnlab binary to re-exec for each run.
     public var executable: String
     /// nil: live line when stdout is a terminal, plain lines otherwise.
@@ -144,8 +147,15 @@ public final class StudyRunner {
         var summary = RunSummary(total: runs.count)
         var queue: [Run] = []
         var retried = 0
+        let stale = staleRuns(runs.compactMap { existing[$0.id] }.filter { $0.status == .ok })
+        if !stale.ids.isEmpty {
+            log("warning: \(stale.ids.count) recorded runs were made by code whose numerics (\(Machine.numericsSources.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) "
+                + "differ from this checkout or could not be checked (\(stale.commits.joined(separator: ", ")))"
+                + (options.rerunStale ? ": running them again" : "; --rerun-stale runs them again"))
+        }
         for r in runs {
             switch existing[r.id] {
+            case let row? where row.status == .ok && options.rerunStale && stale.ids.contains(r.id): queue.append(r)
             case let row? where row.status == .ok: summary.skipped += 1
             case let row? where row.transient == true: queue.append(r); retried += 1
             case _? where !options.retryFailed: summary.skipped += 1
@@ -241,6 +251,27 @@ public final class StudyRunner {
         if live { FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K") }
         log("study \(study.name): \(summary.ok) done, \(summary.failed) failed, \(summary.skipped) skipped (already recorded)")
         return summary
+    }
+
+    /// The rows made by code whose numerics may differ from this checkout's: a commit whose numerics
+    /// sources differ (or that this checkout does not know), or a tree with uncommitted changes.
+    /// `commits` names them (12 hex digits, `+dirty` for an uncommitted tree).
+    func staleRuns(_ rows: [ResultRow]) -> (ids: Set<String>, commits: [String]) {
+        var verdict: [String: Bool] = [:]
+        var ids = Set<String>(), commits = Set<String>()
+        for row in rows {
+            let c = row.provenance.gitCommit
+            let differs = verdict[c] ?? {
+                let v = Machine.numericsDiffer(from: c, in: FileManager.default.currentDirectoryPath) ?? true
+                verdict[c] = v
+                return v
+            }()
+            if differs || row.provenance.gitDirty {
+                ids.insert(row.runID)
+                commits.insert(String(c.prefix(12)) + (row.provenance.gitDirty ? "+dirty" : ""))
+            }
+        }
+        return (ids, commits.sorted())
     }
 
     func makeRow(_ run: Run, outcome: RunOutcome, exit: String, peak: Int) -> ResultRow {

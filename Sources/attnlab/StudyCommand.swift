@@ -41,6 +41,7 @@ struct StudyCmd: ParsableCommand {
         @Option(help: "Only this run id (repeatable).") var only: [String] = []
         @Flag(help: "Record timings from a debug build (rows marked debug_timings).") var allowDebug = false
         @Flag(help: "Run again the runs whose last row failed.") var retryFailed = false
+        @Flag(help: "Run again the runs recorded by code whose numerics sources (core, kernels, attention, model, tasks) differ from this checkout.") var rerunStale = false
         @Flag(help: "Plain log lines even on a terminal.") var plain = false
 
         func run() throws {
@@ -49,7 +50,7 @@ struct StudyCmd: ParsableCommand {
                 let study = try Study.load(path: file)
                 try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
                 var o = RunnerOptions(outDir: out ?? StudyPaths.defaultOut(study, publish: publish), executable: selfExecutable())
-                o.jobs = jobs; o.only = only; o.allowDebug = allowDebug; o.retryFailed = retryFailed
+                o.jobs = jobs; o.only = only; o.allowDebug = allowDebug; o.retryFailed = retryFailed; o.rerunStale = rerunStale
                 o.shard = try shard.map { try Shard(parsing: $0) }
                 if plain { o.live = false }
                 let s = try StudyRunner(study: study, studyPath: file, options: o).run()
