@@ -5,7 +5,7 @@ same fields (op, kernel, B, T, H, Hkv, D, W, mode, threads, median_s, gflops, ..
 - causal: torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True)
 - window W: the same with a boolean mask (i - j >= 0) & (i - j <= W), i.e. W+1 visible keys,
   as attnlab's convention (key j visible to query i iff 0 <= i - j <= W)
-FLOPs follow benchmarks.md §4 exactly as attnlab counts them (matmuls only, visible key pairs,
+FLOPs follow docs/conventions.md exactly as attnlab counts them (matmuls only, visible key pairs,
 fwdbwd = 3.5 x fwd), so GFLOP/s are comparable row by row.
 
 Usage: torch_attention.py --T 1024 --T 4096 [--window 256] --H 8 --D 64 --mode fwd --threads 1

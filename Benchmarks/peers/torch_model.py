@@ -7,7 +7,7 @@ SwiGLU hidden = mlp_ratio * d. RMSNorm eps 1e-5 with a gain. Loss: cross-entropy
 but the last (next-token), AdamW (lr 3e-3, wd 0.1, no decay on norms and the embedding),
 clip 1.0 -- the work of one `LabModel` training step (`attnlab model bench --mode train`).
 
-Timing as perf-anchors.md: torch.set_num_threads(N), 3 warm-up steps, median of 10 timed steps.
+Timing as in the lab's own benches: torch.set_num_threads(N), 3 warm-up steps, median of 10 timed steps.
 
     .venv-peers/bin/python Benchmarks/peers/torch_model.py --threads 2 --T 512 --batch 8
 """

@@ -20,7 +20,7 @@ public struct AttentionDims: Hashable, Sendable, Codable, CustomStringConvertibl
 }
 
 /// Initial scales a parent may set for every variant (recorded with every run, since at tiny
-/// scale they decide whether a model learns at all: training-recipes.md, lessons 4 and 5).
+/// scale they decide whether a model learns at all: docs/training.md).
 public struct AttentionInit: Hashable, Sendable, Codable {
     /// Projection weights are uniform in ±(scale/√fan_in) (PyTorch's `nn.Linear` default at 1).
     public var projectionScale: Double

@@ -1,6 +1,6 @@
 // Per-head RMSNorm over the head dimension (AXLearn's GroupRMSNorm as RAttention uses it):
 //   r = (mean_d x² + eps)^(−½),  y = x · r ⊙ g[h]            x, y: [B, H, T, D], g: [H, D]
-// Backward (rattention.md §1.7):
+// Backward (docs/rattention.md):
 //   dx = r·(g⊙dy) − (r³/D)·x·Σ_d(x⊙g⊙dy),   dg[h] = Σ_{b,t} dy⊙x·r
 // At x = 0 (RAttention's linear branch for t ≤ W) the Jacobian is g/√eps = 1e4·g; harmless,
 // since nothing upstream depends on those rows when S₀ = 0.

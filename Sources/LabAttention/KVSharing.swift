@@ -1,4 +1,4 @@
-// Cross-layer KV-cache sharing (Apple's 2025 on-device model, rattention.md §4): a *consumer*
+// Cross-layer KV-cache sharing (Apple's 2025 on-device model, docs/rattention.md): a *consumer*
 // layer has query and output projections only and attends over the keys and values of an earlier
 // *producer* layer. Which layer reads which is pattern data (LayerPattern: `kv_from`, `kv_share`);
 // this file holds the protocol a variant implements to take part, and the soundness rule.

@@ -10,7 +10,7 @@
 //     {shorthand: "LLLG", local: {kind: rattention, window: 64}, global: {kind: full}}
 //   the object form {layers: <a list as above>} (or the shorthand object) may add `kv_share`.
 //
-// Cross-layer KV sharing (KVSharing.swift; Apple's on-device model, rattention.md §4). Layer
+// Cross-layer KV sharing (KVSharing.swift; Apple's on-device model, docs/rattention.md). Layer
 // indices are 0-based, as in the parameter names `layers.<i>.*`, and every error says so.
 //   an entry `{kind: full, kv_from: 4}`: this layer has no K/V projections and reads layer 4's
 //     keys and values (layer 4 must come earlier and have its own; repeated cyclically like any

@@ -6,7 +6,7 @@
 //               (W = E when the head is tied, else its own matrix)
 //   loss:       ℓ = −Σ_m log softmax(logits_m)[y_m] / N       N = targets in the whole batch
 //               dlogits = (softmax − onehot(y)) / N;  dh = dlogits·W;  dW = dlogitsᵀ·h
-// Logits are computed only where there is a target (benchmarks.md §2.5): for MQAR that is
+// Logits are computed only where there is a target (docs/conventions.md): for MQAR that is
 // K of every L rows.
 import LabAttention
 import LabCore

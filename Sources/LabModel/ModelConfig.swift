@@ -11,7 +11,7 @@
 //   embedding_std: 0.02   projection_scale: 1   norm_gain: 1   tied_head: true
 //
 // The initial scales and the convolution decided whether a tiny model learnt at all
-// (training-recipes.md, lessons 4 and 5), so they are config keys and every checkpoint records them.
+// (docs/training.md), so they are config keys and every checkpoint records them.
 import Foundation
 import LabCore
 import LabAttention

@@ -1,7 +1,7 @@
 // QA on synthetic fact documents: the stand-in for RULER's `qa.py` (SQuAD for qa_1, HotpotQA for qa_2).
 //
 // RULER's QA reads real paragraphs; a model trained from scratch on integer tokens has no such text, so both
-// QA tasks are replaced by documents of entity → attribute → value facts (`benchmarks.md` §1.5). They keep
+// QA tasks are replaced by documents of entity → attribute → value facts (docs/conventions.md). They keep
 // RULER's shape: gold documents hidden among distractor documents, shuffled, as many as fit, scored by `part`.
 //
 //     document  <doc> e1 e2  a <is> x y  a' <is> x' y'  …      1–3 facts (3 + 4·facts tokens)

@@ -3,7 +3,7 @@
 //
 // A haystack is a token stream of exactly the budget left after the fixed parts of a prompt, cut into units
 // (sentences, or distractor needles) whose starts are the places where needles, chain statements or documents
-// may go. RULER's three kinds, on tokens (`benchmarks.md` §1.2, §1.5):
+// may go. RULER's three kinds, on tokens (docs/conventions.md):
 //
 //   noise   RULER's passage "the grass is green . the sky is blue . the sun is yellow . here we go . there and
 //           back again ." (24 filler tokens) repeated and cut at the budget. Its units are the 5 sentences

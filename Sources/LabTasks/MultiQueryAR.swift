@@ -128,7 +128,7 @@ public struct MultiQueryAR: SyntheticTask {
                        evidence: order.map { positions[$0] })
     }
 
-    /// Sliding-window attention's geometric ceiling (training-recipes.md, lesson 2): the fraction of
+    /// Sliding-window attention's geometric ceiling (docs/training.md): the fraction of
     /// labelled queries whose key (its nearest occurrence in the key-value context) lies at most
     /// `reach` tokens back, t − p ≤ reach. A stack of N sliding-window layers of window W reaches
     /// N·W tokens back, so it cannot answer the other queries whatever it learns.

@@ -228,7 +228,7 @@ extension SyntheticTask {
 
     /// `count` examples of `length` tokens from a split: sample i uses seed `split.seed(first + i)`.
     ///
-    /// Worked example, the lab's MQAR recipe (`training-recipes.md`: V = 256, L = 128, K = 8):
+    /// Worked example, the lab's MQAR recipe (`docs/training.md`: V = 256, L = 128, K = 8):
     ///
     ///     let mqar = try TaskRegistry.task(named: "mqar_v256")            // K = L/16 = 8 at L = 128
     ///     let train = try mqar.examples(20_000, length: 128, split: .train)

@@ -22,7 +22,7 @@ public enum TaskRegistry {
         FactQA(name: "qa_1", hops: 1),
         FactQA(name: "qa_2", hops: 2),
         // Zoology Figure 2 (V = 8192, K = L/16, no random non-queries) and the lab's CPU recipe
-        // (`training-recipes.md`: V = 256, L = 128, K = 8).
+        // (`docs/training.md`: V = 256, L = 128, K = 8).
         MultiQueryAR(name: "mqar_v8192", vocabularySize: 8192, pairs: .perLength(16)),
         MultiQueryAR(name: "mqar_v256", vocabularySize: 256, pairs: .perLength(16)),
     ]

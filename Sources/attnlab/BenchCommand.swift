@@ -1,5 +1,5 @@
 // `attnlab kernels bench`: median time of a kernel over repeats after warm-up, its GFLOP/s by the
-// FLOP conventions of benchmarks.md §4, and OpenBLAS SGEMM measured in the same process on the
+// FLOP conventions of docs/conventions.md, and OpenBLAS SGEMM measured in the same process on the
 // same thread count, with the ratio of the two: on a square 1024 problem, and on the shape of the
 // kernel's main product (the ceiling for that attention shape: q·kᵀ is T×S×D; the linear state
 // read φ(Q)·S is T×D×2D).
@@ -14,7 +14,7 @@ struct KernelsBench: ParsableCommand {
         abstract: "Time a kernel; report GFLOP/s beside same-process OpenBLAS SGEMM.",
         discussion: """
             Repeat --T and --window to get one row per combination. FLOPs: matmuls only, 2 per \
-            multiply-add (benchmarks.md §4); fwdbwd = 3.5 × fwd. softmax-attention counts the exact \
+            multiply-add (docs/conventions.md); fwdbwd = 3.5 × fwd. softmax-attention counts the exact \
             visible key pairs (causal halves). residual-linear-attention counts the state read \
             2·T·D'·D, the update 2·U·D'·D and the causal half of the intra-chunk blocks U·C·(D'+D) \
             (D' = 2D, U = T−W−1, C = chunk); --mode decode times one token at position T across the H \

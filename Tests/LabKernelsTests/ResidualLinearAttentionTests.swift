@@ -1,5 +1,5 @@
 // Tests for `residual-linear-attention`: every registered implementation against the reference,
-// the reference against an independent O(T²) masked oracle (rattention.md §1.6) and against
+// the reference against an independent O(T²) masked oracle (docs/rattention.md) and against
 // finite differences, the zero-padding pitfall, decode = forward, and bad input.
 import Testing
 import LabCore
@@ -9,7 +9,7 @@ import LabTestSupport
 /// Every non-reference implementation in the registry; a new kernel is tested with no new code.
 let fastLinearKernels = KernelRegistry.residualLinearAttention.dropLast().map { $0 }
 
-/// The §1.6 testing oracle in Double, independent of the token loop:
+/// The masked-sum testing oracle (docs/rattention.md) in Double, independent of the token loop:
 /// O = φ(Q) S_0 + (A ∘ M) V with A = φ(Q) φ(K)ᵀ and M[t, j] = 1 iff j ≤ t − W − 1.
 func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
     let s = p.shape, (D, Dp) = (s.D, s.featureDim)
@@ -60,7 +60,7 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
         #expect(throws: KernelInputError.self) { try KernelRegistry.residualLinearAttention(named: "nope") }
     }
 
-    /// The reference (Double) and every kernel (Float) against the §1.6 masked formula, over
+    /// The reference (Double) and every kernel (Float) against the masked formula, over
     /// windows that cover none, some and all of the sequence, with and without S_0.
     @Test(arguments: [-1, 0, 3, 10, 11, 12, 30], [false, true])
     func matchesMaskedOracle(window: Int, withInitialState: Bool) {
@@ -100,7 +100,7 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
         }
     }
 
-    /// The pitfall of rattention.md §6: the shifted v must be padded with 0 because φ(0) ≠ 0.
+    /// The pitfall of docs/rattention.md: the shifted v must be padded with 0 because φ(0) ≠ 0.
     /// A chunk that mixes padding rows (t < W+1) with real ones must then match the reference;
     /// the same kernel padding v with 1 must not (so this test would catch the mistake).
     @Test func paddedValueRowsMustBeZero() {

@@ -199,7 +199,7 @@ func solve(_ t: any SyntheticTask, _ e: Example) -> [[Int]] {
 
     @Test func mqarGapsFollowThePowerLaw() throws {
         // The first key's gap is one draw of p(g) ∝ (g+1)^(a-1): at L = 256, K = 16 the first 10 of 112 slots hold
-        // 54.6% of the mass (benchmarks.md §2.1).
+        // 54.6% of the mass (docs/conventions.md).
         let t = MultiQueryAR(name: "m", vocabularySize: 8192, pairs: .fixed(16))
         var near = 0
         let n = 1500

@@ -1,5 +1,5 @@
 // `linear_attention`: RAttention's linear branch alone over every token so far — the W = −1 end
-// of the window axis ("linear only" in training-recipes.md and the window-pareto study):
+// of the window axis ("linear only" in docs/training.md and the window-pareto study):
 //   o_t = φ(q_t)ᵀ S_t,  S_t = Σ_{j ≤ t} φ(k_j) v_jᵀ   (residual-linear-attention with W = −1;
 //                                                      raw q, k: no RoPE, no 1/√D, no denominator)
 //   context = RMSNorm_rla(o)   per head, eps 1e-8, gain init `normGain`

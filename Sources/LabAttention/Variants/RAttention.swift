@@ -1,5 +1,5 @@
 // `rattention(window: W, feature_map, chunk)`: sliding-window attention plus a residual linear
-// attention over the tokens that have left the window (rattention.md §1.2–§1.4):
+// attention over the tokens that have left the window (docs/rattention.md):
 //   o_swa = SWA_W(rope(q), rope(k), v)                 keys t−W … t
 //   o_rla = φ(q)ᵀ S_t,  S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ  keys 0 … t−W−1 (raw q, k: no RoPE, no 1/√D)
 //   context = RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla)   per head, eps 1e-8, gains init `normGain`

@@ -1,11 +1,11 @@
-// The linear-attention feature maps φ: R^D → R^{2D} (rattention.md §1.3) and their backward.
+// The linear-attention feature maps φ: R^D → R^{2D} (docs/rattention.md) and their backward.
 //
 //   softmax2: φ(x) = [softmax(x), softmax(−x)]      (Hedgehog-style; AXLearn's default)
 //   relu2:    φ(x) = [relu(x), relu(−x)]
 //
 // The softmax is over the head dimension of one vector. Note φ(0) ≠ 0 for softmax2 (it is 1/D in
 // every entry), which is why the zero padding of the shifted v, not of k, keeps padded rows inert.
-// Backward, given y = φ(x) and dy = ∂L/∂y (rattention.md §1.7):
+// Backward, given y = φ(x) and dy = ∂L/∂y (docs/rattention.md):
 //   softmax2: dx = y₁ ⊙ (dy₁ − ⟨dy₁, y₁⟩) − y₂ ⊙ (dy₂ − ⟨dy₂, y₂⟩)
 //   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
 // Two versions: a generic scalar one (the references, Float or Double) and a SIMD Float one for

@@ -1,5 +1,5 @@
-// `chunked`: residual linear attention in the chunked parallel form (rattention.md §1.6–§1.7,
-// AXLearn's Pallas kernel strategy, §2), with SIMD tile products from TileGemm.swift.
+// `chunked`: residual linear attention in the chunked parallel form (docs/rattention.md,
+// the strategy of AXLearn's Pallas kernel), with SIMD tile products from TileGemm.swift.
 //
 // The window is handled as in AXLearn: shift k and v right by W+1 with zero padding, after which
 // the op is plain causal linear attention. Row t of the shifted K', V' holds token t − W − 1;

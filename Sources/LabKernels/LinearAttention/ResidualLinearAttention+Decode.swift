@@ -1,4 +1,4 @@
-// Decoding residual linear attention one token at a time (rattention.md §1.8), per head.
+// Decoding residual linear attention one token at a time (docs/rattention.md), per head.
 //
 // State: a ring buffer of the last W+1 raw keys and values plus S ([D', D], D' = 2D). Step t:
 //   slot = t mod (W+1), which holds token t − W − 1 once t ≥ W + 1

@@ -1,4 +1,4 @@
-// The reference `residual-linear-attention`: the token loop of rattention.md §1.6, readable first,
+// The reference `residual-linear-attention`: the token loop of docs/rattention.md, readable first,
 // generic over Float and Double. The registry's `recurrent` kernel runs it in Double and rounds to
 // Float, so it is the accuracy yardstick for the fast kernels.
 //

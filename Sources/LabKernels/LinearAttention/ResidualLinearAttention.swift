@@ -1,4 +1,4 @@
-// Op `residual-linear-attention`: the linear branch of RAttention (rattention.md §1.3). Per head,
+// Op `residual-linear-attention`: the linear branch of RAttention (docs/rattention.md). Per head,
 // query t reads a state that summarises only the tokens that have left its window of W+1:
 //
 //   S_t = S_0 + Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ          S: [D', D], D' = 2D
@@ -48,7 +48,7 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
     /// Tokens that ever enter the state: U = max(0, T − W − 1).
     public var foldedTokens: Int { max(0, T - shift) }
 
-    /// Forward FLOPs by `benchmarks.md` §4 (matmuls only, 2 per multiply-add), per head:
+    /// Forward FLOPs by docs/conventions.md (matmuls only, 2 per multiply-add), per head:
     ///   read    2·T·D'·D        (o_t = φ(q_t)ᵀ S_t for every query)
     ///   update  2·U·D'·D        (S += φ(k_j) v_jᵀ for the U tokens that leave the window)
     ///   intra   U·C·(D' + D)    (the causal half of each C×C block of Q̃K̃ᵀ and A·V')
@@ -58,7 +58,7 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
         let (Dp, U, C) = (Double(featureDim), Double(foldedTokens), Double(min(chunkSize, T)))
         return Double(B * H) * (2 * Double(T) * Dp * Double(D) + 2 * U * Dp * Double(D) + U * C * (Dp + Double(D)))
     }
-    /// Forward + backward FLOPs: 3.5 × forward (FlashAttention's convention, benchmarks.md §4).
+    /// Forward + backward FLOPs: 3.5 × forward (FlashAttention's convention, docs/conventions.md).
     public func forwardBackwardFLOPs(chunkSize: Int) -> Double { 3.5 * forwardFLOPs(chunkSize: chunkSize) }
 
     /// Checks the shape is well-formed; the error names the offending argument.

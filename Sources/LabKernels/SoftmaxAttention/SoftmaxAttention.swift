@@ -47,7 +47,7 @@ public struct AttentionShape: Hashable, Sendable, CustomStringConvertible {
         (0..<T).reduce(0) { $0 + keyRange(query: $1).count }
     }
 
-    /// Forward FLOPs by `benchmarks.md` §4: matmuls only, 2 per multiply-add, over the visible
+    /// Forward FLOPs by docs/conventions.md: matmuls only, 2 per multiply-add, over the visible
     /// pairs of q·kᵀ and p·v: 2·B·H·pairs·(D + D). Causal halves (pairs ≈ T²/2).
     public var forwardFLOPs: Double { 4 * Double(B * H) * Double(visiblePairs) * Double(D) }
     /// Forward + backward FLOPs: 3.5 × forward (FlashAttention's convention: backward = 2.5×).
