@@ -94,3 +94,9 @@ public func formatBytes(_ v: Double) -> String {
     while abs(x) >= 1024, i < units.count - 1 { x /= 1024; i += 1 }
     return i == 0 ? "\(Int(x.rounded())) B" : String(format: x >= 100 ? "%.0f %@" : "%.1f %@", x, units[i])
 }
+
+/// fsync of a file or folder by path, best effort (a folder's fsync makes a rename in it durable).
+public func fsyncPath(_ path: String) {
+    let fd = open(path.isEmpty ? "." : path, O_RDONLY)
+    if fd >= 0 { fsync(fd); close(fd) }
+}

@@ -62,8 +62,7 @@ public enum StudyWorker {
             let e = JSONEncoder()
             e.outputFormatting = [.sortedKeys]
             try e.encode(outcome).write(to: URL(fileURLWithPath: tmp))
-            let fd = open(tmp, O_RDONLY)
-            if fd >= 0 { fsync(fd); close(fd) }
+            fsyncPath(tmp)
             guard rename(tmp, work + "/outcome.json") == 0 else {
                 throw HarnessError("\(work)/outcome.json: cannot write (\(String(cString: strerror(errno))))")
             }

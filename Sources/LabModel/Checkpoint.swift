@@ -199,9 +199,3 @@ public enum Checkpoint {
 }
 
 func errnoText() -> String { String(cString: strerror(errno)) }
-
-/// fsync of a file or folder by path (best effort: a folder's entries reach the disk).
-func fsyncPath(_ path: String) {
-    let fd = open(path, O_RDONLY)
-    if fd >= 0 { fsync(fd); close(fd) }
-}

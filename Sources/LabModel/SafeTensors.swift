@@ -160,7 +160,6 @@ public enum SafeTensors {
         try handle.synchronize()
         try handle.close()
         guard rename(tmp, path) == 0 else { throw ModelError("cannot rename \(tmp) to \(path): errno \(errno)") }
-        let fd = open(dir, O_RDONLY)
-        if fd >= 0 { fsync(fd); close(fd) }
+        fsyncPath(dir)
     }
 }

@@ -162,9 +162,7 @@ public enum ResultsStore {
             try? FileManager.default.removeItem(atPath: tmp)
             throw error
         }
-        let dir = (path as NSString).deletingLastPathComponent
-        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY)
-        if fd >= 0 { fsync(fd); close(fd) }
+        fsyncPath((path as NSString).deletingLastPathComponent)
     }
 }
 
