@@ -169,7 +169,8 @@ public struct Study: @unchecked Sendable {
     /// `compare:`: every configuration against a reference, paired by seed (same task and other
     /// labels), on `metric` at `lengths`, with an equivalence `margin` in the metric's unit.
     public struct Compare: Sendable, Equatable {
-        /// The reference's labels: `variant` (a kind listed in `variants`) and, optionally, `window`.
+        /// The reference's labels: `variant` (a kind listed in `variants`), `window`, or any swept
+        /// label (`pattern`, `learning_rate`, `kernel`); the reference must be runs of the study.
         public var reference: [String: String]
         /// A metric the accuracy rows carry (e.g. `accuracy`).
         public var metric: String
@@ -422,7 +423,29 @@ public struct Study: @unchecked Sendable {
         guard let c = compare else { return }
         guard wantsAccuracy else { throw fail([.key("compare")], "comparisons need accuracy runs: add accuracy to measurements") }
         let kinds = variants.compactMap { $0["kind"]?.stringValue }
-        let variant = c.reference["variant"] ?? ""
+        if let variant = c.reference["variant"] { try validateReferenceVariant(c, variant: variant, kinds: kinds) }
+        // every other label names a value some accuracy run carries
+        let runs = try expand().filter { $0.kind == .accuracy }
+        for key in c.reference.keys.sorted() where key != "variant" && key != "window" {
+            let value = c.reference[key]!
+            let values = Set(runs.compactMap { $0.labels[key] })
+            guard values.contains(value) else {
+                throw fail([.key("compare"), .key("reference"), .key(key)],
+                           values.isEmpty ? "no run of this study carries a \(key) label: drop the key"
+                               : "'\(value)' is not a \(key) of this study's runs (\(values.sorted().joined(separator: ", ")))")
+            }
+        }
+        guard runs.contains(where: { r in c.reference.allSatisfy { r.labels[$0.key] == $0.value } }) else {
+            throw fail([.key("compare"), .key("reference")], "no run of this study carries all of these labels: the reference must be one of the study's runs")
+        }
+        for (i, L) in (c.lengths ?? []).enumerated() where !evalLengths.contains(L) {
+            throw fail([.key("compare"), .key("lengths"), .index(i)],
+                       "\(L) is not an eval length of the study (\(evalLengths.map(String.init).joined(separator: ", ")))")
+        }
+    }
+
+    /// `compare.reference.variant` is a listed kind, with a window exactly where it runs at several.
+    private func validateReferenceVariant(_ c: Compare, variant: String, kinds: [String]) throws {
         guard let index = variants.firstIndex(where: { $0["kind"]?.stringValue == variant }) else {
             throw fail([.key("compare"), .key("reference"), .key("variant")],
                        "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs")
@@ -439,10 +462,6 @@ public struct Study: @unchecked Sendable {
         } else if takesWindow, sweep.window.count > 1 {
             throw fail([.key("compare"), .key("reference"), .key("variant")],
                        "variant \(variant) runs at several windows: name one in compare.reference.window (\(sweep.window.map(String.init).joined(separator: ", ")))")
-        }
-        for (i, L) in (c.lengths ?? []).enumerated() where !evalLengths.contains(L) {
-            throw fail([.key("compare"), .key("lengths"), .index(i)],
-                       "\(L) is not an eval length of the study (\(evalLengths.map(String.init).joined(separator: ", ")))")
         }
     }
 
@@ -719,12 +738,23 @@ private struct CompareDecoder: Decodable {
     }
 }
 
-/// `compare.reference`: `{variant: full}` or `{variant: sliding_window, window: 64}`.
+/// `compare.reference`: the labels of the reference runs: `{variant: full}`,
+/// `{variant: sliding_window, window: 64}`, or any swept label (`pattern`, `learning_rate`,
+/// `kernel`), e.g. `{pattern: uniform}` or `{learning_rate: 0.003}`.
 private struct ReferenceDecoder: Decodable {
-    var labels: [String: String]
+    static let keys = ["variant", "window", "pattern", "learning_rate", "kernel"]
+    var labels: [String: String] = [:]
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["variant", "window"], "compare.reference")
-        labels = ["variant": try c.required(String.self, "variant")]
+        let c = try strict(decoder, Self.keys, "compare.reference")
+        if let v = try c.optional(String.self, "variant") { labels["variant"] = v }
         if let w = try c.integer("window", in: ConfigLimits.window) { labels["window"] = String(w) }
+        if let p = try c.optional(String.self, "pattern") { labels["pattern"] = p }
+        // written as the expansion writes the label: "\(Double)"
+        if let lr = try c.number("learning_rate", in: NumberRange(0...1e9, lowerOpen: true)) { labels["learning_rate"] = "\(lr)" }
+        if let k = try c.optional(String.self, "kernel") { labels["kernel"] = k }
+        if labels.isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "name the reference runs by at least one of \(Self.keys.joined(separator: ", "))"))
+        }
     }
 }

@@ -165,6 +165,12 @@ func committedStudies() -> [String] {
          "compare.reference.variant", "several windows"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full}, metric: accuracy}", 16,
          "compare.margin", "missing"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {learning_rate: 0.5}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.learning_rate", "is not a learning_rate of this study's runs"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {pattern: uniform}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.pattern", "no run of this study carries a pattern label"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference", "at least one of"),
     ]
 
     @Test func eachErrorNamesFileLineAndKey() throws {
