@@ -2,7 +2,10 @@
 // canonical config (sorted-key JSON, LabResults.JSONValue.canonical), first 16 hex digits.
 //
 //   accuracy runs: [pattern × model keys ×] variant × window × task × train_length × seed × learning_rate × kernel
-//   bench runs:    [pattern × model keys ×] variant × window × kernel × bench length
+//   bench runs:    [pattern × model keys ×] variant × window × kernel × bench length, then
+//                  rounds 2…N (`bench.repeats`) of all of them, in the same order, after every
+//                  round-1 run: A B C … A B C … (round 1's ids are those of bench runs before
+//                  rounds existed; a later round's config adds `"round": k`)
 // An axis that does not apply to a variant is dropped for it: `window` for a variant whose kind
 // takes none (full). An accuracy run's canonical config holds `kernel` only when it is not
 // `auto`, and its `kernel` label only when the study sweeps kernels, so the ids and expansions
@@ -50,14 +53,32 @@ public struct Run: Sendable {
 
 extension Study {
     /// Every run of the study, in expansion order, without duplicates: the study-level axes
-    /// (`sweep.pattern` × `sweep.model`) outermost, then the runs of each combination.
+    /// (`sweep.pattern` × `sweep.model`) outermost, then the runs of each combination; then
+    /// rounds 2…`bench.repeats` of every bench run, round by round (`repeated`).
     public func expand() throws -> [Run] {
         var runs: [Run] = []
         var seen = Set<String>()
         for (study, labels) in axisCombinations() {
             try study.expandRuns(extraLabels: labels) { r in if seen.insert(r.id).inserted { runs.append(r) } }
         }
+        let firstRound = runs.filter { $0.kind == .bench }
+        for round in 2..<max(2, bench.repeats + 1) {
+            for r in firstRound { runs.append(repeated(r, round: round)) }
+        }
         return runs
+    }
+
+    /// Round `round` (≥ 2) of bench run `r`: its config with `"round": round` (its own id), and the
+    /// label `round`. Round 1 is `r` itself, labelled `round: 1` when the study repeats.
+    func repeated(_ r: Run, round: Int) -> Run {
+        guard case .object(var fields) = r.config else { return r }
+        fields["round"] = .int(round)
+        let config = JSONValue.object(fields)
+        var labels = r.labels
+        labels["round"] = "\(round)"
+        return Run(id: Run.makeID(config), kind: .bench, labels: labels, config: config, model: r.model, train: nil,
+                   checkpointEvery: 0, evalLengths: [], evalExamples: 0, generate: false, memory: r.memory, length: r.length,
+                   benchModes: r.benchModes, kernel: r.kernel, bench: r.bench)
     }
 
     /// The runs of one combination of the study-level axes, labelled with `extraLabels`.
@@ -112,7 +133,7 @@ extension Study {
                 if wantsBench {
                     let (config, variant, _) = try modelConfig(variant: v, window: window, vocab: model["vocab"]?.intValue ?? 256)
                     for kernel in sweep.kernel {
-                        for T in bench.lengths {
+                        for T in benchLengths {
                             let canonical = JSONValue.object([
                                 "kind": .string("bench"),
                                 "model": try JSONValue(json: config.json),
@@ -124,6 +145,7 @@ extension Study {
                             ])
                             var labels = ["variant": variant.kind, "kernel": kernel.label, "length": "\(T)"]
                             if let window { labels["window"] = "\(window)" }
+                            if bench.repeats > 1 { labels["round"] = "1" }
                             labels.merge(extraLabels) { $1 }
                             add(Run(id: Run.makeID(canonical), kind: .bench, labels: labels, config: canonical, model: config,
                                     train: nil, checkpointEvery: 0, evalLengths: [], evalExamples: 0, generate: false,

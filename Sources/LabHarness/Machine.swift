@@ -24,6 +24,14 @@ public enum Machine {
 
     public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+    /// The 1-minute load average (the first field of /proc/loadavg: runnable and uninterruptible
+    /// tasks, exponentially averaged over a minute); nil where it cannot be read. Above `cores`, a
+    /// timing shared the CPUs with other work.
+    public static var loadAverage: Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
+    }
+
     public static var hostname: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }

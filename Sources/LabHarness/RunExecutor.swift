@@ -23,11 +23,17 @@ public struct RunOutcome: Codable, Sendable {
     /// VmHWM of the run's process at the end, bytes.
     public var peakResidentBytes: Int
     public var build: String
+    /// The 1-minute load average of the machine when the run started and when it ended
+    /// (`Machine.loadAverage`; nil where /proc/loadavg cannot be read, and in outcomes written
+    /// before it was recorded).
+    public var loadAverageBefore: Double? = nil
+    public var loadAverageAfter: Double? = nil
 }
 
 public enum RunExecutor {
     /// Runs `run` with its work folder `workDir`; `progress` receives one-line step reports.
     public static func execute(_ run: Run, workDir: String, progress: (String) -> Void) throws -> RunOutcome {
+        let loadBefore = Machine.loadAverage
         let startDate = Date()
         var metrics: [MetricValue] = []
         var resumed: Int? = nil
@@ -39,7 +45,8 @@ public enum RunExecutor {
         let end = Date()
         return RunOutcome(runID: run.id, metrics: metrics, kernels: kernels, resumedFromStep: resumed,
                           started: iso(startDate), ended: iso(end), wallSeconds: end.timeIntervalSince(startDate),
-                          peakResidentBytes: ModelBench.peakResidentBytes(), build: Machine.build)
+                          peakResidentBytes: ModelBench.peakResidentBytes(), build: Machine.build,
+                          loadAverageBefore: loadBefore, loadAverageAfter: Machine.loadAverage)
     }
 
     static func iso(_ d: Date) -> String {

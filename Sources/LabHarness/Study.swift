@@ -52,6 +52,8 @@ public enum StudyLimits {
     public static let length = 2...(1 << 20)
     /// `bench.batch` [1, 65536] sequences, `bench.threads` [1, 1024], `bench.decode_tokens` [1, 10^6].
     public static let benchBatch = 1...65_536, threads = 1...1_024, decodeTokens = 1...1_000_000
+    /// `bench.repeats`: [1, 100] interleaved rounds of every bench point.
+    public static let benchRepeats = 1...100
     /// `bench.budget_seconds`: (0, 86400] seconds.
     public static let budgetSeconds = NumberRange(0...86_400, lowerOpen: true)
     /// `compare.margin`: (0, 10^9], in the metric's unit.
@@ -182,9 +184,17 @@ public struct Study: @unchecked Sendable {
     }
 
     public struct Bench: Sendable {
-        public var lengths: [Int] = []
+        /// The context lengths of the bench runs; nil (the key omitted): the eval ladder
+        /// (`evalLengths`) when the study measures accuracy, so cost and accuracy meet at the same
+        /// lengths (`Study.benchLengths`).
+        public var lengths: [Int]? = nil
         public var batch = 1, threads = 2, decodeTokens = 32
         public var budgetSeconds = 2.0
+        /// Interleaved rounds of all bench points (A B C … A B C …): round 1 keeps the run ids bench
+        /// runs had before rounds existed; rounds 2…N are runs of their own (`round` in the config).
+        public var repeats = Study.Bench.defaultRepeats
+        /// Three rounds: a median and a min–max spread from the fewest measurements that have one.
+        public static let defaultRepeats = 3
     }
 
     // MARK: Loading
@@ -265,11 +275,14 @@ public struct Study: @unchecked Sendable {
         [(MeasurementKind.trainThroughput, ModelBench.Mode.train), (.prefillThroughput, .prefill), (.decodeThroughput, .decode)]
             .filter { measurements.contains($0.0) }.map(\.1)
     }
-    public var wantsBench: Bool { !benchModes.isEmpty || (measurements.contains(.memory) && !bench.lengths.isEmpty) }
+    /// The bench lengths: `bench.lengths`, else (the key omitted) the eval ladder of a study that
+    /// measures accuracy, else none.
+    public var benchLengths: [Int] { bench.lengths ?? (wantsAccuracy ? evalLengths : []) }
+    public var wantsBench: Bool { !benchModes.isEmpty || (measurements.contains(.memory) && bench.lengths.map { !$0.isEmpty } == true) }
 
     /// Every context length a run of this study uses.
     var allLengths: [Int] {
-        (wantsAccuracy ? sweep.trainLength + evalLengths : []) + (wantsBench ? bench.lengths : [])
+        (wantsAccuracy ? sweep.trainLength + evalLengths : []) + (wantsBench ? benchLengths : [])
     }
 
     /// The variant `v` with the window `w` when its kind takes one; nil window when it does not
@@ -346,7 +359,7 @@ public struct Study: @unchecked Sendable {
             accuracy = tasks * Double(sweep.trainLength.count) * Double(sweep.seed.count) * Double(sweep.learningRate.count)
         }
         if wantsAccuracy { accuracy *= Double(sweep.kernel.count) }
-        if wantsBench { benchRuns = Double(sweep.kernel.count) * Double(bench.lengths.count) }
+        if wantsBench { benchRuns = Double(sweep.kernel.count) * Double(benchLengths.count) * Double(bench.repeats) }
         let perVariant: Double = Double(max(sweep.window.count, 1)) * (accuracy + benchRuns)
         return combos * Double(variants.count) * perVariant
     }
@@ -382,8 +395,8 @@ public struct Study: @unchecked Sendable {
                 }
             }
         }
-        if wantsBench && bench.lengths.isEmpty {
-            throw fail([.key("bench"), .key("lengths")], "throughput is measured but bench.lengths is empty")
+        if wantsBench && benchLengths.isEmpty {
+            throw fail([.key("bench"), .key("lengths")], "throughput is measured but there are no bench lengths: set bench.lengths (it defaults to the eval lengths only in a study that measures accuracy)")
         }
         if !wantsAccuracy && !wantsBench { throw fail([.key("measurements")], "nothing to measure") }
         try validateCompare()
@@ -408,7 +421,7 @@ public struct Study: @unchecked Sendable {
                     do {
                         if wantsAccuracy { try config.checkMemory(batch: training.batch, length: sweep.trainLength.max() ?? 0, training: true) }
                         if wantsBench {
-                            try config.checkMemory(batch: bench.batch, length: bench.lengths.max() ?? 0, training: benchModes.contains(.train))
+                            try config.checkMemory(batch: bench.batch, length: benchLengths.max() ?? 0, training: benchModes.contains(.train))
                         }
                     } catch let e as ModelError {
                         throw fail([.key("model")], e.message)
@@ -480,7 +493,7 @@ public struct Study: @unchecked Sendable {
             guard wantsBench, let name = setting.overrides["softmax-attention"] else { continue }
             let kernel = try KernelRegistry.softmaxAttention(named: name)
             for layer in c.pattern.layers(depth: c.layers) {
-                for T in bench.lengths {
+                for T in benchLengths {
                     let shape = AttentionShape(B: bench.batch, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)
                     if let reason = kernel.unsupported(shape) {
                         throw fail(path, "kernel \(name) does not support \(shape) (\(layer.kind)): \(reason)")
@@ -710,12 +723,13 @@ private struct EvalDecoder: Decodable {
 private struct BenchDecoder: Decodable {
     var value = Study.Bench()
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["lengths", "batch", "threads", "decode_tokens", "budget_seconds"], "bench")
+        let c = try strict(decoder, ["lengths", "batch", "threads", "decode_tokens", "budget_seconds", "repeats"], "bench")
         if let v = try c.optional([Int].self, "lengths") { try nonEmptyInRange(v, decoder, "lengths", StudyLimits.length); value.lengths = v }
         value.batch = try c.integer("batch", in: StudyLimits.benchBatch) ?? value.batch
         value.threads = try c.integer("threads", in: StudyLimits.threads) ?? value.threads
         value.decodeTokens = try c.integer("decode_tokens", in: StudyLimits.decodeTokens) ?? value.decodeTokens
         value.budgetSeconds = try c.number("budget_seconds", in: StudyLimits.budgetSeconds) ?? value.budgetSeconds
+        value.repeats = try c.integer("repeats", in: StudyLimits.benchRepeats) ?? value.repeats
     }
 }
 

@@ -285,14 +285,18 @@ public final class StudyRunner {
                          metrics: metrics,
                          provenance: provenance(kernels: outcome.kernels, started: outcome.started, ended: outcome.ended,
                                                 wall: outcome.wallSeconds, peak: measuredPeak, exit: exit, resumed: outcome.resumedFromStep,
-                                                debugTimings: outcome.build == "debug" && metrics.contains { $0.timing }, build: outcome.build))
+                                                debugTimings: outcome.build == "debug" && metrics.contains { $0.timing }, build: outcome.build,
+                                                load: (outcome.loadAverageBefore, outcome.loadAverageAfter)))
     }
 
     func provenance(kernels: [String], started: String, ended: String, wall: Double, peak: Int, exit: String, resumed: Int?,
-                    debugTimings: Bool, build: String = Machine.build) -> Provenance {
-        Provenance(gitCommit: git.commit, gitDirty: git.dirty, build: build, debugTimings: debugTimings, cpuModel: cpu, cores: cores,
-                   hostname: host, kernels: kernels, started: started, ended: ended, wallSeconds: wall, peakResidentBytes: peak,
-                   exit: exit, resumedFromStep: resumed)
+                    debugTimings: Bool, build: String = Machine.build, load: (before: Double?, after: Double?) = (nil, nil)) -> Provenance {
+        var p = Provenance(gitCommit: git.commit, gitDirty: git.dirty, build: build, debugTimings: debugTimings, cpuModel: cpu, cores: cores,
+                           hostname: host, kernels: kernels, started: started, ended: ended, wallSeconds: wall, peakResidentBytes: peak,
+                           exit: exit, resumedFromStep: resumed)
+        p.loadAverageBefore = load.before
+        p.loadAverageAfter = load.after
+        return p
     }
 
     /// Starts `attnlab study run-one` for `run`, its output appended to the run's log.

@@ -126,8 +126,50 @@ public enum Notebook {
         s += "- run time: \(runTime) of wall clock over all runs\n"
         let resumed = p.filter { $0.resumedFromStep != nil }.count
         if resumed > 0 { s += "- resumed from a checkpoint: \(resumed) runs\n" }
+        s += loadAverages(rows.filter { $0.kind == "bench" })
+        s += "- commits behind each group of rows:\n" + commitsByGroup(rows).map { "  - \($0.group): \($0.commits)\n" }.joined()
         s += "\n(count of runs in parentheses)\n"
         return s
+    }
+
+    /// The 1-minute load average before and after the bench runs (min–max over the runs that
+    /// recorded it), against the cores: timings taken on a busy machine say so.
+    static func loadAverages(_ bench: [ResultRow]) -> String {
+        guard !bench.isEmpty else { return "" }
+        let before = bench.compactMap(\.provenance.loadAverageBefore), after = bench.compactMap(\.provenance.loadAverageAfter)
+        guard let b = Stat.of(before), let a = Stat.of(after) else {
+            return "- load average during the bench runs: not recorded (rows written before it was)\n"
+        }
+        let cores = bench.map(\.provenance.cores).max() ?? 0
+        let busy = bench.filter { r in [r.provenance.loadAverageBefore, r.provenance.loadAverageAfter].contains { ($0 ?? 0) > Double(r.provenance.cores) } }.count
+        func range(_ s: Stat) -> String { String(format: "%.2f–%.2f (median %.2f)", s.min, s.max, s.median) }
+        return "- load average (1 min) of the \(before.count) bench runs that recorded it: before \(range(b)), after \(range(a)), on \(cores) cores"
+            + (busy > 0 ? "; \(busy) runs saw more load than cores (their timings shared the CPUs)" : "") + "\n"
+    }
+
+    /// The commits (12 hex digits, `+ uncommitted changes` for a dirty tree) behind each group of
+    /// rows: accuracy or bench runs (bench: by round), split on the grouping labels that vary among
+    /// them, e.g. `bench runs, pattern lllg, round 2`; each commit with its count of rows.
+    public static func commitsByGroup(_ rows: [ResultRow]) -> [(group: String, commits: String)] {
+        var out: [(String, String)] = []
+        for kind in ["accuracy", "bench"] + Set(rows.map(\.kind)).subtracting(["accuracy", "bench"]).sorted() {
+            let mine = rows.filter { $0.kind == kind }
+            guard !mine.isEmpty else { continue }
+            var keys = ReportData.varyingKeys(mine.map { RunConfig(labels: $0.labels) })
+            if Set(mine.map { $0.labels["round"] ?? "1" }).count > 1 { keys.append("round") }
+            var groups: [[String]: [ResultRow]] = [:]
+            for r in mine { groups[keys.map { k in r.labels[k] ?? (k == "round" ? "1" : "–") }, default: []].append(r) }
+            for values in groups.keys.sorted(by: { a, b in
+                for (x, y) in zip(a, b) where x != y { return numericAwareLess(x, y) }
+                return false
+            }) {
+                var n: [String: Int] = [:]
+                for r in groups[values]! { n[String(r.provenance.gitCommit.prefix(12)) + (r.provenance.gitDirty ? " + uncommitted changes" : ""), default: 0] += 1 }
+                let name = "\(kind) runs" + zip(keys, values).map { ", " + ($0.0 == "round" ? "round \($0.1)" : RunConfig.groupText($0.0, $0.1)) }.joined()
+                out.append((name, n.keys.sorted().map { "`\($0)` (\(n[$0]!))" }.joined(separator: ", ")))
+            }
+        }
+        return out
     }
 
     static func status(_ input: NotebookInput) -> String {

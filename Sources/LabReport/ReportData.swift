@@ -2,7 +2,8 @@
 // groups on. Labels play roles:
 // - series: `variant` and `window` name a point or a line (`RunConfig`);
 // - axes: `task`, `length`, `kernel` (bench), `step` (curves) place it;
-// - replicate: `seed` is averaged over (`Stat`);
+// - replicates: `seed` (accuracy runs) and `round` (the repeats of a bench run, `bench.repeats`)
+//   are summarised over (`Stat`: seeds by their mean, rounds by their median);
 // - every other label (`pattern`, `conv_kernel`, `norm_gain`, `learning_rate`, `train_length`, and
 //   any label this code does not know) is a grouping key: part of the configuration, and where it
 //   takes more than one value in a study, figures split on it (one figure per value combination)
@@ -28,7 +29,7 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
     public var isReference: Bool { variant == Self.referenceVariant }
 
     /// The labels that are neither series, axes nor replicates.
-    public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel"]
+    public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel", "round"]
     /// Labels only accuracy runs carry (the training recipe): ignored when joining to bench rows.
     public static let recipeLabels: Set<String> = ["learning_rate", "train_length"]
 

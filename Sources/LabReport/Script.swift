@@ -98,29 +98,3 @@ enum ScriptWriter {
         return s.joined(separator: "\n") + "\n"
     }
 }
-
-/// Colours and marks: a colour per variant, a point and dash type per configuration within it.
-enum Style {
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
-
-    static func colour(_ variant: String, among variants: [String]) -> String {
-        switch variant {
-        case "full": return "#000000"
-        case "sliding_window": return "#1f77b4"
-        case "rattention": return "#d62728"
-        case "linear_attention": return "#2ca02c"
-        default:
-            let others = variants.filter { !["full", "sliding_window", "rattention", "linear_attention"].contains($0) }
-            return palette[3 + (others.firstIndex(of: variant) ?? 0) % (palette.count - 3)]
-        }
-    }
-
-    /// `lc rgb "#…" pt N dt M` for `config` among `configs` (same variant: same colour).
-    static func line(_ config: RunConfig, among configs: [RunConfig]) -> String {
-        let variants = Array(Set(configs.map(\.variant))).sorted()
-        let sameVariant = configs.filter { $0.variant == config.variant }.sorted()
-        let i = sameVariant.firstIndex(of: config) ?? 0
-        let points = [7, 5, 9, 11, 13, 15, 4, 6, 8, 10]
-        return "lc rgb \(Fmt.q(colour(config.variant, among: variants))) pt \(points[i % points.count]) dt \(1 + i % 5)"
-    }
-}

@@ -1,5 +1,8 @@
-// Replicates (seeds) as one number: mean, sample standard deviation, min..max and count. Tables
-// print `mean ± std (n)`; figures draw the mean with min..max error bars.
+// Replicates as one number: mean, median, sample standard deviation, min..max and count. Seeds of
+// accuracy runs: tables print `mean ± std (n)`, figures draw the mean with min..max error bars.
+// Rounds of bench runs (`bench.repeats`): tables print `median [min–max] (n)`, figures draw the
+// median with min..max bars, and a point whose spread (max − min)/median exceeds `spreadLimit` is
+// flagged.
 import Foundation
 import LabCore
 
@@ -12,6 +15,8 @@ public struct ReportError: Error, CustomStringConvertible, Equatable {
 /// Summary of the replicates of one measurement.
 public struct Stat: Hashable, Sendable {
     public var mean: Double
+    /// The middle value (the mean of the two middle ones for an even n).
+    public var median: Double
     /// Sample standard deviation (n − 1 in the denominator); 0 when n = 1.
     public var std: Double
     public var min: Double
@@ -25,7 +30,30 @@ public struct Stat: Hashable, Sendable {
         let mean = values.reduce(0, +) / Double(n)
         let ss = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let std = n > 1 ? (ss / Double(n - 1)).squareRoot() : 0
-        return Stat(mean: mean, std: std, min: values.min()!, max: values.max()!, n: n)
+        let sorted = values.sorted()
+        let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        return Stat(mean: mean, median: median, std: std, min: sorted[0], max: sorted[n - 1], n: n)
+    }
+
+    /// The spread of repeated timings above which a point is flagged: 15 % of its median.
+    public static let spreadLimit = 0.15
+
+    /// (max − min) / median: how far apart the repeats of one measurement lie, relative to their
+    /// median (0 for one value; +∞ for a zero median with distinct values).
+    public var spread: Double {
+        if max == min { return 0 }
+        return median != 0 ? (max - min) / abs(median) : .infinity
+    }
+
+    /// Whether the repeats disagree by more than `spreadLimit`.
+    public var spreadFlagged: Bool { spread > Stat.spreadLimit }
+
+    /// `median [min–max] (n)` with the numbers written by `format`, `⚠ spread 23 %` appended
+    /// past `spreadLimit`; one value (or n equal ones): `format(value)` alone.
+    public func formattedMedian(_ format: (Double) -> String) -> String {
+        guard n > 1, max != min else { return format(median) }
+        return "\(format(median)) [\(format(min))–\(format(max))] (\(n))"
+            + (spreadFlagged ? String(format: " ⚠ spread %.0f %%", spread * 100) : "")
     }
 
     /// `0.953 ± 0.012 (3)` with `digits` decimals; one replicate: `0.953 (1)`.
@@ -55,6 +83,17 @@ enum Fmt {
     static func rate(_ v: Double) -> String {
         if abs(v) >= 1000 { return String(format: "%.0f", v) }
         return String(format: "%.3g", v)
+    }
+
+    /// A token count with thousands separators: `16,384`.
+    static func tokens(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// A gnuplot double-quoted string literal.

@@ -80,28 +80,36 @@ public enum Tables {
                        lines, alignRight: 2 + keys.count) + "\n"
     }
 
-    /// The Pareto frontier points of accuracy against state bytes and against decode tokens/s.
+    /// The Pareto frontier points of accuracy against state bytes and against decode and prefill
+    /// tokens/s, each with the length its cost was measured at.
     public static func frontiers(_ d: ReportData) -> String {
         var out = ""
-        func table(_ sets: [(split: Split, task: String, length: Int, points: [ParetoPoint], frontier: [ParetoPoint])],
-                   xName: String, x: (Double) -> String) -> String {
+        func table(_ sets: [Figures.ParetoSet], xName: String, x: (ParetoPoint) -> String) -> String {
             var lines: [[String]] = []
             for s in sets {
                 for p in s.frontier.sorted(by: { $0.x < $1.x }) {
-                    lines.append([s.task + (s.split.title.isEmpty ? "" : " (\(s.split.title))"), String(s.length), p.label,
-                                  x(p.x), p.accuracy.formatted()])
+                    lines.append([s.task + (s.split.title.isEmpty ? "" : " (\(s.split.title))"), String(s.length), String(s.costLength), p.label,
+                                  x(p), p.accuracy.formatted()])
                 }
             }
-            return markdown(["task", "eval length", "frontier point", xName, "accuracy"], lines, alignRight: 3)
+            return markdown(["task", "eval length", "cost length", "frontier point", xName, "accuracy"], lines, alignRight: 4)
+        }
+        func lengths(_ sets: [Figures.ParetoSet]) -> String {
+            let mixed = sets.filter { !$0.sameLength }
+            guard !mixed.isEmpty else { return "cost and accuracy at the same length" }
+            return Array(Set(mixed.map { "cost at \(Fmt.tokens($0.costLength)) tokens, accuracy at \(Fmt.tokens($0.length))" })).sorted().joined(separator: "; ")
+                + " (no bench run at the eval length)"
         }
         let bytes = Figures.stateBytesPoints(d)
         if !bytes.isEmpty {
-            out += "**Pareto frontier, accuracy vs decode-state bytes** (the points no other point beats on both; seed means)\n\n"
-            out += table(bytes, xName: "state bytes", x: Fmt.bytes) + "\n"
+            out += "**Pareto frontier, accuracy vs decode-state bytes** (the points no other point beats on both; seed means; \(lengths(bytes)))\n\n"
+            out += table(bytes, xName: "state bytes", x: { Fmt.bytes($0.x) }) + "\n"
         }
-        if let (B, sets) = Figures.decodePoints(d), !sets.isEmpty {
-            out += "**Pareto frontier, accuracy vs decode tokens/s at context length \(B)**\n\n"
-            out += table(sets, xName: "decode tokens/s", x: Fmt.rate) + "\n"
+        for mode in ["decode", "prefill"] {
+            let sets = Figures.throughputPoints(d, mode: mode)
+            guard !sets.isEmpty else { continue }
+            out += "**Pareto frontier, accuracy vs \(mode) tokens/s** (median over bench rounds [min–max]; \(lengths(sets)))\n\n"
+            out += table(sets, xName: "\(mode) tokens/s", x: { $0.cost?.formattedMedian(Fmt.rate) ?? Fmt.rate($0.x) }) + "\n"
         }
         return out
     }
@@ -134,14 +142,21 @@ public enum Tables {
             var cells = [String(l.length)] + configCells(l.config, keys) + (kernels.count > 1 ? [l.kernel] : [])
             for m in present {
                 cells.append(stats[K(config: l.config, kernel: l.kernel, length: l.length, metric: m.0)].map {
-                    $0.n > 1 ? $0.formatted(m.2) : m.2($0.mean)
+                    $0.formattedMedian(m.2)
                 } ?? "–")
             }
             lines.append(cells)
         }
         let header = ["length"] + configColumns(keys) + (kernels.count > 1 ? ["kernel"] : []) + present.map(\.1)
+        let timed = stats.filter { ["train_tokens_per_second", "prefill_tokens_per_second", "decode_tokens_per_second"].contains($0.key.metric) }
+        let rounds = timed.values.map(\.n).max() ?? 1
+        let flagged = timed.filter { $0.value.spreadFlagged }.count
+        let note = rounds > 1
+            ? "Each cell: the median over the bench rounds [min–max] (n rounds); ⚠ marks a spread (max − min)/median above \(Int(Stat.spreadLimit * 100)) %: "
+                + "\(flagged) of \(timed.count) throughput points."
+            : "One round per point: no spread measured (the study file's `bench.repeats` runs more)."
         return "**Bench**: throughput and memory at each context length" + (kernels.count == 1 ? " (kernel `\(kernels[0])`)" : "")
-            + "\n\n" + markdown(header, lines, alignRight: header.count - present.count) + "\n"
+            + ". " + note + "\n\n" + markdown(header, lines, alignRight: header.count - present.count) + "\n"
     }
 
     /// Training: per configuration and task, steps trained, steps to the target (runs that reached

@@ -100,6 +100,10 @@ public struct Provenance: Codable, Hashable, Sendable {
     public var exit: String
     /// The training step a resumed run started from (nil: from scratch).
     public var resumedFromStep: Int?
+    /// The machine's 1-minute load average (/proc/loadavg) when the run started and when it ended;
+    /// nil in rows written before it was recorded. Above `cores`, timings shared the CPUs.
+    public var loadAverageBefore: Double? = nil
+    public var loadAverageAfter: Double? = nil
 
     public init(gitCommit: String, gitDirty: Bool, build: String, debugTimings: Bool, cpuModel: String, cores: Int,
                 hostname: String, kernels: [String], started: String, ended: String, wallSeconds: Double,
@@ -114,5 +118,6 @@ public struct Provenance: Codable, Hashable, Sendable {
         case gitCommit = "git_commit", gitDirty = "git_dirty", build, debugTimings = "debug_timings", cpuModel = "cpu_model"
         case cores, hostname, kernels, started, ended, wallSeconds = "wall_seconds"
         case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step"
+        case loadAverageBefore = "load_average_before", loadAverageAfter = "load_average_after"
     }
 }

@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import LabCore
+import LabHarness
 import LabReport
 import LabResults
 
@@ -24,7 +25,7 @@ struct Plot: ParsableCommand {
             var command = "attnlab plot \(study)" + (publish ? " --publish" : "")
             if let results { command += " --results \(results)" }
             if let out { command += " --out \(out)" }
-            _ = try drawFigures(data, out: out ?? places.plots, command: command)
+            _ = try drawFigures(data, out: out ?? places.plots, command: command, comparison: try declaredComparison(s))
         }
     }
 }
@@ -38,11 +39,21 @@ func loadReportData(_ s: StudyFile, results: String?, folder: String) throws -> 
 
 /// Builds and draws every figure the rows support into `out`; prints each file written and each
 /// figure skipped (with why).
-func drawFigures(_ data: (data: ReportData, sources: [String]), out: String, command: String) throws -> FigureSet {
+func drawFigures(_ data: (data: ReportData, sources: [String]), out: String, command: String,
+                 comparison: ComparisonSpec? = nil) throws -> FigureSet {
     let gnuplot = try Gnuplot.locate()
     if data.data.okRows.isEmpty { throw UsageFailure("\(data.sources.joined(separator: ", ")): no ok rows (all \(data.data.rows.count) runs failed)") }
-    let set = Figures.build(data.data, command: command)
+    let set = Figures.build(data.data, command: command, comparison: comparison)
     try Plotter.write(set, to: out, gnuplot: gnuplot) { print($0) }
     for s in set.skipped { print("skipped: \(s)") }
     return set
+}
+
+/// The comparisons declared in the study file (`compare:`), for the notebook's section and the
+/// figures' equivalence band: a file with a `compare:` block must load (a broken block is an
+/// error, not "no comparison declared"); nil without a block or a study file.
+func declaredComparison(_ s: StudyFile) throws -> ComparisonSpec? {
+    guard let path = s.path, let text = s.text, text.split(separator: "\n").contains(where: { $0.hasPrefix("compare:") }),
+          let c = try Study.load(path: path).compare else { return nil }
+    return ComparisonSpec(reference: c.reference, metric: c.metric, lowerIsBetter: c.lowerIsBetter, margin: c.margin, lengths: c.lengths)
 }

@@ -37,18 +37,12 @@ struct Report: ParsableCommand {
             var plotCommand = "attnlab plot \(s.path ?? s.name)" + publishFlag
             if let results { plotCommand += " --results \(results)" }
             if plots != nil { plotCommand += " --out \(plotsDir)" }
-            let figures = noPlots ? Figures.build(data.data, command: plotCommand)
-                : try drawFigures(data, out: plotsDir, command: plotCommand)
+            // the comparisons declared in the study file (before drawing: a broken block stops here)
+            let comparison = try declaredComparison(s)
+            let figures = noPlots ? Figures.build(data.data, command: plotCommand, comparison: comparison)
+                : try drawFigures(data, out: plotsDir, command: plotCommand, comparison: comparison)
             // the runs the study file expands to, for `pending` (cheap; skipped when the file does not load)
             let expected = s.path.flatMap { try? Study.load(path: $0).expand() }.map { Set($0.map(\.id)) }
-            // the comparisons declared in the study file: a file with a `compare:` block must load
-            // (a broken block is an error, not "no comparison declared")
-            var comparison: ComparisonSpec? = nil
-            if let path = s.path, let text = s.text,
-               text.split(separator: "\n").contains(where: { $0.hasPrefix("compare:") }), let c = try Study.load(path: path).compare {
-                comparison = ComparisonSpec(reference: c.reference, metric: c.metric, lowerIsBetter: c.lowerIsBetter,
-                                            margin: c.margin, lengths: c.lengths)
-            }
             var reportCommand = "attnlab report \(s.path ?? s.name)" + publishFlag
             if let results { reportCommand += " --results \(results)" }
             if let out { reportCommand += " --out \(out)" }

@@ -1,0 +1,96 @@
+// The style table of every figure, in one place: what tells lines and points apart, and what
+// panels and axes are called.
+//
+//   colour  ← variant (`variantColours`): full black, sliding_window blue, rattention red,
+//             linear_attention green, others from `palette`; windows of one variant are shades
+//             of its colour, the smallest window palest (`shade`)
+//   marker  ← stack, the `pattern` label of `sweep.pattern` (`stackMarkers`, in the order the
+//             stacks sort; no label: a filled circle)
+//   dash    ← kernel, the `kernel` label of `sweep.kernel` (`kernelDashes`, in sorted order; one
+//             kernel: solid)
+//   grey    ← reference lines: chance (dashed), the training target (dotted), the equivalence
+//             band (a light fill around the reference)
+//
+// Metric names become titles in words with units (`metricTitle`), never the raw row names.
+import Foundation
+
+enum Style {
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+    static let variantColours = ["full": "#000000", "sliding_window": "#1f77b4", "rattention": "#d62728", "linear_attention": "#2ca02c"]
+    /// Filled circle, square, triangle, diamond, inverted triangle, pentagon; then open ones.
+    static let stackMarkers = [7, 5, 9, 13, 11, 15, 6, 4, 8, 12]
+    /// Solid, dashed, dotted, dash-dot, dash-dot-dot.
+    static let kernelDashes = [1, 2, 3, 4, 5]
+    /// Reference lines and fills.
+    static let chanceColour = "#7f7f7f", targetColour = "#444444", bandColour = "#bbbbbb", frontierColour = "#555555"
+
+    /// The colour of `variant` (`among`: the variants of the figure, for the ones not in the table).
+    static func colour(_ variant: String, among variants: [String]) -> String {
+        if let c = variantColours[variant] { return c }
+        let others = variants.filter { variantColours[$0] == nil }
+        return palette[3 + (others.firstIndex(of: variant) ?? 0) % (palette.count - 3)]
+    }
+
+    /// The variant's colour, lightened for the smaller windows of that variant among `configs`:
+    /// the largest window (or a windowless variant) at full strength, the smallest mixed 45 % with
+    /// white (full attention's black becomes grey steps).
+    static func shade(_ config: RunConfig, among configs: [RunConfig]) -> String {
+        let base = colour(config.variant, among: ReportData.distinct(configs.map(\.variant)))
+        let windows = ReportData.distinct(configs.filter { $0.variant == config.variant }.map(\.window))
+        guard windows.count > 1, let w = config.window, let i = windows.firstIndex(of: w) else { return base }
+        let t = 0.45 * Double(windows.count - 1 - i) / Double(windows.count - 1)
+        return mix(base, white: t)
+    }
+
+    /// `hex` mixed with white by `t` in [0, 1].
+    static func mix(_ hex: String, white t: Double) -> String {
+        let v = Int(hex.dropFirst(), radix: 16) ?? 0
+        let channels: [Int] = [(v >> 16) & 255, (v >> 8) & 255, v & 255]
+        var out = "#"
+        for c in channels {
+            let x = Double(c)
+            let mixed: Double = x + (255.0 - x) * t
+            out += String(format: "%02x", Int(mixed.rounded()))
+        }
+        return out
+    }
+
+    /// The marker of a stack (`pattern` label value; nil: none) among the stacks of the figure.
+    static func marker(stack: String?, among stacks: [String]) -> Int {
+        guard let stack, let i = stacks.sorted(by: numericAwareLess).firstIndex(of: stack) else { return stackMarkers[0] }
+        return stackMarkers[i % stackMarkers.count]
+    }
+
+    /// The dash of a kernel (`kernel` label value; nil: none) among the kernels of the figure.
+    static func dash(kernel: String?, among kernels: [String]) -> Int {
+        guard let kernel, let i = kernels.sorted().firstIndex(of: kernel) else { return kernelDashes[0] }
+        return kernelDashes[i % kernelDashes.count]
+    }
+
+    /// `lc rgb "#…" pt N dt M` for `config` run with `kernel`: colour by variant (shade by window),
+    /// marker by stack, dash by kernel, among the configurations and kernels of the figure.
+    static func line(_ config: RunConfig, kernel: String? = nil, among configs: [RunConfig], kernels: [String] = []) -> String {
+        let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
+        return "lc rgb \(Fmt.q(shade(config, among: configs))) pt \(marker(stack: config.groups["pattern"], among: stacks)) "
+            + "dt \(dash(kernel: kernel, among: kernels))"
+    }
+
+    /// Titles and units of the metrics rows carry: (what it is in words, unit).
+    static let metricTitles: [String: (title: String, unit: String)] = [
+        "accuracy": ("accuracy on the test split", "fraction of answer tokens"),
+        "score": ("generation score on the test split", "fraction"),
+        "train_tokens_per_second": ("training throughput", "tokens/s"),
+        "prefill_tokens_per_second": ("prefill throughput (to the first token)", "tokens/s"),
+        "decode_tokens_per_second": ("decode throughput", "tokens/s"),
+        "state_bytes": ("decode state, analytic", "bytes"),
+        "measured_state_bytes": ("decode state, measured in the caches", "bytes"),
+        "peak_resident_bytes": ("peak resident memory of the run", "bytes"),
+        "curve_val_loss": ("validation loss", "nats"),
+        "curve_val_accuracy": ("validation accuracy", "fraction of answer tokens"),
+    ]
+
+    /// `decode throughput (tokens/s)`; an unknown metric: its name.
+    static func metricTitle(_ name: String) -> String {
+        metricTitles[name].map { "\($0.title) (\($0.unit))" } ?? name
+    }
+}
