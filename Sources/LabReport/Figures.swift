@@ -183,8 +183,10 @@ public enum Figures {
                             }.sorted { $0.0 < $1.0 }
                             guard !rows.isEmpty else { continue }
                             let label = (v == "linear_attention" ? "linear only" : v) + (k.map { " (\($0))" } ?? "")
+                            // kernels side by side: each a little off the window's slot, so equal points both show
+                            let dodge = k.flatMap { kernels.firstIndex(of: $0) }.map { (Double($0) - Double(kernels.count - 1) / 2) * 0.1 } ?? 0
                             let sel = file.add("L=\(L) | \(v)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
-                                               rows.map { "\(position[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
+                                               rows.map { "\(Fmt.num(Double(position[$0.0]!) + dodge)) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
                             shown += rows.flatMap { [$0.1.min, $0.1.max] }
                             let colour = Style.colour(v, among: variants)
                             let stack = configs.first { $0.variant == v }?.groups["pattern"]
@@ -608,7 +610,10 @@ public enum Figures {
                     let sel = file.add("\(m) | \(label)", columns: "length median min max n spread",
                                        rows.map { "\($0.key.length) \(Fmt.num($0.value.median)) \(Fmt.num($0.value.min)) \(Fmt.num($0.value.max)) \($0.value.n) \(Fmt.num($0.value.spread))" })
                     values += rows.flatMap { [$0.value.min, $0.value.max] }
-                    elements.append("data \(sel) using 1:2:3:4 with yerrorlines \(Style.line(s.config, kernel: s.kernel, among: configs, kernels: kernels)) lw 1.5 title \(Fmt.q(label))")
+                    // series nudged apart along the log x axis (±6 % at most) so their bars do not hide each other
+                    let i = series.firstIndex(of: s) ?? 0
+                    let nudge = series.count > 1 ? pow(2, (Double(i) / Double(series.count - 1) - 0.5) * 0.16) : 1
+                    elements.append("data \(sel) using ($1*\(Fmt.num(nudge))):2:3:4 with yerrorlines \(Style.line(s.config, kernel: s.kernel, among: configs, kernels: kernels)) lw 1.5 title \(Fmt.q(label))")
                 }
                 guard !elements.isEmpty else { continue }
                 let lengths = ReportData.distinct(split.observations.filter { $0.name == m }.map(\.length))
@@ -763,18 +768,26 @@ public enum Figures {
                         elements.append("data \(sel) using 1:2 with lines \(Style.line(first.config, kernel: kernel, among: configs, kernels: kernels)) lw 1.2 \(t)")
                     }
                     guard !elements.isEmpty else { continue }
+                    var chanceValue: Double? = nil
                     if m == "curve_val_accuracy", curveLengths.count == 1,
                        let line = chanceLine(chance, task: task, length: curveLengths[0], runs: Set(runs), file: &file) {
                         extra.append(line.setting)
+                        chanceValue = line.value
                         elements.append(line.element)
                         drewChance = true
                     }
-                    panels.append(Panel(comment: m, settings: [
+                    let range = yRange(tobs.filter { $0.name == m }.map(\.value), chance: chanceValue)
+                    if let c = chanceValue, !range.chanceShown, let i = elements.lastIndex(where: { $0.hasPrefix("chance_mean") }) {
+                        elements[i] = chanceBelow(c)
+                    }
+                    // the stats lines read the .dat before the y range is set (stats skips values outside it)
+                    panels.append(Panel(comment: m, settings: ["set autoscale y"] + extra + [
                         "set title \(Fmt.q(m == "curve_val_loss" ? "validation loss" : "validation accuracy"))",
-                        "set xlabel \"training step\"", "set ylabel \(Fmt.q(m == "curve_val_loss" ? "loss (nats)" : "accuracy"))",
-                        m == "curve_val_loss" ? "set autoscale y" : "set yrange [0:1.05]",
-                        "set key outside right top",
-                    ] + extra, elements: elements))
+                        "set xlabel \"training step\"",
+                        "set ylabel \(Fmt.q(m == "curve_val_loss" ? "loss (nats)" : "accuracy on the validation split"))",
+                        m == "curve_val_loss" ? "set autoscale y" : range.setting,
+                        "set key outside below maxcols 3",
+                    ], elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
                 let script = ScriptWriter.render(

@@ -18,9 +18,11 @@ import Testing
         let gnuplot = try Gnuplot.locate()
         let dir = try temporaryDirectory("plots")
         defer { cleanUp(dir) }
-        let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture")
+        // with a declared comparison, so the equivalence band is drawn too
+        let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture",
+                                comparison: ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.02))
         #expect(set.figures.map(\.name) == [
-            "accuracy-vs-window.mqar_v64", "pareto-state-bytes.mqar_v64", "pareto-decode.mqar_v64",
+            "accuracy-vs-window.mqar_v64", "pareto-state-bytes.mqar_v64", "pareto-decode.mqar_v64", "pareto-prefill.mqar_v64",
             "throughput-vs-length", "memory-vs-length", "heatmap-accuracy", "curves.mqar_v64",
         ])
         #expect(set.skipped.isEmpty)  // the fixture has no `score`: that heatmap is left out without a note
@@ -44,7 +46,10 @@ import Testing
         #expect(acc.data.contains("# [L=32 | sliding_window]\n# columns: x window mean min max std n\n1 8 0.6 0.5 0.7 0.141421 2\n2 16 0.84 0.8 0.88 0.0565685 2\n"))
         #expect(acc.data.contains("# [L=32 | linear_attention]\n# columns: x window mean min max std n\n0 -1 0.4 0.4 0.4 0 1\n"))
         #expect(acc.data.contains("# [L=64 | swa_reach_ceiling]\n# columns: x window ceiling\n1 8 0.3\n2 16 0.55\n"))
-        #expect(acc.script.contains("stats data index \"[L=32 | full]\" using 2 name \"full\" nooutput"))
+        #expect(acc.script.contains("stats data index \"[L=32 | full]\" using 2 name \"full0\" nooutput"))
+        // full attention's spread over its seeds is a band, not a bare line
+        #expect(acc.script.contains("'+' using 1:(full0lo_min):(full0hi_max) with filledcurves"))
+        #expect(!acc.script.contains("set yrange [0:1.1]"))
         #expect(acc.script.contains("set xtics (\"linear only\" 0, \"8\" 1, \"16\" 2)"))
         #expect(acc.script.contains("set output \"accuracy-vs-window.mqar_v64.\" . format"))
         #expect(acc.script.contains("data = \"accuracy-vs-window.mqar_v64.dat\""))
@@ -52,7 +57,14 @@ import Testing
         #expect(pareto.data.contains("# [L=32 | frontier]\n# columns: x accuracy_mean label\n2304 0.6 \"swa W8\"\n4352 0.84 \"swa W16\"\n6400 0.88 \"ratt W8\"\n8192 0.99 \"full\"\n"))
         #expect(pareto.script.contains("with steps"))
         let decode = try #require(set.figures.first { $0.name == "pareto-decode.mqar_v64" })
-        #expect(decode.title.contains("at length 256"))
+        #expect(decode.title.contains("cost at 256 tokens, accuracy at 32 and 64"))
+        // numbered points, named in a key panel
+        #expect(decode.script.contains("keyentry with points"))
+        #expect(decode.data.contains("# [L=32 | labels]"))
+        let banded = Figures.build(try Fixture.data(), command: "c", comparison: ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.02))
+        let band = try #require(banded.figures.first { $0.name == "accuracy-vs-window.mqar_v64" })
+        #expect(band.script.contains("title \"equivalent to full: ±0.02 of its mean (declared margin)\""))
+        #expect(!acc.script.contains("equivalent to"))
         #expect(decode.script.contains("with fsteps"))
     }
 

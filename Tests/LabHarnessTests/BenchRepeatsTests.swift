@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import LabHarness
+import LabResults
+
+/// `bench.repeats` (interleaved rounds of every bench point) and `bench.lengths` defaulting to the
+/// eval ladder.
+@Suite struct BenchRepeatsTests {
+    /// A tiny study: two variants, accuracy at two eval lengths, decode bench runs.
+    static func study(bench: String, measurements: String = "[accuracy, decode_throughput]") -> String {
+        """
+        name: repeats
+        question: q
+        model: {model_dim: 16, layers: 1}
+        variants:
+          - {kind: full}
+          - {kind: sliding_window}
+        sweep:
+          window: [4]
+          train_length: [32]
+        training: {steps: 10}
+        tasks: [mqar_v256]
+        eval: {lengths: [32, 64]}
+        measurements: \(measurements)
+        bench: \(bench)
+        """
+    }
+
+    /// The bench point of a run: its labels without the round.
+    static func point(_ r: Run) -> String {
+        r.labels.filter { $0.key != "round" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    @Test func roundsAreInterleavedAndRoundOneKeepsItsIDs() throws {
+        let once = try Study.parse(Self.study(bench: "{lengths: [128, 256], repeats: 1}"), file: "s.yaml").expand()
+        let thrice = try Study.parse(Self.study(bench: "{lengths: [128, 256], repeats: 3}"), file: "s.yaml").expand()
+        let benchOnce = once.filter { $0.kind == .bench }, bench = thrice.filter { $0.kind == .bench }
+        #expect(benchOnce.count == 4)  // 2 variants × 2 lengths
+        #expect(bench.count == 3 * benchOnce.count)
+        // A B C D A B C D A B C D: every round runs all points in the same order before the next
+        let points = benchOnce.map(Self.point)
+        #expect(bench.map(Self.point) == points + points + points)
+        #expect(bench.map { $0.labels["round"] } == Array(repeating: "1", count: 4) + Array(repeating: "2", count: 4) + Array(repeating: "3", count: 4))
+        // rounds 2 and 3 come after every round-1 run (accuracy runs included)
+        let firstLater = try #require(thrice.firstIndex { $0.labels["round"] == "2" })
+        #expect(thrice[..<firstLater].allSatisfy { $0.labels["round"] == nil || $0.labels["round"] == "1" })
+        // round 1 is the run a study without repeats has; the others are runs of their own
+        #expect(bench.prefix(4).map(\.id) == benchOnce.map(\.id))
+        #expect(Set(bench.map(\.id)).count == bench.count)
+        #expect(bench[4].config["round"]?.intValue == 2 && bench[0].config["round"] == nil)
+        #expect(bench.allSatisfy { $0.id == String(SHA256.hex($0.config.canonical).prefix(16)) })
+        // the accuracy runs are unchanged
+        #expect(thrice.filter { $0.kind == .accuracy }.map(\.id) == once.filter { $0.kind == .accuracy }.map(\.id))
+        // without the key: the default number of rounds
+        let byDefault = try Study.parse(Self.study(bench: "{lengths: [128, 256]}"), file: "s.yaml").expand().filter { $0.kind == .bench }
+        #expect(byDefault.count == 4 * Study.Bench.defaultRepeats)
+    }
+
+    @Test func repeatsOutOfRangeIsAStudyError() {
+        for bad in ["0", "101", "two"] {
+            do {
+                _ = try Study.parse(Self.study(bench: "{lengths: [128], repeats: \(bad)}"), file: "s.yaml")
+                Issue.record("repeats: \(bad) was accepted")
+            } catch let e as StudyError {
+                #expect(e.key == "bench.repeats", "\(e)")
+            } catch { Issue.record("\(error)") }
+        }
+    }
+
+    @Test func benchLengthsDefaultToTheEvalLadder() throws {
+        let runs = try Study.parse(Self.study(bench: "{repeats: 1}"), file: "s.yaml").expand()
+        let lengths = runs.filter { $0.kind == .bench }.compactMap(\.length)
+        #expect(Set(lengths) == [32, 64])
+        #expect(lengths.count == 4)
+        // explicit lengths win
+        let explicit = try Study.parse(Self.study(bench: "{lengths: [512], repeats: 1}"), file: "s.yaml").expand()
+        #expect(explicit.filter { $0.kind == .bench }.compactMap(\.length) == [512, 512])
+        // a study without accuracy has no ladder to default to
+        do {
+            _ = try Study.parse(Self.study(bench: "{repeats: 1}", measurements: "[decode_throughput]"), file: "s.yaml")
+            Issue.record("a bench-only study without bench.lengths was accepted")
+        } catch let e as StudyError {
+            #expect(e.key == "bench.lengths")
+        }
+    }
+
+    /// A study killed after round 1 has rounds 2 and 3 pending: the next `study run` runs exactly
+    /// those (it skips every run with an ok row).
+    @Test func missingRoundsArePending() throws {
+        let dir = NSTemporaryDirectory() + "repeats-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let study = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}", measurements: "[accuracy, decode_throughput]"), file: "s.yaml")
+        let runs = try study.expand()
+        // every accuracy run and round 1 of the bench runs recorded, one of round 2 as well
+        let done = runs.filter { $0.kind == .accuracy || $0.labels["round"] == "1" } + [runs.first { $0.labels["round"] == "2" }!]
+        for r in done {
+            let row = ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
+                                provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
+                                                       cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: 1,
+                                                       peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil))
+            try ResultsStore.append(row, to: dir + "/results.jsonl")
+        }
+        let pending = try study.status(outDir: dir).filter { $0.state == .pending }.map(\.run)
+        #expect(pending.map { $0.labels["round"] } == ["2", "3", "3"])
+        #expect(Set(pending.map(\.id)).isDisjoint(with: done.map(\.id)))
+    }
+}
