@@ -172,7 +172,7 @@ public enum Figures {
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
                 var panels: [Panel] = [], closeUps: [Panel] = []
-                var drewChance = false, drewTarget = false, drewBand = false
+                var drewChance = false, drewTarget = false, drewBand = false, drewFullBand = false
                 for L in lengths {
                     var elements: [String] = [], settings: [String] = [], shown: [Double] = []
                     var reference: [Stat] = []
@@ -217,6 +217,7 @@ public enum Figures {
                         settings.append("stats data \(sel) using 4 name \"\(tag)hi\" nooutput")
                         let what = "full attention" + (k.map { " (\($0))" } ?? "")
                         if s.n > 1 {
+                            drewFullBand = true
                             elements.append("'+' using 1:(\(tag)lo_min):(\(tag)hi_max) with filledcurves fc rgb \"#000000\" fs transparent solid 0.12 noborder "
                                             + "title \"\(what): min..max over \(s.n) seeds\"")
                         }
@@ -236,7 +237,7 @@ public enum Figures {
                     let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
                         .joined(separator: ", ")
                     let axes = ["unset logscale x", "set xrange [-0.5:\(Fmt.num(Double(xs.count) - 0.5))]", "set xtics (\(tics))",
-                                "set xlabel \"window W (attends to W+1 tokens)\"", "set ylabel \"test accuracy (mean over seeds)\""]
+                                "set xlabel \"window W (attends to W+1 tokens)\"", "set ylabel \"accuracy (mean over seeds)\""]
                     // the stats lines read the .dat before the y range is set (stats skips values outside it)
                     let stats = ["set autoscale y"] + settings
                     panels.append(Panel(comment: "eval length \(L)", settings: stats + ["set title \"accuracy at \(Fmt.tokens(L)) tokens\"", range.setting]
@@ -264,7 +265,7 @@ public enum Figures {
                 out.figures.append(Figure(name: name, title: title,
                                           caption: "Accuracy vs window on \(task), one panel per eval length"
                                             + (closeUps.isEmpty ? "" : " and below it a close-up around full attention")
-                                            + "; bars min..max over seeds; full attention as a line with its min..max band"
+                                            + "; bars min..max over seeds; full attention as a line" + (drewFullBand ? " with its min..max band" : "")
                                             + (marksText.isEmpty ? "." : "; " + marksText.joined(separator: "; ") + ". The y axis is zoomed to the data."),
                                           data: file.text, script: script))
             }
@@ -428,6 +429,16 @@ public enum Figures {
                              xformat: "set format x \"%.0s%c\"", logX: false)
     }
 
+    /// `cost at 16,384 tokens, accuracy at 128 and 192` for the sets whose cost comes from another
+    /// length than their accuracy (by cost length, accuracy lengths ascending); nil when none does.
+    static func mixedLengths(_ sets: [ParetoSet]) -> String? {
+        let mixed = sets.filter { !$0.sameLength }
+        guard !mixed.isEmpty else { return nil }
+        return Dictionary(grouping: mixed, by: \.costLength).sorted { $0.key < $1.key }.map { B, group in
+            "cost at \(Fmt.tokens(B)) tokens, accuracy at " + Array(Set(group.map(\.length))).sorted().map(Fmt.tokens).joined(separator: " and ")
+        }.joined(separator: "; ")
+    }
+
     /// The bounds of a `set yrange [lo:hi]` line.
     static func yValues(_ setting: String) -> (Double, Double) {
         let v = setting.dropFirst("set yrange [".count).dropLast().split(separator: ":").compactMap { Double($0) }
@@ -456,9 +467,7 @@ public enum Figures {
             let mixed = group.contains { !$0.sameLength }
             let name = "pareto-\(kind).\(key)"
             let title = "\(d.study): accuracy vs \(what), \(first.task)" + (first.split.title.isEmpty ? "" : " (\(first.split.title))")
-                + (mixed ? " (" + Dictionary(grouping: group.filter { !$0.sameLength }, by: \.costLength).sorted { $0.key < $1.key }.map { B, sets in
-                    "cost at \(Fmt.tokens(B)) tokens, accuracy at " + sets.map { Fmt.tokens($0.length) }.joined(separator: " and ")
-                }.joined(separator: "; ") + ")" : "")
+                + (mixedLengths(group).map { " (\($0))" } ?? "")
             var file = DataFile(header: [title, "Per eval length: every point (numbered as in the key panel), the labels drawn, then the Pareto frontier (seed means against median cost)."])
             // numbers shared by every panel of the figure: one per configuration (and kernel)
             let everyPoint = group.flatMap(\.points)
@@ -643,8 +652,8 @@ public enum Figures {
                         spreadNote],
                 command: command, panels: panels, columns: 3, panelSize: (600, 420), common: ["set grid"])
             out.figures.append(Figure(name: name, title: title,
-                                      caption: (memory ? "Decode-state bytes (analytic and measured) and peak resident memory vs context length, log-log."
-                                          : "Train, prefill and decode tokens/s vs context length, log-log.") + " " + spreadNote,
+                                      caption: memory ? "Decode-state bytes (analytic and measured) and peak resident memory vs context length, log-log."
+                                          : "Train, prefill and decode tokens/s vs context length, log-log. " + spreadNote,
                                       data: file.text, script: script))
         }
         return out
@@ -710,7 +719,7 @@ public enum Figures {
                     "set xrange [-0.5:\(Fmt.num(Double(lengths.count) - 0.5))]", "set yrange [-0.5:\(Fmt.num(Double(tasks.count) - 0.5))]",
                     "set xtics (\(lengths.enumerated().map { "\"\($0.element)\" \($0.offset)" }.joined(separator: ", ")))",
                     "set ytics (\(tasks.enumerated().map { "\(Fmt.q($0.element)) \($0.offset)" }.joined(separator: ", ")))",
-                    "set xlabel \"eval length\"", "set cbrange [0:1]",
+                    "set xlabel \"eval length (tokens)\"", "set cbrange [0:1]",
                 ], elements: [
                     "data \(sel) using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle",
                     "data \(sel) using 1:2:(sprintf(\"%.2f\", $3)) with labels font \",9\" notitle",
@@ -786,7 +795,7 @@ public enum Figures {
                         "set xlabel \"training step\"",
                         "set ylabel \(Fmt.q(m == "curve_val_loss" ? "loss (nats)" : "accuracy on the validation split"))",
                         m == "curve_val_loss" ? "set autoscale y" : range.setting,
-                        "set key outside below maxcols 3",
+                        "set key outside below height 1",
                     ], elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
@@ -795,7 +804,7 @@ public enum Figures {
                     about: ["Validation loss and accuracy at each validation during training, one line per run",
                             "(seeds of one configuration share its colour, paler for smaller windows; dash: kernel)" + (drewChance
                                 ? "; grey dashed: the chance level on the eval examples at the train length." : ".")],
-                    command: command, panels: panels, columns: 2, panelSize: (600, 400), common: ["set grid"])
+                    command: command, panels: panels, columns: 2, panelSize: (600, 480), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
                                           caption: "Training curves on \(task): validation loss and accuracy vs step, one line per run"
                                             + (drewChance ? "; chance level (eval examples at the train length) dashed." : "."),

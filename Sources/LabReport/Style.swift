@@ -77,8 +77,8 @@ enum Style {
 
     /// Titles and units of the metrics rows carry: (what it is in words, unit).
     static let metricTitles: [String: (title: String, unit: String)] = [
-        "accuracy": ("accuracy on the test split", "fraction of answer tokens"),
-        "score": ("generation score on the test split", "fraction"),
+        "accuracy": ("accuracy", "fraction of answer tokens"),
+        "score": ("generation score", "fraction"),
         "train_tokens_per_second": ("training throughput", "tokens/s"),
         "prefill_tokens_per_second": ("prefill throughput (to the first token)", "tokens/s"),
         "decode_tokens_per_second": ("decode throughput", "tokens/s"),

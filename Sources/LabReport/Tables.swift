@@ -95,10 +95,7 @@ public enum Tables {
             return markdown(["task", "eval length", "cost length", "frontier point", xName, "accuracy"], lines, alignRight: 4)
         }
         func lengths(_ sets: [Figures.ParetoSet]) -> String {
-            let mixed = sets.filter { !$0.sameLength }
-            guard !mixed.isEmpty else { return "cost and accuracy at the same length" }
-            return Array(Set(mixed.map { "cost at \(Fmt.tokens($0.costLength)) tokens, accuracy at \(Fmt.tokens($0.length))" })).sorted().joined(separator: "; ")
-                + " (no bench run at the eval length)"
+            Figures.mixedLengths(sets).map { $0 + " (no bench run at the eval length)" } ?? "cost and accuracy at the same length"
         }
         let bytes = Figures.stateBytesPoints(d)
         if !bytes.isEmpty {

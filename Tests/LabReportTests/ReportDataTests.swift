@@ -80,7 +80,7 @@ import Testing
         #expect(sets[0].frontier.map(\.label) == ["swa W8", "swa W16", "ratt W16", "full"])
         #expect(sets[0].frontier.map(\.x) == [3000, 2800, 2400, 800])
         #expect(sets[1].frontier.map(\.label) == ["swa W8", "swa W16", "ratt W16"])
-        #expect(Tables.frontiers(try Fixture.data()).contains("accuracy vs decode tokens/s** (median over bench rounds [min–max]; cost at 256 tokens, accuracy at 32; cost at 256 tokens, accuracy at 64"))
+        #expect(Tables.frontiers(try Fixture.data()).contains("accuracy vs decode tokens/s** (median over bench rounds [min–max]; cost at 256 tokens, accuracy at 32 and 64"))
     }
 
     @Test func benchAndTrainingTables() throws {

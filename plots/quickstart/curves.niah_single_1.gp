@@ -1,13 +1,13 @@
 # quickstart: training curves, niah_single_1
 #
 # Validation loss and accuracy at each validation during training, one line per run
-# (seeds of one variant/window share its colour and dash); grey dashed: the chance level on the eval examples at the train length.
+# (seeds of one configuration share its colour, paler for smaller windows; dash: kernel); grey dashed: the chance level on the eval examples at the train length.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot curves.niah_single_1.gp
 # in this folder: it redraws curves.niah_single_1.png and curves.niah_single_1.svg from curves.niah_single_1.dat.
 
-width = 1200; height = 440   # pixels (svg: points)
+width = 1200; height = 520   # pixels (svg: points)
 fontspec = "sans,10"
 data = "curves.niah_single_1.dat"
 
@@ -22,29 +22,31 @@ do for [format in "png svg"] {
     set multiplot layout 1,2 title "quickstart: training curves, niah_single_1" font ",12"
 
     # curve_val_loss
+    set autoscale y
     set title "validation loss"
     set xlabel "training step"
     set ylabel "loss (nats)"
     set autoscale y
-    set key outside right top
+    set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | 49c015ffa090e235]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_loss | swa W8 seed 0 | ee92c88d52b2b264]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W8", \
-         data index "[curve_val_loss | swa W16 seed 0 | 90db95f167d270c9]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
-         data index "[curve_val_loss | ratt W8 seed 0 | 6e7bf3e684312aa6]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W8", \
-         data index "[curve_val_loss | ratt W16 seed 0 | 189ddf2a3c8e9a37]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16"
+         data index "[curve_val_loss | swa W8 seed 0 | ee92c88d52b2b264]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
+         data index "[curve_val_loss | swa W16 seed 0 | 90db95f167d270c9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W16", \
+         data index "[curve_val_loss | ratt W8 seed 0 | 6e7bf3e684312aa6]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
+         data index "[curve_val_loss | ratt W16 seed 0 | 189ddf2a3c8e9a37]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W16"
 
     # curve_val_accuracy
+    set autoscale y
+    stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     set title "validation accuracy"
     set xlabel "training step"
-    set ylabel "accuracy"
-    set yrange [0:1.05]
-    set key outside right top
-    stats data index "[L=64 | chance]" using 1 name "chance" nooutput
+    set ylabel "accuracy on the validation split"
+    set yrange [0.0925:0.56375]
+    set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | 49c015ffa090e235]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_accuracy | swa W8 seed 0 | ee92c88d52b2b264]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W8", \
-         data index "[curve_val_accuracy | swa W16 seed 0 | 90db95f167d270c9]" using 1:2 with lines lc rgb "#1f77b4" pt 5 dt 2 lw 1.2 title "swa W16", \
-         data index "[curve_val_accuracy | ratt W8 seed 0 | 6e7bf3e684312aa6]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W8", \
-         data index "[curve_val_accuracy | ratt W16 seed 0 | 189ddf2a3c8e9a37]" using 1:2 with lines lc rgb "#d62728" pt 5 dt 2 lw 1.2 title "ratt W16", \
+         data index "[curve_val_accuracy | swa W8 seed 0 | ee92c88d52b2b264]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
+         data index "[curve_val_accuracy | swa W16 seed 0 | 90db95f167d270c9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W16", \
+         data index "[curve_val_accuracy | ratt W8 seed 0 | 6e7bf3e684312aa6]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
+         data index "[curve_val_accuracy | ratt W16 seed 0 | 189ddf2a3c8e9a37]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W16", \
          chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot

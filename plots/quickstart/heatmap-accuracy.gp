@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("64" 0, "128" 1)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -40,7 +40,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("64" 0, "128" 1)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W8]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W8]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -51,7 +51,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("64" 0, "128" 1)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -62,7 +62,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("64" 0, "128" 1)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W8]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W8]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -73,7 +73,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("64" 0, "128" 1)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle

@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "192" 1)
     set ytics ("mqar_v256" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
