@@ -731,7 +731,8 @@ public enum Figures {
                 about: ["\(metric) (mean over seeds) of each task at each eval length, one panel per variant/window.",
                         "Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1)."],
                 command: command, panels: panels, columns: 3,
-                panelSize: (420, max(260, 140 + 30 * tasks.count)),
+                // wide enough for the title (about 8 px a character at 12 pt) over the columns drawn
+                panelSize: (max(420, (title.count * 8 + 40) / min(3, panels.count)), max(260, 140 + 30 * tasks.count)),
                 common: ["set palette defined (0 \"#d73027\", 0.5 \"#fee08b\", 1 \"#1a9850\")", "unset key", "set tics nomirror"])
             out.figures.append(Figure(name: name, title: title,
                                       caption: "\(metric) by task × eval length (mean over seeds), one panel per variant/window.",

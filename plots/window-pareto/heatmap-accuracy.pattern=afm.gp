@@ -7,7 +7,7 @@
 #     gnuplot heatmap-accuracy.pattern=afm.gp
 # in this folder: it redraws heatmap-accuracy.pattern=afm.png and heatmap-accuracy.pattern=afm.svg from heatmap-accuracy.pattern=afm.dat.
 
-width = 420; height = 300   # pixels (svg: points)
+width = 608; height = 300   # pixels (svg: points)
 fontspec = "sans,10"
 data = "heatmap-accuracy.pattern=afm.dat"
 
