@@ -17,7 +17,8 @@ import Testing
         let found = try Notebook.markers(in: text, file: "fixture.md")
         #expect(Set(found.keys) == Set(Notebook.sectionOrder))
         #expect(text.contains("## Answer\n\n" + Notebook.begin("answer-summary") + "\nGenerated from the rows"))
-        #expect(text.contains(Notebook.end("answer-summary") + "\n\n_Hand-written"))
+        #expect(text.contains(Notebook.end("cost-summary") + "\n\n_Hand-written"))
+        #expect(text.contains(Notebook.end("answer-summary") + "\n\n" + Notebook.begin("cost-summary")))
         // the fixture's rows predate chance_accuracy
         #expect(text.contains("- `mqar_v64`: the chance level is not recorded at L=32, L=64"))
         #expect(text.contains("> Does rattention reach full attention's MQAR accuracy"))
@@ -77,6 +78,14 @@ import Testing
         let out = try Notebook.update(text, file: "n.md", sections: [("tables", "new\n"), ("answer-summary", "summary\n")])
         #expect(out == "# old\n\n## Answer\n\n" + Notebook.begin("answer-summary") + "\nsummary\n" + Notebook.end("answer-summary")
             + "\n\nhand-written answer\n\n## Results\n\n" + Notebook.begin("tables") + "\nnew\n" + Notebook.end("tables") + "\n", "\(out)")
+    }
+
+    @Test func aMissingSectionGoesAfterTheSectionBeforeItUnderItsHeading() throws {
+        let a = Notebook.begin("answer-summary") + "\nold\n" + Notebook.end("answer-summary")
+        let text = "# old\n\n## Answer\n\n" + a + "\n\nhand-written answer\n"
+        let out = try Notebook.update(text, file: "n.md", sections: [("answer-summary", "summary\n"), ("cost-summary", "cost\n")])
+        #expect(out == "# old\n\n## Answer\n\n" + Notebook.begin("answer-summary") + "\nsummary\n" + Notebook.end("answer-summary")
+            + "\n\n" + Notebook.begin("cost-summary") + "\ncost\n" + Notebook.end("cost-summary") + "\n\nhand-written answer\n", "\(out)")
     }
 
     @Test func brokenMarkersAreErrorsNamingFileAndMarker() throws {

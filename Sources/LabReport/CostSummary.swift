@@ -1,0 +1,131 @@
+// The generated statements about cost (notebook section `cost-summary`), a pure function of the bench
+// rows, so that no hand-written sentence has to restate them:
+// - break-even with the reference: for every configuration other than full attention (same grouping
+//   labels and kernel) and every throughput mode (train, prefill, decode), the shortest measured length
+//   from which its median tokens/s exceeds full attention's at that length and at every longer measured
+//   length ("faster from T = …"), with the ratio there and at the longest length;
+// - measured vs analytic decode-state bytes: how many bench rows agree exactly, and the largest
+//   relative difference where they do not.
+// Medians: over the observations of one configuration, kernel and length (repeated bench rounds).
+import Foundation
+
+public enum CostSummary {
+    /// The throughput modes, their metric and their word.
+    static let modes: [(metric: String, word: String)] = [
+        ("train_tokens_per_second", "train"), ("prefill_tokens_per_second", "prefill"), ("decode_tokens_per_second", "decode"),
+    ]
+
+    /// Where a configuration's throughput overtakes the reference's along the measured lengths.
+    public enum BreakEven: Equatable, Sendable {
+        /// Faster at every measured length.
+        case always
+        /// Faster from this length on (slower at the one before: `after`), and also at the shorter
+        /// lengths `alsoAt` (crossings back and forth below the break-even; usually ties within noise).
+        case from(length: Int, after: Int, alsoAt: [Int])
+        /// Not faster at the longest measured length.
+        case never
+    }
+
+    /// The break-even of ratios (configuration ÷ reference) at ascending lengths.
+    public static func breakEven(_ ratios: [(length: Int, ratio: Double)]) -> BreakEven {
+        let r = ratios.sorted { $0.length < $1.length }
+        guard let last = r.last, last.ratio > 1 else { return .never }
+        // the suffix of lengths at which the configuration is faster
+        var start = r.count - 1
+        while start > 0, r[start - 1].ratio > 1 { start -= 1 }
+        if start == 0 { return .always }
+        return .from(length: r[start].length, after: r[start - 1].length, alsoAt: r[..<start].filter { $0.ratio > 1 }.map(\.length))
+    }
+
+    static func median(_ xs: [Double]) -> Double? {
+        let s = xs.filter(\.isFinite).sorted()
+        guard !s.isEmpty else { return nil }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    struct Key: Hashable { var config: RunConfig; var kernel: String? }
+
+    /// Median of `metric` per (configuration, kernel) and length, over the bench rows.
+    static func medians(_ d: ReportData, _ metric: String) -> [Key: [Int: Double]] {
+        var values: [Key: [Int: [Double]]] = [:]
+        for o in d.observations(metric, kind: "bench") {
+            guard let L = o.length else { continue }
+            values[Key(config: o.config, kernel: o.kernel), default: [:]][L, default: []].append(o.value)
+        }
+        return values.mapValues { $0.compactMapValues(median) }
+    }
+
+    static func text(_ b: BreakEven, _ ratios: [Int: Double]) -> String {
+        func x(_ L: Int) -> String { ratios[L].map { String(format: "%.2f×", $0) } ?? "–" }
+        switch b {
+        case .always: return "faster at every length (\(x(ratios.keys.min()!)) at \(Fmt.num(Double(ratios.keys.min()!))))"
+        case let .from(L, after, also):
+            return "faster from \(Fmt.num(Double(L))) (\(x(L)); \(x(after)) at \(Fmt.num(Double(after))))"
+                + (also.isEmpty ? "" : "; also at " + also.map { "\(Fmt.num(Double($0))) (\(x($0)))" }.joined(separator: ", "))
+        case .never: return "not faster (\(x(ratios.keys.max()!)) at \(Fmt.num(Double(ratios.keys.max()!))))"
+        }
+    }
+
+    /// The section's Markdown.
+    public static func markdown(_ d: ReportData) -> String {
+        var out: [String] = []
+        let present = modes.filter { d.has($0.metric, kind: "bench") }
+        if !present.isEmpty {
+            let perMode = present.map { medians(d, $0.metric) }
+            var keys = Set<Key>()
+            for m in perMode { keys.formUnion(m.keys) }
+            let others = keys.filter { !$0.config.isReference }.sorted { a, b in
+                a.config != b.config ? a.config < b.config : (a.kernel ?? "") < (b.kernel ?? "")
+            }
+            func reference(of k: Key) -> Key? {
+                keys.first { $0.config.isReference && $0.kernel == k.kernel && $0.config.groups == k.config.groups }
+            }
+            var lines: [String] = []
+            let kernels = Set(keys.compactMap(\.kernel)).count > 1
+            for k in others {
+                guard let ref = reference(of: k) else { continue }
+                var cells: [String] = []
+                for (i, _) in present.enumerated() {
+                    guard let mine = perMode[i][k], let theirs = perMode[i][ref] else { cells.append("–"); continue }
+                    var ratios: [Int: Double] = [:]
+                    for (L, v) in mine { if let f = theirs[L], f > 0 { ratios[L] = v / f } }
+                    cells.append(ratios.isEmpty ? "–" : text(breakEven(ratios.map { ($0.key, $0.value) }), ratios))
+                }
+                let name = k.config.name(showing: k.config.groups.keys.sorted()) + (kernels ? " (\(k.kernel ?? "–"))" : "")
+                lines.append("| \(name) | " + cells.joined(separator: " | ") + " |")
+            }
+            if !lines.isEmpty {
+                out.append("Break-even with full attention (same stack and kernel): the shortest measured context length from which the "
+                           + "configuration's median tokens/s exceeds full attention's there and at every longer measured length; "
+                           + "ratio = configuration ÷ full (the length before it in parentheses).\n")
+                out.append("| configuration | " + present.map(\.word).joined(separator: " | ") + " |")
+                out.append("|---|" + present.map { _ in "---" }.joined(separator: "|") + "|")
+                out += lines
+                out.append("")
+            }
+        }
+        if d.has("state_bytes", kind: "bench"), d.has("measured_state_bytes", kind: "bench") {
+            var analytic: [String: Observation] = [:]
+            for o in d.observations("state_bytes", kind: "bench") { analytic[o.runID + "/\(o.length ?? 0)"] = o }
+            var n = 0, equal = 0
+            var worst: (rel: Double, o: Observation, a: Double)? = nil
+            for o in d.observations("measured_state_bytes", kind: "bench") {
+                guard let a = analytic[o.runID + "/\(o.length ?? 0)"] else { continue }
+                n += 1
+                if o.value == a.value { equal += 1; continue }
+                let rel = abs(o.value - a.value) / max(a.value, 1)
+                if worst == nil || rel > worst!.rel { worst = (rel, o, a.value) }
+            }
+            if n > 0 {
+                var s = "Decode-state bytes: measured equals analytic in \(equal) of \(n) bench rows"
+                if let w = worst {
+                    s += "; largest difference \(Fmt.bytes(w.o.value)) measured vs \(Fmt.bytes(w.a)) analytic "
+                        + String(format: "(%+.1f %%)", 100 * (w.o.value - w.a) / max(w.a, 1))
+                        + " for \(w.o.config.name(showing: w.o.config.groups.keys.sorted())) at \(Fmt.num(Double(w.o.length ?? 0))) tokens"
+                }
+                out.append(s + ".\n")
+            }
+        }
+        return out.isEmpty ? "_No bench rows: no cost statements._\n" : out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,46 @@
+// The generated cost statements (break-even with full attention, measured vs analytic state bytes)
+// on hand-made bench rows whose answers are known.
+import Foundation
+import LabResults
+import Testing
+@testable import LabReport
+
+@Suite struct CostSummaryTests {
+    @Test func breakEvenIsTheStartOfTheLastFasterRun() {
+        typealias B = CostSummary.BreakEven
+        #expect(CostSummary.breakEven([(512, 1.2), (1024, 1.5)]) == B.always)
+        #expect(CostSummary.breakEven([(512, 0.5), (1024, 0.9), (2048, 1.1), (4096, 2)]) == B.from(length: 2048, after: 1024, alsoAt: []))
+        // a tie-level win at 512, slower at 1024, faster from 2048: the break-even is 2048, 512 noted
+        #expect(CostSummary.breakEven([(2048, 1.1), (512, 1.001), (1024, 0.98)]) == B.from(length: 2048, after: 1024, alsoAt: [512]))
+        #expect(CostSummary.breakEven([(512, 2), (1024, 0.9)]) == B.never)
+        #expect(CostSummary.breakEven([(512, 1.0), (1024, 1.0)]) == B.never)
+        #expect(CostSummary.breakEven([]) == B.never)
+    }
+
+    func bench(_ id: String, _ variant: String, window: Int? = nil, length: Int, decode: Double, state: Double, measured: Double) -> ResultRow {
+        var labels = ["variant": variant, "length": String(length), "kernel": "auto"]
+        if let window { labels["window"] = String(window) }
+        return row(id, kind: "bench", labels: labels, metrics: [
+            MetricValue("decode_tokens_per_second", decode, unit: "tokens/s", length: length),
+            MetricValue("state_bytes", state, unit: "bytes", length: length),
+            MetricValue("measured_state_bytes", measured, unit: "bytes", length: length),
+        ])
+    }
+
+    @Test func theSectionStatesBreakEvenAndByteAgreementFromTheRows() {
+        let d = ReportData(study: "synthetic", rows: [
+            bench("f1", "full", length: 512, decode: 100, state: 1000, measured: 1000),
+            bench("f2", "full", length: 1024, decode: 50, state: 2000, measured: 2000),
+            bench("f3", "full", length: 2048, decode: 25, state: 4000, measured: 4000),
+            bench("s1", "sliding_window", window: 64, length: 512, decode: 80, state: 300, measured: 300),
+            bench("s2", "sliding_window", window: 64, length: 1024, decode: 80, state: 300, measured: 600),
+            bench("s3", "sliding_window", window: 64, length: 2048, decode: 80, state: 300, measured: 300),
+        ])
+        let text = CostSummary.markdown(d)
+        #expect(text.contains("| swa W64 | faster from 1024 (1.60×; 0.80× at 512) |"), "\(text)")
+        #expect(text.contains("measured equals analytic in 5 of 6 bench rows"))
+        #expect(text.contains("(+100.0 %) for swa W64 at 1024 tokens"))
+        #expect(!text.contains("| full"))
+        #expect(CostSummary.markdown(ReportData(study: "empty", rows: [])).contains("No bench rows"))
+    }
+}
