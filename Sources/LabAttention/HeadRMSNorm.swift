@@ -15,6 +15,7 @@ public enum HeadRMSNorm {
     }
 
     public static func forward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         if S.self == Float.self { return asFloat(forwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g))) }
         return forwardBody(x, scale: g)
     }
@@ -36,6 +37,7 @@ public enum HeadRMSNorm {
     }
 
     public static func backward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         if S.self == Float.self {
             let r = backwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g), dy: asFloat(dy))
             return (asFloat(r.dx), asFloat(r.dg))

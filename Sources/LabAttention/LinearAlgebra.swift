@@ -30,6 +30,7 @@ public enum LinearAlgebra {
 
     /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
     public static func matmul<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
         if S.self == Float.self { return asFloat(matmulBody(asFloat(x) as Tensor<Float>, asFloat(w))) }
         return matmulBody(x, w)
     }
@@ -47,6 +48,7 @@ public enum LinearAlgebra {
     /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
     public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
         -> (dx: Tensor<S>, dw: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
         if S.self == Float.self {
             let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, asFloat(w), dy: asFloat(dy))
             return (asFloat(r.dx), asFloat(r.dw))
@@ -69,6 +71,7 @@ public enum LinearAlgebra {
 
     /// [B, T, H·D] → [B, H, T, D].
     public static func splitHeads<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         if S.self == Float.self { return asFloat(splitHeadsBody(asFloat(x) as Tensor<Float>, heads: H)) }
         return splitHeadsBody(x, heads: H)
     }
@@ -84,6 +87,7 @@ public enum LinearAlgebra {
 
     /// [B, H, T, D] → [B, T, H·D].
     public static func mergeHeads<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         if S.self == Float.self { return asFloat(mergeHeadsBody(asFloat(x) as Tensor<Float>)) }
         return mergeHeadsBody(x)
     }
@@ -99,6 +103,7 @@ public enum LinearAlgebra {
 
     /// a + b element-wise (same shapes).
     public static func add<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.residual, profiled) }
         if S.self == Float.self { return asFloat(addBody(asFloat(a) as Tensor<Float>, asFloat(b))) }
         return addBody(a, b)
     }

@@ -55,6 +55,7 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
     /// Applies the encoding to x: [B, H, T, D] whose token t sits at position `start + t`.
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
     public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.rope, profiled) }
         if S.self == Float.self { return asFloat(applyBody(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
         return applyBody(x, start: start, inverse: inverse)
     }

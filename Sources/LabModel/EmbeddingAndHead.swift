@@ -14,6 +14,7 @@ import LabCore
 enum Embedding {
     /// tokens: B·T ids → [B, T, C].
     static func forward<S: TensorScalar>(_ tokens: [Int], batch B: Int, table E: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.embedding, profiled) }
         let C = E.shape[1]
         var x = [S](repeating: 0, count: tokens.count * C)
         for (i, tok) in tokens.enumerated() { x.replaceSubrange((i * C)..<((i + 1) * C), with: E.scalars[(tok * C)..<((tok + 1) * C)]) }
@@ -22,6 +23,7 @@ enum Embedding {
 
     /// Adds the embedding gradient of dx: [B, T, C] into dE: [V, C].
     static func backward<S: TensorScalar>(_ tokens: [Int], dx: Tensor<S>, into dE: inout Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.embedding, profiled) }
         let C = dE.shape[1]
         dE.scalars.withUnsafeMutableBufferPointer { ep in dx.scalars.withUnsafeBufferPointer { gp in
             for (i, tok) in tokens.enumerated() { for c in 0..<C { ep[tok * C + c] += gp[i * C + c] } }
@@ -32,6 +34,7 @@ enum Embedding {
 enum LMHead {
     /// logits = h·Wᵀ: h [M, C], W [V, C] → [M, V].
     static func logits<S: TensorScalar>(_ h: Tensor<S>, weight W: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.headAndLoss, profiled) }
         let (M, C, V) = (h.count / W.shape[1], W.shape[1], W.shape[0])
         var out = [S](repeating: 0, count: M * V)
         h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in out.withUnsafeMutableBufferPointer { op in
@@ -51,6 +54,7 @@ enum LMHead {
 
     /// Cross-entropy of logits [M, V] against targets [M]; the gradient is of (Σ loss)/normaliser.
     static func crossEntropy<S: TensorScalar>(_ logits: Tensor<S>, targets: [Int], normaliser: Double) -> LossResult<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.headAndLoss, profiled) }
         let (M, V) = (logits.shape[0], logits.shape[1])
         var d = [S](repeating: 0, count: M * V)
         var lossSum = 0.0, correct = 0
@@ -75,6 +79,7 @@ enum LMHead {
 
     /// Backward of `logits`: dh = dlogits·W [M, C] and dW = dlogitsᵀ·h [V, C].
     static func backward<S: TensorScalar>(_ h: Tensor<S>, weight W: Tensor<S>, dlogits: Tensor<S>) -> (dh: Tensor<S>, dW: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.headAndLoss, profiled) }
         let (M, C, V) = (h.count / W.shape[1], W.shape[1], W.shape[0])
         var dh = [S](repeating: 0, count: M * C), dW = [S](repeating: 0, count: V * C)
         h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in dlogits.scalars.withUnsafeBufferPointer { gp in

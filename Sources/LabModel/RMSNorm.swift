@@ -12,6 +12,7 @@ enum RMSNorm {
 
     /// x: [..., C], gain: [C] → y (same shape) and r: [N] (saved for backward).
     static func forward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>) -> (y: Tensor<S>, r: [S]) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
         var y = [S](repeating: 0, count: x.count), r = [S](repeating: 0, count: N)
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in
@@ -31,6 +32,7 @@ enum RMSNorm {
 
     /// Backward of `forward`: dx (same shape as x) and dg [C].
     static func backward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>, r: [S], dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
         var dx = [S](repeating: 0, count: x.count), dg = [S](repeating: 0, count: C)
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in dy.scalars.withUnsafeBufferPointer { gy in

@@ -18,6 +18,7 @@ enum ShortConvolution {
 
     /// y = conv(x), x: [B, T, C], w: [k, C].
     static func forward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.convolution, profiled) }
         let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
         var y = [S](repeating: 0, count: x.count)
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
@@ -34,6 +35,7 @@ enum ShortConvolution {
 
     /// Backward of `forward`: dx [B, T, C] (of the convolution alone) and dw [k, C].
     static func backward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dw: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.convolution, profiled) }
         let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
         var dx = [S](repeating: 0, count: x.count), dw = [S](repeating: 0, count: w.count)
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
