@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabModel", dependencies: ["LabCore", "LabAttention", "LabTasks", yams], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
         .target(name: "LabReport", dependencies: ["LabCore", "LabResults"], swiftSettings: fast),
