@@ -4,7 +4,7 @@
 //   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
 //   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
 //   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
-//   LabModel (model, trainer, checkpoints) → LabAttention, LabTasks;   LabHarness (studies) → LabModel, LabResults
+//   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
 //   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
 import PackageDescription
 
