@@ -3,13 +3,18 @@
 // optimizer, layout copies, ...).
 //
 // An op opens with `let profiled = Profile.begin(); defer { Profile.end(.rope, profiled) }`.
-// Off (the default), that is a load and a branch at each end. On, every measured op adds its wall
-// time (monotonic clock) to its category, under a lock; ops running concurrently on several
-// threads (the batch split of a training step) each add their own, so a category's total is
-// thread-time, summed over threads. Only leaf ops are measured (none calls another measured op),
-// so categories never double-count.
+// Off (the default), that is a load and a branch at each end. On, every measured op run by the
+// thread that called `start()`, or by the workers its `Parallel.forEach` calls start (they inherit
+// the mark), adds its wall time (monotonic clock) to its category, under a lock; other work in the
+// process (another test, say) is not counted. Ops running concurrently on several threads (the
+// batch split of a training step) each add their own, so a category's total is thread-time,
+// summed over threads. Only leaf ops are measured (none calls another measured op), so categories
+// never double-count.
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The kinds of op a step is split into, in the order a profile prints them.
 public enum ProfileOp: String, CaseIterable, Sendable {
@@ -37,19 +42,35 @@ public enum Profile {
         public var calls: [ProfileOp: Int]
     }
 
-    /// Starts recording (clearing what was recorded). Not to be called while measured ops run.
-    public static func start() { recorder = Recorder() }
+    /// Starts recording the calling thread's ops (clearing what was recorded). Not to be called
+    /// while measured ops run.
+    public static func start() {
+        recorder = Recorder()
+        threadRecords = true
+    }
 
     /// Stops recording and returns the totals. Not to be called while measured ops run.
     public static func stop() -> Totals {
         let totals = recorder?.totals ?? Totals(seconds: [:], calls: [:])
         recorder = nil
+        threadRecords = false
         return totals
     }
 
-    /// The clock at the start of a measured op (0 when profiling is off).
+    /// Whether the current thread's ops are recorded (a pthread-specific mark).
+    public static var threadRecords: Bool {
+        get { pthread_getspecific(threadKey) != nil }
+        set { pthread_setspecific(threadKey, newValue ? UnsafeRawPointer(bitPattern: 1) : nil) }
+    }
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// The clock at the start of a measured op (0 when profiling is off or not for this thread).
     @inline(__always)
-    public static func begin() -> UInt64 { recorder == nil ? 0 : DispatchTime.now().uptimeNanoseconds }
+    public static func begin() -> UInt64 { recorder == nil || !threadRecords ? 0 : DispatchTime.now().uptimeNanoseconds }
 
     /// Adds the time since `start` (from `begin`) to `op` when profiling is on.
     @inline(__always)
