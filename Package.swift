@@ -4,7 +4,7 @@
 //   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
 //   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
 //   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
-//   LabModel (model, trainer, checkpoints) → LabAttention, LabTasks;   LabHarness (studies) → LabModel, LabResults
+//   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
 //   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
 import PackageDescription
 
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabModel", dependencies: ["LabCore", "LabAttention", "LabTasks", yams], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
         .target(name: "LabReport", dependencies: ["LabCore", "LabResults"], swiftSettings: fast),

@@ -15,27 +15,35 @@ public enum HeadRMSNorm {
     }
 
     public static func forward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         if S.self == Float.self { return asFloat(forwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g))) }
         return forwardBody(x, scale: g)
     }
 
     static func forwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        var y = x
-        for bh in 0..<(B * H) {
-            let h = bh % H
-            for t in 0..<T {
-                let o = (bh * T + t) * D
-                var ms: S = 0
-                for d in 0..<D { ms += x.scalars[o + d] * x.scalars[o + d] }
-                let r = 1 / S.sqrt(ms / S(D) + S(eps))
-                for d in 0..<D { y.scalars[o + d] = x.scalars[o + d] * r * g.scalars[h * D + d] }
-            }
+        let y = [S](unsafeUninitializedCapacity: x.count) { yb, n in
+            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
+                let yp = yb.baseAddress!
+                // Row pointers: the inner loops index by d alone (no overflow-checked offsets).
+                for bh in 0..<(B * H) {
+                    let gh = gp.baseAddress! + (bh % H) * D
+                    for t in 0..<T {
+                        let (xr, yr) = (xp.baseAddress! + (bh * T + t) * D, yp + (bh * T + t) * D)
+                        var ms: S = 0
+                        for d in 0..<D { ms += xr[d] * xr[d] }
+                        let r = 1 / S.sqrt(ms / S(D) + S(eps))
+                        for d in 0..<D { (yr + d).initialize(to: xr[d] * r * gh[d]) }
+                    }
+                }
+            }}
+            n = x.count
         }
-        return y
+        return Tensor(shape: x.shape, scalars: y)
     }
 
     public static func backward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         if S.self == Float.self {
             let r = backwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g), dy: asFloat(dy))
             return (asFloat(r.dx), asFloat(r.dg))
@@ -45,24 +53,30 @@ public enum HeadRMSNorm {
 
     static func backwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        var dx = x
-        var dg = Tensor<S>(zeros: g.shape)
-        for bh in 0..<(B * H) {
-            let h = bh % H
-            for t in 0..<T {
-                let o = (bh * T + t) * D
-                var ms: S = 0, dot: S = 0
-                for d in 0..<D {
-                    ms += x.scalars[o + d] * x.scalars[o + d]
-                    dot += x.scalars[o + d] * g.scalars[h * D + d] * dy.scalars[o + d]
-                }
-                let r = 1 / S.sqrt(ms / S(D) + S(eps))
-                for d in 0..<D {
-                    dx.scalars[o + d] = r * g.scalars[h * D + d] * dy.scalars[o + d] - r * r * r / S(D) * x.scalars[o + d] * dot
-                    dg.scalars[h * D + d] += dy.scalars[o + d] * x.scalars[o + d] * r
-                }
-            }
+        var dg = [S](repeating: 0, count: g.count)
+        let dx = [S](unsafeUninitializedCapacity: x.count) { db, n in
+            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
+                dy.scalars.withUnsafeBufferPointer { gy in dg.withUnsafeMutableBufferPointer { dgp in
+                    let dxp = db.baseAddress!
+                    for bh in 0..<(B * H) {
+                        let (gh, dgh) = (gp.baseAddress! + (bh % H) * D, dgp.baseAddress! + (bh % H) * D)
+                        for t in 0..<T {
+                            let o = (bh * T + t) * D
+                            let (xr, gr, dxr) = (xp.baseAddress! + o, gy.baseAddress! + o, dxp + o)
+                            var ms: S = 0, dot: S = 0
+                            for d in 0..<D {
+                                ms += xr[d] * xr[d]
+                                dot += xr[d] * gh[d] * gr[d]
+                            }
+                            let r = 1 / S.sqrt(ms / S(D) + S(eps))
+                            for d in 0..<D { (dxr + d).initialize(to: r * gh[d] * gr[d] - r * r * r / S(D) * xr[d] * dot) }
+                            for d in 0..<D { dgh[d] += gr[d] * xr[d] * r }
+                        }
+                    }
+                }}
+            }}
+            n = x.count
         }
-        return (dx, dg)
+        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: g.shape, scalars: dg))
     }
 }

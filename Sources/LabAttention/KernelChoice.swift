@@ -79,6 +79,7 @@ public enum SoftmaxAttentionOp {
     /// Forward of `softmax-attention`; returns the output and the name of the kernel that ran.
     public static func forward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, shape: AttentionShape,
                                                 choice: KernelChoice) -> (SoftmaxAttentionOutput<S>, String) {
+        let profiled = Profile.begin(); defer { Profile.end(.softmaxAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float> {
             let kernel = resolve(shape, choice)
             let out = kernel.forward(q: qf, k: kf, v: vf, shape: shape, threads: choice.threads)
@@ -90,6 +91,7 @@ public enum SoftmaxAttentionOp {
     public static func backward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, output: SoftmaxAttentionOutput<S>,
                                                  dout: Tensor<S>, shape: AttentionShape, choice: KernelChoice)
         -> SoftmaxAttentionGradients<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.softmaxAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float>,
            let of = output as? SoftmaxAttentionOutput<Float>, let gf = dout as? Tensor<Float> {
             let kernel = resolve(shape, choice)
@@ -121,6 +123,7 @@ public enum ResidualLinearAttentionOp {
     /// output and final state, and the name of the kernel that ran.
     public static func forward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, shape: LinearAttentionShape,
                                                 chunk: Int, choice: KernelChoice) -> (LinearAttentionOutput<S>, String) {
+        let profiled = Profile.begin(); defer { Profile.end(.linearAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float> {
             let kernel = resolve(shape, chunk: chunk, choice)
             let out = kernel.forward(q: qf, k: kf, v: vf, s0: nil, shape: shape, threads: choice.threads)
@@ -132,6 +135,7 @@ public enum ResidualLinearAttentionOp {
     public static func backward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, dout: Tensor<S>,
                                                  shape: LinearAttentionShape, chunk: Int, choice: KernelChoice)
         -> LinearAttentionGradients<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.linearAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float>, let gf = dout as? Tensor<Float> {
             let kernel = resolve(shape, chunk: chunk, choice)
             return kernel.backward(q: qf, k: kf, v: vf, s0: nil, dout: gf, shape: shape, threads: choice.threads)

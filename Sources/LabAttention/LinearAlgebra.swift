@@ -30,6 +30,7 @@ public enum LinearAlgebra {
 
     /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
     public static func matmul<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
         if S.self == Float.self { return asFloat(matmulBody(asFloat(x) as Tensor<Float>, asFloat(w))) }
         return matmulBody(x, w)
     }
@@ -37,16 +38,28 @@ public enum LinearAlgebra {
     static func matmulBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
         let k = w.shape[0], n = w.shape[1], m = x.count / k
         precondition(x.shape.last == k, "matmul: x \(x.shape) · W \(w.shape)")
-        var out = [S](repeating: 0, count: m * n)
-        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in out.withUnsafeMutableBufferPointer { op in
-            gemm(m: m, n: n, k: k, a: xp.baseAddress!, b: wp.baseAddress!, c: op.baseAddress!)
+        let out = gemmOutput(count: m * n, k: k) { op in x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in
+            gemm(m: m, n: n, k: k, a: xp.baseAddress!, b: wp.baseAddress!, c: op)
         }}}
         return Tensor(shape: Array(x.shape.dropLast()) + [n], scalars: out)
+    }
+
+    /// A `count`-element array that `fill` writes whole with one β = 0 product whose inner
+    /// dimension is `k` (BLAS with β = 0 stores C without reading it), so it is not zero-filled
+    /// first: one pass over memory less. With k = 0 (an empty sum, which BLAS would refuse for its
+    /// leading dimension) the result is zeros and `fill` is not called.
+    static func gemmOutput<S: TensorScalar>(count: Int, k: Int, _ fill: (UnsafeMutablePointer<S>) -> Void) -> [S] {
+        guard count > 0, k > 0 else { return [S](repeating: 0, count: count) }
+        return [S](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(buffer.baseAddress!)
+            initialized = count
+        }
     }
 
     /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
     public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
         -> (dx: Tensor<S>, dw: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
         if S.self == Float.self {
             let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, asFloat(w), dy: asFloat(dy))
             return (asFloat(r.dx), asFloat(r.dw))
@@ -57,55 +70,73 @@ public enum LinearAlgebra {
     static func matmulBackwardBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
         -> (dx: Tensor<S>, dw: Tensor<S>) {
         let k = w.shape[0], n = w.shape[1], m = x.count / k
-        var dx = [S](repeating: 0, count: m * k), dw = [S](repeating: 0, count: k * n)
+        var dx: [S] = [], dw: [S] = []
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
-            dx.withUnsafeMutableBufferPointer { dxp in dw.withUnsafeMutableBufferPointer { dwp in
-                gemm(transB: true, m: m, n: k, k: n, a: gp.baseAddress!, b: wp.baseAddress!, c: dxp.baseAddress!)
-                gemm(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: dwp.baseAddress!)
-            }}
+            dx = gemmOutput(count: m * k, k: n) { gemm(transB: true, m: m, n: k, k: n, a: gp.baseAddress!, b: wp.baseAddress!, c: $0) }
+            dw = gemmOutput(count: k * n, k: m) { gemm(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: $0) }
         }}}
         return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
     }
 
     /// [B, T, H·D] → [B, H, T, D].
     public static func splitHeads<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         if S.self == Float.self { return asFloat(splitHeadsBody(asFloat(x) as Tensor<Float>, heads: H)) }
         return splitHeadsBody(x, heads: H)
     }
 
     static func splitHeadsBody<S: TensorScalar>(_ x: Tensor<S>, heads H: Int) -> Tensor<S> {
         let (B, T) = (x.shape[0], x.shape[1]), D = x.shape[2] / H
-        var out = [S](repeating: 0, count: x.count)
-        for b in 0..<B { for t in 0..<T { for h in 0..<H { for d in 0..<D {
-            out[((b * H + h) * T + t) * D + d] = x.scalars[((b * T + t) * H + h) * D + d]
-        } } } }
+        // One head: [B, T, D] and [B, 1, T, D] are the same bytes; no copy.
+        if H == 1 { return x.reshaped([B, 1, T, D]) }
+        let out = [S](unsafeUninitializedCapacity: x.count) { o, n in
+            x.scalars.withUnsafeBufferPointer { xp in
+                for b in 0..<B { for t in 0..<T { for h in 0..<H {
+                    (o.baseAddress! + ((b * H + h) * T + t) * D).initialize(from: xp.baseAddress! + ((b * T + t) * H + h) * D, count: D)
+                } } }
+            }
+            n = x.count
+        }
         return Tensor(shape: [B, H, T, D], scalars: out)
     }
 
     /// [B, H, T, D] → [B, T, H·D].
     public static func mergeHeads<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         if S.self == Float.self { return asFloat(mergeHeadsBody(asFloat(x) as Tensor<Float>)) }
         return mergeHeadsBody(x)
     }
 
     static func mergeHeadsBody<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        var out = [S](repeating: 0, count: x.count)
-        for b in 0..<B { for h in 0..<H { for t in 0..<T { for d in 0..<D {
-            out[((b * T + t) * H + h) * D + d] = x.scalars[((b * H + h) * T + t) * D + d]
-        } } } }
+        if H == 1 { return x.reshaped([B, T, D]) }  // the same bytes; no copy
+        let out = [S](unsafeUninitializedCapacity: x.count) { o, n in
+            x.scalars.withUnsafeBufferPointer { xp in
+                for b in 0..<B { for h in 0..<H { for t in 0..<T {
+                    (o.baseAddress! + ((b * T + t) * H + h) * D).initialize(from: xp.baseAddress! + ((b * H + h) * T + t) * D, count: D)
+                } } }
+            }
+            n = x.count
+        }
         return Tensor(shape: [B, T, H * D], scalars: out)
     }
 
     /// a + b element-wise (same shapes).
     public static func add<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.residual, profiled) }
         if S.self == Float.self { return asFloat(addBody(asFloat(a) as Tensor<Float>, asFloat(b))) }
         return addBody(a, b)
     }
 
     static func addBody<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
         precondition(a.shape == b.shape, "add: \(a.shape) vs \(b.shape)")
-        return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
+        let out = [S](unsafeUninitializedCapacity: a.count) { o, n in
+            a.scalars.withUnsafeBufferPointer { ap in b.scalars.withUnsafeBufferPointer { bp in
+                for i in 0..<ap.count { (o.baseAddress! + i).initialize(to: ap[i] + bp[i]) }
+            }}
+            n = a.count
+        }
+        return Tensor(shape: a.shape, scalars: out)
     }
 }
 

@@ -3,6 +3,7 @@
 // `rope(theta)`: rotary embedding on interleaved pairs (2i, 2i+1), as AXLearn:
 //   angle(p, i) = p · θ^(−2i/D),  [x₀, x₁] ↦ [x₀ cos − x₁ sin, x₀ sin + x₁ cos]
 // The backward pass is the rotation by the negative angle. Positions are 0-based absolute.
+import Foundation
 import LabCore
 import RealModule
 
@@ -55,6 +56,7 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
     /// Applies the encoding to x: [B, H, T, D] whose token t sits at position `start + t`.
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
     public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.rope, profiled) }
         if S.self == Float.self { return asFloat(applyBody(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
         return applyBody(x, start: start, inverse: inverse)
     }
@@ -63,21 +65,64 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
         guard case .rope(let theta) = self else { return x }
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         precondition(D % 2 == 0, "RoPE needs an even head dim, got \(D)")
-        var out = x
-        let sign: Double = inverse ? -1 : 1
+        let half = D / 2
+        let table = RopeTable.angles(theta: theta, D: D, start: start, T: T, inverse: inverse)
+        let (cs, sn) = (table.cos.map { S($0) }, table.sin.map { S($0) })
+        // Rows are contiguous: (b, h) outer, t, then the D/2 pairs of row t (cos/sin row t).
+        let out = [S](unsafeUninitializedCapacity: x.count) { o, n in
+            x.scalars.withUnsafeBufferPointer { xp in cs.withUnsafeBufferPointer { cp in sn.withUnsafeBufferPointer { sp in
+                for bt in 0..<(B * H * T) {
+                    let (xr, or) = (xp.baseAddress! + bt * D, o.baseAddress! + bt * D)
+                    let (cr, sr) = (cp.baseAddress! + (bt % T) * half, sp.baseAddress! + (bt % T) * half)
+                    for i in 0..<half {  // pair i: elements 2i, 2i+1 (unchecked: 2i+1 < D)
+                        let (x0, x1, c, s) = (xr[i &<< 1], xr[i &<< 1 &+ 1], cr[i], sr[i])
+                        (or + (i &<< 1)).initialize(to: x0 * c - x1 * s)
+                        (or + (i &<< 1 &+ 1)).initialize(to: x0 * s + x1 * c)
+                    }
+                }
+            }}}
+            n = x.count
+        }
+        return Tensor(shape: x.shape, scalars: out)
+    }
+}
+
+/// cos and sin of the rotation angles `sign · p · θ^(−2i/D)` for positions p = start ..< start+T
+/// and pairs i < D/2, row-major [T, D/2], in Double. Tables from position 0 (training, prefill:
+/// the same few shapes every step) are kept (at most 64, then the store starts over); decoding's
+/// one-position tables are computed each call (D/2 angles).
+enum RopeTable {
+    struct Key: Hashable { var theta: Double, D: Int, T: Int, inverse: Bool }
+    final class Store: @unchecked Sendable {
+        let lock = NSLock()
+        var tables: [Key: (cos: [Double], sin: [Double])] = [:]
+    }
+    static let store = Store()
+
+    static func angles(theta: Double, D: Int, start: Int, T: Int, inverse: Bool) -> (cos: [Double], sin: [Double]) {
+        guard start == 0 else { return compute(theta: theta, D: D, start: start, T: T, inverse: inverse) }
+        let key = Key(theta: theta, D: D, T: T, inverse: inverse)
+        store.lock.lock()
+        if let t = store.tables[key] { store.lock.unlock(); return t }
+        store.lock.unlock()
+        let t = compute(theta: theta, D: D, start: 0, T: T, inverse: inverse)
+        store.lock.lock()
+        if store.tables.count >= 64 { store.tables.removeAll() }
+        store.tables[key] = t
+        store.lock.unlock()
+        return t
+    }
+
+    static func compute(theta: Double, D: Int, start: Int, T: Int, inverse: Bool) -> (cos: [Double], sin: [Double]) {
+        let half = D / 2, sign: Double = inverse ? -1 : 1
+        var c = [Double](repeating: 0, count: T * half), s = c
         for t in 0..<T {
             let p = Double(start + t)
-            for i in 0..<(D / 2) {
+            for i in 0..<half {
                 let angle = sign * p * Double.pow(theta, -2 * Double(i) / Double(D))
-                let (c, s) = (S(Double.cos(angle)), S(Double.sin(angle)))
-                for bh in 0..<(B * H) {
-                    let o = (bh * T + t) * D + 2 * i
-                    let (x0, x1) = (x.scalars[o], x.scalars[o + 1])
-                    out.scalars[o] = x0 * c - x1 * s
-                    out.scalars[o + 1] = x0 * s + x1 * c
-                }
+                (c[t * half + i], s[t * half + i]) = (Double.cos(angle), Double.sin(angle))
             }
         }
-        return out
+        return (c, s)
     }
 }

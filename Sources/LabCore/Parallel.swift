@@ -14,10 +14,14 @@ public enum Parallel {
             for i in 0..<count { body(i) }
             return
         }
+        let profiled = Profile.threadRecords  // workers inherit the caller's profile mark
         withoutActuallyEscaping(body) { body in
             // The caller promises distinct items touch disjoint memory; that is the contract.
             nonisolated(unsafe) let work = body
             DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let was = Profile.threadRecords
+                if was != profiled { Profile.threadRecords = profiled }
+                defer { if was != profiled { Profile.threadRecords = was } }
                 let lo = w * count / workers, hi = (w + 1) * count / workers
                 for i in lo..<hi { work(i) }
             }

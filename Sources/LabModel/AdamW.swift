@@ -61,6 +61,7 @@ public struct AdamW: Sendable {
 
     /// ‖g‖₂ over every tensor (accumulated in Double).
     public static func globalNorm(_ grads: ParameterSet<Float>) -> Double {
+        let profiled = Profile.begin(); defer { Profile.end(.optimizer, profiled) }
         var s = 0.0
         for n in grads.names { grads[n].scalars.withUnsafeBufferPointer { g in for x in g { s += Double(x) * Double(x) } } }
         return s.squareRoot()
@@ -69,6 +70,7 @@ public struct AdamW: Sendable {
     /// One update with gradient `grads` whose global norm is `norm`; returns the lr used.
     @discardableResult
     public mutating func update(_ params: inout ParameterSet<Float>, grads: ParameterSet<Float>, norm: Double) -> Double {
+        let profiled = Profile.begin(); defer { Profile.end(.optimizer, profiled) }
         step += 1
         let lr = config.learningRate(atStep: step)
         let clipScale = config.clipNorm > 0 && norm > config.clipNorm ? Float(config.clipNorm / norm) : 1

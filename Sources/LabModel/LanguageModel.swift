@@ -125,9 +125,12 @@ public struct LanguageModel: Sendable {
         // backward: head, final norm, scatter back to [B, T, C], blocks in reverse, embedding
         let (dh, dW) = LMHead.backward(h, weight: W, dlogits: loss.dlogits)
         let (dxr, dFinal) = RMSNorm.backward(xr, gain: p["final_norm"], r: r, dy: dh)
-        var dx = Tensor<S>(zeros: x.shape)
-        for (j, row) in rows.enumerated() {
-            dx.scalars.replaceSubrange((row * C)..<((row + 1) * C), with: dxr.scalars[(j * C)..<((j + 1) * C)])
+        var dx = Profile.measure(.layout) {
+            var dx = Tensor<S>(zeros: x.shape)
+            for (j, row) in rows.enumerated() {
+                dx.scalars.replaceSubrange((row * C)..<((row + 1) * C), with: dxr.scalars[(j * C)..<((j + 1) * C)])
+            }
+            return dx
         }
         var grads = p.zeros()
         var kvGrads: [Int: SharedKV<S>] = [:]  // producer → Σ over its consumers of dk (raw), dv
@@ -155,6 +158,7 @@ public struct LanguageModel: Sendable {
 
     /// Rows `rows` of x viewed as [B·T, C] → [M, C].
     func gatherRows<S: TensorScalar>(_ x: Tensor<S>, _ rows: [Int]) -> Tensor<S> {
+        let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         let C = config.modelDim
         var out = [S]()
         out.reserveCapacity(rows.count * C)
@@ -174,6 +178,7 @@ public struct LanguageModel: Sendable {
             let range = (i * batch.batch / parts)..<((i + 1) * batch.batch / parts)
             results.set(i, lossAndGradients(batch.sequences(range), params: p, normaliser: normaliser))
         }
+        let profiled = Profile.begin(); defer { Profile.end(.gradientReduce, profiled) }
         var total = results.get(0)
         for i in 1..<parts {
             let r = results.get(i)

@@ -26,6 +26,63 @@ public struct ModelBenchResult: Codable, Sendable {
     public var openBLASCore: String
     /// The attention kernels the layers ran at length T, `op: name` (`LanguageModel.kernelsRun`).
     public var kernels: [String]
+    /// Time per op of a training step (`attnlab model bench --profile`), nil unless asked for.
+    public var profile: ModelBenchProfile?
+}
+
+/// Where a training step's time goes: per kind of op (`ProfileOp`), the thread-time it took
+/// (summed over the threads that ran it), averaged over the profiled steps. The threads × the step's
+/// wall time is the whole; what no measured op took is `other`: bookkeeping (parameter sets, saved
+/// activations), allocation outside the ops, and threads idle (waiting for the slowest part, or
+/// while one thread sums the gradients and runs the optimizer).
+public struct ModelBenchProfile: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        /// `ProfileOp`'s description, or "other".
+        public var op: String
+        /// Thread-seconds per step.
+        public var secondsPerStep: Double
+        /// Measured calls per step, summed over threads (nil for "other").
+        public var callsPerStep: Double?
+        /// secondsPerStep / (threads × stepSeconds).
+        public var share: Double
+    }
+    public var steps: Int
+    /// Threads that run the step's parallel part.
+    public var threads: Int
+    /// Mean wall seconds of a profiled step (profiling adds two clock reads per op).
+    public var stepSeconds: Double
+    /// In `ProfileOp` order, ops that never ran left out, then "other".
+    public var entries: [Entry]
+
+    init(totals: Profile.Totals, steps: Int, threads: Int, seconds: Double) {
+        self.steps = steps; self.threads = threads
+        stepSeconds = seconds / Double(steps)
+        let whole = Double(threads) * stepSeconds
+        var entries: [Entry] = [], measured = 0.0
+        for op in ProfileOp.allCases {
+            guard let t = totals.seconds[op] else { continue }
+            let perStep = t / Double(steps)
+            measured += perStep
+            entries.append(Entry(op: op.rawValue, secondsPerStep: perStep, callsPerStep: Double(totals.calls[op] ?? 0) / Double(steps),
+                                 share: perStep / whole))
+        }
+        entries.append(Entry(op: "other", secondsPerStep: whole - measured, callsPerStep: nil, share: (whole - measured) / whole))
+        self.entries = entries
+    }
+
+    /// The table `attnlab model bench --profile` prints.
+    public var lines: [String] {
+        let width = max(entries.map(\.op.count).max() ?? 0, 2)
+        func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+        var out = [String(format: "profile: %d steps, %d threads, %.1f ms a step: %.1f thread-ms", steps, threads,
+                          stepSeconds * 1e3, Double(threads) * stepSeconds * 1e3)]
+        out.append(pad("op") + "  thread-ms/step   share  calls/step")
+        for e in entries {
+            out.append(pad(e.op) + String(format: "  %14.2f  %5.1f %%", e.secondsPerStep * 1e3, e.share * 100)
+                       + (e.callsPerStep.map { String(format: "  %10.0f", $0) } ?? ""))
+        }
+        return out
+    }
 }
 
 public enum ModelBench {
@@ -55,13 +112,14 @@ public enum ModelBench {
         return 6 * dense + attention
     }
 
-    /// Times `mode` of `config` on `B` random sequences of `T` tokens (`budget` seconds of repeats).
+    /// Times `mode` of `config` on `B` random sequences of `T` tokens (`budget` seconds of repeats);
+    /// in train mode with `profileSteps` > 0, then profiles that many more steps (`profile`).
     /// `overrides`: op → kernel name (`KernelChoice(overrides:)`); empty = the dispatch.
     /// - Throws: `KernelInputError` for an unknown op or kernel; `ModelError` when a named kernel
     ///   declines one of the layers' shapes (its reason), before anything is timed.
     public static func run(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
                            parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5,
-                           kernels overrides: [String: String] = [:]) throws -> ModelBenchResult {
+                           kernels overrides: [String: String] = [:], profileSteps: Int = 0) throws -> ModelBenchResult {
         OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
         let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
         let model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
@@ -72,16 +130,24 @@ public enum ModelBench {
         var seconds: [Double] = []
         var tokensPerCall = B * T
         var stateBytes: Int? = nil
+        var profile: ModelBenchProfile? = nil
         switch mode {
         case .train:
             var labels = Array(tokens.dropFirst()) + [0]
             for b in 0..<B { labels[b * T + T - 1] = -100 }
             let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
             var opt = AdamW(config: OptimizerConfig(), parameters: params)
-            seconds = Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 20, budget: budget) {
+            func step() {
                 let r = parallelism == .batch ? model.lossAndGradients(batch, params: params, threads: threads)
                                               : model.lossAndGradients(batch, params: params)
                 opt.update(&params, grads: r.grads, norm: AdamW.globalNorm(r.grads))
+            }
+            seconds = Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 20, budget: budget) { step() }
+            if profileSteps > 0 {
+                Profile.start()
+                let wall = Timing.seconds { for _ in 0..<profileSteps { step() } }
+                profile = ModelBenchProfile(totals: Profile.stop(), steps: profileSteps,
+                                            threads: parallelism == .batch ? max(1, min(threads, B)) : 1, seconds: wall)
             }
         case .prefill:
             seconds = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 10, budget: budget) {
@@ -106,6 +172,6 @@ public enum ModelBench {
                                 secondsMedian: median, tokensPerSecond: tps,
                                 modelFlopsPerSecond: mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil,
                                 peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
-                                kernels: kernelsRun)
+                                kernels: kernelsRun, profile: profile)
     }
 }

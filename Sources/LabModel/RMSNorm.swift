@@ -12,17 +12,19 @@ enum RMSNorm {
 
     /// x: [..., C], gain: [C] → y (same shape) and r: [N] (saved for backward).
     static func forward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>) -> (y: Tensor<S>, r: [S]) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
         var y = [S](repeating: 0, count: x.count), r = [S](repeating: 0, count: N)
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in
             y.withUnsafeMutableBufferPointer { yp in
+                // Row pointers: the inner loops index by c alone (no overflow-checked offsets).
                 for n in 0..<N {
-                    let o = n * C
+                    let (xr, yr) = (xp.baseAddress! + n * C, yp.baseAddress! + n * C)
                     var ms: S = 0
-                    for c in 0..<C { ms += xp[o + c] * xp[o + c] }
+                    for c in 0..<C { ms += xr[c] * xr[c] }
                     let rn = 1 / S.sqrt(ms / S(C) + S(eps))
                     r[n] = rn
-                    for c in 0..<C { yp[o + c] = xp[o + c] * rn * gp[c] }
+                    for c in 0..<C { yr[c] = xr[c] * rn * gp[c] }
                 }
             }
         }}
@@ -31,19 +33,18 @@ enum RMSNorm {
 
     /// Backward of `forward`: dx (same shape as x) and dg [C].
     static func backward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>, r: [S], dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+        let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
         var dx = [S](repeating: 0, count: x.count), dg = [S](repeating: 0, count: C)
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in dy.scalars.withUnsafeBufferPointer { gy in
             dx.withUnsafeMutableBufferPointer { dxp in dg.withUnsafeMutableBufferPointer { dgp in
                 for n in 0..<N {
-                    let o = n * C, rn = r[n]
+                    let (xr, gr, dxr, rn) = (xp.baseAddress! + n * C, gy.baseAddress! + n * C, dxp.baseAddress! + n * C, r[n])
                     var dot: S = 0
-                    for c in 0..<C { dot += xp[o + c] * gp[c] * gy[o + c] }
+                    for c in 0..<C { dot += xr[c] * gp[c] * gr[c] }
                     let k = rn * rn * rn / S(C) * dot
-                    for c in 0..<C {
-                        dxp[o + c] = rn * gp[c] * gy[o + c] - k * xp[o + c]
-                        dgp[c] += gy[o + c] * xp[o + c] * rn
-                    }
+                    for c in 0..<C { dxr[c] = rn * gp[c] * gr[c] - k * xr[c] }
+                    for c in 0..<C { dgp[c] += gr[c] * xr[c] * rn }
                 }
             }}
         }}}

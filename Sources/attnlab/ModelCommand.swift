@@ -1,4 +1,5 @@
-// `attnlab model bench`: tokens/s and peak memory of the model in train, prefill or decode mode.
+// `attnlab model bench`: tokens/s and peak memory of the model in train, prefill or decode mode,
+// and with --profile the time per op of a training step.
 import ArgumentParser
 import Foundation
 import LabCore
@@ -19,6 +20,7 @@ struct Model: ParsableCommand {
         @Option(help: "Threads.") var threads: Int = 2
         @Option(help: "Training: batch (split the batch) or kernels (parallel BLAS/kernels).") var parallelism: String = "batch"
         @Option(help: "Decode mode: tokens decoded after the prefill.") var decodeTokens: Int = 32
+        @Flag(help: "Train mode: after the timing, profile 5 more steps and print the time per op (thread-ms a step, share of threads × wall).") var profile = false
         @Flag(help: "Print one JSON object.") var json = false
         @OptionGroup var kernelFlag: KernelFlag
 
@@ -29,6 +31,7 @@ struct Model: ParsableCommand {
                 guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
                     throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
                 }
+                if profile && m != .train { throw UsageFailure("--profile: profiles a training step; give --mode train") }
                 try checkFlag("--T", T, StudyLimits.length)
                 try checkFlag("--batch", batch, StudyLimits.benchBatch)
                 try checkFlag("--threads", threads, StudyLimits.threads)
@@ -38,7 +41,7 @@ struct Model: ParsableCommand {
                 let r: ModelBenchResult
                 do {
                     r = try ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
-                                           decodeTokens: decodeTokens, kernels: kernels)
+                                           decodeTokens: decodeTokens, kernels: kernels, profileSteps: profile ? 5 : 0)
                 } catch let e as ModelError { throw UsageFailure("--kernel \(e.message)") }
                 if json {
                     let e = JSONEncoder()
@@ -51,6 +54,7 @@ struct Model: ParsableCommand {
                     if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s", f / 1e9) }
                     if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
                     print(line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))")
+                    for l in r.profile?.lines ?? [] { print(l) }
                 }
             }
         }

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""One table from the JSON lines that compare-model.sh collects: per (T, batch, threads), our
+training tokens/s (`attnlab model bench --json`), PyTorch eager's and torch.compile's
+(torch_model.py), and ours / theirs (> 1 means we are faster). Usage: compare_model.py rows.jsonl"""
+import json
+import sys
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    shapes = {}  # (T, batch, threads) -> {"ours": tok/s, "pytorch-eager": tok/s, ...}
+    with open(sys.argv[1]) as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError as e:
+                sys.exit(f"compare_model.py: {sys.argv[1]}:{n}: not JSON ({e})")
+            if "peer" in r:
+                key, who, tps = (r["T"], r["batch"], r["threads"]), r["peer"], r["tokens_per_second"]
+            else:
+                key, who, tps = (r["length"], r["batch"], r["threads"]), "ours", r["tokensPerSecond"]
+            shapes.setdefault(key, {})[who] = tps
+    header = ["T", "batch", "thr", "ours tok/s", "eager tok/s", "compile tok/s", "ours/eager", "ours/compile"]
+    table = [header]
+    for (T, B, thr), v in sorted(shapes.items()):
+        ours, eager, comp = v.get("ours"), v.get("pytorch-eager"), v.get("pytorch-compile")
+        fmt = lambda x: "-" if x is None else f"{x:,.0f}"
+        ratio = lambda a, b: "-" if a is None or b is None else f"{a / b:.2f}x"
+        table.append([str(T), str(B), str(thr), fmt(ours), fmt(eager), fmt(comp), ratio(ours, eager), ratio(ours, comp)])
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for i, r in enumerate(table):
+        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import LabCore
+@testable import LabModel
+
+@Suite struct CrossEntropySIMDTests {
+    /// The 16-lane Float cross-entropy against the scalar loop run in Double on the same logits:
+    /// loss, argmax hits and dlogits agree to float rounding, with a vocabulary that leaves a
+    /// scalar tail (21 = 16 + 5), one of whole lanes (256), one below a lane (7), and a row whose
+    /// maximum appears twice (the first index is the argmax, as in the scalar loop).
+    @Test(arguments: [21, 256, 7]) func matchesTheScalarLoopInDouble(vocab V: Int) {
+        var rng = SeededGenerator(seed: 3, stream: "ce")
+        let M = 6
+        var logits = Tensor<Float>(randomNormal: [M, V], std: 3, rng: &rng)
+        logits.scalars[2 * V + 1] = 20; logits.scalars[2 * V + V - 1] = 20  // a tie at the max of row 2
+        let targets = (0..<M).map { m in m == 2 ? 1 : rng.nextInt(in: 0..<V) }
+        let f = LMHead.crossEntropySIMD(logits, targets: targets, normaliser: 9)
+        let d = LMHead.crossEntropy(logits.converted(to: Double.self), targets: targets, normaliser: 9)
+        #expect(abs(f.lossSum - d.lossSum) <= 1e-5 * abs(d.lossSum))
+        #expect(f.correct == d.correct)
+        #expect(f.correct >= 1)  // row 2's target is its first maximum
+        #expect(f.dlogits.converted(to: Double.self).maxAbsDifference(d.dlogits) < 1e-6)
+    }
+}
+
+@Suite(.serialized) struct StepProfileTests {
+    /// `ModelBench.run(profileSteps:)` on a 2-layer full-attention model, the batch split in 2
+    /// parts: the measured ops are the ones a step runs, as many times as it runs them, and (since
+    /// every measured op is a leaf) their thread-time fits in threads × the step's wall time.
+    @Test func profileCountsTheOpsOfAStep() throws {
+        let config = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 2, heads: 1, mlp_ratio: 0, conv_kernel: 3, pattern: [{kind: full}]}")
+        let steps = 2
+        let r = try ModelBench.run(config: config, mode: .train, batch: 2, length: 8, threads: 2, parallelism: .batch,
+                                   budget: 0.01, profileSteps: steps)
+        let p = try #require(r.profile)
+        #expect(p.threads == 2 && p.steps == steps)
+        let calls = Dictionary(uniqueKeysWithValues: p.entries.compactMap { e in e.callsPerStep.map { (e.op, $0) } })
+        // per part and layer: forward q, k, v, o and backward q, k, v, o projections; 2 parts × 2 layers
+        #expect(calls[ProfileOp.projections.rawValue] == Double(2 * 2 * 8))
+        #expect(calls[ProfileOp.softmaxAttention.rawValue] == Double(2 * 2 * 2))
+        #expect(calls[ProfileOp.convolution.rawValue] == Double(2 * 2 * 2))
+        #expect(calls[ProfileOp.rope.rawValue] == Double(2 * 2 * 4))  // q, k forward; dq, dk backward
+        #expect(calls[ProfileOp.optimizer.rawValue] == Double(2))     // global norm, update
+        #expect(calls[ProfileOp.gradientReduce.rawValue] == Double(1))
+        #expect(calls[ProfileOp.linearAttention.rawValue] == nil)  // no layer runs it
+        #expect(p.entries.last?.op == "other")
+        let measured = p.entries.dropLast().reduce(0) { $0 + $1.secondsPerStep }
+        #expect(measured > 0 && measured <= Double(p.threads) * p.stepSeconds * 1.001)
+        #expect(p.lines.count == p.entries.count + 2)
+    }
+
+    @Test func noProfileUnlessAsked() throws {
+        let config = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
+        let r = try ModelBench.run(config: config, mode: .train, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
+        #expect(r.profile == nil)
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Training speed at window-pareto's shape (configs/window-pareto-{full,swa16,ratt16,linear}.yaml:
+# width 64, 4 layers, one head of 64, no MLP, short convolution 3; T 128, batch 64, 2 threads),
+# two builds side by side in one run, so load from other processes hits both alike:
+#   1. `model bench --mode train` of each variant, BEFORE then AFTER, ROUNDS times (default 3),
+#      and a table: tokens/s per round, the paired ratio per round and its median, and
+#      RAttention's step over SWA's per round;
+#   2. PyTorch eager (OpenMP threads blocking, OMP_WAIT_POLICY=passive, and its default spin-wait)
+#      and torch.compile of the same architecture (full attention), between AFTER's own rows;
+#   3. the softmax-attention and chunked linear kernels alone at the shape of one batch part
+#      (B 32, H 1, T 128, D 64, W 16 and none, fwd+bwd, 1 thread);
+#   4. AFTER's `--profile` of each variant;
+#   5. with TRAIN=1, one training run per variant and build: 300 steps of the study's recipe
+#      (mqar_v256, L 128, batch 64, seed 0, lr 3e-3, cosine over 2,000 steps) with the wall time
+#      and the loss and validation accuracy every 100 steps (same seed: the curves should agree).
+# OPENBLAS_CORETYPE is unset so OpenBLAS picks its core for this CPU. Prints `uptime` around each part.
+# Usage: bash scripts/measure-train-speed.sh BEFORE_BINARY AFTER_BINARY   (needs `make peers`;
+#   about 12 minutes on a busy 2-core machine, 25 with TRAIN=1). A before binary: check out the
+#   older commit in a worktree and `swift build -c release --product attnlab` there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -eq 2 ] || { echo "usage: $0 BEFORE_BINARY AFTER_BINARY" >&2; exit 2; }
+before=$1 after=$2 rounds=${ROUNDS:-3}
+unset OPENBLAS_CORETYPE
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
+variants=(full swa16 ratt16 linear)
+bench() { "$1" model bench --config "configs/window-pareto-$2.yaml" --T 128 --batch 64 --threads 2 --mode train "${@:3}"; }
+echo "## 1. ours, before and after ($rounds rounds)"; uptime
+for round in $(seq "$rounds"); do
+  for v in "${variants[@]}"; do
+    for tag in before after; do
+      bin=$before; [ "$tag" = after ] && bin=$after
+      echo "$round $v $tag $(bench "$bin" "$v" --json)" | tee -a "$rows" | cut -c1-60
+    done
+  done
+done
+uptime
+python3 - "$rows" <<'PY'
+import json, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    rnd, v, tag, js = line.split(" ", 3)
+    rows.setdefault((v, tag), []).append(json.loads(js)["tokensPerSecond"])
+print("| variant | before tokens/s | after tokens/s | after / before, per round | median |")
+print("|---|---|---|---|---|")
+for v in ["full", "swa16", "ratt16", "linear"]:
+    b, a = rows[(v, "before")], rows[(v, "after")]
+    r = [x / y for x, y in zip(a, b)]
+    print(f"| {v} | {', '.join(f'{x:,.0f}' for x in b)} | {', '.join(f'{x:,.0f}' for x in a)} | "
+          f"{', '.join(f'{x:.2f}' for x in r)} | {statistics.median(r):.2f} |")
+for tag in ["before", "after"]:
+    r = [s / t for s, t in zip(rows[("swa16", tag)], rows[("ratt16", tag)])]
+    print(f"rattention(16) step / sliding_window(16) step, {tag}: {', '.join(f'{x:.2f}' for x in r)}")
+PY
+echo "## 2. PyTorch, same architecture (full attention), between our rows"; uptime
+pareto=(--d 64 --layers 4 --heads 1 --mlp-ratio 0 --conv-kernel 3 --T 128 --batch 64 --threads 2)
+bench "$after" full
+OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
+bench "$after" full
+.venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
+OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}" --compile 2>&1 | tail -1
+bench "$after" full
+uptime
+echo "## 3. the kernels alone, one batch part"; uptime
+"$after" kernels bench --op softmax-attention --B 32 --H 1 --T 128 --D 64 --window -1 --window 16 --mode fwdbwd --threads 1
+"$after" kernels bench --op residual-linear-attention --B 32 --H 1 --T 128 --D 64 --window 16 --window -1 --mode fwdbwd --threads 1
+echo "## 4. profiles (after)"; uptime
+for v in "${variants[@]}"; do bench "$after" "$v" --profile; done
+uptime
+[ "${TRAIN:-0}" = 1 ] || exit 0
+echo "## 5. one training run per variant, 300 steps of the recipe"; uptime
+for v in "${variants[@]}"; do
+  for tag in before after; do
+    bin=$before; [ "$tag" = after ] && bin=$after
+    echo "### $v $tag"
+    "$bin" train --config "configs/window-pareto-$v.yaml" --task mqar_v256 --length 128 --steps 300 --decay-steps 2000 \
+      --eval-every 100 --seed 0 --threads 2 --log-every 100 | grep -E '^(step|done)'
+  done
+done
+uptime
