@@ -8,8 +8,9 @@
 // Backward, given y = φ(x) and dy = ∂L/∂y (docs/rattention.md):
 //   softmax2: dx = y₁ ⊙ (dy₁ − ⟨dy₁, y₁⟩) − y₂ ⊙ (dy₂ − ⟨dy₂, y₂⟩)
 //   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
-// Two versions: a generic scalar one (the references, Float or Double) and a SIMD Float one for
-// D % 16 == 0 (the fast kernels), whose exp is the vectorised `exp2` of TileGemm.swift.
+// Two versions: a generic scalar one (the references, Float or Double, and the fast kernels at a
+// head dim D that is not a multiple of 16) and a SIMD Float one for D % 16 == 0, whose exp is the
+// vectorised `exp2` of TileGemm.swift.
 // Cost: O(D) per vector, D exps for softmax2 — small beside the O(D²) state read per token.
 import LabCore
 import RealModule
@@ -51,15 +52,19 @@ public enum FeatureMap: String, CaseIterable, Sendable, Hashable {
     }
 }
 
-// MARK: - SIMD Float rows (D % 16 == 0)
+// MARK: - Float rows (SIMD when D % 16 == 0)
 
 extension FeatureMap {
     static let log2e: Float = 1.442_695_040_888_963_4
 
     /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
-    /// (row stride 2D). - Precondition: D % 16 == 0.
+    /// (row stride 2D). SIMD when D % 16 == 0; any other D goes through the scalar `apply`.
     @inline(__always)
     func applyRows(_ x: UnsafePointer<Float>, rows: Int, D: Int, into y: UnsafeMutablePointer<Float>) {
+        if D % 16 != 0 {
+            for r in 0..<rows { apply(x + r * D, count: D, into: y + r * 2 * D) }
+            return
+        }
         for r in 0..<rows {
             let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
             switch self {
@@ -97,10 +102,20 @@ extension FeatureMap {
     }
 
     /// dx_r = J_φᵀ dy_r for `rows` rows, given y_r = φ(x_r). - Parameters: y, dy: [rows × 2D];
-    /// dx: [rows × D], overwritten, or added to with `accumulate`. - Precondition: D % 16 == 0.
+    /// dx: [rows × D], overwritten, or added to with `accumulate`. SIMD when D % 16 == 0; any other
+    /// D goes through the scalar `backward`.
     @inline(__always)
     func backwardRows(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, rows: Int, D: Int,
                       into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        if D % 16 != 0 {
+            let g = UnsafeMutablePointer<Float>.allocate(capacity: D)
+            defer { g.deallocate() }
+            for r in 0..<rows {
+                backward(y: y + r * 2 * D, dy: dy + r * 2 * D, count: D, into: accumulate ? g : dx + r * D)
+                if accumulate { for i in 0..<D { dx[r * D + i] += g[i] } }
+            }
+            return
+        }
         for r in 0..<rows {
             let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D, out = dx + r * D
             var d1: Float = 0, d2: Float = 0
