@@ -63,8 +63,9 @@ public struct Roofline: Codable, Sendable, Hashable {
     private static let cache = Mutex<[Int: Roofline]>([:])
 
     /// The roofline for `threads` threads, measured on the first call in this process and reused.
+    /// Threads beyond the cores this process may use are measured as that many cores.
     public static func measured(threads: Int) -> Roofline {
-        let t = max(1, threads)
+        let t = min(max(1, threads), Parallel.availableCores)
         if let r = cache.withLock({ $0[t] }) { return r }
         let r = measure(threads: t)
         cache.withLock { $0[t] = r }
@@ -75,7 +76,7 @@ public struct Roofline: Codable, Sendable, Hashable {
     /// Resets the process's peak resident set (see `triad`): call it before the work whose memory
     /// is reported (`measured(threads:)` does the work once, on its first call).
     public static func measure(threads: Int) -> Roofline {
-        let t = max(1, threads)
+        let t = min(max(1, threads), Parallel.availableCores)
         let wide = hasAVX512
         let perCore = fmaPeak(threads: 1, wide: wide)
         let all = t == 1 ? perCore : fmaPeak(threads: t, wide: wide)

@@ -17,7 +17,7 @@ struct MachineCmd: ParsableCommand {
             measure the same in their own process and report their rows as fractions of it. Build in \
             release: a debug build measures far less than the machine can do.
             """)
-    @Option(help: "Threads for the all-threads figures (default: the cores this process may use).") var threads: Int?
+    @Option(help: "Threads for the all-threads figures (default and most: the cores this process may use).") var threads: Int?
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
