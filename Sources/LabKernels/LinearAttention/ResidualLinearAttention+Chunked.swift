@@ -31,7 +31,7 @@
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states.
 // Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
 // Any head dim D ≥ 1: products with D or D' columns take a tail of narrower column blocks
-// (TileGemm.swift) and φ goes through its scalar form when D is not a multiple of 16.
+// (TileGemm.swift) and φ takes the last D mod 16 entries of a row one by one (FeatureMap.swift).
 // Disadvantages: parallel only across (b, head), so B·H < threads
 // leaves cores idle; the chunk loop of one head is sequential.
 import LabCore
