@@ -32,10 +32,12 @@ struct MachineCmd: ParsableCommand {
             print(String(decoding: try e.encode(r), as: UTF8.self))
             return
         }
+        // one column per thread count measured (one when --threads is 1)
+        let all = r.threads > 1
         print(TextTable.render([
-            ["", "1 thread", "\(n) thread\(n == 1 ? "" : "s")"],
-            ["FMA peak GFLOP/s", String(format: "%.1f", r.peakFlopsPerCore / 1e9), String(format: "%.1f", r.peakFlops / 1e9)],
-            ["triad GB/s", String(format: "%.1f", r.bandwidthPerCore / 1e9), String(format: "%.1f", r.bandwidth / 1e9)],
+            ["", "1 thread"] + (all ? ["\(r.threads) threads"] : []),
+            ["FMA peak GFLOP/s", String(format: "%.1f", r.peakFlopsPerCore / 1e9)] + (all ? [String(format: "%.1f", r.peakFlops / 1e9)] : []),
+            ["triad GB/s", String(format: "%.1f", r.bandwidthPerCore / 1e9)] + (all ? [String(format: "%.1f", r.bandwidth / 1e9)] : []),
         ]))
         print("FMA chains: \(r.fmaChains) per thread, \(r.isa) (\(r.isa == "avx512" ? 16 : 8) lanes); CPU \(Machine.cpuModel), \(Machine.cores) cores; build \(buildConfiguration)")
     }
