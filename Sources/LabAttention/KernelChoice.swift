@@ -13,6 +13,12 @@ public struct KernelChoice: Hashable, Sendable, Codable {
     public var softmaxAttention: String?
     /// `residual-linear-attention` implementation name, or nil for the fastest.
     public var linearAttention: String?
+    /// `softmax-attention-decode` implementation name (decoding one token against a cache), or nil
+    /// for the fastest.
+    public var softmaxAttentionDecode: String?
+    /// `residual-linear-attention-decode` implementation name (a linear state's decode step), or
+    /// nil for the fastest.
+    public var linearAttentionDecode: String?
     public var threads: Int
 
     public init(softmaxAttention: String? = nil, linearAttention: String? = nil, threads: Int = 1) {
@@ -32,6 +38,8 @@ public struct KernelChoice: Hashable, Sendable, Codable {
             switch op {
             case "softmax-attention": softmaxAttention = try KernelRegistry.softmaxAttention(named: name).name
             case "residual-linear-attention": linearAttention = try KernelRegistry.residualLinearAttention(named: name).name
+            case "softmax-attention-decode": softmaxAttentionDecode = try KernelRegistry.softmaxAttentionDecode(named: name).name
+            case "residual-linear-attention-decode": linearAttentionDecode = try KernelRegistry.linearAttentionDecode(named: name).name
             default:
                 throw KernelInputError(argument: "kernel", reason: "unknown op '\(op)' (known: "
                     + KernelRegistry.ops.map(\.op).joined(separator: ", ") + ")")
@@ -44,6 +52,8 @@ public struct KernelChoice: Hashable, Sendable, Codable {
         var o: [String: String] = [:]
         if let softmaxAttention { o["softmax-attention"] = softmaxAttention }
         if let linearAttention { o["residual-linear-attention"] = linearAttention }
+        if let softmaxAttentionDecode { o["softmax-attention-decode"] = softmaxAttentionDecode }
+        if let linearAttentionDecode { o["residual-linear-attention-decode"] = linearAttentionDecode }
         return o
     }
 
@@ -115,6 +125,28 @@ public enum SoftmaxAttentionOp {
             return k
         }
         return KernelRegistry.dispatchSoftmaxAttention(shape).kernel
+    }
+}
+
+public enum SoftmaxAttentionDecodeOp {
+    /// One query per (sequence, head), q: [B, H, 1, D] (positions after the keys), against the
+    /// last `last` tokens of `cache` (nil: every stored token), read in place: o [B, H, 1, D] and
+    /// the name of the kernel that ran. Every token the view covers is visible to the query.
+    public static func decode(q: Tensor<Float>, cache: KVCache, last: Int? = nil, heads H: Int, choice: KernelChoice)
+        -> (o: Tensor<Float>, kernel: String) {
+        let (B, D) = (cache.batch, cache.headDim)
+        precondition(q.shape == [B, H, 1, D], "decode: q \(q.shape), expected [\(B), \(H), 1, \(D)]")
+        return cache.withView(last: last) { view in
+            let shape = AttentionShape(B: B, H: H, Hkv: cache.kvHeads, T: 1, S: view.count, D: D)
+            var kernel = KernelRegistry.softmaxAttentionDecode.first { $0.unsupported(shape) == nil } ?? KernelRegistry.softmaxAttentionDecode.last!
+            if let name = choice.softmaxAttentionDecode, let k = try? KernelRegistry.softmaxAttentionDecode(named: name),
+               k.unsupported(shape) == nil { kernel = k }
+            var o = [Float](repeating: 0, count: B * H * D), lse = [Float](repeating: 0, count: B * H)
+            q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in lse.withUnsafeMutableBufferPointer { lb in
+                kernel.decode(q: qb.baseAddress!, kv: view, shape: shape, o: ob.baseAddress!, lse: lb.baseAddress!, threads: choice.threads)
+            }}}
+            return (Tensor(shape: [B, H, 1, D], scalars: o), kernel.name)
+        }
     }
 }
 

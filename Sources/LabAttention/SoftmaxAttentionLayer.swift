@@ -151,10 +151,9 @@ public struct SoftmaxAttentionLayer: Sendable {
         -> (o: Tensor<Float>, q: Tensor<Float>, kernel: String) {
         let position = source.kv.count - 1
         let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: position)
-        let (k, v) = source.kv.contents(last: window.map(windowSpan) ?? Int.max)
-        let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: k, v: v,
-                                                       shape: shape(batch: x.shape[0], T: 1, S: k.shape[2], window: nil), choice: kernels)
-        return (out.o, q, kernel)
+        let (o, kernel) = SoftmaxAttentionDecodeOp.decode(q: qRot, cache: source.kv, last: window.map(windowSpan),
+                                                          heads: dims.heads, choice: kernels)
+        return (o, q, kernel)
     }
 
     public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
@@ -179,17 +178,16 @@ public struct SoftmaxAttentionLayer: Sendable {
     }
 
     /// One token per sequence at the cache's position: appends its rotated k and v, attends over the
-    /// cache, returns o [B, H, 1, D], the raw projections (for RAttention), what the ring evicted and
+    /// cache in place (`softmax-attention-decode`), returns o [B, H, 1, D], the raw projections (for RAttention), what the ring evicted and
     /// the kernel that ran.
     public func decodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: KVCache)
         -> (o: Tensor<Float>, qkv: QKVProjection.Output<Float>, evicted: (k: Tensor<Float>, v: Tensor<Float>)?, kernel: String) {
         let qkv = projection.forward(x, params: params.scoped("qkv"), start: cache.count)
         let evicted = cache.append(k: qkv.kRot, v: qkv.v)
-        let (k, v) = cache.contents()
-        // Every cached key is visible to the newest query (the ring holds exactly the window).
-        let (out, kernel) = SoftmaxAttentionOp.forward(q: qkv.qRot, k: k, v: v,
-                                                       shape: shape(batch: x.shape[0], T: 1, S: cache.filled, window: nil), choice: kernels)
-        return (out.o, qkv, evicted, kernel)
+        // Every cached key is visible to the newest query (the ring holds exactly the window); the
+        // decode kernel reads the cache in place.
+        let (o, kernel) = SoftmaxAttentionDecodeOp.decode(q: qkv.qRot, cache: cache, heads: dims.heads, choice: kernels)
+        return (o, qkv, evicted, kernel)
     }
 
     /// Fills `cache` with the rotated keys and values of a whole prompt (positions 0..<T), keeping
@@ -239,7 +237,7 @@ extension SoftmaxAttentionLayer {
 
     func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: SoftmaxAttentionCache) -> Tensor<Float> {
         let step = decodeAttend(x, params: params, cache: cache.kv)
-        cache.kernels = ["softmax-attention": step.kernel]
+        cache.kernels = ["softmax-attention-decode": step.kernel]
         return outputProjection(step.o, params: params)
     }
 }

@@ -161,6 +161,7 @@ public enum RunExecutor {
             m.append(MetricValue("\(mode.rawValue)_tokens_per_second", r.tokensPerSecond, unit: "tokens/s", length: T, timing: true))
             m.append(MetricValue("\(mode.rawValue)_seconds_median", r.secondsMedian, unit: "s", length: T, timing: true))
             if let f = r.modelFlopsPerSecond { m.append(MetricValue("train_model_flops_per_second", f, unit: "FLOP/s", length: T, timing: true)) }
+            addRoofline(r, to: &m, length: T)
             if let s = r.stateBytes { measuredState = s }
         }
         if run.memory {

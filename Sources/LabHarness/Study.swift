@@ -524,12 +524,16 @@ public enum KernelSetting: Sendable, Hashable, Decodable {
 
     /// The `kernel` label: `auto`, the softmax kernel's name, or for a mapping the kernel of each
     /// op in `KernelRegistry.ops` order joined by `+` (`auto` for an op it leaves out), e.g.
-    /// `naive+recurrent`.
+    /// `naive+recurrent`; the ops after the first two (the decode ops) only up to the last one the
+    /// mapping names, so mappings of the first two keep the labels they had before the decode ops.
     public var label: String {
         switch self {
         case .auto: return "auto"
         case .softmax(let name): return name
-        case .ops(let m): return KernelRegistry.ops.map { m[$0.op] ?? "auto" }.joined(separator: "+")
+        case .ops(let m):
+            var parts = KernelRegistry.ops.map { m[$0.op] ?? "auto" }
+            while parts.count > 2, parts.last == "auto" { parts.removeLast() }
+            return parts.joined(separator: "+")
         }
     }
 

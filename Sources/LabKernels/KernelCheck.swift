@@ -61,7 +61,8 @@ public struct SoftmaxAttentionProblem: Sendable {
 
 public enum SoftmaxAttentionCheck {
     /// The check grid: T not a multiple of the tile, T = 1, W = 0, W ≥ T − 1, every
-    /// D ∈ {16, 32, 64, 128}, Hkv < H, B > 1, and a key length S > T (queries after a cache).
+    /// D ∈ {16, 32, 64, 128} and every head dim of `KernelCheckGrid.headDims`, Hkv < H, B > 1,
+    /// and a key length S > T (queries after a cache).
     /// `quick` keeps the shapes small enough for debug-build tests.
     public static func grid(quick: Bool) -> [AttentionShape] {
         var shapes: [AttentionShape] = []
@@ -77,7 +78,12 @@ public enum SoftmaxAttentionCheck {
         shapes.append(AttentionShape(B: 2, H: 4, Hkv: 4, T: 70, D: 16, window: 17))
         shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: 9, S: 80, D: 32))
         shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: 20, S: 90, D: 16, window: 30))
-        shapes.append(AttentionShape(B: 1, H: 1, T: 5, D: 24))  // not a multiple of 16: tiled declines
+        // every head dim of the grid, causal and windowed (small T for the big D: debug-build tests)
+        for D in KernelCheckGrid.headDims {
+            let T = quick ? (D >= 128 ? 9 : 33) : (D >= 128 ? 40 : 100)
+            shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: T, D: D))
+            shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: T, S: T + 11, D: D, window: 5))
+        }
         if !quick {
             shapes.append(AttentionShape(B: 1, H: 2, T: 600, D: 64, window: 64))
             shapes.append(AttentionShape(B: 1, H: 8, Hkv: 2, T: 300, D: 64))
@@ -112,4 +118,90 @@ public enum SoftmaxAttentionCheck {
             grid(quick: quick).flatMap { compare(kernel, on: $0, threads: threads) }
         }
     }
+}
+
+/// One `softmax-attention-decode` check case: the shape (T = 1, S = visible keys), the ring size
+/// and the oldest visible slot (first + S > slots wraps).
+public struct DecodeCase: Hashable, Sendable, CustomStringConvertible {
+    public var shape: AttentionShape
+    public var slots: Int, first: Int
+    public init(_ shape: AttentionShape, slots: Int? = nil, first: Int = 0) {
+        self.shape = shape; self.slots = slots ?? shape.S; self.first = first
+    }
+    public var description: String { "\(shape)_slots\(slots)_first\(first)" }
+}
+
+public enum SoftmaxAttentionDecodeCheck {
+    /// The check grid: one key (S = 1), a short and a longer cache, a full ring read from slot 0
+    /// and a wrapped one, part of a ring (a windowed reader of a longer cache), Hkv < H, B > 1,
+    /// and every head dim of `KernelCheckGrid.headDims`.
+    public static func grid(quick: Bool) -> [DecodeCase] {
+        var cases: [DecodeCase] = []
+        func shape(B: Int = 1, H: Int = 2, Hkv: Int = 1, S: Int, D: Int) -> AttentionShape {
+            AttentionShape(B: B, H: H, Hkv: Hkv, T: 1, S: S, D: D)
+        }
+        for D in [16, 64] {
+            cases.append(DecodeCase(shape(S: 1, D: D)))
+            cases.append(DecodeCase(shape(S: 7, D: D)))
+            cases.append(DecodeCase(shape(S: 150, D: D)))                       // more than one 64-key block
+            cases.append(DecodeCase(shape(S: 100, D: D), slots: 100, first: 37))  // a full ring, wrapped
+            cases.append(DecodeCase(shape(S: 20, D: D), slots: 90, first: 80))    // 20 of 90 slots, wrapping
+        }
+        for D in KernelCheckGrid.headDims {
+            cases.append(DecodeCase(shape(B: 2, H: 4, Hkv: 2, S: D >= 128 ? 33 : 70, D: D), slots: 80, first: 50))
+        }
+        if !quick { cases.append(DecodeCase(shape(B: 2, H: 8, Hkv: 2, S: 3000, D: 64), slots: 4000, first: 3500)) }
+        return cases
+    }
+
+    /// Compares `kernel` with the reference on `testCase`: o and lse. Slots outside the visible
+    /// range hold NaN, so a kernel that reads one fails.
+    public static func compare(_ kernel: any SoftmaxAttentionDecodeKernel, on testCase: DecodeCase,
+                               threads: Int = 1, seed: UInt64 = 0) -> [CheckRow] {
+        let op = "softmax-attention-decode", shape = testCase.shape
+        if let reason = kernel.unsupported(shape) {
+            return [CheckRow(op: op, kernel: kernel.name, testCase: testCase.description, skipped: reason)]
+        }
+        let (B, H, Hkv, D, slots) = (shape.B, shape.H, shape.Hkv, shape.D, testCase.slots)
+        var rng = SeededGenerator(seed: seed, stream: testCase.description)
+        let q = Tensor<Float>(randomNormal: [B, H, D], rng: &rng)
+        var k = Tensor<Float>(randomNormal: [B, Hkv, slots, D], rng: &rng)
+        var v = Tensor<Float>(randomNormal: [B, Hkv, slots, D], rng: &rng)
+        let visible = Set((0..<shape.S).map { (testCase.first + $0) % slots })
+        for i in 0..<(B * Hkv) {
+            for s in 0..<slots where !visible.contains(s) {
+                for d in 0..<D { k.scalars[(i * slots + s) * D + d] = .nan; v.scalars[(i * slots + s) * D + d] = .nan }
+            }
+        }
+        func run(_ kern: any SoftmaxAttentionDecodeKernel, threads: Int) -> (o: Tensor<Float>, lse: Tensor<Float>) {
+            var o = [Float](repeating: 0, count: B * H * D), lse = [Float](repeating: 0, count: B * H)
+            q.scalars.withUnsafeBufferPointer { qb in k.scalars.withUnsafeBufferPointer { kb in v.scalars.withUnsafeBufferPointer { vb in
+                o.withUnsafeMutableBufferPointer { ob in lse.withUnsafeMutableBufferPointer { lb in
+                    let view = KVView(keys: kb.baseAddress!, values: vb.baseAddress!, headStride: slots * D, slots: slots,
+                                      first: testCase.first, count: shape.S)
+                    kern.decode(q: qb.baseAddress!, kv: view, shape: shape, o: ob.baseAddress!, lse: lb.baseAddress!, threads: threads)
+                }}
+            }}}
+            return (Tensor(shape: [B, H, D], scalars: o), Tensor(shape: [B, H], scalars: lse))
+        }
+        let ref = run(KernelRegistry.softmaxAttentionDecode.last!, threads: 1)
+        let got = run(kernel, threads: threads)
+        func row(_ name: String, _ x: Tensor<Float>, _ r: Tensor<Float>) -> CheckRow {
+            CheckRow(op: op, kernel: kernel.name, testCase: testCase.description, quantity: name, value: x, reference: r, tolerance: .float32)
+        }
+        return [row("o", got.o, ref.o), row("lse", got.lse, ref.lse)]
+    }
+
+    /// Every non-reference implementation over the grid.
+    public static func all(quick: Bool, threads: Int = 1) -> [CheckRow] {
+        KernelRegistry.softmaxAttentionDecode.dropLast().flatMap { kernel in
+            grid(quick: quick).flatMap { compare(kernel, on: $0, threads: threads) }
+        }
+    }
+}
+
+/// The head dimensions every kernel is checked at, beyond the grids' own: multiples of 8 and of
+/// 16 that published models use (24, 40, 72, 80, 96, 112) and the ends (8, 128, 256).
+public enum KernelCheckGrid {
+    public static let headDims = [8, 24, 40, 72, 80, 96, 112, 128, 256]
 }

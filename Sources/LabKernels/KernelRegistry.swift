@@ -15,10 +15,31 @@ public enum KernelRegistry {
         RecurrentLinearAttentionKernel(),
     ]
 
+    /// `softmax-attention-decode` implementations (one query against a cache read in place);
+    /// the last is the reference.
+    public static let softmaxAttentionDecode: [any SoftmaxAttentionDecodeKernel] = [
+        SingleQueryDecode(),
+        NaiveSoftmaxAttentionDecode(),
+    ]
+
+    /// `residual-linear-attention-decode` implementations (one token against linear states held
+    /// in place); the last is the reference.
+    public static let linearAttentionDecode: [any LinearAttentionDecodeKernel] = [
+        FusedStateDecode(),
+        NaiveLinearAttentionDecode(),
+    ]
+
     /// The ops and their implementation names, in registry order.
     public static var ops: [(op: String, kernels: [String])] {
         [("softmax-attention", softmaxAttention.map(\.name)),
-         ("residual-linear-attention", residualLinearAttention.map(\.name))]
+         ("residual-linear-attention", residualLinearAttention.map(\.name)),
+         ("softmax-attention-decode", softmaxAttentionDecode.map(\.name)),
+         ("residual-linear-attention-decode", linearAttentionDecode.map(\.name))]
+    }
+
+    /// The `softmax-attention-decode` kernel called `name`, or an error listing the known names.
+    public static func softmaxAttentionDecode(named name: String) throws -> any SoftmaxAttentionDecodeKernel {
+        try lookup(name, in: softmaxAttentionDecode, names: softmaxAttentionDecode.map(\.name), op: "softmax-attention-decode")
     }
 
     /// The `residual-linear-attention` kernel called `name`, or an error listing the known names.
@@ -29,6 +50,11 @@ public enum KernelRegistry {
     /// The `softmax-attention` kernel called `name`, or an error listing the known names.
     public static func softmaxAttention(named name: String) throws -> any SoftmaxAttentionKernel {
         try lookup(name, in: softmaxAttention, names: softmaxAttention.map(\.name), op: "softmax-attention")
+    }
+
+    /// The `residual-linear-attention-decode` kernel called `name`, or an error listing the known names.
+    public static func linearAttentionDecode(named name: String) throws -> any LinearAttentionDecodeKernel {
+        try lookup(name, in: linearAttentionDecode, names: linearAttentionDecode.map(\.name), op: "residual-linear-attention-decode")
     }
 
     /// The element of `kernels` whose name (`names`, same order) is `name`, or an error listing them.

@@ -5,6 +5,9 @@
 //   prefill:  tokens/s = B·T / (prefill of T tokens through fresh caches, logits of the last
 //             position only: time to first token; KV-sharing consumers run on the suffix it needs)
 //   decode:   prefill T tokens, then tokens/s = B·n / (n single-token decode steps)
+// Every result carries the machine's roofline (`Roofline`, measured first in the same process) and
+// its fraction: train model FLOP/s of the FMA peak; decode bytes/s of the triad bandwidth and the
+// roofline bound max(FLOPs/peak, bytes/bandwidth) of a step (`decodeStepCost`) over its time.
 // Model FLOPs per trained token (the 6N rule plus attention): 6·(non-embedding matmul params +
 // head) + 12·layers·pairs/T·H·D, pairs = the causal key pairs the variant visits.
 import Foundation
@@ -28,6 +31,17 @@ public struct ModelBenchResult: Codable, Sendable {
     public var kernels: [String]
     /// Time per op of a training step (`attnlab model bench --profile`), nil unless asked for.
     public var profile: ModelBenchProfile?
+    /// The machine's roofline for `threads` threads, measured in this process before the run.
+    public var roofline: Roofline
+    /// Train: model FLOP/s ÷ the FMA peak on `threads` threads.
+    public var fractionOfPeak: Double?
+    /// Decode: bytes and FLOPs of one step (`ModelBench.decodeStepCost`) and its roofline bound,
+    /// max(FLOPs ÷ peak, bytes ÷ bandwidth), seconds.
+    public var decodeStepBytes: Double?, decodeStepFlops: Double?, decodeBoundSeconds: Double?
+    /// Decode: bytes moved per second (step bytes ÷ median step time) ÷ the triad bandwidth.
+    public var fractionOfBandwidth: Double?
+    /// Decode: the roofline bound ÷ the median step time (1 = at the roofline).
+    public var fractionOfRoofline: Double?
 }
 
 /// Where a training step's time goes: per kind of op (`ProfileOp`), the thread-time it took
@@ -112,6 +126,24 @@ public enum ModelBench {
         return 6 * dense + attention
     }
 
+    /// Parameters read by the matmuls of one decoded token (every projection, MLP and the LM head;
+    /// the embedding is one row): as in `trainFlopsPerToken`'s 6N, N = this.
+    public static func matmulParameters(_ c: ModelConfig) -> Double {
+        let (C, H, Hkv, D, F) = (Double(c.modelDim), Double(c.heads), Double(c.kvHeads), Double(c.headDim), Double(c.mlpHidden))
+        let consumers = Double(c.pattern.kvSources(depth: c.layers).filter { $0 != nil }.count)
+        let perLayer = C * (H + 2 * Hkv) * D + H * D * C + 3 * C * F
+        return Double(c.layers) * perLayer - consumers * 2 * C * Hkv * D + Double(c.vocab) * C
+    }
+
+    /// The roofline cost of one decode step of `batch` sequences holding `stateBytes` of decode
+    /// state (docs/conventions.md): bytes = 4·N (the weights, read once per step) + the state;
+    /// FLOPs = 2·N·batch + 2·(state bytes ÷ 4) (every state value multiplied-added once: q·k and
+    /// p·v over a KV cache, φ(q)ᵀS over a linear state; GQA re-reads and the linear fold are not counted).
+    public static func decodeStepCost(_ c: ModelConfig, batch: Int, stateBytes: Int) -> (bytes: Double, flops: Double) {
+        let n = matmulParameters(c)
+        return (4 * n + Double(stateBytes), 2 * n * Double(batch) + 2 * Double(stateBytes) / 4)
+    }
+
     /// Times `mode` of `config` on `B` random sequences of `T` tokens (`budget` seconds of repeats);
     /// in train mode with `profileSteps` > 0, then profiles that many more steps (`profile`).
     /// `overrides`: op → kernel name (`KernelChoice(overrides:)`); empty = the dispatch.
@@ -120,6 +152,8 @@ public enum ModelBench {
     public static func run(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
                            parallelism: TrainOptions.Parallelism, decodeTokens: Int = 32, budget: Double = 5,
                            kernels overrides: [String: String] = [:], profileSteps: Int = 0) throws -> ModelBenchResult {
+        // first, before any allocation of the run: its measurement resets the peak resident set
+        let roofline = Roofline.measured(threads: threads)
         OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
         let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
         let model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
@@ -168,10 +202,18 @@ public enum ModelBench {
         }
         let median = Timing.median(seconds)
         let tps = Double(tokensPerCall) / median
-        return ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
-                                secondsMedian: median, tokensPerSecond: tps,
-                                modelFlopsPerSecond: mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil,
-                                peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
-                                kernels: kernelsRun, profile: profile)
+        let flops = mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil
+        var r = ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
+                                 secondsMedian: median, tokensPerSecond: tps, modelFlopsPerSecond: flops,
+                                 peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
+                                 kernels: kernelsRun, profile: profile, roofline: roofline, fractionOfPeak: flops.map(roofline.fractionOfPeak))
+        if mode == .decode, let stateBytes {
+            let cost = decodeStepCost(config, batch: B, stateBytes: stateBytes)
+            let bound = roofline.boundSeconds(flops: cost.flops, bytes: cost.bytes)
+            r.decodeStepBytes = cost.bytes; r.decodeStepFlops = cost.flops; r.decodeBoundSeconds = bound
+            r.fractionOfBandwidth = roofline.fractionOfBandwidth(cost.bytes / median)
+            r.fractionOfRoofline = bound / median
+        }
+        return r
     }
 }

@@ -2,7 +2,8 @@
 // FLOP conventions of docs/conventions.md, and OpenBLAS SGEMM measured in the same process on the
 // same thread count, with the ratio of the two: on a square 1024 problem, and on the shape of the
 // kernel's main product (the ceiling for that attention shape: q·kᵀ is T×S×D; the linear state
-// read φ(Q)·S is T×D×2D).
+// read φ(Q)·S is T×D×2D), and the machine's roofline measured first in the same process
+// (`attnlab machine`): each row's fraction of the FMA peak and, for decode, of the triad bandwidth.
 import ArgumentParser
 import Foundation
 import LabCore
@@ -35,27 +36,39 @@ struct KernelsBench: ParsableCommand {
     @Option(help: "fwd, fwdbwd, or decode (residual-linear-attention).") var mode = "fwd"
     @Option(help: "Threads (kernel and SGEMM alike).") var threads = 1
     @Option(help: "Seconds of timed repeats per row (at least 3 repeats).") var budget = 2.0
+    @Option(help: "wall (default), or cpu: the calling thread's CPU time, for --threads 1 on a busy shared machine (time other processes held the core is left out; kernel and SGEMM alike).")
+    var clock = "wall"
+
     @Flag(help: "One JSON object per row instead of a table.") var json = false
 
     func run() throws {
         try reportingErrors {
             let handler = try KernelOps.named(op)
             guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
+            guard let timingClock = Timing.Clock(rawValue: clock) else { throw UsageFailure("clock: must be wall or cpu, got '\(clock)'") }
+            if timingClock == .cpu && threads != 1 { throw UsageFailure("clock: cpu times one thread; use it with --threads 1") }
             let cases = try handler.benchCases(self)
-            let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads)
-            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "SGEMM GFLOP/s", "ratio",
-                          "GEMM m×n×k", "its GFLOP/s", "ratio", "state KiB"]]
+            let roofline = Roofline.measured(threads: threads)
+            let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads, clock: timingClock)
+            var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "of peak", "SGEMM GFLOP/s", "ratio",
+                          "GEMM m×n×k", "its GFLOP/s", "ratio", "state KiB", "of BW"]]
             for c in cases {
                 let body = c.prepare()
-                let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, body)
+                let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, clock: timingClock, body)
                 var row = c.row
                 row.median_s = Timing.median(samples) / Double(c.itemsPerCall)
                 row.repeats = samples.count
                 row.gflops = c.flopsPerItem / row.median_s / 1e9
                 row.sgemm_gflops = sgemm
                 row.ratio_to_sgemm = row.gflops / sgemm
+                row.clock = clock
+                row.fma_peak_gflops = roofline.peakFlops / 1e9
+                row.triad_gbs = roofline.bandwidth / 1e9
+                row.isa = roofline.isa
+                row.fraction_of_peak = row.gflops * 1e9 / roofline.peakFlops
+                if let bytes = c.bytesPerItem { row.fraction_of_bandwidth = roofline.fractionOfBandwidth(bytes / row.median_s) }
                 if let g = c.gemm {
-                    let gemm = Sgemm.measureGFLOPs(m: g.m, n: g.n, k: g.k, threads: threads)
+                    let gemm = Sgemm.measureGFLOPs(m: g.m, n: g.n, k: g.k, threads: threads, clock: timingClock)
                     row.gemm_shape = "\(g.m)x\(g.n)x\(g.k)"
                     row.gemm_gflops = gemm
                     row.ratio_to_gemm = row.gflops / gemm
@@ -65,14 +78,17 @@ struct KernelsBench: ParsableCommand {
                 } else {
                     table.append([row.kernel, "\(row.T)", "\(row.H)", "\(row.D)", row.W.map(String.init) ?? "-", row.mode, "\(row.threads)",
                                   String(format: "%.4g", row.median_s * 1e3), String(format: "%.1f", row.gflops),
+                                  String(format: "%.2f", row.fraction_of_peak ?? 0),
                                   String(format: "%.1f", sgemm), String(format: "%.2f", row.ratio_to_sgemm),
                                   row.gemm_shape ?? "-", row.gemm_gflops.map { String(format: "%.1f", $0) } ?? "-",
                                   row.ratio_to_gemm.map { String(format: "%.2f", $0) } ?? "-",
-                                  row.state_bytes.map { String(format: "%.1f", Double($0) / 1024) } ?? "-"])
+                                  row.state_bytes.map { String(format: "%.1f", Double($0) / 1024) } ?? "-",
+                                  row.fraction_of_bandwidth.map { String(format: "%.2f", $0) } ?? "-"])
                 }
             }
             if !json {
                 print(TextTable.render(table))
+                print("roofline (this process): \(roofline.summary); of peak = GFLOP/s ÷ the FMA peak on \(threads) thread\(threads == 1 ? "" : "s"), of BW = state bytes read per token ÷ time ÷ the triad bandwidth")
                 print("OpenBLAS core: \(OpenBLAS.coreName) (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset")); build: \(buildConfiguration)")
             }
         }
@@ -114,6 +130,8 @@ struct BenchCase {
     var itemsPerCall = 1
     /// The kernel's main product as a GEMM shape, for the same-process SGEMM ceiling (nil: none).
     var gemm: (m: Int, n: Int, k: Int)? = nil
+    /// Bytes an item must read (decode: the state), for the fraction of the bandwidth (nil: not reported).
+    var bytesPerItem: Double? = nil
     var prepare: () -> () -> Void
 }
 
@@ -176,7 +194,8 @@ extension ResidualLinearAttentionCLI {
         let (heads, D, window, fm) = (shape.B * shape.H, shape.D, shape.window, shape.featureMap)
         let bytes = heads * ResidualLinearAttentionDecodeState.stateBytes(D: D, window: window, tokens: shape.T)
         return BenchCase(row: o.row(kernel: "decode-step", T: shape.T, Hkv: shape.Hkv, W: window, featureMap: fm.rawValue, stateBytes: bytes),
-                         flopsPerItem: Double(heads) * 4 * Double(shape.featureDim * D), itemsPerCall: Self.decodeTokensPerCall) {
+                         flopsPerItem: Double(heads) * 4 * Double(shape.featureDim * D), itemsPerCall: Self.decodeTokensPerCall,
+                         bytesPerItem: Double(bytes)) {
             var rng = SeededGenerator(seed: 0, stream: "decode")
             let pool = (0..<Self.decodeTokensPerCall).map { _ in (0..<3).map { _ in Tensor<Float>(randomNormal: [D], rng: &rng).scalars } }
             var states = (0..<heads).map { _ in try! ResidualLinearAttentionDecodeState(D: D, window: window, featureMap: fm) }
@@ -206,6 +225,13 @@ struct BenchRow: Codable {
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double
     /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads (null for decode).
     var gemm_shape: String? = nil, gemm_gflops: Double? = nil, ratio_to_gemm: Double? = nil
+    /// The roofline measured in the same process on the same threads (`attnlab machine`): FMA peak
+    /// GFLOP/s, triad GB/s, the instruction set of the peak, GFLOP/s ÷ peak, and (decode) the
+    /// state bytes read per token ÷ time ÷ triad bandwidth.
+    var fma_peak_gflops: Double? = nil, triad_gbs: Double? = nil, isa: String? = nil
+    var fraction_of_peak: Double? = nil, fraction_of_bandwidth: Double? = nil
+    /// What the medians measure: wall-clock time or the thread's CPU time (`--clock`).
+    var clock: String? = nil
     var openblas_core: String
     var build: String
 
@@ -225,6 +251,9 @@ struct BenchRow: Codable {
         try c.encode(gflops, forKey: .gflops); try c.encode(sgemm_gflops, forKey: .sgemm_gflops)
         try c.encode(ratio_to_sgemm, forKey: .ratio_to_sgemm); try c.encode(openblas_core, forKey: .openblas_core)
         try encodeOrNull(gemm_shape, .gemm_shape); try encodeOrNull(gemm_gflops, .gemm_gflops); try encodeOrNull(ratio_to_gemm, .ratio_to_gemm)
+        try encodeOrNull(fma_peak_gflops, .fma_peak_gflops); try encodeOrNull(triad_gbs, .triad_gbs); try encodeOrNull(isa, .isa)
+        try encodeOrNull(fraction_of_peak, .fraction_of_peak); try encodeOrNull(fraction_of_bandwidth, .fraction_of_bandwidth)
+        try encodeOrNull(clock, .clock)
         try c.encode(build, forKey: .build)
     }
 

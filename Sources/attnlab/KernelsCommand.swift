@@ -24,7 +24,7 @@ struct KernelsList: ParsableCommand {
 struct KernelsCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Every implementation of every op against its reference, forward and backward, over a grid of shapes.",
+        abstract: "Every implementation of every op against its reference, forward and backward (decode: forward), over a grid of shapes.",
         discussion: "Prints max abs / rel errors per case and quantity; exit status 1 on any mismatch.")
     @Flag(help: "A smaller grid (seconds in a debug build).") var quick = false
     @Option(help: "Threads for the kernels under test.") var threads = 1
@@ -36,6 +36,8 @@ struct KernelsCheck: ParsableCommand {
         }
         let rows = SoftmaxAttentionCheck.all(quick: quick, threads: threads)
             + LinearAttentionCheck.all(quick: quick, threads: threads)
+            + SoftmaxAttentionDecodeCheck.all(quick: quick, threads: threads)
+            + LinearAttentionDecodeCheck.all(quick: quick, threads: threads)
         var table = [["op", "kernel", "case", "qty", "max abs err", "bound", "err/bound", "max rel err", "status"]]
         for r in rows where verbose || !r.passed {
             table.append([r.op, r.kernel, r.testCase, r.quantity,

@@ -51,9 +51,14 @@ struct Model: ParsableCommand {
                     var line = String(format: "%@ B=%d T=%d threads=%d (%@): %.1f ms/call, %.0f tokens/s, peak RSS %.1f MiB",
                                       r.mode, r.batch, r.length, r.threads, r.parallelism, r.secondsMedian * 1e3, r.tokensPerSecond,
                                       Double(r.peakResidentBytes) / 1_048_576)
-                    if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s", f / 1e9) }
+                    if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s (%.2f of the FMA peak)", f / 1e9, r.fractionOfPeak ?? 0) }
+                    if let bw = r.fractionOfBandwidth, let bound = r.decodeBoundSeconds, let bytes = r.decodeStepBytes {
+                        line += String(format: ", %.2f MiB a step at %.2f of the triad bandwidth, roofline bound %.3f ms (%.2f× it)",
+                                       bytes / 1_048_576, bw, bound * 1e3, r.secondsMedian / bound)
+                    }
                     if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
                     print(line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))")
+                    print("roofline (this process): \(r.roofline.summary)")
                     for l in r.profile?.lines ?? [] { print(l) }
                 }
             }

@@ -24,12 +24,11 @@ let fastSoftmaxKernels = KernelRegistry.softmaxAttention.dropLast().map { $0 }
         #expect(ref.unsupported(AttentionShape(H: 1, T: 3, D: 7)) == nil)
     }
 
-    @Test func dispatchFallsBackWithAReason() {
-        let (kernel, skipped) = KernelRegistry.dispatchSoftmaxAttention(AttentionShape(H: 1, T: 3, D: 24))
-        #expect(kernel.name == "naive")
-        #expect(skipped.first?.name == "tiled-online-softmax")
-        #expect(skipped.first?.reason.contains("multiple of 16") == true)
-        #expect(KernelRegistry.dispatchSoftmaxAttention(AttentionShape(H: 1, T: 3, D: 32)).kernel.name == "tiled-online-softmax")
+    @Test func dispatchTakesTheFastKernelAtEveryHeadDim() {
+        for D in [1, 3] + KernelCheckGrid.headDims {
+            let (kernel, skipped) = KernelRegistry.dispatchSoftmaxAttention(AttentionShape(H: 1, T: 3, D: D))
+            #expect(kernel.name == "tiled-online-softmax" && skipped.isEmpty, "D=\(D)")
+        }
     }
 
     /// The comparison must be able to fail: a perturbed output is a mismatch.

@@ -93,15 +93,15 @@ public struct LinearAttention: AttentionVariant {
 
     /// One linear state S [2D, D] per (sequence, query head); no keys or values are kept.
     public final class Cache: AttentionCache {
-        var linear: [LinearAttentionState]
+        let linear: LinearStates
         public var position = 0
         public var kernels: [String: String] = [:]
-        init(linear: [LinearAttentionState]) { self.linear = linear }
-        public var bytes: Int { linear.reduce(0) { $0 + $1.bytes } }
+        init(linear: LinearStates) { self.linear = linear }
+        public var bytes: Int { linear.bytes }
     }
 
     public func makeCache(batch: Int) -> AttentionCache {
-        Cache(linear: (0..<(batch * dims.heads)).map { _ in try! LinearAttentionState(D: dims.headDim, featureMap: config.featureMap) })
+        Cache(linear: LinearStates(batch: batch, heads: dims.heads, kvHeads: dims.kvHeads, headDim: dims.headDim, featureMap: config.featureMap))
     }
 
     public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
@@ -109,11 +109,7 @@ public struct LinearAttention: AttentionVariant {
         guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
         let (y, saved) = forward(x, params: params)
         // With W = −1 the forward's sT = Σ_{j ≤ T−1} φ(k_j) v_jᵀ: every prompt token, as decoding leaves it.
-        let (D, sT) = (dims.headDim, saved["sT"])
-        for i in cache.linear.indices {
-            cache.linear[i] = try! LinearAttentionState(D: D, featureMap: config.featureMap,
-                                                        s0: Array(sT.scalars[(i * 2 * D * D)..<((i + 1) * 2 * D * D)]))
-        }
+        cache.linear.load(saved["sT"])
         cache.position = x.shape[1]
         cache.kernels = saved.kernels
         return y
@@ -121,22 +117,12 @@ public struct LinearAttention: AttentionVariant {
 
     public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
         let cache = cache as! Cache
-        let (B, H, Hkv, D) = (x.shape[0], dims.heads, dims.kvHeads, dims.headDim)
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: cache.position)
-        var o = [Float](repeating: 0, count: B * H * D)
         // W = −1: token t is folded into S before its own read.
-        qkv.q.scalars.withUnsafeBufferPointer { qb in qkv.k.scalars.withUnsafeBufferPointer { kb in
-            qkv.v.scalars.withUnsafeBufferPointer { vb in o.withUnsafeMutableBufferPointer { ob in
-                for b in 0..<B { for h in 0..<H {
-                    let (i, kv) = (b * H + h, (b * Hkv + h / (H / Hkv)) * D)
-                    cache.linear[i].fold(k: kb.baseAddress! + kv, v: vb.baseAddress! + kv)
-                    cache.linear[i].read(q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D)
-                } }
-            }}
-        }}
+        let (o, kernel) = cache.linear.step(q: qkv.q, fold: (k: qkv.k, v: qkv.v), choice: kernels)
         cache.position += 1
-        cache.kernels = ["residual-linear-attention": "decode-state"]
-        let context = HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"])
+        cache.kernels = ["residual-linear-attention-decode": kernel]
+        let context = HeadRMSNorm.forward(o, scale: params["norm_rla"])
         return layer.outputProjection(context, params: params)
     }
 

@@ -151,23 +151,23 @@ public struct RAttention: KVSharingVariant {
     /// There is one ring: the token the ring evicts (t − W − 1) is un-rotated and folded into S.
     public final class Cache: AttentionCache, SharedKVSource {
         public let kv: KVCache
-        var linear: [LinearAttentionState]
+        /// nil when the linear branch is off.
+        let linear: LinearStates?
         public var kernels: [String: String] = [:]
-        init(kv: KVCache, linear: [LinearAttentionState]) { self.kv = kv; self.linear = linear }
+        init(kv: KVCache, linear: LinearStates?) { self.kv = kv; self.linear = linear }
         public var position: Int { kv.count }
-        public var bytes: Int { kv.bytes + linear.reduce(0) { $0 + $1.bytes } }
+        public var bytes: Int { kv.bytes + (linear?.bytes ?? 0) }
         /// φ(q)ᵀ S_i for a consumer (i = b·H + h); S covers tokens ≤ position − W − 2 … i.e. every
         /// token older than the ring, exactly what the newest query's linear branch reads.
         public func readLinearState(_ i: Int, q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-            precondition(i < linear.count, "rattention cache: no linear state \(i) (linear branch off?)")
-            linear[i].read(q: q, into: out)
+            guard let linear else { preconditionFailure("rattention cache: no linear state \(i) (linear branch off)") }
+            linear.read(i, q: q, into: out)
         }
     }
 
     public func makeCache(batch: Int) -> AttentionCache {
-        let states = (0..<(batch * (linearOn ? dims.heads : 0))).map { _ in
-            try! LinearAttentionState(D: dims.headDim, featureMap: config.featureMap)
-        }
+        let states = linearOn ? LinearStates(batch: batch, heads: dims.heads, kvHeads: dims.kvHeads, headDim: dims.headDim,
+                                             featureMap: config.featureMap) : nil
         return Cache(kv: local.makeKVCache(batch: batch), linear: states)
     }
 
@@ -182,15 +182,8 @@ public struct RAttention: KVSharingVariant {
         precondition(cache.position == 0, "producerPrefill runs from position 0")
         let (y, saved) = forward(x, params: params)
         local.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
-        if linearOn {
-            // sT holds every token up to T−W−2; the ring holds the rest, exactly as decoding leaves it.
-            let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
-            let sT = saved["sT"]
-            for i in 0..<(B * H) {
-                cache.linear[i] = try! LinearAttentionState(D: D, featureMap: config.featureMap,
-                                                            s0: Array(sT.scalars[(i * 2 * D * D)..<((i + 1) * 2 * D * D)]))
-            }
-        }
+        // sT holds every token up to T−W−2; the ring holds the rest, exactly as decoding leaves it.
+        cache.linear?.load(saved["sT"])
         cache.kernels = saved.kernels
         return (y, sharedKV(saved))
     }
@@ -200,24 +193,17 @@ public struct RAttention: KVSharingVariant {
         let position = cache.position
         let step = local.decodeAttend(x, params: params, cache: cache.kv)
         var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
-        if linearOn {
-            let (B, H, Hkv, D) = (x.shape[0], dims.heads, dims.kvHeads, dims.headDim)
-            if let evicted = step.evicted {  // token t − W − 1 leaves the window: S += φ(k) vᵀ, k before RoPE
-                let k = local.projection.positional.apply(evicted.k, start: position - config.windowSize - 1, inverse: true)
-                k.scalars.withUnsafeBufferPointer { kb in evicted.v.scalars.withUnsafeBufferPointer { vb in
-                    for b in 0..<B { for h in 0..<H {
-                        let kv = (b * Hkv + h / (H / Hkv)) * D
-                        cache.linear[b * H + h].fold(k: kb.baseAddress! + kv, v: vb.baseAddress! + kv)
-                    } }
-                }}
+        var kernels = ["softmax-attention-decode": step.kernel]
+        if let linear = cache.linear {
+            // token t − W − 1 leaves the window: S += φ(k) vᵀ with k before RoPE, then o = φ(q)ᵀ S
+            let fold = step.evicted.map { evicted in
+                (k: local.projection.positional.apply(evicted.k, start: position - config.windowSize - 1, inverse: true), v: evicted.v)
             }
-            var o = [Float](repeating: 0, count: B * H * D)
-            step.qkv.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
-                for i in 0..<(B * H) { cache.linear[i].read(q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
-            }}
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
+            let (o, kernel) = linear.step(q: step.qkv.q, fold: fold, choice: self.kernels)
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(o, scale: params["norm_rla"]))
+            kernels["residual-linear-attention-decode"] = kernel
         }
-        cache.kernels = ["softmax-attention": step.kernel, "residual-linear-attention": "decode-state"]
+        cache.kernels = kernels
         return local.outputProjection(context, params: params)
     }
 

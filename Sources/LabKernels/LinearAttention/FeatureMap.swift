@@ -8,8 +8,9 @@
 // Backward, given y = φ(x) and dy = ∂L/∂y (docs/rattention.md):
 //   softmax2: dx = y₁ ⊙ (dy₁ − ⟨dy₁, y₁⟩) − y₂ ⊙ (dy₂ − ⟨dy₂, y₂⟩)
 //   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
-// Two versions: a generic scalar one (the references, Float or Double) and a SIMD Float one for
-// D % 16 == 0 (the fast kernels), whose exp is the vectorised `exp2` of TileGemm.swift.
+// Two versions: a generic scalar one (the references, Float or Double) and a Float one for the
+// fast kernels, 16-lane SIMD with a scalar tail of D mod 16 entries (any D), whose exp is the
+// vectorised `exp2` of TileGemm.swift.
 // Cost: O(D) per vector, D exps for softmax2 — small beside the O(D²) state read per token.
 import LabCore
 import RealModule
@@ -51,37 +52,45 @@ public enum FeatureMap: String, CaseIterable, Sendable, Hashable {
     }
 }
 
-// MARK: - SIMD Float rows (D % 16 == 0)
+// MARK: - Float rows (16-lane SIMD, scalar tail)
 
 extension FeatureMap {
     static let log2e: Float = 1.442_695_040_888_963_4
 
     /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
-    /// (row stride 2D). - Precondition: D % 16 == 0.
+    /// (row stride 2D). Any D ≥ 1: the first D − D mod 16 entries of a row in 16-lane SIMD, the
+    /// last D mod 16 one by one (the same formulas).
     @inline(__always)
     func applyRows(_ x: UnsafePointer<Float>, rows: Int, D: Int, into y: UnsafeMutablePointer<Float>) {
+        let D16 = D & ~15
         for r in 0..<rows {
             let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
             switch self {
             case .relu2:
                 var i = 0
-                while i < D {
+                while i < D16 {
                     let v = load16(xr + i)
                     store16(vmax(v, Vec16()), y1 + i); store16(vmax(-v, Vec16()), y2 + i)
                     i += 16
                 }
+                while i < D { y1[i] = Swift.max(xr[i], 0); y2[i] = Swift.max(-xr[i], 0); i += 1 }
             case .softmax2:
-                var hiV = load16(xr), loV = hiV
-                var i = 16
-                while i < D { let v = load16(xr + i); hiV = vmax(hiV, v); loV = vmin(loV, v); i += 16 }
-                let hi = horizontalMax(hiV), lo = -horizontalMax(-loV)
+                var hi = xr[0], lo = xr[0]
+                if D16 > 0 {
+                    var hiV = load16(xr), loV = hiV
+                    var i = 16
+                    while i < D16 { let v = load16(xr + i); hiV = vmax(hiV, v); loV = vmin(loV, v); i += 16 }
+                    hi = horizontalMax(hiV); lo = -horizontalMax(-loV)
+                }
+                for i in D16..<D { hi = Swift.max(hi, xr[i]); lo = Swift.min(lo, xr[i]) }
                 var s1 = Vec16(), s2 = Vec16()
+                var t1: Float = 0, t2: Float = 0
                 // exp(lo − x) = exp(lo − hi) / exp(x − hi): one exp per lane instead of two while
                 // hi − lo ≤ 64 keeps both factors normal floats (≥ e^−64); two exps otherwise.
                 let oneExp = hi - lo <= 64
-                let c = Vec16(repeating: Float.exp(lo - hi))
-                i = 0
-                while i < D {
+                let cs = Float.exp(lo - hi), c = Vec16(repeating: cs)
+                var i = 0
+                while i < D16 {
                     let v = load16(xr + i)
                     let e1 = exp2((v - hi) * Self.log2e)
                     let e2 = oneExp ? c / e1 : exp2((lo - v) * Self.log2e)
@@ -89,29 +98,40 @@ extension FeatureMap {
                     s1 += e1; s2 += e2
                     i += 16
                 }
-                let r1 = 1 / horizontalSum(s1), r2 = 1 / horizontalSum(s2)
+                while i < D {
+                    let e1 = Float.exp2((xr[i] - hi) * Self.log2e)
+                    let e2 = oneExp ? cs / e1 : Float.exp2((lo - xr[i]) * Self.log2e)
+                    y1[i] = e1; y2[i] = e2
+                    t1 += e1; t2 += e2
+                    i += 1
+                }
+                let r1 = 1 / (horizontalSum(s1) + t1), r2 = 1 / (horizontalSum(s2) + t2)
                 i = 0
-                while i < D { store16(load16(y1 + i) * r1, y1 + i); store16(load16(y2 + i) * r2, y2 + i); i += 16 }
+                while i < D16 { store16(load16(y1 + i) * r1, y1 + i); store16(load16(y2 + i) * r2, y2 + i); i += 16 }
+                while i < D { y1[i] *= r1; y2[i] *= r2; i += 1 }
             }
         }
     }
 
     /// dx_r = J_φᵀ dy_r for `rows` rows, given y_r = φ(x_r). - Parameters: y, dy: [rows × 2D];
-    /// dx: [rows × D], overwritten, or added to with `accumulate`. - Precondition: D % 16 == 0.
+    /// dx: [rows × D], overwritten, or added to with `accumulate`. Any D ≥ 1 (16-lane SIMD, then
+    /// the last D mod 16 entries one by one).
     @inline(__always)
     func backwardRows(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, rows: Int, D: Int,
                       into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let D16 = D & ~15
         for r in 0..<rows {
             let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D, out = dx + r * D
             var d1: Float = 0, d2: Float = 0
             if self == .softmax2 {
                 var a1 = Vec16(), a2 = Vec16()
                 var i = 0
-                while i < D { a1.addProduct(load16(g1 + i), load16(y1 + i)); a2.addProduct(load16(g2 + i), load16(y2 + i)); i += 16 }
+                while i < D16 { a1.addProduct(load16(g1 + i), load16(y1 + i)); a2.addProduct(load16(g2 + i), load16(y2 + i)); i += 16 }
                 d1 = horizontalSum(a1); d2 = horizontalSum(a2)
+                while i < D { d1 += g1[i] * y1[i]; d2 += g2[i] * y2[i]; i += 1 }
             }
             var i = 0
-            while i < D {
+            while i < D16 {
                 let v1 = load16(y1 + i), v2 = load16(y2 + i), dy1 = load16(g1 + i), dy2 = load16(g2 + i)
                 let g: Vec16
                 switch self {
@@ -120,6 +140,15 @@ extension FeatureMap {
                 }
                 store16(accumulate ? load16(out + i) + g : g, out + i)
                 i += 16
+            }
+            while i < D {
+                let g: Float
+                switch self {
+                case .relu2: g = (y1[i] > 0 ? g1[i] : 0) - (y2[i] > 0 ? g2[i] : 0)
+                case .softmax2: g = y1[i] * (g1[i] - d1) - y2[i] * (g2[i] - d2)
+                }
+                out[i] = accumulate ? out[i] + g : g
+                i += 1
             }
         }
     }

@@ -32,7 +32,8 @@ public struct LinearAttentionProblem: Sendable {
 }
 
 public enum LinearAttentionCheck {
-    /// The check grid: every D ∈ {16, 32, 64, 128} with both feature maps (quick: both for D ≤ 32); T = 1, T not a
+    /// The check grid: every D ∈ {16, 32, 64, 128} with both feature maps (quick: both for D ≤ 32) and
+    /// every head dim of `KernelCheckGrid.headDims`; T = 1, T not a
     /// multiple of the chunk; W ∈ {−1, 0, 5, T−1, T+3} (T+3: every row is padding, o = φ(q)ᵀS_0);
     /// chunk sizes that divide T and ones that do not; Hkv < H; B > 1; S_0 on W ∈ {0, T+3} and
     /// on the extra cases. `quick` keeps the shapes small enough for debug-build tests.
@@ -64,7 +65,12 @@ public enum LinearAttentionCheck {
         cases.append(LinearAttentionCase(LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 33, D: 32, window: 3, featureMap: .relu2),
                                          chunkSize: 8, withInitialState: true))
         cases.append(LinearAttentionCase(LinearAttentionShape(B: 2, H: 4, Hkv: 4, T: 45, D: 16, window: -1), chunkSize: 16, withInitialState: true))
-        cases.append(LinearAttentionCase(LinearAttentionShape(B: 1, H: 1, T: 5, D: 24, window: 1), chunkSize: 4))  // D % 16 ≠ 0: chunked declines
+        // every head dim of the grid, both feature maps in turn (small T for the big D: debug-build tests)
+        for (i, D) in KernelCheckGrid.headDims.enumerated() {
+            let T = quick ? (D >= 128 ? 9 : 33) : (D >= 128 ? 40 : 100)
+            let shape = LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: T, D: D, window: 3, featureMap: FeatureMap.allCases[i % 2])
+            cases.append(LinearAttentionCase(shape, chunkSize: 8, withInitialState: i % 3 == 0))
+        }
         if !quick {
             cases.append(LinearAttentionCase(LinearAttentionShape(B: 1, H: 8, Hkv: 2, T: 600, D: 64, window: 64), chunkSize: 64, withInitialState: true))
             cases.append(LinearAttentionCase(LinearAttentionShape(B: 1, H: 2, T: 300, D: 128, window: 100, featureMap: .relu2), chunkSize: 64))
@@ -99,6 +105,78 @@ public enum LinearAttentionCheck {
     /// Every non-reference implementation over the grid.
     public static func all(quick: Bool, threads: Int = 1) -> [CheckRow] {
         KernelRegistry.residualLinearAttention.dropLast().flatMap { kernel in
+            grid(quick: quick).flatMap { compare(kernel, on: $0, threads: threads) }
+        }
+    }
+}
+
+/// One `residual-linear-attention-decode` check case: the shape (T = 1), whether each step folds,
+/// and how many steps run one after another on the same states.
+public struct LinearDecodeCase: Hashable, Sendable, CustomStringConvertible {
+    public var shape: LinearAttentionShape
+    public var fold: Bool, steps: Int
+    public init(_ shape: LinearAttentionShape, fold: Bool, steps: Int = 3) { self.shape = shape; self.fold = fold; self.steps = steps }
+    public var description: String { "\(shape)_\(fold ? "fold" : "read")_x\(steps)" }
+}
+
+public enum LinearAttentionDecodeCheck {
+    /// The check grid: both feature maps, with and without a fold, Hkv < H, B > 1, and every head
+    /// dim of `KernelCheckGrid.headDims` (each step's o and the final states are compared).
+    public static func grid(quick: Bool) -> [LinearDecodeCase] {
+        var cases: [LinearDecodeCase] = []
+        for D in [16, 64] {
+            for fm in FeatureMap.allCases {
+                for fold in [false, true] {
+                    cases.append(LinearDecodeCase(LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: 1, D: D, window: -1, featureMap: fm), fold: fold))
+                }
+            }
+        }
+        for (i, D) in KernelCheckGrid.headDims.enumerated() {
+            cases.append(LinearDecodeCase(LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 1, D: D, window: -1, featureMap: FeatureMap.allCases[i % 2]),
+                                          fold: true, steps: quick ? 2 : 4))
+        }
+        return cases
+    }
+
+    /// Runs `kernel` and the reference `steps` times each from the same random states and inputs:
+    /// rows for every step's o (concatenated) and the final states.
+    public static func compare(_ kernel: any LinearAttentionDecodeKernel, on testCase: LinearDecodeCase,
+                               threads: Int = 1, seed: UInt64 = 0) -> [CheckRow] {
+        let op = "residual-linear-attention-decode", shape = testCase.shape
+        if let reason = kernel.unsupported(shape) {
+            return [CheckRow(op: op, kernel: kernel.name, testCase: testCase.description, skipped: reason)]
+        }
+        let (B, H, Hkv, D) = (shape.B, shape.H, shape.Hkv, shape.D)
+        var rng = SeededGenerator(seed: seed, stream: testCase.description)
+        let s0 = Tensor<Float>(randomNormal: shape.stateShape, rng: &rng)
+        let inputs = (0..<testCase.steps).map { _ in
+            (q: Tensor<Float>(randomNormal: [B, H, D], rng: &rng), k: Tensor<Float>(randomNormal: [B, Hkv, D], rng: &rng),
+             v: Tensor<Float>(randomNormal: [B, Hkv, D], rng: &rng))
+        }
+        func run(_ kern: any LinearAttentionDecodeKernel) -> (o: Tensor<Float>, s: Tensor<Float>) {
+            var states = s0.scalars, outs: [Float] = []
+            for x in inputs {
+                var o = [Float](repeating: 0, count: B * H * D)
+                x.q.scalars.withUnsafeBufferPointer { qb in x.k.scalars.withUnsafeBufferPointer { kb in x.v.scalars.withUnsafeBufferPointer { vb in
+                    states.withUnsafeMutableBufferPointer { sb in o.withUnsafeMutableBufferPointer { ob in
+                        kern.step(q: qb.baseAddress!, fold: testCase.fold ? (kb.baseAddress!, vb.baseAddress!) : nil,
+                                  states: sb.baseAddress!, o: ob.baseAddress!, shape: shape, threads: threads)
+                    }}
+                }}}
+                outs += o
+            }
+            return (Tensor(shape: [testCase.steps, B, H, D], scalars: outs), Tensor(shape: shape.stateShape, scalars: states))
+        }
+        let ref = run(KernelRegistry.linearAttentionDecode.last!), got = run(kernel)
+        func row(_ name: String, _ x: Tensor<Float>, _ r: Tensor<Float>) -> CheckRow {
+            CheckRow(op: op, kernel: kernel.name, testCase: testCase.description, quantity: name, value: x, reference: r, tolerance: .float32)
+        }
+        return [row("o", got.o, ref.o), row("S", got.s, ref.s)]
+    }
+
+    /// Every non-reference implementation over the grid.
+    public static func all(quick: Bool, threads: Int = 1) -> [CheckRow] {
+        KernelRegistry.linearAttentionDecode.dropLast().flatMap { kernel in
             grid(quick: quick).flatMap { compare(kernel, on: $0, threads: threads) }
         }
     }

@@ -30,7 +30,9 @@
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states.
 // Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
-// Disadvantages: D must be a multiple of 16; parallel only across (b, head), so B·H < threads
+// Any head dim D ≥ 1: products with D or D' columns take a tail of narrower column blocks
+// (TileGemm.swift) and φ takes the last D mod 16 entries of a row one by one (FeatureMap.swift).
+// Disadvantages: parallel only across (b, head), so B·H < threads
 // leaves cores idle; the chunk loop of one head is sequential.
 import LabCore
 
@@ -47,7 +49,6 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     public var name: String { "chunked" }
 
     public func unsupported(_ shape: LinearAttentionShape) -> String? {
-        if shape.D % 16 != 0 { return "head dim D=\(shape.D) is not a multiple of 16 (the SIMD width)" }
         if chunkSize < 1 { return "chunk size \(chunkSize) is not ≥ 1" }
         return nil
     }
@@ -256,7 +257,6 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 /// `tileGemm` micro-kernel height): columns left of the group through one 4-row `tileGemm`,
 /// the group's own 4×4 lower triangle row by row over columns g0...i (at most 4 axpys a row), so
 /// the cost is that of the full-strip product it replaces (measured within noise at T 4096).
-/// - Precondition: cols % 16 == 0 (D or D').
 /// - Complexity: ≈ rows²·cols FLOPs.
 @inline(__always)
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,

@@ -151,9 +151,9 @@ public struct ResidualLinearAttentionDecodeState: Sendable {
     }
 }
 
-/// y = φ(x) ([D] → [2D]): the SIMD rows when D % 16 == 0, else the scalar version.
+/// y = φ(x) ([D] → [2D]), one row of `FeatureMap.applyRows` (SIMD with a scalar tail: any D).
 @inline(__always) func applyFeatureMap(_ fm: FeatureMap, _ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
-    if D % 16 == 0 { fm.applyRows(x, rows: 1, D: D, into: y) } else { fm.apply(x, count: D, into: y) }
+    fm.applyRows(x, rows: 1, D: D, into: y)
 }
 
 /// S[rows × cols] += x yᵀ.

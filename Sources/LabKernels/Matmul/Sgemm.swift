@@ -11,14 +11,15 @@ public enum Sgemm {
     }
 
     /// Median GFLOP/s of an n×n×n SGEMM on `threads` OpenBLAS threads (2·n³ FLOPs a call).
-    public static func measureGFLOPs(n: Int = 1024, threads: Int, budget: Double = 1.0) -> Double {
-        measureGFLOPs(m: n, n: n, k: n, threads: threads, budget: budget)
+    public static func measureGFLOPs(n: Int = 1024, threads: Int, budget: Double = 1.0, clock: Timing.Clock = .wall) -> Double {
+        measureGFLOPs(m: n, n: n, k: n, threads: threads, budget: budget, clock: clock)
     }
 
     /// Median GFLOP/s of C[m×n] = A[m×k]·B[k×n] on `threads` OpenBLAS threads (2·m·n·k FLOPs a
     /// call): the ceiling for a kernel whose main product has that shape.
-    /// Leaves OpenBLAS's thread count as it found it.
-    public static func measureGFLOPs(m: Int, n: Int, k: Int, threads: Int, budget: Double = 1.0) -> Double {
+    /// Leaves OpenBLAS's thread count as it found it. `clock: .cpu` (1 thread only: OpenBLAS then
+    /// computes on the calling thread) times the calling thread's CPU time.
+    public static func measureGFLOPs(m: Int, n: Int, k: Int, threads: Int, budget: Double = 1.0, clock: Timing.Clock = .wall) -> Double {
         let saved = OpenBLAS.threads
         OpenBLAS.setThreads(threads)
         defer { OpenBLAS.setThreads(saved) }
@@ -29,7 +30,7 @@ public enum Sgemm {
         let samples = a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget) {
+                    Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget, clock: clock) {
                         multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k)
                     }
                 }

@@ -1,7 +1,8 @@
 // Register-blocked SIMD matrix products for cache-resident tiles, and a vectorised exp2.
 //
 // `tileGemm` computes C[M×N] (= or +=) A[M×K]·B[K×N], all row-major with leading dimensions,
-// N a multiple of 16. The micro-kernels keep a 4×64 block of C in sixteen SIMD16<Float>
+// any N ≥ 0: columns in blocks of 64 and 16, then a tail of N mod 16 columns (8 lanes, then one
+// column at a time), which is what lets the kernels take any head dimension D. The micro-kernels keep a 4×64 block of C in sixteen SIMD16<Float>
 // registers; for each k they load one 64-wide row of B and broadcast four scalars of A:
 // 16 fused multiply-adds per 4 loads, enough to keep both FMA pipes busy on AVX-512.
 // Release builds name the target CPU (Package.swift); without that `addingProduct` is a libm
@@ -18,7 +19,7 @@ public typealias Vec16 = SIMD16<Float>
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec16.self)
 }
 
-/// C[M×N] (= or +=) A[M×K]·B[K×N]. - Precondition: N % 16 == 0.
+/// C[M×N] (= or +=) A[M×K]·B[K×N], any N (N mod 16 tail columns through narrower kernels).
 /// - Complexity: 2·M·N·K FLOPs.
 @inline(__always)
 public func tileGemm(m: Int, n: Int, k: Int,
@@ -49,6 +50,65 @@ public func tileGemm(m: Int, n: Int, k: Int,
             i += 1
         }
         j += 16
+    }
+    if j + 8 <= n {
+        var i = 0
+        while i + 4 <= m {
+            kernel4x8(k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+            i += 4
+        }
+        while i < m {
+            kernelColumns(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: 8, accumulate: accumulate)
+            i += 1
+        }
+        j += 8
+    }
+    if j < n {  // < 8 columns: one row and column at a time
+        for i in 0..<m {
+            kernelColumns(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: n - j, accumulate: accumulate)
+        }
+    }
+}
+
+/// C[4×8] (= or +=) A[4×K]·B[K×8]: the 8-column tail (D ≡ 8 mod 16, e.g. 8, 24, 40, 72).
+@inline(__always)
+func kernel4x8(k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+               c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    typealias V = SIMD8<Float>
+    @inline(__always) func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+    var c0 = V(), c1 = V(), c2 = V(), c3 = V()
+    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
+    var bp = b
+    for p in 0..<k {
+        let bv = load(bp)
+        c0.addProduct(V(repeating: a0[p]), bv); c1.addProduct(V(repeating: a1[p]), bv)
+        c2.addProduct(V(repeating: a2[p]), bv); c3.addProduct(V(repeating: a3[p]), bv)
+        bp += ldb
+    }
+    if accumulate { c0 += load(c); c1 += load(c + ldc); c2 += load(c + 2 * ldc); c3 += load(c + 3 * ldc) }
+    @inline(__always) func store(_ v: V, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self) }
+    store(c0, c); store(c1, c + ldc); store(c2, c + 2 * ldc); store(c3, c + 3 * ldc)
+}
+
+/// C[1×w] (= or +=) A[1×K]·B[K×w] for a tail of w ≤ 8 columns, 8 lanes wide when w = 8,
+/// else one column at a time.
+@inline(__always)
+func kernelColumns(k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+                   c: UnsafeMutablePointer<Float>, columns w: Int, accumulate: Bool) {
+    if w == 8 {
+        typealias V = SIMD8<Float>
+        var acc = V()
+        var bp = b
+        for p in 0..<k { acc.addProduct(V(repeating: a[p]), UnsafeRawPointer(bp).loadUnaligned(as: V.self)); bp += ldb }
+        if accumulate { acc += UnsafeRawPointer(c).loadUnaligned(as: V.self) }
+        UnsafeMutableRawPointer(c).storeBytes(of: acc, as: V.self)
+        return
+    }
+    for col in 0..<w {
+        var acc: Float = 0
+        var bp = b + col
+        for p in 0..<k { acc = acc.addingProduct(a[p], bp.pointee); bp += ldb }
+        c[col] = accumulate ? c[col] + acc : acc
     }
 }
 

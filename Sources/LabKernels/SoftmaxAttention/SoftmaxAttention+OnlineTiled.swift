@@ -25,9 +25,12 @@
 // Backward also zeroes the masked entries of P and dS. Only edge tiles pay (a scan of ≤ 2·Bq rows),
 // so the main loop keeps its speed and finite inputs give bit-for-bit the unmasked results.
 //
+// Any head dim D ≥ 1: products with D columns (P·V, dS·K, dSᵀ·Q, Pᵀ·dO) take D in 64- and 16-column
+// blocks and a tail of D mod 16 columns (8 lanes, then single columns: TileGemm.swift); the rest
+// (scores over D, row scaling) is indifferent to D. D ≡ 8 mod 16 (24, 40, 72) loses a little to
+// the narrower tail; other residues more (single-column tail).
 // Advantages: O(T·D) memory; SIMD micro-kernels (TileGemm.swift) near the FMA peak in release.
-// Disadvantages: D must be a multiple of 16; parallel only across heads and batch, so B·H < threads
-// leaves cores idle.
+// Disadvantages: parallel only across heads and batch, so B·H < threads leaves cores idle.
 import LabCore
 import RealModule
 
@@ -44,9 +47,8 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
 
     public var name: String { "tiled-online-softmax" }
 
-    public func unsupported(_ shape: AttentionShape) -> String? {
-        shape.D % 16 == 0 ? nil : "head dim D=\(shape.D) is not a multiple of 16 (the SIMD width)"
-    }
+    /// Every shape: any head dim D ≥ 1 (products over D take 16-, 8- and 1-lane column blocks).
+    public func unsupported(_ shape: AttentionShape) -> String? { nil }
 
     static let log2e: Float = 1.442_695_040_888_963_4
 
@@ -250,11 +252,12 @@ struct Scratch {
     func free() { for p in [qs, kt, vt, s, dp, pt, acc, dkAcc, dvAcc, m, l] { p.deallocate() } }
 }
 
-/// into[r·D + d] = src[r·D + d] · c. - Precondition: D % 16 == 0.
+/// into[r·D + d] = src[r·D + d] · c (any D: a scalar tail past the last 16 of rows·D).
 @inline(__always) func scaleRows(rows: Int, D: Int, src: UnsafePointer<Float>, by c: Float, into: UnsafeMutablePointer<Float>) {
     var i = 0
     let n = rows * D
-    while i < n { store16(load16(src + i) * c, into + i); i += 16 }
+    while i + 16 <= n { store16(load16(src + i) * c, into + i); i += 16 }
+    while i < n { into[i] = src[i] * c; i += 1 }
 }
 
 @inline(__always) func scaleInPlace(_ x: UnsafeMutablePointer<Float>, count: Int, by c: Float) {
@@ -299,7 +302,7 @@ struct Scratch {
 /// the plain product over all `cols` is exact (masked entries of A are 0, and 0·x = 0 for finite x).
 /// Those are the columns before the last row's first visible key and from the first row's last
 /// visible key on: [0, cLo_last) ∪ [cHi_first, cols), at most rows − 1 of each at a diagonal or
-/// window edge. - Precondition: D % 16 == 0.
+/// window edge.
 @inline(__always) func maskedColumnsFinite(rows: Int, D: Int, b: UnsafePointer<Float>, cols: Int, firstKey: Int,
                                            firstPosition: Int, window: Int?) -> Bool {
     let first = visibleColumns(colsPad: cols, cols: cols, firstKey: firstKey, position: firstPosition, window: window)
@@ -308,12 +311,13 @@ struct Scratch {
 }
 
 /// Whether x[0..<count] holds no NaN or ±∞ (Σ x·0 is 0 exactly when every x is finite).
-/// - Precondition: count % 16 == 0.
 @inline(__always) func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
     var acc = Vec16()
     var i = 0
-    while i < count { acc += load16(x + i) * 0; i += 16 }
-    return acc.sum() == 0
+    while i + 16 <= count { acc += load16(x + i) * 0; i += 16 }
+    var tail: Float = 0
+    while i < count { tail += x[i] * 0; i += 1 }
+    return acc.sum() == 0 && tail == 0
 }
 
 /// C[r, 0..<D] += Σ_{c ∈ cLo_r..<cHi_r} A[r, c]·B[c, 0..<D] for the rows of an edge tile, row r at
@@ -324,7 +328,7 @@ struct Scratch {
 /// `tileGemm`; what is left, at most 3 columns per row on each side, through one-row products.
 /// The slow path, for a tile with a non-finite key or value that some row cannot see (the common
 /// case goes through one `tileGemm`, see `maskedColumnsFinite`).
-/// A: [rows × ≥cols] (lda), B: [cols × D] (ld D), C: [rows × D] (ld D). - Precondition: D % 16 == 0.
+/// A: [rows × ≥cols] (lda), B: [cols × D] (ld D), C: [rows × D] (ld D).
 @inline(__always) func bandedProduct(rows: Int, D: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
                                      c: UnsafeMutablePointer<Float>, cols: Int, firstKey: Int, firstPosition: Int, window: Int?) {
     @inline(__always) func visible(_ r: Int) -> (lo: Int, hi: Int) {

@@ -1,0 +1,23 @@
+// The roofline figures of a bench run's rows (docs/conventions.md): the machine's FMA peak and
+// triad bandwidth measured in the run's own process (`Roofline`, once per process), and each
+// mode's fraction of them. Kept apart from the bench loop so that loop calls one function.
+import LabCore
+import LabModel
+import LabResults
+
+extension RunExecutor {
+    /// Adds to `metrics` the roofline of `r` (once: `fma_peak_flops_per_second`,
+    /// `triad_bytes_per_second` on the bench threads) and its mode's fractions:
+    /// `train_fraction_of_peak` (model FLOP/s ÷ peak), `decode_fraction_of_bandwidth` (step bytes
+    /// ÷ time ÷ bandwidth) and `decode_fraction_of_roofline` (roofline bound ÷ step time).
+    /// Every one is a timing (`timing: true`).
+    static func addRoofline(_ r: ModelBenchResult, to metrics: inout [MetricValue], length T: Int) {
+        if !metrics.contains(where: { $0.name == "fma_peak_flops_per_second" }) {
+            metrics.append(MetricValue("fma_peak_flops_per_second", r.roofline.peakFlops, unit: "FLOP/s", length: T, timing: true))
+            metrics.append(MetricValue("triad_bytes_per_second", r.roofline.bandwidth, unit: "bytes/s", length: T, timing: true))
+        }
+        if let f = r.fractionOfPeak { metrics.append(MetricValue("\(r.mode)_fraction_of_peak", f, unit: "fraction", length: T, timing: true)) }
+        if let f = r.fractionOfBandwidth { metrics.append(MetricValue("\(r.mode)_fraction_of_bandwidth", f, unit: "fraction", length: T, timing: true)) }
+        if let f = r.fractionOfRoofline { metrics.append(MetricValue("\(r.mode)_fraction_of_roofline", f, unit: "fraction", length: T, timing: true)) }
+    }
+}
