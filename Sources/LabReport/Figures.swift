@@ -25,7 +25,7 @@ public enum Figures {
         for part in [accuracyVsWindow(data, command), paretoStateBytes(data, command), paretoDecode(data, command),
                      benchVsLength(data, command, memory: false), benchVsLength(data, command, memory: true),
                      heatmaps(data, command, metric: "accuracy"), heatmaps(data, command, metric: "score"),
-                     curves(data, command)] {
+                     curves(data, command), TextFigures.build(data, command: command)] {
             set.figures += part.figures
             set.skipped += part.skipped
         }

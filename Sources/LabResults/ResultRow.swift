@@ -100,6 +100,10 @@ public struct Provenance: Codable, Hashable, Sendable {
     public var exit: String
     /// The training step a resumed run started from (nil: from scratch).
     public var resumedFromStep: Int?
+    /// The data a language-model run read: the corpus, its folder and, per split, the document names
+    /// and their bytes (`{"corpus", "folder", "splits": {"train": {"documents": [...], "bytes": N}, …}}`);
+    /// nil for generated tasks.
+    public var data: JSONValue? = nil
 
     public init(gitCommit: String, gitDirty: Bool, build: String, debugTimings: Bool, cpuModel: String, cores: Int,
                 hostname: String, kernels: [String], started: String, ended: String, wallSeconds: Double,
@@ -113,6 +117,6 @@ public struct Provenance: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case gitCommit = "git_commit", gitDirty = "git_dirty", build, debugTimings = "debug_timings", cpuModel = "cpu_model"
         case cores, hostname, kernels, started, ended, wallSeconds = "wall_seconds"
-        case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step"
+        case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step", data
     }
 }
