@@ -2,7 +2,8 @@
 // metrics (`TextMetrics`): split, like the other figures, on the grouping labels that vary (the
 // stack `pattern`, `train_length`):
 // - bpb-vs-window.TASK: test bits per byte against the window per variant, a panel per eval length,
-//   error bars min..max over seeds, full attention's mean as a black line with its min..max as
+//   error bars min..max over seeds (full attention, where it ran in one stack only, drawn in every
+//   stack's panels), full attention's mean as a black line with its min..max as
 //   dotted lines, the unigram model's level as a grey dashed line;
 // - position-curve.TASK: test bits per byte by position bucket (x: the bucket's range, log scale)
 //   per configuration, at the train length (1×) and at the longest eval length, mean over seeds.
@@ -26,7 +27,14 @@ public enum TextFigures {
         guard obs.contains(where: { $0.config.window != nil }) else { return FigureSet(skipped: ["bits per byte vs window: no run has a window"]) }
         let unigram = d.observations(TextMetrics.unigramBPB, kind: "accuracy")
         var out = FigureSet()
-        for split in ReportData.splitsWithReference(obs) {
+        for var split in ReportData.splitsWithReference(obs) {
+            // full attention run in one stack only (an LLLG stack of full layers is the same model):
+            // its rows with the split's other labels stand in for the stacks that lack it
+            if !split.observations.contains(where: \.config.isReference) {
+                split.observations += obs.filter { o in
+                    o.config.isReference && split.values.allSatisfy { $0.key == "pattern" || o.config.groups[$0.key] == $0.value }
+                }
+            }
             for task in ReportData.tasks(split.observations) {
                 let tobs = split.observations.filter { $0.task == task }
                 let stats = ReportData.aggregate(tobs) { o in o.length.map { CellKey(config: o.config, task: task, length: $0) } }

