@@ -53,8 +53,8 @@ public enum TextFigures {
                     var elements: [String] = [], settings: [String] = []
                     if let full = configs.first(where: \.isReference), let s = stats[CellKey(config: full, task: task, length: L)] {
                         let sel = file.add("L=\(L) | full", columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
-                        settings.append("stats data \(sel) using 1:2 name \"full\" nooutput")
-                        elements.append("full_mean_x with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"full attention %.3f\", full_mean_x)")
+                        settings.append("stats data \(sel) using 1 name \"full\" nooutput")
+                        elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"full attention %.3f\", full_mean)")
                         elements.append("\(Fmt.num(s.min)) with lines lc rgb \"#000000\" dt 3 lw 1 title \"full attention min..max over seeds\"")
                         elements.append("\(Fmt.num(s.max)) with lines lc rgb \"#000000\" dt 3 lw 1 notitle")
                     }
