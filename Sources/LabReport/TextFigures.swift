@@ -5,8 +5,8 @@
 //   error bars min..max over seeds (full attention, where it ran in one stack only, drawn in every
 //   stack's panels), full attention's mean as a black line with its min..max as
 //   dotted lines, the unigram model's level as a grey dashed line;
-// - position-curve.TASK: test bits per byte by position bucket (x: the bucket's range, log scale)
-//   per configuration, at the train length (1×) and at the longest eval length, mean over seeds.
+// - position-curve.TASK: test bits per byte by position bucket (x: the bucket's geometric middle,
+//   log scale) per configuration (full attention standing in where it ran in one stack only), at the train length (1×) and at the longest eval length, mean over seeds.
 import Foundation
 import LabResults
 
@@ -27,14 +27,7 @@ public enum TextFigures {
         guard obs.contains(where: { $0.config.window != nil }) else { return FigureSet(skipped: ["bits per byte vs window: no run has a window"]) }
         let unigram = d.observations(TextMetrics.unigramBPB, kind: "accuracy")
         var out = FigureSet()
-        for var split in ReportData.splitsWithReference(obs) {
-            // full attention run in one stack only (an LLLG stack of full layers is the same model):
-            // its rows with the split's other labels stand in for the stacks that lack it
-            if !split.observations.contains(where: \.config.isReference) {
-                split.observations += obs.filter { o in
-                    o.config.isReference && split.values.allSatisfy { $0.key == "pattern" || o.config.groups[$0.key] == $0.value }
-                }
-            }
+        for split in ReportData.splitsWithReference(obs).map({ withReference($0, obs) }) {
             for task in ReportData.tasks(split.observations) {
                 let tobs = split.observations.filter { $0.task == task }
                 let stats = ReportData.aggregate(tobs) { o in o.length.map { CellKey(config: o.config, task: task, length: $0) } }
@@ -94,13 +87,25 @@ public enum TextFigures {
         return out
     }
 
+    /// `split` with full attention's rows added where it has none: full attention run in one stack
+    /// only (an LLLG stack of full layers is the same model) stands in for the other stacks, from
+    /// its rows whose other grouping labels equal the split's.
+    static func withReference(_ split: Split, _ obs: [Observation]) -> Split {
+        guard !split.observations.contains(where: \.config.isReference) else { return split }
+        var s = split
+        s.observations += obs.filter { o in
+            o.config.isReference && split.values.allSatisfy { $0.key == "pattern" || o.config.groups[$0.key] == $0.value }
+        }
+        return s
+    }
+
     static func positionCurves(_ d: ReportData, _ command: String) -> FigureSet {
         let obs = d.observations.filter { $0.kind == "accuracy" && TextMetrics.bucket(named: $0.name) != nil && $0.value.isFinite }
         guard !obs.isEmpty else { return FigureSet() }
         let trainLengths = Dictionary(d.okRows.compactMap { r in r.labels["train_length"].flatMap(Int.init).map { (r.runID, $0) } },
                                       uniquingKeysWith: { a, _ in a })
         var out = FigureSet()
-        for split in ReportData.splits(obs) {
+        for split in ReportData.splits(obs).map({ withReference($0, obs) }) {
             for task in ReportData.tasks(split.observations) {
                 let tobs = split.observations.filter { $0.task == task }
                 let configs = Array(Set(tobs.map(\.config))).sorted()
@@ -130,7 +135,7 @@ public enum TextFigures {
                     guard !elements.isEmpty else { continue }
                     panels.append(Panel(comment: "eval length \(L)", settings: [
                         "set title \"eval length \(L) bytes\"", "set logscale x 2", "set autoscale x", "set autoscale y",
-                        "set xlabel \"position in the window (bytes; buckets [0,64), [64,256), …, drawn at their geometric middle)\"",
+                        "set xlabel \"position in the window (bytes, log scale; bucket at its geometric middle)\"",
                         "set ylabel \"test bits per byte\"", "set key outside right top",
                     ], elements: elements))
                 }
