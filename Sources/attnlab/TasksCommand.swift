@@ -66,6 +66,10 @@ struct Tasks: ParsableCommand {
                         + found.map(\.name).joined(separator: ", "))
                 }
                 try Tasks.check([t], length: length)
+                // a language-model window reads the documents of its seed's split, so the seed must lie in one
+                if t.isLanguageModelling, !Split.allCases.contains(where: { $0.seeds.contains(seed) }) {
+                    throw UsageFailure("--seed \(seed): outside the train, validation and test seed ranges [0, 2^32 + 2^31)")
+                }
                 let e = try t.generate(length: length, seed: seed)
                 print("task \(e.task) · length \(e.length) · seed \(e.seed) · metric \(e.metric.rawValue) · "
                     + "vocabulary \(t.vocabularySize)")
