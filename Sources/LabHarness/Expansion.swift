@@ -109,7 +109,7 @@ extension Study {
                                             "kind": .string("accuracy"),
                                             "model": try JSONValue(json: config.json),
                                             "train": try JSONValue(encoding: o),
-                                            "eval": .object(["lengths": .array(evalLengths.map { .int($0) }), "examples": .int(eval.examples),
+                                            "eval": .object(["lengths": .array(evalLengths(trainLength: L).map { .int($0) }), "examples": .int(eval.examples),
                                                              "generate": .bool(eval.generate)]),
                                             "measurements": .array(trainOnly.map { .string($0) }),
                                         ]
@@ -122,7 +122,7 @@ extension Study {
                                         labels.merge(extraLabels) { $1 }
                                         add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
                                                 train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
-                                                evalLengths: evalLengths, evalExamples: eval.examples, generate: eval.generate,
+                                                evalLengths: evalLengths(trainLength: L), evalExamples: eval.examples, generate: eval.generate,
                                                 memory: measuresMemory, length: nil, benchModes: [], kernel: kernel, bench: bench))
                                     }
                                 }

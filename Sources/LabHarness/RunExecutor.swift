@@ -28,6 +28,8 @@ public struct RunOutcome: Codable, Sendable {
     /// before it was recorded).
     public var loadAverageBefore: Double? = nil
     public var loadAverageAfter: Double? = nil
+    /// The corpus and split documents a language-model run read (`Provenance.data`).
+    public var data: JSONValue? = nil
 }
 
 public enum RunExecutor {
@@ -38,15 +40,20 @@ public enum RunExecutor {
         var metrics: [MetricValue] = []
         var resumed: Int? = nil
         var kernels: [String] = []
+        var data: JSONValue? = nil
         switch run.kind {
-        case .accuracy: (metrics, resumed, kernels) = try accuracy(run, workDir: workDir, progress: progress)
+        case .accuracy:
+            (metrics, resumed, kernels) = try accuracy(run, workDir: workDir, progress: progress)
+            if let name = run.train?.task, let lm = try TaskRegistry.task(named: name) as? ByteLanguageModel {
+                data = try dataProvenance(lm)
+            }
         case .bench: (metrics, kernels) = try bench(run, progress: progress)
         }
         let end = Date()
         return RunOutcome(runID: run.id, metrics: metrics, kernels: kernels, resumedFromStep: resumed,
                           started: iso(startDate), ended: iso(end), wallSeconds: end.timeIntervalSince(startDate),
                           peakResidentBytes: ModelBench.peakResidentBytes(), build: Machine.build,
-                          loadAverageBefore: loadBefore, loadAverageAfter: Machine.loadAverage)
+                          loadAverageBefore: loadBefore, loadAverageAfter: Machine.loadAverage, data: data)
     }
 
     static func iso(_ d: Date) -> String {
@@ -91,7 +98,9 @@ public enum RunExecutor {
                 let rate = Double(r.step - startStep) / max(Date().timeIntervalSince(start), 1e-9)
                 let eta = Double(options.steps - r.step) / max(rate, 1e-9)
                 var line = String(format: "progress step=%d/%d loss=%.4f eta=%.0f", r.step, options.steps, r.loss, eta)
-                if let e = r.evaluation { line += String(format: " val_acc=%.4f", e.accuracy) }
+                if let e = r.evaluation {
+                    line += trainer.stopsOnLoss ? String(format: " val_bpb=%.4f", TextMetrics.bits(nats: e.loss)) : String(format: " val_acc=%.4f", e.accuracy)
+                }
                 progress(line)
             }, checkpoint: { t in try Checkpoint.save(t, to: checkpoint) })
         }
@@ -101,6 +110,11 @@ public enum RunExecutor {
         if let last = trainer.evaluations.last {
             m.append(MetricValue("val_accuracy", last.accuracy, unit: "fraction", task: options.task, length: L))
             m.append(MetricValue("val_loss", last.loss, unit: "nats", task: options.task, length: L))
+            if trainer.stopsOnLoss {
+                m.append(MetricValue(TextMetrics.validationBPB, TextMetrics.bits(nats: last.loss), unit: TextMetrics.unit, task: options.task, length: L))
+                let best = trainer.evaluations.map(\.loss).min() ?? last.loss
+                m.append(MetricValue(TextMetrics.bestValidationBPB, TextMetrics.bits(nats: best), unit: TextMetrics.unit, task: options.task, length: L))
+            }
         }
         m.append(MetricValue("best_val_accuracy", trainer.evaluations.map(\.accuracy).max() ?? 0, unit: "fraction", task: options.task, length: L))
         if let target = options.targetAccuracy, let s = trainer.firstStep(reaching: target) {
@@ -115,9 +129,28 @@ public enum RunExecutor {
         let task = try TaskRegistry.task(named: options.task)
         let model = trainer.model, params = trainer.params
         OpenBLAS.setThreads(1)
+        if let lm = task as? ByteLanguageModel {
+            m.append(MetricValue(TextMetrics.unigramBPB, try lm.unigramBitsPerByte(), unit: TextMetrics.unit, task: task.name, length: L))
+        }
         for length in run.evalLengths {
             progress("progress eval length=\(length)")
             let examples = try task.examples(run.evalExamples, length: length, split: .test)
+            if task.isLanguageModelling {
+                // every position: bits per byte, overall and by position bucket
+                let r = model.positionLoss(TokenBatch(examples), params: params, threads: options.threads, chunk: 8)
+                m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
+                m.append(MetricValue("loss", r.loss, unit: "nats", task: task.name, length: length))
+                m.append(MetricValue(TextMetrics.bpb, TextMetrics.bits(nats: r.loss), unit: TextMetrics.unit, task: task.name, length: length))
+                for bucket in TextMetrics.buckets(length: length) {
+                    m.append(MetricValue(TextMetrics.positionName(bucket), TextMetrics.bits(nats: r.loss(over: bucket)), unit: TextMetrics.unit,
+                                         task: task.name, length: length))
+                }
+                if run.memory {
+                    let bytes = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: length)
+                    m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
+                }
+                continue
+            }
             let r = model.evaluate(TokenBatch(examples), params: params, threads: options.threads, chunk: 25)
             m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
             // the chance level of that accuracy on the same examples: the best constant answer's
@@ -142,6 +175,17 @@ public enum RunExecutor {
             }
         }
         return (m, resumed, kernels)
+    }
+
+    /// What a language-model run read: the corpus, its folder, and per split the document names and bytes.
+    static func dataProvenance(_ lm: ByteLanguageModel) throws -> JSONValue {
+        let c = try lm.loaded()
+        var splits: [String: JSONValue] = [:]
+        for split in Split.allCases {
+            splits[split.rawValue] = .object(["documents": .array(c.documentNames(split).map { .string($0) }),
+                                              "bytes": .int(c.byteCount(split))])
+        }
+        return .object(["corpus": .string(lm.corpus.name), "folder": .string(c.folder), "splits": .object(splits)])
     }
 
     /// The bench modes at the run's length; returns the metrics and the kernels the layers ran.

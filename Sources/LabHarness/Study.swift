@@ -147,6 +147,9 @@ public struct Study: @unchecked Sendable {
 
     public struct Training: Sendable {
         public var steps = 1000, batch = 64, warmup = 100
+        /// `batch_tokens`: tokens per step, the same at every train length (batch = batch_tokens / L
+        /// sequences), so that runs at different lengths see one token budget; nil: `batch` sequences.
+        public var batchTokens: Int? = nil
         public var decaySteps: Int? = nil
         public var weightDecay = 0.1, clip = 1.0
         public var targetAccuracy: Double? = nil
@@ -163,6 +166,9 @@ public struct Study: @unchecked Sendable {
     public struct Eval: Sendable {
         /// nil: the train lengths.
         public var lengths: [Int]? = nil
+        /// `multiples`: each run evaluates at these multiples of its own train length (e.g. [1, 2, 4]:
+        /// 1×, 2× and 4×); exclusive with `lengths`.
+        public var multiples: [Int]? = nil
         public var examples = 100
         /// Also score greedy generations with the task's RULER metric (`all`/`part` tasks).
         public var generate = true
@@ -269,7 +275,27 @@ public struct Study: @unchecked Sendable {
         return out
     }
 
-    public var evalLengths: [Int] { eval.lengths ?? sweep.trainLength }
+    /// Every task's data is on this machine (a language-model task's corpus is fetched); else a
+    /// one-line `StudyError` at `tasks` naming the corpus, its package and the fetch command.
+    /// `study run` checks it before any run; expanding and reporting do not need the data.
+    public func checkData() throws {
+        guard wantsAccuracy else { return }
+        for t in try resolvedTasks() {
+            do { try t.checkAvailable() } catch {
+                let i = tasks.firstIndex(of: t.name) ?? tasks.firstIndex { (try? TaskRegistry.resolve($0))?.contains { $0.name == t.name } ?? false }
+                throw fail(i.map { [.key("tasks"), .index($0)] } ?? [.key("tasks")], "task \(t.name): \(error)")
+            }
+        }
+    }
+
+    /// Every eval length of the study: `eval.lengths`, or every train length × every multiple, or the train lengths.
+    public var evalLengths: [Int] {
+        if let m = eval.multiples { return Array(Set(sweep.trainLength.flatMap { L in m.map { $0 * L } })).sorted() }
+        return eval.lengths ?? sweep.trainLength
+    }
+
+    /// The eval lengths of a run trained at `L`: `L × eval.multiples` when given, else `evalLengths`.
+    public func evalLengths(trainLength L: Int) -> [Int] { eval.multiples.map { $0.map { $0 * L } } ?? evalLengths }
     public var wantsAccuracy: Bool { measurements.contains(.accuracy) }
     public var benchModes: [ModelBench.Mode] {
         [(MeasurementKind.trainThroughput, ModelBench.Mode.train), (.prefillThroughput, .prefill), (.decodeThroughput, .decode)]
@@ -339,7 +365,7 @@ public struct Study: @unchecked Sendable {
     func trainOptions(task: String, length: Int, seed: UInt64, learningRate: Double) -> TrainOptions {
         var o = TrainOptions()
         o.task = task; o.length = length; o.seed = seed; o.steps = training.steps
-        o.batchSize = training.batch; o.trainExamples = training.trainExamples
+        o.batchSize = training.batchTokens.map { $0 / length } ?? training.batch; o.trainExamples = training.trainExamples
         o.validationExamples = training.validationExamples; o.evalEvery = training.evalEvery
         o.targetAccuracy = training.targetAccuracy; o.plateauEvals = training.plateau
         o.threads = training.threads; o.parallelism = TrainOptions.Parallelism(rawValue: training.parallelism) ?? .batch
@@ -365,6 +391,12 @@ public struct Study: @unchecked Sendable {
     }
 
     func validate() throws {
+        if let tokens = training.batchTokens {
+            for (i, L) in sweep.trainLength.enumerated() where tokens % L != 0 || tokens < L {
+                throw fail([.key("training"), .key("batch_tokens")],
+                           "\(tokens) is not a positive multiple of train length \(L) (sweep.train_length[\(i)]): the batch would not be whole sequences")
+            }
+        }
         // the training recipe: TrainOptions.validate is the one check of every training setting
         for (i, L) in sweep.trainLength.enumerated() {
             for (j, lr) in sweep.learningRate.enumerated() {
@@ -386,7 +418,8 @@ public struct Study: @unchecked Sendable {
                 }
                 for (i, L) in evalLengths.enumerated() {
                     do { try t.validate(length: L) } catch {
-                        throw fail(eval.lengths == nil ? [.key("sweep"), .key("train_length")] : [.key("eval"), .key("lengths"), .index(i)],
+                        throw fail(eval.multiples != nil ? [.key("eval"), .key("multiples")]
+                                   : eval.lengths == nil ? [.key("sweep"), .key("train_length")] : [.key("eval"), .key("lengths"), .index(i)],
                                    "task \(t.name): \(error)")
                     }
                 }
@@ -419,7 +452,10 @@ public struct Study: @unchecked Sendable {
                     let (config, _, _) = try study.modelConfig(variant: v, window: w, vocab: 256)
                     try checkKernels(config: config)
                     do {
-                        if wantsAccuracy { try config.checkMemory(batch: training.batch, length: sweep.trainLength.max() ?? 0, training: true) }
+                        if wantsAccuracy {
+                            let L = sweep.trainLength.max() ?? 0
+                            try config.checkMemory(batch: training.batchTokens.map { $0 / max(L, 1) } ?? training.batch, length: L, training: true)
+                        }
                         if wantsBench {
                             try config.checkMemory(batch: bench.batch, length: benchLengths.max() ?? 0, training: benchModes.contains(.train))
                         }
@@ -689,12 +725,17 @@ private struct NamedPattern: Decodable {
 private struct TrainingDecoder: Decodable {
     var value = Study.Training()
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["steps", "batch", "warmup", "decay_steps", "weight_decay", "clip", "target_accuracy", "plateau",
+        let c = try strict(decoder, ["steps", "batch", "batch_tokens", "warmup", "decay_steps", "weight_decay", "clip", "target_accuracy", "plateau",
                                      "eval_every", "checkpoint_every", "train_examples", "test_examples", "threads", "parallelism"], "training")
         // ranges: TrainOptions.validate (Study.validate), the one check of the recipe
         var t = Study.Training()
         t.steps = try c.required(Int.self, "steps")
         t.batch = try c.optional(Int.self, "batch") ?? t.batch
+        t.batchTokens = try c.optional(Int.self, "batch_tokens")
+        if t.batchTokens != nil, try c.optional(Int.self, "batch") != nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("batch_tokens")],
+                                                    debugDescription: "give batch (sequences) or batch_tokens (tokens per step), not both"))
+        }
         t.warmup = try c.optional(Int.self, "warmup") ?? t.warmup
         t.decaySteps = try c.optional(Int.self, "decay_steps")
         t.weightDecay = try c.optional(Double.self, "weight_decay") ?? t.weightDecay
@@ -717,8 +758,16 @@ private struct TrainingDecoder: Decodable {
 private struct EvalDecoder: Decodable {
     var value = Study.Eval()
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["lengths", "examples", "generate"], "eval")
+        let c = try strict(decoder, ["lengths", "multiples", "examples", "generate"], "eval")
         if let v = try c.optional([Int].self, "lengths") { try nonEmptyInRange(v, decoder, "lengths", StudyLimits.length); value.lengths = v }
+        if let v = try c.optional([Int].self, "multiples") {
+            try nonEmptyInRange(v, decoder, "multiples", 1...1024)
+            guard value.lengths == nil else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("multiples")],
+                                                        debugDescription: "give lengths or multiples (of each run's train length), not both"))
+            }
+            value.multiples = v
+        }
         value.examples = try c.integer("examples", in: StudyLimits.evalExamples) ?? value.examples
         value.generate = try c.optional(Bool.self, "generate") ?? value.generate
     }

@@ -281,12 +281,13 @@ public final class StudyRunner {
             metrics.append(MetricValue("peak_resident_bytes", Double(measuredPeak), unit: "bytes", task: run.train?.task,
                                          length: run.length ?? run.train?.length, timing: true))
         }
+        var p = provenance(kernels: outcome.kernels, started: outcome.started, ended: outcome.ended,
+                           wall: outcome.wallSeconds, peak: measuredPeak, exit: exit, resumed: outcome.resumedFromStep,
+                           debugTimings: outcome.build == "debug" && metrics.contains { $0.timing }, build: outcome.build,
+                           load: (outcome.loadAverageBefore, outcome.loadAverageAfter))
+        p.data = outcome.data
         return ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .ok, labels: run.labels, config: run.config,
-                         metrics: metrics,
-                         provenance: provenance(kernels: outcome.kernels, started: outcome.started, ended: outcome.ended,
-                                                wall: outcome.wallSeconds, peak: measuredPeak, exit: exit, resumed: outcome.resumedFromStep,
-                                                debugTimings: outcome.build == "debug" && metrics.contains { $0.timing }, build: outcome.build,
-                                                load: (outcome.loadAverageBefore, outcome.loadAverageAfter)))
+                         metrics: metrics, provenance: p)
     }
 
     func provenance(kernels: [String], started: String, ended: String, wall: Double, peak: Int, exit: String, resumed: Int?,

@@ -1,6 +1,7 @@
-// The training loop: masked cross-entropy on a task's labelled positions, AdamW with warm-up +
-// cosine and global-norm clipping, validation accuracy every N steps, an optional stop at a target
-// accuracy (Zoology stops at 0.99) or on a plateau, under a step cap.
+// The training loop: masked cross-entropy on a task's labelled positions (every position for the
+// language-model tasks), AdamW with warm-up + cosine and global-norm clipping, validation every N
+// steps, an optional stop at a target accuracy (Zoology stops at 0.99) or on a plateau (of accuracy;
+// of the validation loss for language-model tasks), under a step cap.
 //
 // Data: three disjoint splits (`Split`). The optimiser sees the train split; the validations (and
 // so the stop rules and the validation curve) read the validation split, samples 0..<n of it; the
@@ -223,6 +224,8 @@ public final class Trainer {
     public var step: Int { optimizer.step }
     public private(set) var evaluations: [Evaluation] = []
     let train: [Example]
+    /// The task is a language-model task: the plateau rule reads the validation loss (`shouldStop`).
+    public let stopsOnLoss: Bool
     /// The validation split's first `options.validationExamples` sequences, what `evaluate()` reads.
     let validation: TokenBatch
     private var permutation: (epoch: Int, order: [Int])?
@@ -244,6 +247,7 @@ public final class Trainer {
         guard task.vocabularySize <= config.vocab else {
             throw TrainingError(message: "task \(options.task) has vocabulary \(task.vocabularySize), the model only \(config.vocab)")
         }
+        stopsOnLoss = task.isLanguageModelling
         train = try task.examples(options.trainExamples, length: options.length, split: .train)
         validation = TokenBatch(try task.examples(options.validationExamples, length: options.length, split: .validation))
         if let state {
@@ -336,11 +340,18 @@ public final class Trainer {
         try checkpoint(self)
     }
 
-    /// Target reached, or no gain of 0.005 over the best for `plateauEvals` validations.
+    /// Target reached, or no gain of 0.005 over the best for `plateauEvals` validations: in
+    /// accuracy, or for a language-model task (`SyntheticTask.isLanguageModelling`) in validation
+    /// bits per byte (the lowest loss must fall by 0.005 bits = 0.005·ln 2 nats).
     public var shouldStop: Bool {
         guard let last = evaluations.last else { return false }
         if let target = options.targetAccuracy, last.accuracy >= target { return true }
         if let patience = options.plateauEvals, evaluations.count > patience {
+            if stopsOnLoss {
+                let before = evaluations.dropLast(patience).map(\.loss).min() ?? .infinity
+                let recent = evaluations.suffix(patience).map(\.loss).min() ?? .infinity
+                return recent > before - 0.005 * M_LN2
+            }
             let before = evaluations.dropLast(patience).map(\.accuracy).max() ?? 0
             let recent = evaluations.suffix(patience).map(\.accuracy).max() ?? 0
             return recent < before + 0.005

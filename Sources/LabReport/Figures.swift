@@ -37,7 +37,7 @@ public enum Figures {
                      paretoThroughput(data, command, marks, mode: "decode"), paretoThroughput(data, command, marks, mode: "prefill"),
                      benchVsLength(data, command, memory: false), benchVsLength(data, command, memory: true),
                      heatmaps(data, command, metric: "accuracy"), heatmaps(data, command, metric: "score"),
-                     curves(data, command)] {
+                     curves(data, command), TextFigures.build(data, command: command)] {
             set.figures += part.figures
             set.skipped += part.skipped
         }

@@ -47,7 +47,8 @@ public enum Summary {
 
     /// The cells of the accuracy rows, by task (numeric-aware order), then eval length.
     public static func cells(_ d: ReportData) -> [Cell] {
-        let acc = d.observations("accuracy", kind: "accuracy").filter { $0.task != nil && $0.length != nil }
+        let lm = TextSummary.tasks(d)  // summarised in bits per byte (TextSummary)
+        let acc = d.observations("accuracy", kind: "accuracy").filter { $0.task != nil && $0.length != nil && !lm.contains($0.task!) }
         let chance = d.observations("chance_accuracy", kind: "accuracy").filter { $0.task != nil && $0.length != nil }
         struct TL: Hashable { var task: String; var length: Int }
         let chanceStats = ReportData.aggregate(chance) { TL(task: $0.task!, length: $0.length!) }
@@ -89,7 +90,8 @@ public enum Summary {
     /// The section's Markdown.
     public static func markdown(_ d: ReportData) -> String {
         let cells = cells(d)
-        guard !cells.isEmpty else { return "_No accuracy rows: nothing to summarise._\n" }
+        let text = TextSummary.markdown(d)
+        guard !cells.isEmpty else { return text.isEmpty ? "_No accuracy rows: nothing to summarise._\n" : text }
         let keys = ReportData.varyingKeys(Array(Set(cells.flatMap { $0.all.map(\.config) })))
         var s = "Generated from the rows: per task and eval length, the best configuration by mean accuracy on the eval examples, "
             + "the reference (\(RunConfig.referenceVariant) attention) and the chance level (`chance_accuracy`: the accuracy of the "
@@ -123,7 +125,7 @@ public enum Summary {
         s += Tables.markdown(["task", "eval length", "best configuration (accuracy)", "reference: \(RunConfig.referenceVariant) attention",
                               "chance", "verdict"] + (hasScore ? ["best score"] : []), lines, alignRight: 99) + "\n"
         // one line per task: where it sits at chance
-        for task in ReportData.tasks(d.observations("accuracy", kind: "accuracy")) {
+        for task in ReportData.tasks(d.observations("accuracy", kind: "accuracy")) where !TextSummary.tasks(d).contains(task) {
             let tc = cells.filter { $0.task == task }
             let at = tc.filter { $0.atChance == true }.map(\.length)
             let unanswered = tc.filter { $0.atChance != true && $0.noCorrectAnswer }.map(\.length)
@@ -146,6 +148,6 @@ public enum Summary {
                     + "\(name(best.best.config, keys)) \(best.best.accuracy.formatted()) at L=\(best.length).\n"
             }
         }
-        return s
+        return text.isEmpty ? s : s + "\n" + text
     }
 }

@@ -104,6 +104,10 @@ public struct Provenance: Codable, Hashable, Sendable {
     /// nil in rows written before it was recorded. Above `cores`, timings shared the CPUs.
     public var loadAverageBefore: Double? = nil
     public var loadAverageAfter: Double? = nil
+    /// The data a language-model run read: the corpus, its folder and, per split, the document names
+    /// and their bytes (`{"corpus", "folder", "splits": {"train": {"documents": [...], "bytes": N}, …}}`);
+    /// nil for generated tasks.
+    public var data: JSONValue? = nil
 
     public init(gitCommit: String, gitDirty: Bool, build: String, debugTimings: Bool, cpuModel: String, cores: Int,
                 hostname: String, kernels: [String], started: String, ended: String, wallSeconds: Double,
@@ -118,6 +122,6 @@ public struct Provenance: Codable, Hashable, Sendable {
         case gitCommit = "git_commit", gitDirty = "git_dirty", build, debugTimings = "debug_timings", cpuModel = "cpu_model"
         case cores, hostname, kernels, started, ended, wallSeconds = "wall_seconds"
         case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step"
-        case loadAverageBefore = "load_average_before", loadAverageAfter = "load_average_after"
+        case loadAverageBefore = "load_average_before", loadAverageAfter = "load_average_after", data
     }
 }

@@ -190,10 +190,23 @@ public protocol SyntheticTask: Sendable {
     func generate(length: Int, seed: UInt64) throws -> Example
     /// Human-readable tokens (the synthetic vocabulary's words, or MQAR's integers).
     func render(_ tokens: ArraySlice<Int>) -> String
+    /// True for the byte-level language-model tasks: every position is labelled, the stop rules read
+    /// the validation loss (bits per byte), and rows carry the text metrics (`TextMetrics` names).
+    var isLanguageModelling: Bool { get }
+    /// Throws a one-line `TaskError` when the task's data is not on this machine (a corpus not
+    /// fetched: it names the corpus, its package and the fetch command); generated tasks never throw.
+    func checkAvailable() throws
 }
 
 extension SyntheticTask {
     public var vocabularySize: Int { Vocabulary.size }
+
+    public var isLanguageModelling: Bool { false }
+
+    public func checkAvailable() throws {}
+
+    /// Whether `checkAvailable()` passes.
+    public var isAvailable: Bool { (try? checkAvailable()) != nil }
 
     public func render(_ tokens: ArraySlice<Int>) -> String { Vocabulary.render(tokens) }
 

@@ -2,11 +2,11 @@
 //
 // Adding a configuration of an existing generator is one line here; adding a generator is one new file plus
 // its lines here. Nothing else names a task: the CLI, the tests and the harness loop over `all` or resolve
-// names and groups (`ruler`, `niah`, `vt`, `cwe`, `fwe`, `qa`, `mqar`) through `resolve`.
+// names and groups (`ruler`, `niah`, `vt`, `cwe`, `fwe`, `qa`, `mqar`, `lm`) through `resolve`.
 import LabCore
 
 public enum TaskRegistry {
-    /// Every task, RULER's 13 first (in RULER's order), then MQAR.
+    /// Every task, RULER's 13 first (in RULER's order), then MQAR, then the language-model tasks.
     public static let all: [any SyntheticTask] = [
         NeedleInAHaystack(name: "niah_single_1", haystack: .noise, key: .words, value: .numbers),
         NeedleInAHaystack(name: "niah_single_2", haystack: .essay, key: .words, value: .numbers),
@@ -25,6 +25,9 @@ public enum TaskRegistry {
         // (`docs/training.md`: V = 256, L = 128, K = 8).
         MultiQueryAR(name: "mqar_v8192", vocabularySize: 8192, pairs: .perLength(16)),
         MultiQueryAR(name: "mqar_v256", vocabularySize: 256, pairs: .perLength(16)),
+        // Byte-level language modelling on fetched corpora (`attnlab data fetch NAME`; docs/tasks.md).
+        ByteLanguageModel(name: "lm_shakespeare", corpus: TextCorpora.shakespeare),
+        ByteLanguageModel(name: "lm_linux_c", corpus: TextCorpora.linuxC),
     ]
 
     /// RULER's lengths scaled down 32×: 4K…128K become 128…4096.

@@ -9,7 +9,7 @@ struct AttnLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attnlab",
         abstract: "Attention variants and their kernels, on the CPU.",
-        subcommands: [Kernels.self, Variants.self, Tasks.self, Train.self, Generate.self, Model.self, MachineCmd.self, StudyCmd.self, Results.self, Plot.self, Report.self]
+        subcommands: [Kernels.self, Variants.self, Tasks.self, DataCmd.self, Train.self, Generate.self, Model.self, MachineCmd.self, StudyCmd.self, Results.self, Plot.self, Report.self]
     )
 
     static func main() {

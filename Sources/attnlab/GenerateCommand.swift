@@ -1,6 +1,7 @@
 // `attnlab generate`: greedy decoding from a checkpoint through the layers' caches, from raw token
 // ids (`--prompt-tokens`) or from a task's test example (`--task`), rendered in the task's words
-// and scored with its metric.
+// and scored with its metric; for a language-model task (`lm_*`) the prompt is a test window and the
+// continuation is printed as text (256 bytes unless --max-tokens).
 import ArgumentParser
 import Foundation
 import LabAttention
@@ -57,7 +58,7 @@ struct Generate: ParsableCommand {
             if let stopToken, !(0..<config.vocab).contains(stopToken) {
                 throw UsageFailure("--stop-token: \(stopToken) is outside the model's vocabulary [0, \(config.vocab - 1)]")
             }
-            let newTokens = maxTokens ?? example.map { max($0.target.count, 1) } ?? 16
+            let newTokens = maxTokens ?? example.map { $0.metric == .positions && $0.answers.isEmpty ? 256 : max($0.target.count, 1) } ?? 16
             try config.checkMemory(batch: 1, length: prompt.count + newTokens, training: false)
             let model = LanguageModel(config: config, kernels: try KernelChoice(overrides: kernels))
             let kernelsRun = try KernelFlag.check(model, lengths: [prompt.count])
@@ -65,6 +66,16 @@ struct Generate: ParsableCommand {
                 let out = try model.generate(prompts: [prompt], params: params, maxNewTokens: newTokens, stopToken: stopToken)
                 print("checkpoint step \(step); prompt \(prompt.count) tokens")
                 print(out[0].map(String.init).joined(separator: " "))
+                return
+            }
+            if t.isLanguageModelling {
+                // a test window as the prompt, the greedy continuation as text
+                let out = try model.generate(prompts: [prompt], params: params, maxNewTokens: newTokens, stopToken: stopToken)
+                print("checkpoint step \(step) · task \(example.task) · test window \(seed) (seed \(example.seed)) · "
+                    + "kernels: \(kernelsRun.joined(separator: ", "))")
+                print("\nprompt (\(prompt.count) bytes of a test document):\n\(t.render(prompt[...]))")
+                print("\ncontinuation (\(out[0].count) bytes, greedy):\n\(t.render(out[0][...]))")
+                if tokens { print("\noutput ids: \(out[0].map(String.init).joined(separator: " "))") }
                 return
             }
             let answer = try model.answer(example, params: params, maxNewTokens: newTokens, stopToken: stopToken)

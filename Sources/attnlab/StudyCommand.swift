@@ -48,6 +48,7 @@ struct StudyCmd: ParsableCommand {
             try reportingErrors {
                 try checkFlag("--jobs", jobs, 1...1_024)
                 let study = try Study.load(path: file)
+                try study.checkData()
                 try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
                 var o = RunnerOptions(outDir: out ?? StudyPaths.defaultOut(study, publish: publish), executable: selfExecutable())
                 o.jobs = jobs; o.only = only; o.allowDebug = allowDebug; o.retryFailed = retryFailed; o.rerunStale = rerunStale
@@ -68,6 +69,7 @@ struct StudyCmd: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let study = try Study.load(path: file)
+                try study.checkData()
                 try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
                 let states = try study.status(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
                 for s in states {

@@ -66,9 +66,20 @@ struct Tasks: ParsableCommand {
                         + found.map(\.name).joined(separator: ", "))
                 }
                 try Tasks.check([t], length: length)
+                // a language-model window reads the documents of its seed's split, so the seed must lie in one
+                if t.isLanguageModelling, !Split.allCases.contains(where: { $0.seeds.contains(seed) }) {
+                    throw UsageFailure("--seed \(seed): outside the train, validation and test seed ranges [0, 2^32 + 2^31)")
+                }
                 let e = try t.generate(length: length, seed: seed)
                 print("task \(e.task) · length \(e.length) · seed \(e.seed) · metric \(e.metric.rawValue) · "
                     + "vocabulary \(t.vocabularySize)")
+                if t.isLanguageModelling {
+                    // a window of one test document, as text; every position's label is the next byte
+                    let labelled = e.labels.filter { $0 != Example.ignore }.count
+                    print("\nwindow (\(e.length) bytes, \(labelled) labelled with the next byte):\n\(t.render(e.inputs[...]))")
+                    if tokens { print("\ninputs: \(e.inputs.map(String.init).joined(separator: " "))") }
+                    return
+                }
                 print("\nprompt (\(e.promptLength) tokens):\n\(t.render(e.prompt))")
                 if e.metric == .positions {
                     let labelled = e.labels.indices.filter { e.labels[$0] != Example.ignore }

@@ -171,6 +171,11 @@ func committedStudies() -> [String] {
          "compare.reference.pattern", "no run of this study carries a pattern label"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {}, metric: accuracy, margin: 0.01}", 16,
          "compare.reference", "at least one of"),
+        // one token budget across train lengths; eval lengths as multiples of the train length
+        ("  steps: 10", "  steps: 10\n  batch_tokens: 48", 14, "training.batch_tokens", "not a positive multiple of train length 32"),
+        ("  steps: 10", "  steps: 10\n  batch: 4\n  batch_tokens: 64", 15, "training.batch_tokens", "not both"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\neval: {lengths: [32], multiples: [1, 2]}", 16, "eval.multiples", "not both"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\neval: {multiples: [0]}", 16, "eval.multiples[0]", "must be in [1, 1024]"),
     ]
 
     @Test func eachErrorNamesFileLineAndKey() throws {
