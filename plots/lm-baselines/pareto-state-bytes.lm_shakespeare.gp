@@ -1,13 +1,13 @@
 # lm-baselines: accuracy vs decode-state bytes, lm_shakespeare
 #
-# Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
-# min..max), the Pareto frontier of the means as a step line.
+# Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
 #
 # Written by `attnlab plot studies/lm-baselines.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.lm_shakespeare.gp
 # in this folder: it redraws pareto-state-bytes.lm_shakespeare.png and pareto-state-bytes.lm_shakespeare.svg from pareto-state-bytes.lm_shakespeare.dat.
 
-width = 1120; height = 1300   # pixels (svg: points)
+width = 1200; height = 1420   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.lm_shakespeare.dat"
 
@@ -22,92 +22,165 @@ do for [format in "png svg"] {
     set multiplot layout 3,2 title "lm-baselines: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
 
     # eval length 256
-    set title "eval length 256"
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 256 tokens"
+    set yrange [0.35374:0.446064]
+    set xrange [21760:838861]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21760:838861]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 256 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=256 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=256 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=256 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=256 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=256 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=256 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
-         data index "[L=256 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=256 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+    plot data index "[L=256 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=256 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=256 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=256 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 512
-    set title "eval length 512"
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 512 tokens"
+    set yrange [0.371377:0.452231]
+    set xrange [21760:1.67772e+06]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21760:1.67772e+06]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 512 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=512 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=512 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=512 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=512 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=512 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=512 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
-         data index "[L=512 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+    plot data index "[L=512 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
-    set title "eval length 1024; labels: frontier points"
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 1,024 tokens"
+    set yrange [0.32918:0.460798]
+    set xrange [21760:3.35544e+06]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21760:3.35544e+06]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 1,024 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=1024 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=1024 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=1024 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=1024 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle, \
-         data index "[L=1024 | frontier]" using 1:2:3 with labels offset char 0,1.1 font ",8" notitle
+    plot data index "[L=1024 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 2048
-    set title "eval length 2048"
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 2,048 tokens"
+    set yrange [0.326753:0.447539]
+    set xrange [21760:6.71089e+06]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21760:6.71089e+06]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 2,048 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=2048 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=2048 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=2048 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=2048 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=2048 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=2048 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
-         data index "[L=2048 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+    plot data index "[L=2048 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 4096
-    set title "eval length 4096"
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 4,096 tokens"
+    set yrange [0.318217:0.449941]
+    set xrange [21760:1.34218e+07]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21760:1.34218e+07]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 4,096 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=4096 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=4096 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=4096 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=4096 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=4096 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=4096 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
-         data index "[L=4096 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=4096 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+    plot data index "[L=4096 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=4096 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=4096 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=4096 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 9 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=256", \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "2  full all_local train_length=1024", \
+         keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "3  swa W16 all_local train_length=256", \
+         keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "4  swa W16 all_local train_length=1024", \
+         keyentry with points lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 title "5  swa W16 lllg train_length=256", \
+         keyentry with points lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 title "6  swa W16 lllg train_length=1024", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "7  swa W64 all_local train_length=256", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "8  swa W64 all_local train_length=1024", \
+         keyentry with points lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 title "9  swa W64 lllg train_length=256", \
+         keyentry with points lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 title "10  swa W64 lllg train_length=1024", \
+         keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "11  ratt W16 all_local train_length=256", \
+         keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "12  ratt W16 all_local train_length=1024", \
+         keyentry with points lc rgb "#e88889" pt 5 dt 1 ps 1.3 title "13  ratt W16 lllg train_length=256", \
+         keyentry with points lc rgb "#e88889" pt 5 dt 1 ps 1.3 title "14  ratt W16 lllg train_length=1024", \
+         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "15  ratt W64 all_local train_length=256", \
+         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "16  ratt W64 all_local train_length=1024", \
+         keyentry with points lc rgb "#d62728" pt 5 dt 1 ps 1.3 title "17  ratt W64 lllg train_length=256", \
+         keyentry with points lc rgb "#d62728" pt 5 dt 1 ps 1.3 title "18  ratt W64 lllg train_length=1024"
 
     unset multiplot
     set output

@@ -31,10 +31,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=256 | full]" using 3:4:5:6 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
-         data index "[L=256 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=256 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 title "swa W64", \
-         data index "[L=256 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=256 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W64"
+         data index "[L=256 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 5 dt 1 lw 1.5 title "swa W16", \
+         data index "[L=256 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=256 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 5 dt 1 lw 1.5 title "ratt W16", \
+         data index "[L=256 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 title "ratt W64"
 
     # eval length 1024
     set title "eval length 1024 bytes"
@@ -45,10 +45,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=1024 | full]" using 3:4:5:6 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
-         data index "[L=1024 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 title "swa W64", \
-         data index "[L=1024 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=1024 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 5 dt 2 lw 1.5 title "ratt W64"
+         data index "[L=1024 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 5 dt 1 lw 1.5 title "swa W16", \
+         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=1024 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 5 dt 1 lw 1.5 title "ratt W16", \
+         data index "[L=1024 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 title "ratt W64"
 
     unset multiplot
     set output
