@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# One round per point (no spread measured: set bench.repeats).
+# Median of 3 interleaved rounds, bars min..max; 0 of 30 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.gp
@@ -61,7 +61,7 @@ do for [format in "png svg"] {
     set xrange [170.667:1536]
     set xtics ("256" 256, "1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2.05232e+07:7.64854e+07]; set ytics autofreq
+    set yrange [2.10466e+07:7.92429e+07]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
