@@ -146,7 +146,7 @@ public enum RunExecutor {
                                          task: task.name, length: length))
                 }
                 if run.memory {
-                    let bytes = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: length)
+                    let bytes = run.model.stateBytes(sequenceLength: length)
                     m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
                 }
                 continue
@@ -170,7 +170,7 @@ public enum RunExecutor {
                 m.append(MetricValue("score", total / Double(examples.count), unit: "fraction", task: task.name, length: length))
             }
             if run.memory {
-                let bytes = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: length)
+                let bytes = run.model.stateBytes(sequenceLength: length)
                 m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
             }
         }
@@ -216,7 +216,7 @@ public enum RunExecutor {
                 measuredState = r.stateBytes
                 for k in r.kernels where !kernels.contains(k) { kernels.append(k) }
             }
-            let analytic = run.model.pattern.stateBytes(depth: run.model.layers, dims: run.model.dims, sequenceLength: T) * b.batch
+            let analytic = run.model.stateBytes(sequenceLength: T) * b.batch
             m.append(MetricValue("state_bytes", Double(analytic), unit: "bytes", length: T))
             if let s = measuredState { m.append(MetricValue("measured_state_bytes", Double(s), unit: "bytes", length: T)) }
         }

@@ -24,7 +24,8 @@ public struct ModelBenchResult: Codable, Sendable {
     public var modelFlopsPerSecond: Double?
     /// Peak resident set (VmHWM) of the process, bytes.
     public var peakResidentBytes: Int
-    /// Decode-state bytes after the run (prefill/decode modes).
+    /// Decode-state bytes after the prefill of the T tokens (prefill and decode modes; decode measures
+    /// it before its steps add tokens), the measured counterpart of `ModelConfig.stateBytes`.
     public var stateBytes: Int?
     public var openBLASCore: String
     /// The attention kernels the layers ran at length T, `op: name` (`LanguageModel.kernelsRun`).
@@ -192,13 +193,14 @@ public enum ModelBench {
         case .decode:
             let state = model.makeDecodeState(batch: B)
             _ = model.prefill(tokens, params: params, state: state)
+            // the state of T tokens, as the analytic count at length T (the steps below add tokens)
+            stateBytes = state.bytes
             var next = Array(tokens.suffix(B))
             tokensPerCall = B
             seconds = Timing.samples(warmup: 2, minRepeats: decodeTokens, maxRepeats: decodeTokens, budget: 0) {
                 let l = model.step(next, params: params, state: state)
                 next = model.argmax(model.lastPosition(l))
             }
-            stateBytes = state.bytes
         }
         let median = Timing.median(seconds)
         let tps = Double(tokensPerCall) / median

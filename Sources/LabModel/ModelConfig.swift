@@ -52,6 +52,15 @@ public struct ModelConfig: Codable, Hashable, Sendable {
     }
 
     public var dims: AttentionDims { AttentionDims(modelDim: modelDim, heads: heads, kvHeads: kvHeads, headDim: headDim) }
+
+    /// Analytic decode state of one sequence after `sequenceLength` tokens, bytes (fp32): the
+    /// attention layers' caches and linear states (`LayerPattern.stateBytes`) plus each block's
+    /// short-convolution history, (conv_kernel − 1) · model_dim floats per layer. What
+    /// `LanguageModel.makeDecodeState(batch: 1).bytes` holds after a prefill of that many tokens.
+    public func stateBytes(sequenceLength: Int) -> Int {
+        pattern.stateBytes(depth: layers, dims: dims, sequenceLength: sequenceLength)
+            + layers * max(convKernel - 1, 0) * modelDim * MemoryLayout<Float>.size
+    }
     public var initScales: AttentionInit { AttentionInit(projectionScale: projectionScale, normGain: normGain) }
     /// SwiGLU hidden width F (0 = no MLP).
     public var mlpHidden: Int { Int((mlpRatio * Double(modelDim)).rounded()) }

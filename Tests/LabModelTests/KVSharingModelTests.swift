@@ -131,6 +131,8 @@ func referenceLogits(_ config: ModelConfig, params p: ParameterSet<Float>, token
 
         let attnBytes = state.blocks.reduce(0) { $0 + ($1.attn?.bytes ?? 0) }
         #expect(attnBytes == B * config.pattern.stateBytes(depth: c.layers, dims: config.dims, sequenceLength: T), "\(c)")
+        // the whole decode state, convolution histories included, is the model's analytic count
+        #expect(state.bytes == B * config.stateBytes(sequenceLength: T), "\(c) conv \(conv)")
         let consumers = config.pattern.kvSources(depth: c.layers).enumerated().filter { $0.element != nil }.map(\.offset)
         #expect(consumers.allSatisfy { state.blocks[$0].attn == nil }, "consumers keep no attention cache")
     }

@@ -1,13 +1,13 @@
 # kv-sharing: training curves, niah_single_1 (afm)
 #
 # Validation loss and accuracy at each validation during training, one line per run
-# (seeds of one variant/window share its colour and dash).
+# (seeds of one configuration share its colour, paler for smaller windows; dash: kernel); grey dashed: the chance level on the eval examples at the train length.
 #
 # Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot curves.niah_single_1.pattern=afm.gp
 # in this folder: it redraws curves.niah_single_1.pattern=afm.png and curves.niah_single_1.pattern=afm.svg from curves.niah_single_1.pattern=afm.dat.
 
-width = 1200; height = 440   # pixels (svg: points)
+width = 1200; height = 520   # pixels (svg: points)
 fontspec = "sans,10"
 data = "curves.niah_single_1.pattern=afm.dat"
 
@@ -22,24 +22,28 @@ do for [format in "png svg"] {
     set multiplot layout 1,2 title "kv-sharing: training curves, niah_single_1 (afm)" font ",12"
 
     # curve_val_loss
+    set autoscale y
     set title "validation loss"
     set xlabel "training step"
     set ylabel "loss (nats)"
     set autoscale y
-    set key outside right top
+    set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | 48599bf6a4b783af]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | d0b672dd5aa09c9f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 2 | dbcbc612804b459f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
+    set autoscale y
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "validation accuracy"
     set xlabel "training step"
-    set ylabel "accuracy"
-    set yrange [0:1.05]
-    set key outside right top
+    set ylabel "accuracy on the validation split"
+    set yrange [0.0553:1.06595]
+    set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | 48599bf6a4b783af]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | d0b672dd5aa09c9f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | full seed 2 | dbcbc612804b459f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 2 | dbcbc612804b459f]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot
     set output

@@ -7,7 +7,7 @@
 #     gnuplot heatmap-accuracy.pattern=uniform.gp
 # in this folder: it redraws heatmap-accuracy.pattern=uniform.png and heatmap-accuracy.pattern=uniform.svg from heatmap-accuracy.pattern=uniform.dat.
 
-width = 420; height = 300   # pixels (svg: points)
+width = 616; height = 300   # pixels (svg: points)
 fontspec = "sans,10"
 data = "heatmap-accuracy.pattern=uniform.dat"
 
@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:1.5]
     set xtics ("128" 0)
     set ytics ("mqar_v256" 0, "niah_single_1" 1)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle

@@ -1,13 +1,14 @@
 # kv-sharing: accuracy vs decode-state bytes, niah_single_1
 #
-# Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
-# min..max), the Pareto frontier of the means as a step line.
+# Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# grey band: the declared equivalence margin around the reference; dotted: the training target; grey dashed: the chance level.
 #
 # Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.niah_single_1.gp
 # in this folder: it redraws pareto-state-bytes.niah_single_1.png and pareto-state-bytes.niah_single_1.svg from pareto-state-bytes.niah_single_1.dat.
 
-width = 560; height = 460   # pixels (svg: points)
+width = 1200; height = 500   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.niah_single_1.dat"
 
@@ -19,21 +20,46 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.niah_single_1." . format
     set grid
-    set multiplot layout 1,1 title "kv-sharing: accuracy vs decode-state bytes, niah_single_1" font ",12"
+    set multiplot layout 1,2 title "kv-sharing: accuracy vs decode-state bytes, niah_single_1" font ",12"
 
     # eval length 128
-    set title "eval length 128"
+    set autoscale y
+    stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs decode-state bytes, at 128 tokens"
+    set yrange [0.9795:1.005]
+    set xrange [122880:419430]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [122880:419430]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 128 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=128 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to uniform: ±0.01 of its mean (declared margin)", \
          data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=128 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f, below the axis", chance_mean), \
+         data index "[L=128 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 1 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm", \
+         keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "2  full uniform"
 
     unset multiplot
     set output

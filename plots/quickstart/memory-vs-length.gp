@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set xrange [170.667:1536]
     set xtics ("256" 256, "1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2560:943718]; set ytics autofreq
+    set yrange [2844.44:944640]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -45,7 +45,7 @@ do for [format in "png svg"] {
     set xrange [170.667:1536]
     set xtics ("256" 256, "1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2844.44:961229]; set ytics autofreq
+    set yrange [2844.44:944640]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -61,7 +61,7 @@ do for [format in "png svg"] {
     set xrange [170.667:1536]
     set xtics ("256" 256, "1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2.10466e+07:7.92429e+07]; set ytics autofreq
+    set yrange [2.09647e+07:7.91912e+07]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

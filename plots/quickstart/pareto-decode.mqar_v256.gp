@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 64"
     set yrange [-0.02:1.08]
-    set xrange [22805.7:45674.4]
+    set xrange [19318.5:47085.2]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -55,7 +55,7 @@ do for [format in "png svg"] {
     stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 128"
     set yrange [-0.02:1.0676]
-    set xrange [22805.7:45674.4]
+    set xrange [19318.5:47085.2]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"

@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     stats data index "[L=64 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 64"
     set yrange [0.0585:1.059]
-    set xrange [22805.7:45674.4]
+    set xrange [19318.5:47085.2]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -55,7 +55,7 @@ do for [format in "png svg"] {
     stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 128"
     set yrange [-0.02:1.067]
-    set xrange [22805.7:45674.4]
+    set xrange [19318.5:47085.2]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -81,7 +81,7 @@ do for [format in "png svg"] {
     stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "close-up of the best, cost at 1,024 tokens, accuracy at 128"
     set yrange [0.1189:0.2436]
-    set xrange [29443:45289.7]
+    set xrange [18646.7:47756.9]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"

@@ -1,0 +1,66 @@
+# kv-sharing: accuracy vs prefill tokens/s, mqar_v256 (cost at 16,384 tokens, accuracy at 128)
+#
+# Accuracy against prefill tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
+# grey band: the declared equivalence margin around the reference; dotted: the training target; grey dashed: the chance level.
+#
+# Written by `attnlab plot studies/kv-sharing.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot pareto-prefill.mqar_v256.gp
+# in this folder: it redraws pareto-prefill.mqar_v256.png and pareto-prefill.mqar_v256.svg from pareto-prefill.mqar_v256.dat.
+
+width = 1200; height = 500   # pixels (svg: points)
+fontspec = "sans,10"
+data = "pareto-prefill.mqar_v256.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "pareto-prefill.mqar_v256." . format
+    set grid
+    set multiplot layout 1,2 title "kv-sharing: accuracy vs prefill tokens/s, mqar_v256 (cost at 16,384 tokens, accuracy at 128)" font ",12"
+
+    # eval length 128
+    set autoscale y
+    stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs prefill tokens/s, cost at 16,384 tokens, accuracy at 128"
+    set yrange [0.981667:1.005]
+    set xrange [19138.3:27943.6]
+    unset logscale x
+    set format x "%.0s%c"
+    set xlabel "prefill throughput (tokens/s, median over rounds) at 16,384 tokens"
+    set ylabel "accuracy at 128 tokens (mean over seeds)"
+    set key outside below height 1
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to uniform: ±0.01 of its mean (declared margin)", \
+         data index "[L=128 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=128 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f, below the axis", chance_mean), \
+         data index "[L=128 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 1 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm", \
+         keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "2  full uniform"
+
+    unset multiplot
+    set output
+}
