@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -40,7 +40,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[linear only]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[linear only]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -51,7 +51,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -62,7 +62,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle

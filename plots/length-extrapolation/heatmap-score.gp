@@ -1,4 +1,4 @@
-# length-extrapolation: score by task and eval length (mean over seeds)
+# length-extrapolation: generation score by task and eval length (mean over seeds)
 #
 # score (mean over seeds) of each task at each eval length, one panel per variant/window.
 # Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
@@ -21,7 +21,7 @@ do for [format in "png svg"] {
     set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
     unset key
     set tics nomirror
-    set multiplot layout 2,3 title "length-extrapolation: score by task and eval length (mean over seeds)" font ",12"
+    set multiplot layout 2,3 title "length-extrapolation: generation score by task and eval length (mean over seeds)" font ",12"
 
     # full
     set title "full"
@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[full]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -40,7 +40,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[linear only]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[linear only]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -51,7 +51,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
@@ -62,7 +62,7 @@ do for [format in "png svg"] {
     set yrange [-0.5:0.5]
     set xtics ("128" 0, "256" 1, "512" 2, "1024" 3)
     set ytics ("niah_single_1" 0)
-    set xlabel "eval length"
+    set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle

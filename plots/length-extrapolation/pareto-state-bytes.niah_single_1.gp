@@ -1,13 +1,14 @@
 # length-extrapolation: accuracy vs decode-state bytes, niah_single_1
 #
-# Accuracy against decode-state bytes: every configuration a labelled point (mean over seeds, bars
-# min..max), the Pareto frontier of the means as a step line.
+# Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# grey band: the declared equivalence margin around the reference; dotted: the training target; grey dashed: the chance level.
 #
 # Written by `attnlab plot studies/length-extrapolation.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.niah_single_1.gp
 # in this folder: it redraws pareto-state-bytes.niah_single_1.png and pareto-state-bytes.niah_single_1.svg from pareto-state-bytes.niah_single_1.dat.
 
-width = 1120; height = 880   # pixels (svg: points)
+width = 1200; height = 1420   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.niah_single_1.dat"
 
@@ -19,87 +20,150 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.niah_single_1." . format
     set grid
-    set multiplot layout 2,2 title "length-extrapolation: accuracy vs decode-state bytes, niah_single_1" font ",12"
+    set multiplot layout 3,2 title "length-extrapolation: accuracy vs decode-state bytes, niah_single_1" font ",12"
 
     # eval length 128
-    set title "eval length 128"
+    set autoscale y
+    stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs decode-state bytes, at 128 tokens"
+    set yrange [0.55235:1.02578]
+    set xrange [21120:209715]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21120:209715]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 128 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=128 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=128 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=128 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
-         data index "[L=128 | linear_attention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#2ca02c" notitle, \
-         data index "[L=128 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=128 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=128 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=128 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to full: ±0.05 of its mean (declared margin)", \
          data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=128 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f, below the axis", chance_mean), \
+         data index "[L=128 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 256
-    set title "eval length 256"
+    set autoscale y
+    stats data index "[L=256 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=256 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=256 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs decode-state bytes, at 256 tokens"
+    set yrange [0.051075:1.05955]
+    set xrange [21120:419430]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21120:419430]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 256 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=256 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=256 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=256 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
-         data index "[L=256 | linear_attention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#2ca02c" notitle, \
-         data index "[L=256 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=256 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=256 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=256 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to full: ±0.05 of its mean (declared margin)", \
          data index "[L=256 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=256 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=256 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=256 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean), \
+         data index "[L=256 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=256 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 512
-    set title "eval length 512"
+    set autoscale y
+    stats data index "[L=512 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=512 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=512 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs decode-state bytes, at 512 tokens"
+    set yrange [0.03825:1.0605]
+    set xrange [21120:838861]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21120:838861]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 512 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=512 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=512 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=512 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
-         data index "[L=512 | linear_attention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#2ca02c" notitle, \
-         data index "[L=512 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=512 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=512 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=512 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to full: ±0.05 of its mean (declared margin)", \
          data index "[L=512 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean), \
+         data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
-    set title "eval length 1024"
+    set autoscale y
+    stats data index "[L=1024 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=1024 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=1024 | chance]" using 1 name "chance" nooutput
+    set title "accuracy vs decode-state bytes, at 1,024 tokens"
+    set yrange [0.022725:1.06165]
+    set xrange [21120:1.67772e+06]
     set logscale x 2
     set format x "%.0b %BB"
-    set xrange [21120:1.67772e+06]
-    set yrange [0:1.1]
-    set xlabel "decode state of one sequence in bytes, log scale"
-    set ylabel "accuracy (mean over seeds)"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 1,024 tokens (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=1024 | full]" using 1:2:3:4 with yerrorbars lc rgb "#000000" pt 7 ps 1.2 title "full", \
-         data index "[L=1024 | full]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#000000" notitle, \
-         data index "[L=1024 | linear_attention]" using 1:2:3:4 with yerrorbars lc rgb "#2ca02c" pt 7 ps 1.2 title "linear only", \
-         data index "[L=1024 | linear_attention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#2ca02c" notitle, \
-         data index "[L=1024 | sliding_window]" using 1:2:3:4 with yerrorbars lc rgb "#1f77b4" pt 7 ps 1.2 title "sliding_window", \
-         data index "[L=1024 | sliding_window]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#1f77b4" notitle, \
-         data index "[L=1024 | rattention]" using 1:2:3:4 with yerrorbars lc rgb "#d62728" pt 7 ps 1.2 title "rattention", \
-         data index "[L=1024 | rattention]" using 1:2:5 with labels offset char 0,0.9 font ",8" tc rgb "#d62728" notitle, \
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to full: ±0.05 of its mean (declared margin)", \
          data index "[L=1024 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
-         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.2 notitle
+         data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean), \
+         data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # eval length 128, close-up
+    set autoscale y
+    stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
+    stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
+    stats data index "[L=128 | chance]" using 1 name "chance" nooutput
+    set title "close-up of the best, at 128 tokens"
+    set yrange [0.88325:0.99925]
+    set xrange [46811.4:183501]
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 128 tokens (mean over seeds)"
+    unset key
+    plot '+' using 1:(band_low_min):(band_high_max) with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 noborder title "equivalent to full: ±0.05 of its mean (declared margin)", \
+         data index "[L=128 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=128 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=128 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         0.99 with lines lc rgb "#444444" dt 3 lw 1.5 title "training target 0.99", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f, below the axis", chance_mean), \
+         data index "[L=128 | labels close-up]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=128 | labels close-up]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 2 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full", \
+         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "2  linear only", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "3  swa W32", \
+         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "4  ratt W32"
 
     unset multiplot
     set output
