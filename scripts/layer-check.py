@@ -10,7 +10,7 @@ Run from the repository root: `python3 scripts/layer-check.py` (`make layer-chec
 """
 import json, os, re, subprocess, sys
 
-SYSTEM = {"Foundation", "Glibc", "Dispatch", "Testing", "XCTest", "PackageDescription", "Darwin", "FoundationEssentials", "FoundationXML", "FoundationNetworking", "_Concurrency"}
+SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Testing", "XCTest", "PackageDescription", "Darwin", "FoundationEssentials", "FoundationXML", "FoundationNetworking", "_Concurrency"}
 PRODUCT_MODULES = {"Numerics": {"Numerics", "RealModule", "ComplexModule"}, "ArgumentParser": {"ArgumentParser"}, "Yams": {"Yams"}}
 
 package = json.loads(subprocess.run(["swift", "package", "dump-package"], capture_output=True, text=True, check=True).stdout)
