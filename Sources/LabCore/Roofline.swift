@@ -106,7 +106,7 @@ public struct Roofline: Codable, Sendable, Hashable {
         for _ in 0..<30 {
             let seconds = Timing.seconds {
                 Parallel.forEach(threads, threads: threads) { _ in
-                    if wide { fmaChains16(iterations) } else { fmaChains8(iterations) }
+                    if wide { runFMAChains(SIMD16<Float>.self, iterations) } else { runFMAChains(SIMD8<Float>.self, iterations) }
                 }
             }
             best = max(best, Double(threads * iterations * fmaChains * lanes * 2) / seconds)
@@ -177,25 +177,9 @@ public struct Roofline: Codable, Sendable, Hashable {
 /// A sink the chains' sums go to, so the compiler keeps them.
 private let fmaSink = Mutex<Float>(0)
 
-/// 16 independent chains of 16-lane FMAs, `iterations` rounds.
-@inline(never) func fmaChains16(_ iterations: Int) {
-    typealias V = SIMD16<Float>
-    let m = V(repeating: 0.999_999), k = V(repeating: 1e-7)
-    var c0 = V(repeating: 1), c1 = c0 + 1, c2 = c0 + 2, c3 = c0 + 3, c4 = c0 + 4, c5 = c0 + 5, c6 = c0 + 6, c7 = c0 + 7
-    var c8 = c0 + 8, c9 = c0 + 9, c10 = c0 + 10, c11 = c0 + 11, c12 = c0 + 12, c13 = c0 + 13, c14 = c0 + 14, c15 = c0 + 15
-    for _ in 0..<iterations {
-        c0 = k.addingProduct(c0, m); c1 = k.addingProduct(c1, m); c2 = k.addingProduct(c2, m); c3 = k.addingProduct(c3, m)
-        c4 = k.addingProduct(c4, m); c5 = k.addingProduct(c5, m); c6 = k.addingProduct(c6, m); c7 = k.addingProduct(c7, m)
-        c8 = k.addingProduct(c8, m); c9 = k.addingProduct(c9, m); c10 = k.addingProduct(c10, m); c11 = k.addingProduct(c11, m)
-        c12 = k.addingProduct(c12, m); c13 = k.addingProduct(c13, m); c14 = k.addingProduct(c14, m); c15 = k.addingProduct(c15, m)
-    }
-    let s = ((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15))
-    fmaSink.withLock { $0 += s.sum() }
-}
-
-/// 16 independent chains of 8-lane FMAs, `iterations` rounds.
-@inline(never) func fmaChains8(_ iterations: Int) {
-    typealias V = SIMD8<Float>
+/// 16 independent chains of `V.scalarCount`-lane FMAs (SIMD16: AVX-512, SIMD8: AVX2), `iterations`
+/// rounds: 16 · lanes · 2 FLOPs a round. Specialised per vector type by the optimiser.
+@inline(never) func runFMAChains<V: SIMD>(_: V.Type, _ iterations: Int) where V.Scalar == Float {
     let m = V(repeating: 0.999_999), k = V(repeating: 1e-7)
     var c0 = V(repeating: 1), c1 = c0 + 1, c2 = c0 + 2, c3 = c0 + 3, c4 = c0 + 4, c5 = c0 + 5, c6 = c0 + 6, c7 = c0 + 7
     var c8 = c0 + 8, c9 = c0 + 9, c10 = c0 + 10, c11 = c0 + 11, c12 = c0 + 12, c13 = c0 + 13, c14 = c0 + 14, c15 = c0 + 15
