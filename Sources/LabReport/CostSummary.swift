@@ -77,8 +77,11 @@ public enum CostSummary {
             let others = keys.filter { !$0.config.isReference }.sorted { a, b in
                 a.config != b.config ? a.config < b.config : (a.kernel ?? "") < (b.kernel ?? "")
             }
+            // full attention with the same stack and kernel; where full attention ran in one stack only
+            // (e.g. all-local: an LLLG stack of full layers is the same model), that one stands in
             func reference(of k: Key) -> Key? {
-                keys.first { $0.config.isReference && $0.kernel == k.kernel && $0.config.groups == k.config.groups }
+                let refs = keys.filter { $0.config.isReference && $0.kernel == k.kernel }
+                return refs.first { $0.config.groups == k.config.groups } ?? (refs.count == 1 ? refs.first : nil)
             }
             var lines: [String] = []
             let kernels = Set(keys.compactMap(\.kernel)).count > 1
@@ -91,11 +94,12 @@ public enum CostSummary {
                     for (L, v) in mine { if let f = theirs[L], f > 0 { ratios[L] = v / f } }
                     cells.append(ratios.isEmpty ? "–" : text(breakEven(ratios.map { ($0.key, $0.value) }), ratios))
                 }
-                let name = k.config.name(showing: k.config.groups.keys.sorted()) + (kernels ? " (\(k.kernel ?? "–"))" : "")
+                var name = k.config.name(showing: k.config.groups.keys.sorted()) + (kernels ? " (\(k.kernel ?? "–"))" : "")
+                if ref.config.groups != k.config.groups { name += " vs " + ref.config.name(showing: ref.config.groups.keys.sorted()) }
                 lines.append("| \(name) | " + cells.joined(separator: " | ") + " |")
             }
             if !lines.isEmpty {
-                out.append("Break-even with full attention (same stack and kernel): the shortest measured context length from which the "
+                out.append("Break-even with full attention (same stack and kernel; where full attention ran in one stack only, that run, named after \"vs\"): the shortest measured context length from which the "
                            + "configuration's median tokens/s exceeds full attention's there and at every longer measured length; "
                            + "ratio = configuration ÷ full (the length before it in parentheses).\n")
                 out.append("| configuration | " + present.map(\.word).joined(separator: " | ") + " |")

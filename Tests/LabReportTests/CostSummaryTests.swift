@@ -42,5 +42,14 @@ import Testing
         #expect(text.contains("(+100.0 %) for swa W64 at 1024 tokens"))
         #expect(!text.contains("| full"))
         #expect(CostSummary.markdown(ReportData(study: "empty", rows: [])).contains("No bench rows"))
+        // full attention run in one stack only stands in for the other stack's configurations
+        var stacked = d.rows
+        stacked += [bench("l1", "sliding_window", window: 64, length: 512, decode: 200, state: 300, measured: 300),
+                    bench("l2", "sliding_window", window: 64, length: 1024, decode: 200, state: 300, measured: 300)]
+            .map { r in var r = r; r.labels["pattern"] = "lllg"; return r }
+        stacked = stacked.map { r in var r = r; if r.labels["pattern"] == nil { r.labels["pattern"] = "all_local" }; return r }
+        let two = CostSummary.markdown(ReportData(study: "stacks", rows: stacked))
+        #expect(two.contains("| swa W64 lllg vs full all_local | faster at every length (2.00× at 512) |"), "\(two)")
+
     }
 }

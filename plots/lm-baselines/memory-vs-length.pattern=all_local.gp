@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# One round per point (no spread measured: set bench.repeats).
+# Median of 3 interleaved rounds, bars min..max; 0 of 15 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/lm-baselines.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.pattern=all_local.gp
@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [19342.2:3.77487e+06]; set ytics autofreq
+    set yrange [20480:3778560]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -45,7 +45,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [20480:3.84492e+06]; set ytics autofreq
+    set yrange [20480:3778560]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -61,7 +61,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [3.02421e+07:1.05225e+08]; set ytics autofreq
+    set yrange [3.07723e+07:1.05962e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# One round per point (no spread measured: set bench.repeats).
+# Median of 3 interleaved rounds, bars min..max; 0 of 12 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/lm-baselines.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.pattern=lllg.gp
@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [305778:1211904]; set ytics autofreq
+    set yrange [306916:1.21559e+06]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -44,7 +44,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [312036:1.23218e+06]; set ytics autofreq
+    set yrange [306916:1.21559e+06]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -59,7 +59,7 @@ do for [format in "png svg"] {
     set xrange [682.667:1536]
     set xtics ("1024" 1024)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [3.07132e+07:1.03816e+08]; set ytics autofreq
+    set yrange [30801920:1.04627e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

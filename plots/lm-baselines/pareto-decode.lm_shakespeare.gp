@@ -25,7 +25,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 256"
     set yrange [0.35374:0.446064]
-    set xrange [2823.43:8684.77]
+    set xrange [3104.22:11019.6]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -49,7 +49,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 512"
     set yrange [0.371377:0.452231]
-    set xrange [2823.43:8684.77]
+    set xrange [3104.22:11019.6]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -73,7 +73,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, at 1,024 tokens"
     set yrange [0.32918:0.460798]
-    set xrange [2823.43:8684.77]
+    set xrange [3104.22:11019.6]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -106,7 +106,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 2,048"
     set yrange [0.326753:0.447539]
-    set xrange [2823.43:8684.77]
+    set xrange [3104.22:11019.6]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
@@ -130,7 +130,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 4,096"
     set yrange [0.318217:0.449941]
-    set xrange [2823.43:8684.77]
+    set xrange [3104.22:11019.6]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 1,024 tokens"
