@@ -22,6 +22,15 @@ def load(path):
     return rows
 
 
+def print_table(table):
+    """Prints rows of strings right-aligned in columns, a rule under the first (the header)."""
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for i, r in enumerate(table):
+        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -37,11 +46,7 @@ def main():
                       o["kernel"], f'{o["median_s"]*1e3:.1f}', f'{o["gflops"]:.1f}',
                       p["kernel"], f'{p["median_s"]*1e3:.1f}', f'{p["gflops"]:.1f}',
                       f'{p["median_s"]/o["median_s"]:.2f}x'])
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for i, r in enumerate(table):
-        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(table)
 
 
 if __name__ == "__main__":

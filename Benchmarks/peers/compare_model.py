@@ -5,6 +5,8 @@ training tokens/s (`attnlab model bench --json`), PyTorch eager's and torch.comp
 import json
 import sys
 
+from compare import print_table
+
 
 def main():
     if len(sys.argv) != 2:
@@ -31,11 +33,7 @@ def main():
         fmt = lambda x: "-" if x is None else f"{x:,.0f}"
         ratio = lambda a, b: "-" if a is None or b is None else f"{a / b:.2f}x"
         table.append([str(T), str(B), str(thr), fmt(ours), fmt(eager), fmt(comp), ratio(ours, eager), ratio(ours, comp)])
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for i, r in enumerate(table):
-        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(table)
 
 
 if __name__ == "__main__":

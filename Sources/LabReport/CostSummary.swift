@@ -37,12 +37,6 @@ public enum CostSummary {
         return .from(length: r[start].length, after: r[start - 1].length, alsoAt: r[..<start].filter { $0.ratio > 1 }.map(\.length))
     }
 
-    static func median(_ xs: [Double]) -> Double? {
-        let s = xs.filter(\.isFinite).sorted()
-        guard !s.isEmpty else { return nil }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
     struct Key: Hashable { var config: RunConfig; var kernel: String? }
 
     /// Median of `metric` per (configuration, kernel) and length, over the bench rows.
@@ -52,7 +46,7 @@ public enum CostSummary {
             guard let L = o.length else { continue }
             values[Key(config: o.config, kernel: o.kernel), default: [:]][L, default: []].append(o.value)
         }
-        return values.mapValues { $0.compactMapValues(median) }
+        return values.mapValues { $0.compactMapValues { Stat.of($0.filter(\.isFinite))?.median } }
     }
 
     static func text(_ b: BreakEven, _ ratios: [Int: Double]) -> String {
