@@ -6,6 +6,9 @@
 //                  rounds 2…N (`bench.repeats`) of all of them, in the same order, after every
 //                  round-1 run: A B C … A B C … (round 1's ids are those of bench runs before
 //                  rounds existed; a later round's config adds `"round": k`)
+// With `sweep.window_fraction`, the window depends on the train length: train_length × fraction
+// become the outer axes of each combination (Study.windowFractionCombinations), and bench runs
+// shared by two of them (same window and length) are kept once, labelled by window alone.
 // An axis that does not apply to a variant is dropped for it: `window` for a variant whose kind
 // takes none (full). An accuracy run's canonical config holds `kernel` only when it is not
 // `auto`, and its `kernel` label only when the study sweeps kernels, so the ids and expansions
@@ -58,8 +61,10 @@ extension Study {
     public func expand() throws -> [Run] {
         var runs: [Run] = []
         var seen = Set<String>()
-        for (study, labels) in axisCombinations() {
-            try study.expandRuns(extraLabels: labels) { r in if seen.insert(r.id).inserted { runs.append(r) } }
+        for (combo, labels) in axisCombinations() {
+            for (study, fraction) in combo.windowFractionCombinations() {
+                try study.expandRuns(extraLabels: labels, windowFraction: fraction) { r in if seen.insert(r.id).inserted { runs.append(r) } }
+            }
         }
         let firstRound = runs.filter { $0.kind == .bench }
         for round in 2..<max(2, bench.repeats + 1) {
@@ -81,8 +86,26 @@ extension Study {
                    benchModes: r.benchModes, kernel: r.kernel, bench: r.bench)
     }
 
-    /// The runs of one combination of the study-level axes, labelled with `extraLabels`.
-    func expandRuns(extraLabels: [String: String], add: (Run) -> Void) throws {
+    /// `sweep.window_fraction` resolved: for each train length L and fraction f, this study with
+    /// `train_length: [L]` and `window: [f·L]` (the bench lengths then default to L's eval
+    /// lengths), and f's label; without fractions, the study itself and nil.
+    func windowFractionCombinations() -> [(study: Study, fraction: String?)] {
+        guard !sweep.windowFraction.isEmpty else { return [(self, nil)] }
+        return sweep.trainLength.flatMap { L in
+            sweep.windowFraction.compactMap { f -> (Study, String?)? in
+                guard let w = f.window(trainLength: L) else { return nil }  // validate() rejects it first
+                var s = self
+                s.sweep.windowFraction = []
+                s.sweep.trainLength = [L]
+                s.sweep.window = [w]
+                return (s, f.description)
+            }
+        }
+    }
+
+    /// The runs of one combination of the study-level axes, labelled with `extraLabels`; accuracy
+    /// runs of a windowed variant also with `window_fraction` when the window came from one.
+    func expandRuns(extraLabels: [String: String], windowFraction: String? = nil, add: (Run) -> Void) throws {
         let windows: [Int?] = sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }
         let measuresMemory = measurements.contains(.memory)
         let trainOnly = measurements.filter { $0 == .accuracy || $0 == .memory }.map(\.rawValue)
@@ -117,7 +140,7 @@ extension Study {
                                         let canonical = JSONValue.object(fields)
                                         var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
                                                       "learning_rate": "\(lr)", "train_length": "\(L)"]
-                                        if let window { labels["window"] = "\(window)" }
+                                        if let window { labels["window"] = "\(window)"; labels["window_fraction"] = windowFraction }
                                         if sweep.kernel != [.auto] { labels["kernel"] = kernel.label }
                                         labels.merge(extraLabels) { $1 }
                                         add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,

@@ -105,6 +105,10 @@ public struct Study: @unchecked Sendable {
 
     public struct Sweep: Sendable {
         public var window: [Int] = []
+        /// Windows as fractions of the train length (`sweep.window_fraction: [1/64, 1/16]`): a run
+        /// trained at L with fraction n/d has window L·n/d (a whole number of tokens, checked), and
+        /// the label `window_fraction` beside `window`. Excludes `window`. Empty: `window` alone.
+        public var windowFraction: [WindowFraction] = []
         public var seed: [UInt64] = [0]
         public var learningRate: [Double] = [3e-3]
         public var trainLength: [Int] = [128]
@@ -386,11 +390,26 @@ public struct Study: @unchecked Sendable {
         }
         if wantsAccuracy { accuracy *= Double(sweep.kernel.count) }
         if wantsBench { benchRuns = Double(sweep.kernel.count) * Double(benchLengths.count) * Double(bench.repeats) }
-        let perVariant: Double = Double(max(sweep.window.count, 1)) * (accuracy + benchRuns)
+        let windows = sweep.windowFraction.isEmpty ? sweep.window.count : sweep.windowFraction.count * sweep.trainLength.count
+        let perVariant: Double = Double(max(windows, 1)) * (accuracy + benchRuns)
         return combos * Double(variants.count) * perVariant
     }
 
     func validate() throws {
+        if !sweep.windowFraction.isEmpty {
+            if !sweep.window.isEmpty {
+                throw fail([.key("sweep"), .key("window_fraction")], "give the windows either as sweep.window or as sweep.window_fraction, not both")
+            }
+            for (i, f) in sweep.windowFraction.enumerated() {
+                for L in sweep.trainLength where f.window(trainLength: L) == nil {
+                    throw fail([.key("sweep"), .key("window_fraction"), .index(i)],
+                               "\(f) of train length \(L) is not a whole number of tokens ≥ 1")
+                }
+            }
+            // each (train length, fraction) is a study with one window: validate those
+            for (study, _) in windowFractionCombinations() { try study.validate() }
+            return
+        }
         if let tokens = training.batchTokens {
             for (i, L) in sweep.trainLength.enumerated() where tokens % L != 0 || tokens < L {
                 throw fail([.key("training"), .key("batch_tokens")],
@@ -673,8 +692,12 @@ private struct AnyCodingIndex: CodingKey {
 private struct SweepDecoder: Decodable {
     var value = Study.Sweep()
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["window", "seed", "learning_rate", "train_length", "kernel", "pattern", "model"], "sweep")
+        let c = try strict(decoder, ["window", "window_fraction", "seed", "learning_rate", "train_length", "kernel", "pattern", "model"], "sweep")
         if let v = try c.optional([Int].self, "window") { try nonEmptyInRange(v, decoder, "window", ConfigLimits.window); value.window = v }
+        if let v = try c.optional([WindowFraction].self, "window_fraction") {
+            if v.isEmpty { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("window_fraction")], debugDescription: "list at least one fraction")) }
+            value.windowFraction = v
+        }
         if let v = try c.optional([UInt64].self, "seed") { value.seed = v }
         if let v = try c.optional([Double].self, "learning_rate") { value.learningRate = v }
         if let v = try c.optional([Int].self, "train_length") { try nonEmptyInRange(v, decoder, "train_length", nil); value.trainLength = v }
@@ -824,4 +847,34 @@ private struct ReferenceDecoder: Decodable {
                 debugDescription: "name the reference runs by at least one of \(Self.keys.joined(separator: ", "))"))
         }
     }
+}
+
+/// A window as a fraction of the train length, written `n/d` (`1/64`): at train length L the
+/// window is L·n/d tokens, defined only when that is a whole number ≥ 1 (a window W attends to
+/// W+1 keys, docs/conventions.md).
+public struct WindowFraction: Decodable, Sendable, Hashable, CustomStringConvertible {
+    public let numerator: Int
+    public let denominator: Int
+
+    public init(numerator: Int, denominator: Int) { self.numerator = numerator; self.denominator = denominator }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let n = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+              let d = Int(parts[1].trimmingCharacters(in: .whitespaces)), n >= 1, d > n else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                   debugDescription: "'\(text)' is not a fraction n/d with 1 ≤ n < d, e.g. 1/64"))
+        }
+        numerator = n; denominator = d
+    }
+
+    /// The window at train length `L`, or nil when L·n/d is not a whole number ≥ 1.
+    public func window(trainLength L: Int) -> Int? {
+        let (product, overflow) = L.multipliedReportingOverflow(by: numerator)
+        guard !overflow, product % denominator == 0, product / denominator >= 1 else { return nil }
+        return product / denominator
+    }
+
+    public var description: String { "\(numerator)/\(denominator)" }
 }
