@@ -65,6 +65,25 @@ func committedStudies() -> [String] {
         }
     }
 
+    /// `window_fraction`: the window follows the train length (L·n/d), each windowed accuracy run
+    /// carries the fraction as a label, full attention runs once per train length, and bench runs
+    /// default to each train length's eval lengths.
+    @Test func windowFractionFollowsTheTrainLength() throws {
+        let text = BrokenStudyTests.base
+            .replacingOccurrences(of: "  window: [4, 8]\n  train_length: [32]", with: "  window_fraction: [1/8, 1/4]\n  train_length: [32, 64]")
+            .replacingOccurrences(of: "measurements: [accuracy]", with: "measurements: [accuracy, decode_throughput]\neval: {multiples: [1, 2]}")
+        let runs = try Study.parse(text, file: "s.yaml").expand()
+        let swa = runs.filter { $0.kind == .accuracy && $0.labels["variant"] == "sliding_window" }
+        #expect(swa.map { "\($0.labels["train_length"]!):\($0.labels["window"]!):\($0.labels["window_fraction"]!)" }
+                == ["32:4:1/8", "32:8:1/4", "64:8:1/8", "64:16:1/4"])
+        let full = runs.filter { $0.kind == .accuracy && $0.labels["variant"] == "full" }
+        #expect(full.map { $0.labels["train_length"]! } == ["32", "64"])
+        #expect(full.allSatisfy { $0.labels["window_fraction"] == nil && $0.labels["window"] == nil })
+        // bench: window 8 at length 64 comes from both train lengths and runs once
+        let bench = runs.filter { $0.kind == .bench && $0.labels["round"] == "1" && $0.labels["variant"] == "sliding_window" }
+        #expect(bench.map { "\($0.labels["window"]!)@\($0.length!)" } == ["4@32", "4@64", "8@32", "8@64", "8@128", "16@64", "16@128"])
+    }
+
     @Test func windowAxisIsDroppedForFull() throws {
         let study = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path)
         let runs = try study.expand()
@@ -140,6 +159,9 @@ func committedStudies() -> [String] {
         ("  train_length: [32]", "  train_length: [32]\n  pattern: [{name: a, pattern: [variant]}, {name: a, pattern: [variant]}]", 12, "sweep.pattern[1].name", "used twice"),
         ("  train_length: [32]", "  train_length: [32]\n  model: {conv_kernel: []}", 12, "sweep.model.conv_kernel", "at least one"),
         ("  train_length: [32]", "  train_length: [32]\n  model: {layer: [2]}", 12, "sweep.model.layer", "unknown key"),
+        ("  window: [4, 8]", "  window: [4, 8]\n  window_fraction: [1/4]", 11, "sweep.window_fraction", "not both"),
+        ("  window: [4, 8]", "  window_fraction: [1/3]", 10, "sweep.window_fraction[0]", "not a whole number"),
+        ("  window: [4, 8]", "  window_fraction: [1/4, 3/2]", 10, "sweep.window_fraction[1]", "1 ≤ n < d"),
         // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
         ("  steps: 10", "  steps: 10\n  plateau: -1", 14, "training.plateau", "must be in [1, 1000000], got -1"),
         ("  steps: 10", "  steps: 10\n  target_accuracy: 5", 14, "training.target_accuracy", "must be in (0, 1], got 5"),
