@@ -86,6 +86,11 @@ extension Study {
                    benchModes: r.benchModes, kernel: r.kernel, bench: r.bench)
     }
 
+    /// The config field and label of a state-matched run (`match_state_of`): the kind it matches.
+    /// In the config, so that a state-matched run never shares its id (and row) with a plain run
+    /// that happens to have the same window.
+    static let stateMatchedField = "state_matched"
+
     /// `sweep.window_fraction` resolved: for each train length L and fraction f, this study with
     /// `train_length: [L]` and `window: [f·L]` (the bench lengths then default to L's eval
     /// lengths), and f's label; without fractions, the study itself and nil.
@@ -118,7 +123,15 @@ extension Study {
                     if windowsDone { continue }
                     windowsDone = true
                 }
-                let window = probe.2 ? w : nil
+                var window = probe.2 ? w : nil
+                // a state-matched entry: the window whose state equals its target's at w
+                let matched = stateMatchTarget(v)
+                if let kind = matched, let target = window { window = try stateMatchedWindow(variant: v, to: kind, window: target) }
+                func mark(_ fields: inout [String: JSONValue], _ labels: inout [String: String]) {
+                    guard let kind = matched else { return }
+                    fields[Self.stateMatchedField] = .string(kind)
+                    labels[Self.stateMatchedField] = kind
+                }
                 if wantsAccuracy {
                     for task in try resolvedTasks() {
                         let vocab = model["vocab"]?.intValue ?? task.vocabularySize
@@ -137,9 +150,10 @@ extension Study {
                                             "measurements": .array(trainOnly.map { .string($0) }),
                                         ]
                                         if kernel != .auto { fields["kernel"] = kernel.canonical }
-                                        let canonical = JSONValue.object(fields)
                                         var labels = ["variant": variant.kind, "task": task.name, "seed": "\(seed)",
                                                       "learning_rate": "\(lr)", "train_length": "\(L)"]
+                                        mark(&fields, &labels)
+                                        let canonical = JSONValue.object(fields)
                                         if let window { labels["window"] = "\(window)"; labels["window_fraction"] = windowFraction }
                                         if sweep.kernel != [.auto] { labels["kernel"] = kernel.label }
                                         labels.merge(extraLabels) { $1 }
@@ -157,7 +171,7 @@ extension Study {
                     let (config, variant, _) = try modelConfig(variant: v, window: window, vocab: model["vocab"]?.intValue ?? 256)
                     for kernel in sweep.kernel {
                         for T in benchLengths {
-                            let canonical = JSONValue.object([
+                            var fields: [String: JSONValue] = [
                                 "kind": .string("bench"),
                                 "model": try JSONValue(json: config.json),
                                 "length": .int(T), "batch": .int(bench.batch), "threads": .int(bench.threads),
@@ -165,8 +179,10 @@ extension Study {
                                 "decode_tokens": .int(bench.decodeTokens), "budget_seconds": .double(bench.budgetSeconds),
                                 "kernel": kernel.canonical,
                                 "measurements": .array(benchMeasures.map { .string($0) }),
-                            ])
+                            ]
                             var labels = ["variant": variant.kind, "kernel": kernel.label, "length": "\(T)"]
+                            mark(&fields, &labels)
+                            let canonical = JSONValue.object(fields)
                             if let window { labels["window"] = "\(window)" }
                             if bench.repeats > 1 { labels["round"] = "1" }
                             labels.merge(extraLabels) { $1 }

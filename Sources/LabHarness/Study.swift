@@ -324,6 +324,7 @@ public struct Study: @unchecked Sendable {
         if object["window"] != nil {
             throw fail([.key("variants"), .index(index), .key("window")], "the window is a sweep axis: set it in sweep.window")
         }
+        object[Self.matchStateKey] = nil  // a study-level setting (stateMatchedWindow), not part of the variant
         func decode(_ v: JSONValue) throws -> AnyAttentionConfig { try v.decode(AnyAttentionConfig.self) }
         if let w = window {
             object["window"] = .int(w)
@@ -340,6 +341,38 @@ public struct Study: @unchecked Sendable {
             }
             throw err
         }
+    }
+
+    /// `match_state_of` in a variant entry (`{kind: sliding_window, match_state_of: rattention}`):
+    /// the entry runs beside each window W of the named kind at the window whose decode state
+    /// equals that kind's at W (`stateMatchedWindow`), labelled `state_matched` = the kind.
+    static let matchStateKey = "match_state_of"
+
+    /// The kind variant `index` is state-matched to (`match_state_of`), or nil.
+    func stateMatchTarget(_ index: Int) -> String? { variants[index][Self.matchStateKey]?.stringValue }
+
+    /// The smallest window W′ at which variant `index` keeps at least the decode state bytes of the
+    /// variant `kind` at window `w` (`ModelConfig.stateBytes` at the study's longest length, where
+    /// both windows are full, so W′ depends on w alone). Cost: one state count per candidate, O(W′).
+    /// Throws when `kind` is not a listed windowed kind, or no window shorter than every length
+    /// matches.
+    func stateMatchedWindow(variant index: Int, to kind: String, window w: Int) throws -> Int {
+        let path: [PathComponent] = [.key("variants"), .index(index), .key(Self.matchStateKey)]
+        guard let target = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }) else {
+            throw fail(path, "'\(kind)' is not a kind listed in variants (without match_state_of)")
+        }
+        let T = allLengths.max() ?? w + 1
+        let (goal, _, takes) = try modelConfig(variant: target, window: w, vocab: 256)
+        guard takes else { throw fail(path, "variant \(kind) takes no window: there is no window to match") }
+        let bytes = goal.stateBytes(sequenceLength: T)
+        var candidate = 1
+        while candidate < T {
+            let (c, _, takesToo) = try modelConfig(variant: index, window: candidate, vocab: 256)
+            guard takesToo else { throw fail(path, "this variant takes no window: it cannot be state-matched") }
+            if c.stateBytes(sequenceLength: T) >= bytes { return candidate }
+            candidate += 1
+        }
+        throw fail(path, "no window below \(T) tokens keeps the \(bytes) state bytes of \(kind) at window \(w)")
     }
 
     /// The model config of variant `index` at `window` with vocabulary `vocab`.
@@ -469,6 +502,7 @@ public struct Study: @unchecked Sendable {
             for v in study.variantIndices {
                 for w in (sweep.window.isEmpty ? [nil] : sweep.window.map { Optional($0) }) {
                     let (config, _, _) = try study.modelConfig(variant: v, window: w, vocab: 256)
+                    if let kind = stateMatchTarget(v), let w { _ = try study.stateMatchedWindow(variant: v, to: kind, window: w) }
                     try checkKernels(config: config)
                     do {
                         if wantsAccuracy {

@@ -84,6 +84,31 @@ func committedStudies() -> [String] {
         #expect(bench.map { "\($0.labels["window"]!)@\($0.length!)" } == ["4@32", "4@64", "8@32", "8@64", "8@128", "16@64", "16@128"])
     }
 
+    /// `match_state_of`: the entry runs at the smallest window whose decode state bytes reach the
+    /// named kind's at each swept window, labelled and configured as state-matched (its own id).
+    @Test func stateMatchedWindowEqualsTheTargetsState() throws {
+        let text = BrokenStudyTests.base
+            .replacingOccurrences(of: "  - {kind: sliding_window}", with: "  - {kind: rattention}\n  - {kind: sliding_window, match_state_of: rattention}")
+            .replacingOccurrences(of: "  model_dim: 16\n", with: "  model_dim: 16\n  head_dim: 8\n")
+        let study = try Study.parse(text, file: "s.yaml")
+        let runs = try study.expand()
+        let matched = runs.filter { $0.labels["state_matched"] == "rattention" }
+        #expect(matched.count == 2)
+        for (r, w) in zip(matched, [4, 8]) {
+            #expect(r.labels["variant"] == "sliding_window")
+            let wPrime = Int(r.labels["window"]!)!
+            let goal = runs.first { $0.labels["variant"] == "rattention" && $0.labels["window"] == "\(w)" }!.model.stateBytes(sequenceLength: 32)
+            #expect(r.model.stateBytes(sequenceLength: 32) >= goal)
+            let (smaller, _, _) = try study.modelConfig(variant: 2, window: wPrime - 1, vocab: 256)
+            #expect(smaller.stateBytes(sequenceLength: 32) < goal, "W′ = \(wPrime) is not the smallest")
+            #expect(wPrime > w)
+            if case .object(let fields) = r.config { #expect(fields["state_matched"] == .string("rattention")) }
+        }
+        #expect(throws: StudyError.self) {
+            _ = try Study.parse(text.replacingOccurrences(of: "match_state_of: rattention", with: "match_state_of: full"), file: "s.yaml")
+        }
+    }
+
     @Test func windowAxisIsDroppedForFull() throws {
         let study = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path)
         let runs = try study.expand()
