@@ -166,6 +166,6 @@ public enum Comparisons {
             rows.append([name, r.task, String(r.length), String(r.n), r.n > 0 ? String(format: "%+.4f", r.mean) : "–", ci, "±" + m, verdictText])
         }
         s += Tables.markdown(["configuration", "task", "length", "n", "mean difference", "95 % CI", "margin", "verdict"], rows, alignRight: 2)
-        return s
+        return s + SmallestWindow.markdown(results, spec)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import LabResults
+import Testing
+@testable import LabReport
+
+@Suite struct SmallestWindowTests {
+    /// Reference `full` (seeds 0–2) and windowed configurations labelled with W/L whose paired
+    /// differences give known verdicts at margin 0.01.
+    static func data() -> ReportData {
+        let ref = [0.9, 0.8, 0.85]
+        let configs: [(variant: String, window: String, fraction: String, diffs: [Double])] = [
+            ("sliding_window", "4", "1/16", [-0.20, -0.22, -0.21]),  // worse
+            ("sliding_window", "8", "1/8", [0.001, -0.002, 0.000]),  // equivalent
+            ("rattention", "4", "1/16", [0.001, 0.000, -0.001]),     // equivalent
+            ("rattention", "8", "1/8", [0.2, -0.2, 0.0]),            // inconclusive
+        ]
+        var rows: [ResultRow] = [], n = 0
+        func add(_ labels: [String: String], _ v: Double) {
+            n += 1
+            rows.append(row(String(format: "%016x", n), labels: labels.merging(["task": "t", "train_length": "64"]) { $1 },
+                            metrics: [MetricValue("accuracy", v, unit: "fraction", task: "t", length: 64)]))
+        }
+        for (s, v) in ref.enumerated() { add(["variant": "full", "seed": String(s)], v) }
+        for c in configs {
+            for (s, d) in c.diffs.enumerated() {
+                add(["variant": c.variant, "window": c.window, "window_fraction": c.fraction, "seed": String(s)], ref[s] + d)
+            }
+        }
+        return ReportData(study: "synthetic", rows: rows)
+    }
+
+    @Test func smallestAndHoldsFrom() throws {
+        let spec = ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01)
+        let results = Comparisons.results(Self.data(), spec)
+        let series = SmallestWindow.series(results)
+        #expect(series.count == 2)
+        let text = SmallestWindow.markdown(results, spec)
+        let lines = text.split(separator: "\n").map(String.init)
+        let swa = try #require(lines.first { $0.contains("swa") && $0.contains("1/16 ✗ · 1/8 ✓") })
+        #expect(swa.contains("**1/8**") && swa.hasSuffix("| 1/8 |"), "\(swa)")
+        let ratt = try #require(lines.first { $0.contains("ratt") && $0.contains("1/16 ✓ · 1/8 ?") })
+        #expect(ratt.contains("**1/16**") && ratt.contains("not a threshold") && ratt.hasSuffix("| – |"), "\(ratt)")
+        // side by side: at 1/16 one holds where the other degrades; at 1/8 they disagree too
+        #expect(lines.contains { $0.contains("| 1/16 |") && $0.contains("| ratt |") && $0.contains("| swa |") }, "\(text)")
+        // no window_fraction labels: nothing appended
+        let plain = Comparisons.results(ComparisonTests.data(), ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01))
+        #expect(SmallestWindow.markdown(plain, spec).isEmpty)
+    }
+}
