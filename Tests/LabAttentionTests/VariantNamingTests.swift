@@ -109,3 +109,19 @@ import Testing
         return out
     }
 }
+
+@Suite struct PatternReachTests {
+    /// A stack reaches Σ W when every layer's reach is bounded (sliding window), nil when any layer
+    /// sees every earlier token (the MQAR reach ceiling the harness records rests on this).
+    @Test func reachIsTheSumOverBoundedLayers() throws {
+        let swa = try AnyAttentionConfig.parse(json: #"{"kind": "sliding_window", "window": 4}"#)
+        let swa8 = try AnyAttentionConfig.parse(json: #"{"kind": "sliding_window", "window": 8}"#)
+        #expect(LayerPattern(uniform: swa).reach(depth: 3) == 12)
+        #expect(try LayerPattern(shorthand: "LG", local: swa, global: swa8).reach(depth: 4) == 24)
+        for kind in AttentionRegistry.kinds where kind != "sliding_window" {
+            let other = minimalConfig(AttentionRegistry.type(ofKind: kind)!)
+            #expect(other.reach == nil, "\(kind)")
+            #expect(try LayerPattern(shorthand: "LG", local: swa, global: other).reach(depth: 2) == nil, "\(kind)")
+        }
+    }
+}
