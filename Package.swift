@@ -3,7 +3,8 @@
 // Layers (each target imports only the targets below it; docs/architecture.md):
 //   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
 //   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
-//   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
+//   LabResults (rows, results files, variant descriptions, metric names) → LabCore
+//   LabAttention (variants, patterns, caches) → LabKernels, LabResults (each variant describes itself)
 //   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
 //   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
 import PackageDescription
@@ -46,7 +47,7 @@ let package = Package(
         // MARK: - Library layers (imports point down only)
         .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "CBLAS", numerics], swiftSettings: fast),
+        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "LabResults", "CBLAS", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),

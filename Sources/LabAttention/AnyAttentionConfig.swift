@@ -3,6 +3,7 @@
 // the same object (which rejects unknown keys). The registry line is the only place a kind appears.
 import Foundation
 import LabCore
+import LabResults
 
 public struct AnyAttentionConfig: Codable, Hashable, Sendable, CustomStringConvertible {
     public let kind: String
@@ -38,6 +39,10 @@ public struct AnyAttentionConfig: Codable, Hashable, Sendable, CustomStringConve
 
     /// The window W, if the variant has one.
     public var window: Int? { config.window }
+    /// How far back one layer sees, if bounded (`AttentionVariantConfig.reach`).
+    public var reach: Int? { config.reach }
+    /// How the variant presents itself (`AttentionVariant.about`).
+    public var about: VariantDescription { variantType.about }
 
     /// Canonical JSON (sorted keys): equality, hashing and run ids use it.
     public var canonicalJSON: String {

@@ -1,17 +1,28 @@
 // The attention-variant protocol: what every mixer in the lab provides, and nothing more.
 // A variant is one file (Variants/X.swift) plus one line in AttentionRegistry.swift; nothing else
 // names it. The model, the cache builder, the memory accounting and the tests reach variants only
-// through the registry and `AnyAttentionConfig`.
+// through the registry and `AnyAttentionConfig`; the harness and the report know a variant only by
+// its `about` (LabResults.VariantDescription: names, legend rank, colour, whether it is the
+// reference, its extra metrics), which the harness writes into every result row.
 //
 // Shapes: x, y: [B, T, C]. Parameters live outside the variant (a `ParameterSet`), so the same
 // variant value runs in Float (training, decoding) and Double (finite-difference checks).
 import LabCore
+import LabResults
 
 /// A variant's configuration: only its own knobs (the parent injects `AttentionDims`).
 /// Decoding must reject unknown keys and apply defaults by hand (see ConfigDecoding.swift).
 public protocol AttentionVariantConfig: Codable, Hashable, Sendable {
     /// The window W if the variant has one (W+1 visible keys), for patterns and accounting.
     var window: Int? { get }
+    /// How many tokens back (besides itself) one layer of this variant can see, if that is bounded
+    /// (sliding window: W); nil (the default) when it sees every earlier token, exactly or through
+    /// a state. A stack's reach is the sum over its layers (`LayerPattern.reach`).
+    var reach: Int? { get }
+}
+
+extension AttentionVariantConfig {
+    public var reach: Int? { nil }
 }
 
 public protocol AttentionVariant: Sendable {
@@ -20,6 +31,9 @@ public protocol AttentionVariant: Sendable {
     static var kind: String { get }
     /// One line on what it is.
     static var summary: String { get }
+    /// How it presents itself to the harness and the report (`kind` must be `Self.kind`): legend
+    /// and short names, legend rank, colour, whether it is the reference, extra metrics its rows carry.
+    static var about: VariantDescription { get }
     /// Its config keys: name, default ("required" if none) and meaning, for `attnlab variants list`.
     static var configKeys: [ConfigKeyDoc] { get }
     /// The smallest valid study-file config (only required keys), e.g. `{"kind": "full"}`;

@@ -68,6 +68,18 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
     /// The configs of a stack of `depth` layers.
     public func layers(depth: Int) -> [AnyAttentionConfig] { (0..<depth).map(config(forLayer:)) }
 
+    /// How far back a stack of `depth` layers can see, if every layer's reach is bounded
+    /// (`AttentionVariantConfig.reach`): Σ reach over the layers (a token reaches W back per
+    /// sliding-window layer); nil when any layer sees every earlier token.
+    public func reach(depth: Int) -> Int? {
+        var total = 0
+        for layer in layers(depth: depth) {
+            guard let r = layer.reach else { return nil }
+            total += r
+        }
+        return total
+    }
+
     /// Builds the variants of a `depth`-layer stack once; the model and the caches use these.
     public func build(depth: Int, dims: AttentionDims, positional: PositionalEncoding = .none,
                       initScales: AttentionInit = AttentionInit(), kernels: KernelChoice = KernelChoice()) -> [any AttentionVariant] {
@@ -243,7 +255,7 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
         let text = try c.required(String.self, "shorthand")
         let local = try c.optional(AnyAttentionConfig.self, "local")
         let global = try c.optional(AnyAttentionConfig.self, "global")
-        let fallback = try AnyAttentionConfig.parse(json: #"{"kind": "full"}"#)
+        let fallback = AttentionRegistry.referenceConfig
         if text.contains(where: { $0 == "L" || $0 == "l" }) && local == nil {
             throw DecodingError.keyNotFound(AnyCodingKey("local"), .init(codingPath: decoder.codingPath,
                                                                         debugDescription: "shorthand uses L but no local config"))

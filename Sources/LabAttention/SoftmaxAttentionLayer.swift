@@ -218,7 +218,7 @@ public final class SoftmaxAttentionCache: AttentionCache, SharedKVSource {
     public var position: Int { kv.count }
     public var bytes: Int { kv.bytes }
     public func readLinearState(_ i: Int, q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        preconditionFailure("a full/sliding_window cache keeps no linear state (LayerPattern's kv check rejects this pairing)")
+        preconditionFailure("a softmax-layer cache keeps no linear state (LayerPattern's kv check rejects this pairing)")
     }
 }
 

@@ -51,6 +51,9 @@ public struct Run: Sendable {
                 .compactMap { k in labels[k].map { "\(k)=\($0)" } }.joined(separator: " ")
     }
 
+    /// How the swept variant (the `variant` label) presents itself: what its rows carry for the report.
+    public var variant: VariantDescription? { labels["variant"].flatMap { AttentionRegistry.type(ofKind: $0).map(AttentionRegistry.describe) } }
+
     static func makeID(_ config: JSONValue) -> String { String(SHA256.hex(config.canonical).prefix(16)) }
 }
 

@@ -12,12 +12,12 @@ extension RunExecutor {
     /// ÷ time ÷ bandwidth) and `decode_fraction_of_roofline` (roofline bound ÷ step time).
     /// Every one is a timing (`timing: true`).
     static func addRoofline(_ r: ModelBenchResult, to metrics: inout [MetricValue], length T: Int) {
-        if !metrics.contains(where: { $0.name == "fma_peak_flops_per_second" }) {
-            metrics.append(MetricValue("fma_peak_flops_per_second", r.roofline.peakFlops, unit: "FLOP/s", length: T, timing: true))
-            metrics.append(MetricValue("triad_bytes_per_second", r.roofline.bandwidth, unit: "bytes/s", length: T, timing: true))
+        if !metrics.contains(where: { $0.name == MetricName.fmaPeakFlopsPerSecond }) {
+            metrics.append(MetricValue(MetricName.fmaPeakFlopsPerSecond, r.roofline.peakFlops, unit: "FLOP/s", length: T, timing: true))
+            metrics.append(MetricValue(MetricName.triadBytesPerSecond, r.roofline.bandwidth, unit: "bytes/s", length: T, timing: true))
         }
-        if let f = r.fractionOfPeak { metrics.append(MetricValue("\(r.mode)_fraction_of_peak", f, unit: "fraction", length: T, timing: true)) }
-        if let f = r.fractionOfBandwidth { metrics.append(MetricValue("\(r.mode)_fraction_of_bandwidth", f, unit: "fraction", length: T, timing: true)) }
-        if let f = r.fractionOfRoofline { metrics.append(MetricValue("\(r.mode)_fraction_of_roofline", f, unit: "fraction", length: T, timing: true)) }
+        if let f = r.fractionOfPeak { metrics.append(MetricValue(MetricName.fraction(r.mode, of: "peak"), f, unit: "fraction", length: T, timing: true)) }
+        if let f = r.fractionOfBandwidth { metrics.append(MetricValue(MetricName.fraction(r.mode, of: "bandwidth"), f, unit: "fraction", length: T, timing: true)) }
+        if let f = r.fractionOfRoofline { metrics.append(MetricValue(MetricName.fraction(r.mode, of: "roofline"), f, unit: "fraction", length: T, timing: true)) }
     }
 }

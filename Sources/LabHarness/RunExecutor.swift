@@ -4,7 +4,6 @@
 //   bench:    ModelBench's train/prefill/decode medians at one length, and the memory figures.
 // It returns the measurements; the parent turns them into a result row.
 import Foundation
-import LabAttention
 import LabCore
 import LabKernels
 import LabModel
@@ -106,24 +105,24 @@ public enum RunExecutor {
         }
         var m: [MetricValue] = []
         let L = options.length
-        m.append(MetricValue("train_steps", Double(trainer.step), unit: "steps", task: options.task, length: L))
+        m.append(MetricValue(MetricName.trainSteps, Double(trainer.step), unit: "steps", task: options.task, length: L))
         if let last = trainer.evaluations.last {
-            m.append(MetricValue("val_accuracy", last.accuracy, unit: "fraction", task: options.task, length: L))
-            m.append(MetricValue("val_loss", last.loss, unit: "nats", task: options.task, length: L))
+            m.append(MetricValue(MetricName.validationAccuracy, last.accuracy, unit: "fraction", task: options.task, length: L))
+            m.append(MetricValue(MetricName.validationLoss, last.loss, unit: "nats", task: options.task, length: L))
             if trainer.stopsOnLoss {
                 m.append(MetricValue(TextMetrics.validationBPB, TextMetrics.bits(nats: last.loss), unit: TextMetrics.unit, task: options.task, length: L))
                 let best = trainer.evaluations.map(\.loss).min() ?? last.loss
                 m.append(MetricValue(TextMetrics.bestValidationBPB, TextMetrics.bits(nats: best), unit: TextMetrics.unit, task: options.task, length: L))
             }
         }
-        m.append(MetricValue("best_val_accuracy", trainer.evaluations.map(\.accuracy).max() ?? 0, unit: "fraction", task: options.task, length: L))
+        m.append(MetricValue(MetricName.bestValidationAccuracy, trainer.evaluations.map(\.accuracy).max() ?? 0, unit: "fraction", task: options.task, length: L))
         if let target = options.targetAccuracy, let s = trainer.firstStep(reaching: target) {
-            m.append(MetricValue("steps_to_target", Double(s), unit: "steps", task: options.task, length: L))
+            m.append(MetricValue(MetricName.stepsToTarget, Double(s), unit: "steps", task: options.task, length: L))
         }
         // The training curves: one point per validation.
         for e in trainer.evaluations {
-            m.append(MetricValue("curve_val_loss", e.loss, unit: "nats", task: options.task, length: L, step: e.step))
-            m.append(MetricValue("curve_val_accuracy", e.accuracy, unit: "fraction", task: options.task, length: L, step: e.step))
+            m.append(MetricValue(MetricName.curveValidationLoss, e.loss, unit: "nats", task: options.task, length: L, step: e.step))
+            m.append(MetricValue(MetricName.curveValidationAccuracy, e.accuracy, unit: "fraction", task: options.task, length: L, step: e.step))
         }
         // The task ladder.
         let task = try TaskRegistry.task(named: options.task)
@@ -138,8 +137,8 @@ public enum RunExecutor {
             if task.isLanguageModelling {
                 // every position: bits per byte, overall and by position bucket
                 let r = model.positionLoss(TokenBatch(examples), params: params, threads: options.threads, chunk: 8)
-                m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
-                m.append(MetricValue("loss", r.loss, unit: "nats", task: task.name, length: length))
+                m.append(MetricValue(MetricName.accuracy, r.accuracy, unit: "fraction", task: task.name, length: length))
+                m.append(MetricValue(MetricName.loss, r.loss, unit: "nats", task: task.name, length: length))
                 m.append(MetricValue(TextMetrics.bpb, TextMetrics.bits(nats: r.loss), unit: TextMetrics.unit, task: task.name, length: length))
                 for bucket in TextMetrics.buckets(length: length) {
                     m.append(MetricValue(TextMetrics.positionName(bucket), TextMetrics.bits(nats: r.loss(over: bucket)), unit: TextMetrics.unit,
@@ -147,31 +146,31 @@ public enum RunExecutor {
                 }
                 if run.memory {
                     let bytes = run.model.stateBytes(sequenceLength: length)
-                    m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
+                    m.append(MetricValue(MetricName.stateBytes, Double(bytes), unit: "bytes", length: length))
                 }
                 continue
             }
             let r = model.evaluate(TokenBatch(examples), params: params, threads: options.threads, chunk: 25)
-            m.append(MetricValue("accuracy", r.accuracy, unit: "fraction", task: task.name, length: length))
+            m.append(MetricValue(MetricName.accuracy, r.accuracy, unit: "fraction", task: task.name, length: length))
             // the chance level of that accuracy on the same examples: the best constant answer's
-            m.append(MetricValue("chance_accuracy", Scoring.constantAnswerAccuracy(labels: examples.flatMap(\.labels)),
+            m.append(MetricValue(MetricName.chanceAccuracy, Scoring.constantAnswerAccuracy(labels: examples.flatMap(\.labels)),
                                  unit: "fraction", task: task.name, length: length))
-            if let reach = slidingWindowReach(run.model), let mqar = task as? MultiQueryAR {
-                m.append(MetricValue("swa_reach_ceiling", mqar.fractionWithinReach(examples, reach: reach), unit: "fraction",
+            if let reach = run.model.pattern.reach(depth: run.model.layers), let mqar = task as? MultiQueryAR {
+                m.append(MetricValue(MetricName.reachCeiling, mqar.fractionWithinReach(examples, reach: reach), unit: "fraction",
                                      task: task.name, length: length))
             }
-            m.append(MetricValue("loss", r.loss, unit: "nats", task: task.name, length: length))
+            m.append(MetricValue(MetricName.loss, r.loss, unit: "nats", task: task.name, length: length))
             if run.generate, let metric = examples.first?.metric, metric != .positions {
                 var total = 0.0
                 for e in examples {
                     let out = try model.generate(prompts: [Array(e.prompt)], params: params, maxNewTokens: e.target.count)
                     total += e.score(out[0])
                 }
-                m.append(MetricValue("score", total / Double(examples.count), unit: "fraction", task: task.name, length: length))
+                m.append(MetricValue(MetricName.score, total / Double(examples.count), unit: "fraction", task: task.name, length: length))
             }
             if run.memory {
                 let bytes = run.model.stateBytes(sequenceLength: length)
-                m.append(MetricValue("state_bytes", Double(bytes), unit: "bytes", length: length))
+                m.append(MetricValue(MetricName.stateBytes, Double(bytes), unit: "bytes", length: length))
             }
         }
         return (m, resumed, kernels)
@@ -202,9 +201,9 @@ public enum RunExecutor {
             let r = try ModelBench.run(config: run.model, mode: mode, batch: b.batch, length: T, threads: b.threads, parallelism: parallelism,
                                    decodeTokens: b.decodeTokens, budget: b.budgetSeconds, kernels: kernel)
             for k in r.kernels where !kernels.contains(k) { kernels.append(k) }
-            m.append(MetricValue("\(mode.rawValue)_tokens_per_second", r.tokensPerSecond, unit: "tokens/s", length: T, timing: true))
-            m.append(MetricValue("\(mode.rawValue)_seconds_median", r.secondsMedian, unit: "s", length: T, timing: true))
-            if let f = r.modelFlopsPerSecond { m.append(MetricValue("train_model_flops_per_second", f, unit: "FLOP/s", length: T, timing: true)) }
+            m.append(MetricValue(MetricName.tokensPerSecond(mode.rawValue), r.tokensPerSecond, unit: "tokens/s", length: T, timing: true))
+            m.append(MetricValue(MetricName.secondsMedian(mode.rawValue), r.secondsMedian, unit: "s", length: T, timing: true))
+            if let f = r.modelFlopsPerSecond { m.append(MetricValue(MetricName.trainModelFlopsPerSecond, f, unit: "FLOP/s", length: T, timing: true)) }
             addRoofline(r, to: &m, length: T)
             if let s = r.stateBytes { measuredState = s }
         }
@@ -217,20 +216,10 @@ public enum RunExecutor {
                 for k in r.kernels where !kernels.contains(k) { kernels.append(k) }
             }
             let analytic = run.model.stateBytes(sequenceLength: T) * b.batch
-            m.append(MetricValue("state_bytes", Double(analytic), unit: "bytes", length: T))
-            if let s = measuredState { m.append(MetricValue("measured_state_bytes", Double(s), unit: "bytes", length: T)) }
+            m.append(MetricValue(MetricName.stateBytes, Double(analytic), unit: "bytes", length: T))
+            if let s = measuredState { m.append(MetricValue(MetricName.measuredStateBytes, Double(s), unit: "bytes", length: T)) }
         }
         return (m, kernels)
     }
 
-    /// How far back a stack made only of sliding-window layers can see: Σ W over its layers (a
-    /// token reaches W back per layer). nil when any layer sees further (full, RAttention, linear).
-    static func slidingWindowReach(_ c: ModelConfig) -> Int? {
-        var reach = 0
-        for layer in c.pattern.layers(depth: c.layers) {
-            guard layer.kind == SlidingWindowAttention.kind, let w = layer.window else { return nil }
-            reach += w
-        }
-        return reach
-    }
 }

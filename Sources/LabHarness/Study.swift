@@ -319,7 +319,7 @@ public struct Study: @unchecked Sendable {
     /// (the axis is dropped for it).
     func variantConfig(_ index: Int, window: Int?) throws -> (config: AnyAttentionConfig, json: JSONValue, takesWindow: Bool) {
         guard case .object(var object) = variants[index] else {
-            throw fail([.key("variants"), .index(index)], "a variant is a mapping such as {kind: sliding_window}")
+            throw fail([.key("variants"), .index(index)], "a variant is a mapping such as \(AttentionRegistry.reference.minimalConfigJSON)")
         }
         if object["window"] != nil {
             throw fail([.key("variants"), .index(index), .key("window")], "the window is a sweep axis: set it in sweep.window")

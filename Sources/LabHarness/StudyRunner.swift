@@ -189,7 +189,7 @@ public final class StudyRunner {
                                 labels: run.labels, config: run.config, metrics: [],
                                 provenance: provenance(kernels: [], started: RunExecutor.iso(start), ended: now,
                                                        wall: Date().timeIntervalSince(start), peak: peak, exit: exit,
-                                                       resumed: nil, debugTimings: false))
+                                                       resumed: nil, debugTimings: false), variant: run.variant)
                 summary.failed += 1
             }
             try ResultsStore.append(row, to: resultsPath)
@@ -278,7 +278,7 @@ public final class StudyRunner {
         let measuredPeak = peak > 0 ? peak : outcome.peakResidentBytes
         var metrics = outcome.metrics
         if run.memory {
-            metrics.append(MetricValue("peak_resident_bytes", Double(measuredPeak), unit: "bytes", task: run.train?.task,
+            metrics.append(MetricValue(MetricName.peakResidentBytes, Double(measuredPeak), unit: "bytes", task: run.train?.task,
                                          length: run.length ?? run.train?.length, timing: true))
         }
         var p = provenance(kernels: outcome.kernels, started: outcome.started, ended: outcome.ended,
@@ -287,7 +287,7 @@ public final class StudyRunner {
                            load: (outcome.loadAverageBefore, outcome.loadAverageAfter))
         p.data = outcome.data
         return ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .ok, labels: run.labels, config: run.config,
-                         metrics: metrics, provenance: p)
+                         metrics: metrics, provenance: p, variant: run.variant)
     }
 
     func provenance(kernels: [String], started: String, ended: String, wall: Double, peak: Int, exit: String, resumed: Int?,

@@ -41,7 +41,7 @@ public struct ModelConfig: Codable, Hashable, Sendable {
 
     public init(vocab: Int, modelDim: Int, layers: Int, heads: Int, kvHeads: Int? = nil, headDim: Int? = nil,
                 mlpRatio: Double = 4, convKernel: Int = 0,
-                pattern: LayerPattern = LayerPattern(uniform: AnyAttentionConfig(FullAttention.self, .init())),
+                pattern: LayerPattern = LayerPattern(uniform: AttentionRegistry.referenceConfig),
                 positional: PositionalEncoding = .rope(theta: 10_000), embeddingStd: Double = 0.02,
                 projectionScale: Double = 1, normGain: Double = 1, tiedHead: Bool = true) {
         self.vocab = vocab; self.modelDim = modelDim; self.layers = layers; self.heads = heads
@@ -105,7 +105,7 @@ public struct ModelConfig: Codable, Hashable, Sendable {
         headDim = try int("head_dim") ?? modelDim / heads
         mlpRatio = try number("mlp_ratio") ?? 4
         convKernel = try int("conv_kernel") ?? 0
-        pattern = try c.optional(LayerPattern.self, "pattern") ?? LayerPattern(uniform: AnyAttentionConfig(FullAttention.self, .init()))
+        pattern = try c.optional(LayerPattern.self, "pattern") ?? LayerPattern(uniform: AttentionRegistry.referenceConfig)
         positional = try c.optional(PositionalEncoding.self, "positional") ?? .rope(theta: 10_000)
         embeddingStd = try number("embedding_std") ?? 0.02
         projectionScale = try number("projection_scale") ?? 1

@@ -8,11 +8,12 @@
 //   relative difference where they do not.
 // Medians: over the observations of one configuration, kernel and length (repeated bench rounds).
 import Foundation
+import LabResults
 
 public enum CostSummary {
     /// The throughput modes, their metric and their word.
     static let modes: [(metric: String, word: String)] = [
-        ("train_tokens_per_second", "train"), ("prefill_tokens_per_second", "prefill"), ("decode_tokens_per_second", "decode"),
+        (MetricName.tokensPerSecond("train"), "train"), (MetricName.tokensPerSecond("prefill"), "prefill"), (MetricName.tokensPerSecond("decode"), "decode"),
     ]
 
     /// Where a configuration's throughput overtakes the reference's along the measured lengths.
@@ -102,12 +103,12 @@ public enum CostSummary {
                 out.append("")
             }
         }
-        if d.has("state_bytes", kind: "bench"), d.has("measured_state_bytes", kind: "bench") {
+        if d.has(MetricName.stateBytes, kind: "bench"), d.has(MetricName.measuredStateBytes, kind: "bench") {
             var analytic: [String: Observation] = [:]
-            for o in d.observations("state_bytes", kind: "bench") { analytic[o.runID + "/\(o.length ?? 0)"] = o }
+            for o in d.observations(MetricName.stateBytes, kind: "bench") { analytic[o.runID + "/\(o.length ?? 0)"] = o }
             var n = 0, equal = 0
             var worst: (rel: Double, o: Observation, a: Double)? = nil
-            for o in d.observations("measured_state_bytes", kind: "bench") {
+            for o in d.observations(MetricName.measuredStateBytes, kind: "bench") {
                 guard let a = analytic[o.runID + "/\(o.length ?? 0)"] else { continue }
                 n += 1
                 if o.value == a.value { equal += 1; continue }

@@ -4,8 +4,9 @@
 // rows support:
 // - accuracy-vs-window.TASK: accuracy against window per variant (and kernel), a panel per eval
 //   length, error bars min..max over seeds, full attention as a line with its min..max over seeds
-//   as a band, linear only at W = −1, MQAR's `swa_reach_ceiling` as a dashed line beside
-//   sliding_window's points;
+//   as a band (the reference: the variant whose rows' description says so), a windowless variant
+//   (linear only) at W = −1, MQAR's reach ceiling (`MetricName.reachCeiling`) as a dashed line in
+//   the colour of the variant whose description lists it (sliding window);
 // - on every accuracy panel (accuracy vs window, the Pareto figures): the reference marks
 //   (`AccuracyMarks`): the chance level where the rows carry `chance_accuracy`, the training target
 //   where the runs had one, and the equivalence band (the declared comparison's reference mean ±
@@ -25,6 +26,7 @@
 // The other figures are split on the grouping labels that vary (pattern, conv_kernel, …): the
 // split's values end the file name (`accuracy-vs-window.mqar_v256.pattern=lllg`).
 import Foundation
+import LabResults
 
 public enum Figures {
     /// Every figure the rows of `data` support. `command` is the command that writes them (named in
@@ -36,7 +38,7 @@ public enum Figures {
         for part in [accuracyVsWindow(data, command, marks), paretoStateBytes(data, command, marks),
                      paretoThroughput(data, command, marks, mode: "decode"), paretoThroughput(data, command, marks, mode: "prefill"),
                      benchVsLength(data, command, memory: false), benchVsLength(data, command, memory: true),
-                     heatmaps(data, command, metric: "accuracy"), heatmaps(data, command, metric: "score"),
+                     heatmaps(data, command, metric: MetricName.accuracy), heatmaps(data, command, metric: MetricName.score),
                      curves(data, command), TextFigures.build(data, command: command)] {
             set.figures += part.figures
             set.skipped += part.skipped
@@ -59,7 +61,7 @@ public enum Figures {
         var comparison: ComparisonSpec?
 
         init(_ d: ReportData, _ comparison: ComparisonSpec?) {
-            chance = d.observations("chance_accuracy", kind: "accuracy")
+            chance = d.observations(MetricName.chanceAccuracy, kind: "accuracy")
             target = d.okRows.filter { $0.kind == "accuracy" }.compactMap { $0.config["train"]?["targetAccuracy"]?.doubleValue }.max()
             self.comparison = comparison
         }
@@ -67,10 +69,10 @@ public enum Figures {
         /// The equivalence band on `task` at `length`: the mean of the reference's accuracy rows among
         /// `obs` ± the margin; nil without a comparison on `accuracy` at that length.
         func band(_ obs: [Observation], task: String, length: Int) -> (reference: Double, margin: Double, name: String)? {
-            guard let c = comparison, c.metric == "accuracy", !c.lowerIsBetter, c.lengths?.contains(length) ?? true else { return nil }
+            guard let c = comparison, c.metric == MetricName.accuracy, !c.lowerIsBetter, c.lengths?.contains(length) ?? true else { return nil }
             let labels = c.reference.filter { $0.key != "kernel" }
             let refs = obs.filter { o in
-                o.name == "accuracy" && o.task == task && o.length == length && Comparisons.matches(o.config, labels)
+                o.name == MetricName.accuracy && o.task == task && o.length == length && Comparisons.matches(o.config, labels)
                     && (c.reference["kernel"].map { o.kernel == $0 } ?? true)
             }
             guard let s = Stat.of(refs.map(\.value).filter(\.isFinite)) else { return nil }
@@ -141,12 +143,12 @@ public enum Figures {
     // MARK: - Accuracy against window
 
     static func accuracyVsWindow(_ d: ReportData, _ command: String, _ marks: AccuracyMarks) -> FigureSet {
-        let acc = d.observations("accuracy", kind: "accuracy")
+        let acc = d.observations(MetricName.accuracy, kind: "accuracy")
         guard !acc.isEmpty else { return FigureSet(skipped: ["accuracy vs window: no accuracy rows"]) }
         guard acc.contains(where: { $0.config.window != nil }) else {
             return FigureSet(skipped: ["accuracy vs window: no run has a window"])
         }
-        let ceilings = d.observations("swa_reach_ceiling", kind: "accuracy")
+        let ceilings = d.observations(MetricName.reachCeiling, kind: "accuracy")
         var out = FigureSet()
         for split in ReportData.splitsWithReference(acc) {
             for task in ReportData.tasks(split.observations) {
@@ -157,9 +159,9 @@ public enum Figures {
                 struct VK: Hashable { var config: RunConfig; var kernel: String?; var length: Int }
                 let stats = ReportData.aggregate(obs) { o in o.length.map { VK(config: o.config, kernel: kernels.count > 1 ? o.kernel : nil, length: $0) } }
                 let configs = Array(Set(obs.map(\.config))).sorted()
-                let variants = uniqueInOrder(configs.map(\.variant))
-                let windowed = variants.filter { $0 != "full" }
-                guard !windowed.isEmpty else { continue }  // full alone: nothing to compare
+                // one series per variant other than the reference, in legend order
+                let windowed = uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
+                guard !windowed.isEmpty else { continue }  // the reference alone: nothing to compare
                 let splitRuns = Set(split.observations.map(\.runID))
                 let ceil = ceilings.filter { splitRuns.contains($0.runID) && $0.task == task }
                 let name = "accuracy-vs-window." + Fmt.fileSafe(task) + split.suffix
@@ -168,7 +170,7 @@ public enum Figures {
                                              "x: the window's slot on an ordinal axis (window −1: linear only); full attention: drawn as a line and its min..max band."])
                 // An ordinal x axis: one slot per window in the study (W = 0 and the linear-only −1
                 // have no place on a log axis, and the windows are roughly geometric anyway).
-                let xs = ReportData.distinct(configs.filter { $0.variant != "full" }.map(\.windowAxis))
+                let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
                 var panels: [Panel] = [], closeUps: [Panel] = []
@@ -182,40 +184,45 @@ public enum Figures {
                                 stats[VK(config: c, kernel: k, length: L)].map { (c.windowAxis, $0) }
                             }.sorted { $0.0 < $1.0 }
                             guard !rows.isEmpty else { continue }
-                            let label = (v == "linear_attention" ? "linear only" : v) + (k.map { " (\($0))" } ?? "")
+                            let first = configs.first { $0.variant == v }!
+                            let label = first.about.label + (k.map { " (\($0))" } ?? "")
                             // kernels side by side: each a little off the window's slot, so equal points both show
                             let dodge = k.flatMap { kernels.firstIndex(of: $0) }.map { (Double($0) - Double(kernels.count - 1) / 2) * 0.1 } ?? 0
                             let sel = file.add("L=\(L) | \(v)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
                                                rows.map { "\(Fmt.num(Double(position[$0.0]!) + dodge)) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
                             shown += rows.flatMap { [$0.1.min, $0.1.max] }
-                            let colour = Style.colour(v, among: variants)
-                            let stack = configs.first { $0.variant == v }?.groups["pattern"]
+                            let colour = Style.colour(first, among: configs)
+                            let stack = first.groups["pattern"]
                             elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(colour)) pt \(Style.marker(stack: stack, among: stacks)) "
                                             + "dt \(Style.dash(kernel: k, among: kernels)) lw 1.5 title \(Fmt.q(label))")
                         }
                     }
-                    // the reach ceiling of the local layers (MQAR), from sliding_window's rows (else any row carrying it)
+                    // the reach ceiling of the local layers (MQAR), from the rows of the variant whose
+                    // description lists it (else any row carrying it), in that variant's colour
+                    // (else the first of the palette)
                     let atL = ceil.filter { $0.length == L && $0.config.window != nil }
-                    let fromSWA = atL.filter { $0.config.variant == "sliding_window" }
-                    let c = ReportData.aggregate(fromSWA.isEmpty ? atL : fromSWA) { $0.config.window }
+                    let owner = configs.first { $0.about.extraMetrics.contains(MetricName.reachCeiling) }
+                    let fromOwner = atL.filter { $0.config.variant == owner?.variant }
+                    let c = ReportData.aggregate(fromOwner.isEmpty ? atL : fromOwner) { $0.config.window }
                     if !c.isEmpty {
-                        let csel = file.add("L=\(L) | swa_reach_ceiling", columns: "x window ceiling",
+                        let csel = file.add("L=\(L) | \(MetricName.reachCeiling)", columns: "x window ceiling",
                                             c.keys.sorted().compactMap { w in position[w].map { "\($0) \(w) \(Fmt.num(c[w]!.mean))" } })
-                        elements.append("data \(csel) using 1:3 with linespoints lc rgb \(Fmt.q(Style.colour("sliding_window", among: variants))) dt 2 pt 1 title \"SWA reach ceiling (share of queries within the windows' reach)\"")
+                        let colour = owner.map { Style.colour($0, among: configs) } ?? Style.palette[0]
+                        elements.append("data \(csel) using 1:3 with linespoints lc rgb \(Fmt.q(colour)) dt 2 pt 1 title \"SWA reach ceiling (share of queries within the windows' reach)\"")
                         shown += c.values.map(\.mean)
                     }
                     // full attention: its mean as a line and its min..max over seeds as a band
                     let fullStats = (kernels.count > 1 ? kernels.map { Optional($0) } : [nil]).compactMap { k in
-                        configs.first(where: { $0.variant == "full" }).flatMap { stats[VK(config: $0, kernel: k, length: L)] }.map { (k, $0) }
+                        configs.first(where: \.isReference).flatMap { stats[VK(config: $0, kernel: k, length: L)] }.map { (k, $0) }
                     }
                     for (i, (k, s)) in fullStats.enumerated() {
                         let tag = "full\(i)"
-                        let sel = file.add("L=\(L) | full" + (k.map { " | \($0)" } ?? ""), columns: "x mean min max std n",
+                        let sel = file.add("L=\(L) | \(d.referenceKind)" + (k.map { " | \($0)" } ?? ""), columns: "x mean min max std n",
                                            ["0 \(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(Fmt.num(s.std)) \(s.n)"])
                         settings.append("stats data \(sel) using 2 name \"\(tag)\" nooutput")
                         settings.append("stats data \(sel) using 3 name \"\(tag)lo\" nooutput")
                         settings.append("stats data \(sel) using 4 name \"\(tag)hi\" nooutput")
-                        let what = "full attention" + (k.map { " (\($0))" } ?? "")
+                        let what = "\(d.referenceKind) attention" + (k.map { " (\($0))" } ?? "")
                         if s.n > 1 {
                             drewFullBand = true
                             elements.append("'+' using 1:(\(tag)lo_min):(\(tag)hi_max) with filledcurves fc rgb \"#000000\" fs transparent solid 0.12 noborder "
@@ -327,8 +334,8 @@ public enum Figures {
     /// Not split on the grouping labels: configurations that differ in them (pattern, conv_kernel,
     /// …) are points of one frontier, labelled with the values that vary (`ratt W16 lllg conv_kernel=3`).
     public static func stateBytesPoints(_ d: ReportData) -> [ParetoSet] {
-        let acc = d.observations("accuracy", kind: "accuracy")
-        let bytes = d.observations("state_bytes", kind: "accuracy")
+        let acc = d.observations(MetricName.accuracy, kind: "accuracy")
+        let bytes = d.observations(MetricName.stateBytes, kind: "accuracy")
         var out: [ParetoSet] = []
         for split in [Split(values: [], observations: acc)] {
             let runs = Set(split.observations.map(\.runID))
@@ -359,13 +366,13 @@ public enum Figures {
     /// frontier), and the set's `costLength` says so. Points of several kernels are labelled with
     /// the kernel.
     public static func throughputPoints(_ d: ReportData, mode: String) -> [ParetoSet] {
-        let speedObs = d.observations("\(mode)_tokens_per_second", kind: "bench")
+        let speedObs = d.observations(MetricName.tokensPerSecond(mode), kind: "bench")
         let coverage = Dictionary(grouping: speedObs.filter { $0.length != nil }, by: { $0.length! }).mapValues { Set($0.map(\.config)).count }
         guard let fallback = coverage.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return [] }
         struct BK: Hashable { var config: RunConfig; var kernel: String; var length: Int }
         let speed = ReportData.aggregate(speedObs.filter { $0.length != nil }) { BK(config: $0.config, kernel: $0.kernel ?? "", length: $0.length!) }
         let kernels = Set(speed.keys.map(\.kernel))
-        let acc = d.observations("accuracy", kind: "accuracy")
+        let acc = d.observations(MetricName.accuracy, kind: "accuracy")
         var sets: [ParetoSet] = []
         for split in [Split(values: [], observations: acc)] {
             let keys = varyingKeysAcross(split)
@@ -404,8 +411,8 @@ public enum Figures {
     }
 
     static func paretoStateBytes(_ d: ReportData, _ command: String, _ marks: AccuracyMarks) -> FigureSet {
-        guard d.has("accuracy", kind: "accuracy") else { return FigureSet(skipped: ["Pareto (state bytes): no accuracy rows"]) }
-        guard d.has("state_bytes", kind: "accuracy") else {
+        guard d.has(MetricName.accuracy, kind: "accuracy") else { return FigureSet(skipped: ["Pareto (state bytes): no accuracy rows"]) }
+        guard d.has(MetricName.stateBytes, kind: "accuracy") else {
             return FigureSet(skipped: ["Pareto (state bytes): the accuracy rows have no state_bytes (add `memory` to the study's measurements)"])
         }
         return paretoFigures(stateBytesPoints(d), d, command, marks, kind: "state-bytes", xObjective: .minimize,
@@ -415,8 +422,8 @@ public enum Figures {
 
     /// The Pareto figure of accuracy against `mode` (decode, prefill) tokens/s.
     static func paretoThroughput(_ d: ReportData, _ command: String, _ marks: AccuracyMarks, mode: String) -> FigureSet {
-        let metric = "\(mode)_tokens_per_second"
-        guard d.has("accuracy", kind: "accuracy") else { return FigureSet(skipped: ["Pareto (\(mode) tokens/s): no accuracy rows"]) }
+        let metric = MetricName.tokensPerSecond(mode)
+        guard d.has(MetricName.accuracy, kind: "accuracy") else { return FigureSet(skipped: ["Pareto (\(mode) tokens/s): no accuracy rows"]) }
         guard d.has(metric, kind: "bench") else {
             return mode == "prefill" ? FigureSet() : FigureSet(skipped: ["Pareto (\(mode) tokens/s): no bench rows with \(metric)"])
         }
@@ -501,7 +508,7 @@ public enum Figures {
                 // maximise x: it steps down as the required speed passes each point (fsteps)
                 elements.insert("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \(Fmt.q(Style.frontierColour)) lw 2 dt 1 title \"Pareto frontier\"", at: 0)
                 elements.append("data \(fsel) using 1:2 with points lc rgb \(Fmt.q(Style.frontierColour)) pt 6 ps 2.4 title \"on the frontier\"")
-                let splitObs = d.observations("accuracy", kind: "accuracy")
+                let splitObs = d.observations(MetricName.accuracy, kind: "accuracy")
                 let m = marks.draw(task: s.task, length: s.length, obs: splitObs, runs: nil, file: &file, settings: &settings, elements: &elements)
                 drew.chance = drew.chance || m.chance != nil
                 drew.target = drew.target || marks.target != nil
@@ -590,8 +597,8 @@ public enum Figures {
     // MARK: - Bench metrics against context length
 
     static func benchVsLength(_ d: ReportData, _ command: String, memory: Bool) -> FigureSet {
-        let metrics = memory ? ["state_bytes", "measured_state_bytes", "peak_resident_bytes"]
-            : ["train_tokens_per_second", "prefill_tokens_per_second", "decode_tokens_per_second"]
+        let metrics = memory ? [MetricName.stateBytes, MetricName.measuredStateBytes, MetricName.peakResidentBytes]
+            : [MetricName.tokensPerSecond("train"), MetricName.tokensPerSecond("prefill"), MetricName.tokensPerSecond("decode")]
         let what = memory ? "memory" : "throughput"
         let obs = d.observations.filter { $0.kind == "bench" && metrics.contains($0.name) && $0.length != nil }
         guard !obs.isEmpty else { return FigureSet(skipped: ["\(what) vs length: no bench rows with \(metrics.joined(separator: "/"))"]) }
@@ -687,7 +694,7 @@ public enum Figures {
     static func heatmaps(_ d: ReportData, _ command: String, metric: String) -> FigureSet {
         let obs = d.observations(metric, kind: "accuracy").filter { $0.task != nil && $0.length != nil }
         if obs.isEmpty {
-            return FigureSet(skipped: metric == "score" ? [] : ["heatmap: no accuracy rows"])
+            return FigureSet(skipped: metric == MetricName.score ? [] : ["heatmap: no accuracy rows"])
         }
         var out = FigureSet()
         for split in ReportData.splits(obs) {
@@ -744,10 +751,10 @@ public enum Figures {
     // MARK: - Training curves
 
     static func curves(_ d: ReportData, _ command: String) -> FigureSet {
-        let metrics = ["curve_val_loss", "curve_val_accuracy"]
+        let metrics = [MetricName.curveValidationLoss, MetricName.curveValidationAccuracy]
         let obs = d.observations.filter { $0.kind == "accuracy" && metrics.contains($0.name) && $0.step != nil }
         guard !obs.isEmpty else { return FigureSet(skipped: ["training curves: no curve_val_loss/curve_val_accuracy rows"]) }
-        let chance = d.observations("chance_accuracy", kind: "accuracy")
+        let chance = d.observations(MetricName.chanceAccuracy, kind: "accuracy")
         var out = FigureSet()
         for split in ReportData.splits(obs) {
             for task in ReportData.tasks(split.observations) {
@@ -779,7 +786,7 @@ public enum Figures {
                     }
                     guard !elements.isEmpty else { continue }
                     var chanceValue: Double? = nil
-                    if m == "curve_val_accuracy", curveLengths.count == 1,
+                    if m == MetricName.curveValidationAccuracy, curveLengths.count == 1,
                        let line = chanceLine(chance, task: task, length: curveLengths[0], runs: Set(runs), file: &file) {
                         extra.append(line.setting)
                         chanceValue = line.value
@@ -792,10 +799,10 @@ public enum Figures {
                     }
                     // the stats lines read the .dat before the y range is set (stats skips values outside it)
                     panels.append(Panel(comment: m, settings: ["set autoscale y"] + extra + [
-                        "set title \(Fmt.q(m == "curve_val_loss" ? "validation loss" : "validation accuracy"))",
+                        "set title \(Fmt.q(m == MetricName.curveValidationLoss ? "validation loss" : "validation accuracy"))",
                         "set xlabel \"training step\"",
-                        "set ylabel \(Fmt.q(m == "curve_val_loss" ? "loss (nats)" : "accuracy on the validation split"))",
-                        m == "curve_val_loss" ? "set autoscale y" : range.setting,
+                        "set ylabel \(Fmt.q(m == MetricName.curveValidationLoss ? "loss (nats)" : "accuracy on the validation split"))",
+                        m == MetricName.curveValidationLoss ? "set autoscale y" : range.setting,
                         "set key outside below height 1",
                     ], elements: elements))
                 }

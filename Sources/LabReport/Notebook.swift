@@ -82,7 +82,7 @@ public enum Notebook {
             }
             let others = Set(acc.flatMap { $0.labels.keys }).subtracting(RunConfig.nonGroupLabels).subtracting(RunConfig.recipeLabels).sorted()
             for k in others { parts.append("\(k) " + list(values(k, "accuracy"))) }
-            let evals = Array(Set(d.observations("accuracy", kind: "accuracy").compactMap(\.length))).sorted().map(String.init)
+            let evals = Array(Set(d.observations(MetricName.accuracy, kind: "accuracy").compactMap(\.length))).sorted().map(String.init)
             if !evals.isEmpty { parts.append("eval lengths " + list(evals)) }
             s += "- \(acc.count) accuracy runs: " + parts.joined(separator: "; ") + ".\n"
         }

@@ -1,6 +1,9 @@
 // The rows of a study as flat observations (one a measurement) keyed by what a figure or table
 // groups on. Labels play roles:
-// - series: `variant` and `window` name a point or a line (`RunConfig`);
+// - series: `variant` and `window` name a point or a line (`RunConfig`); how a variant is named,
+//   ordered and coloured, and which one is the reference, comes from the rows themselves (each
+//   row's `variant` description, written by the harness from the variant's own file): this code
+//   knows no variant kind;
 // - axes: `task`, `length`, `kernel` (bench), `step` (curves) place it;
 // - replicates: `seed` (accuracy runs) and `round` (the repeats of a bench run, `bench.repeats`)
 //   are summarised over (`Stat`: seeds by their mean, rounds by their median);
@@ -12,52 +15,45 @@ import Foundation
 import LabResults
 
 /// What a point or line stands for: a variant, its window and the grouping labels of its run.
+/// Equality, hashing and order ignore `about` (one variant has one description in a study).
 public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var variant: String
-    /// nil for variants without a window (`full`, `linear_attention`).
+    /// nil for variants without a window.
     public var window: Int?
     /// Grouping labels (every label that is not a series, axis or replicate label).
     public var groups: [String: String]
+    /// How the variant presents itself (its rows' `variant` description; `VariantDescription.undescribed`
+    /// for rows written before rows carried one).
+    public var about: VariantDescription
 
-    public init(variant: String, window: Int? = nil, groups: [String: String] = [:]) {
+    public init(variant: String, window: Int? = nil, groups: [String: String] = [:], about: VariantDescription? = nil) {
         self.variant = variant; self.window = window; self.groups = groups
+        self.about = about ?? .undescribed(variant)
     }
 
-    /// The reference every other configuration is compared with: full attention.
-    public static let referenceVariant = "full"
-    /// Whether this is a reference configuration (`referenceVariant`).
-    public var isReference: Bool { variant == Self.referenceVariant }
+    public static func == (a: RunConfig, b: RunConfig) -> Bool {
+        a.variant == b.variant && a.window == b.window && a.groups == b.groups
+    }
+    public func hash(into h: inout Hasher) { h.combine(variant); h.combine(window); h.combine(groups) }
+
+    /// Whether this is a reference configuration, the one every other is compared with
+    /// (`VariantDescription.isReference`: full attention).
+    public var isReference: Bool { about.isReference }
 
     /// The labels that are neither series, axes nor replicates.
     public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel", "round"]
     /// Labels only accuracy runs carry (the training recipe): ignored when joining to bench rows.
     public static let recipeLabels: Set<String> = ["learning_rate", "train_length"]
 
-    public init(labels: [String: String]) {
-        variant = labels["variant"] ?? "?"
-        window = labels["window"].flatMap { Int($0) }
-        groups = labels.filter { !Self.nonGroupLabels.contains($0.key) }
-    }
-
-    /// Short variant names for point labels.
-    public static func shortName(_ variant: String) -> String {
-        switch variant {
-        case "full": return "full"
-        case "sliding_window": return "swa"
-        case "rattention": return "ratt"
-        case "linear_attention": return "linear only"
-        default: return variant
-        }
-    }
-
-    /// Order of variants in legends and tables: the reference first, then by how much they keep.
-    static func variantRank(_ v: String) -> Int {
-        ["full": 0, "linear_attention": 1, "sliding_window": 2, "rattention": 3][v] ?? 4
+    /// The configuration a row's labels name, described by `about` (nil: undescribed).
+    public init(labels: [String: String], about: VariantDescription? = nil) {
+        self.init(variant: labels["variant"] ?? "?", window: labels["window"].flatMap { Int($0) },
+                  groups: labels.filter { !Self.nonGroupLabels.contains($0.key) }, about: about)
     }
 
     /// `ratt W16`, plus the values of `showing` grouping keys it has (`ratt W16 lllg`, `swa W8 conv_kernel=0`).
     public func name(showing keys: [String] = []) -> String {
-        var s = Self.shortName(variant) + (window.map { " W\($0)" } ?? "")
+        var s = about.shortName + (window.map { " W\($0)" } ?? "")
         for k in keys { if let v = groups[k] { s += " " + Self.groupText(k, v) } }
         return s
     }
@@ -67,14 +63,14 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
         key == "pattern" ? (value ?? "pattern –") : "\(key)=\(value ?? "–")"
     }
 
-    /// The window axis position: the window, or −1 for a windowless variant other than full
-    /// (`linear_attention`: "linear only").
+    /// The window axis position: the window, or −1 for a windowless variant other than the
+    /// reference (linear attention alone: "linear only").
     public var windowAxis: Int { window ?? -1 }
 
     public var description: String { name(showing: groups.keys.sorted()) }
 
     public static func < (a: RunConfig, b: RunConfig) -> Bool {
-        let (ra, rb) = (variantRank(a.variant), variantRank(b.variant))
+        let (ra, rb) = (a.about.rank, b.about.rank)
         if ra != rb { return ra < rb }
         if a.variant != b.variant { return a.variant < b.variant }
         if a.window != b.window { return (a.window ?? -1) < (b.window ?? -1) }
@@ -86,7 +82,7 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The configuration as a bench row would label it (no training-recipe labels).
     var benchKey: RunConfig {
-        RunConfig(variant: variant, window: window, groups: groups.filter { !Self.recipeLabels.contains($0.key) })
+        RunConfig(variant: variant, window: window, groups: groups.filter { !Self.recipeLabels.contains($0.key) }, about: about)
     }
 }
 
@@ -130,15 +126,20 @@ public struct ReportData: Sendable {
     public var failedRows: [ResultRow] { rows.filter { $0.status == .failed } }
     /// The measurements of the ok rows.
     public let observations: [Observation]
+    /// The variants' descriptions the rows carry, by kind (the latest row's where rows differ).
+    public let variants: [String: VariantDescription]
 
     /// `rows` may hold several rows per run (shards, retries): the latest counts, an ok beating a failed.
     public init(study: String, rows: [ResultRow]) {
         self.study = study
         let unique = ResultsStore.deduplicated(rows)
         self.rows = unique
+        var described: [String: VariantDescription] = [:]
+        for r in unique { if let v = r.variant { described[v.kind] = v } }
+        variants = described
         var obs: [Observation] = []
         for r in unique where r.status == .ok {
-            let config = RunConfig(labels: r.labels)
+            let config = RunConfig(labels: r.labels, about: r.labels["variant"].flatMap { described[$0] })
             for m in r.metrics {
                 obs.append(Observation(
                     runID: r.runID, kind: r.kind, config: config, task: m.task ?? r.labels["task"],
@@ -147,6 +148,14 @@ public struct ReportData: Sendable {
             }
         }
         observations = obs
+    }
+
+    /// The reference variant's kind, as prose names it (`full` attention): the described reference
+    /// among the rows, else the reference the rows' descriptions name (`referenceKind`: when no
+    /// row ran it); "reference" when no row says.
+    public var referenceKind: String {
+        variants.values.filter(\.isReference).map(\.kind).sorted().first
+            ?? variants.values.compactMap(\.referenceKind).sorted().first ?? "reference"
     }
 
     /// The observations of `name` (of rows of `kind`, when given).
@@ -187,12 +196,12 @@ public struct ReportData: Sendable {
         let all = splits(obs)
         guard all.count > 1 else { return all }
         return all.compactMap { s in
-            let full = s.observations.filter { $0.config.variant == "full" }
+            let full = s.observations.filter(\.config.isReference)
             if full.count == s.observations.count,
                full.allSatisfy({ o in s.values.allSatisfy { o.config.groups[$0.key] == nil } }) { return nil }
             if !full.isEmpty { return s }
             var t = s
-            t.observations += obs.filter { o in o.config.variant == "full" && s.values.allSatisfy { o.config.groups[$0.key] == nil } }
+            t.observations += obs.filter { o in o.config.isReference && s.values.allSatisfy { o.config.groups[$0.key] == nil } }
             return t
         }
     }

@@ -1,9 +1,10 @@
 // The style table of every figure, in one place: what tells lines and points apart, and what
 // panels and axes are called.
 //
-//   colour  ← variant (`variantColours`): full black, sliding_window blue, rattention red,
-//             linear_attention green, others from `palette`; windows of one variant are shades
-//             of its colour, the smallest window palest (`shade`)
+//   colour  ← variant: the colour its rows' description gives (`VariantDescription.colour`: full
+//             attention black, sliding window blue, RAttention red, linear only green), others
+//             from `palette`; windows of one variant are shades of its colour, the smallest
+//             window palest (`shade`)
 //   marker  ← stack, the `pattern` label of `sweep.pattern` (`stackMarkers`, in the order the
 //             stacks sort; no label: a filled circle)
 //   dash    ← kernel, the `kernel` label of `sweep.kernel` (`kernelDashes`, in sorted order; one
@@ -13,10 +14,10 @@
 //
 // Metric names become titles in words with units (`metricTitle`), never the raw row names.
 import Foundation
+import LabResults
 
 enum Style {
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
-    static let variantColours = ["full": "#000000", "sliding_window": "#1f77b4", "rattention": "#d62728", "linear_attention": "#2ca02c"]
     /// Filled circle, square, triangle, diamond, inverted triangle, pentagon; then open ones.
     static let stackMarkers = [7, 5, 9, 13, 11, 15, 6, 4, 8, 12]
     /// Solid, dashed, dotted, dash-dot, dash-dot-dot.
@@ -24,18 +25,19 @@ enum Style {
     /// Reference lines and fills.
     static let chanceColour = "#7f7f7f", targetColour = "#444444", bandColour = "#bbbbbb", frontierColour = "#555555"
 
-    /// The colour of `variant` (`among`: the variants of the figure, for the ones not in the table).
-    static func colour(_ variant: String, among variants: [String]) -> String {
-        if let c = variantColours[variant] { return c }
-        let others = variants.filter { variantColours[$0] == nil }
-        return palette[3 + (others.firstIndex(of: variant) ?? 0) % (palette.count - 3)]
+    /// The colour of `config`'s variant: its description's, else one of `palette` after the first
+    /// three, by its place among the variants without one in `configs` (the figure's).
+    static func colour(_ config: RunConfig, among configs: [RunConfig]) -> String {
+        if let c = config.about.colour { return c }
+        let others = Figures.uniqueInOrder(configs.filter { $0.about.colour == nil }.map(\.variant))
+        return palette[3 + (others.firstIndex(of: config.variant) ?? 0) % (palette.count - 3)]
     }
 
     /// The variant's colour, lightened for the smaller windows of that variant among `configs`:
     /// the largest window (or a windowless variant) at full strength, the smallest mixed 45 % with
     /// white (full attention's black becomes grey steps).
     static func shade(_ config: RunConfig, among configs: [RunConfig]) -> String {
-        let base = colour(config.variant, among: ReportData.distinct(configs.map(\.variant)))
+        let base = colour(config, among: configs)
         let windows = ReportData.distinct(configs.filter { $0.variant == config.variant }.map(\.window))
         guard windows.count > 1, let w = config.window, let i = windows.firstIndex(of: w) else { return base }
         let t = 0.45 * Double(windows.count - 1 - i) / Double(windows.count - 1)
@@ -77,16 +79,16 @@ enum Style {
 
     /// Titles and units of the metrics rows carry: (what it is in words, unit).
     static let metricTitles: [String: (title: String, unit: String)] = [
-        "accuracy": ("accuracy", "fraction of answer tokens"),
-        "score": ("generation score", "fraction"),
-        "train_tokens_per_second": ("training throughput", "tokens/s"),
-        "prefill_tokens_per_second": ("prefill throughput (to the first token)", "tokens/s"),
-        "decode_tokens_per_second": ("decode throughput", "tokens/s"),
-        "state_bytes": ("decode state, analytic", "bytes"),
-        "measured_state_bytes": ("decode state, measured in the caches", "bytes"),
-        "peak_resident_bytes": ("peak resident memory of the run", "bytes"),
-        "curve_val_loss": ("validation loss", "nats"),
-        "curve_val_accuracy": ("validation accuracy", "fraction of answer tokens"),
+        MetricName.accuracy: ("accuracy", "fraction of answer tokens"),
+        MetricName.score: ("generation score", "fraction"),
+        MetricName.tokensPerSecond("train"): ("training throughput", "tokens/s"),
+        MetricName.tokensPerSecond("prefill"): ("prefill throughput (to the first token)", "tokens/s"),
+        MetricName.tokensPerSecond("decode"): ("decode throughput", "tokens/s"),
+        MetricName.stateBytes: ("decode state, analytic", "bytes"),
+        MetricName.measuredStateBytes: ("decode state, measured in the caches", "bytes"),
+        MetricName.peakResidentBytes: ("peak resident memory of the run", "bytes"),
+        MetricName.curveValidationLoss: ("validation loss", "nats"),
+        MetricName.curveValidationAccuracy: ("validation accuracy", "fraction of answer tokens"),
     ]
 
     /// `decode throughput (tokens/s)`; an unknown metric: its name.

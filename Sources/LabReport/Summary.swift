@@ -7,6 +7,7 @@
 // answered right, whatever the accuracy. Rows written before `chance_accuracy` existed: it says
 // the chance level is not recorded and gives no verdict.
 import Foundation
+import LabResults
 
 public enum Summary {
     /// How far above chance a mean accuracy may lie and still count as chance: max(0.02, 10 % of chance).
@@ -48,12 +49,12 @@ public enum Summary {
     /// The cells of the accuracy rows, by task (numeric-aware order), then eval length.
     public static func cells(_ d: ReportData) -> [Cell] {
         let lm = TextSummary.tasks(d)  // summarised in bits per byte (TextSummary)
-        let acc = d.observations("accuracy", kind: "accuracy").filter { $0.task != nil && $0.length != nil && !lm.contains($0.task!) }
-        let chance = d.observations("chance_accuracy", kind: "accuracy").filter { $0.task != nil && $0.length != nil }
+        let acc = d.observations(MetricName.accuracy, kind: "accuracy").filter { $0.task != nil && $0.length != nil && !lm.contains($0.task!) }
+        let chance = d.observations(MetricName.chanceAccuracy, kind: "accuracy").filter { $0.task != nil && $0.length != nil }
         struct TL: Hashable { var task: String; var length: Int }
         let chanceStats = ReportData.aggregate(chance) { TL(task: $0.task!, length: $0.length!) }
         let stats = ReportData.aggregate(acc) { CellKey(config: $0.config, task: $0.task!, length: $0.length!) }
-        let scores = ReportData.aggregate(d.observations("score", kind: "accuracy").filter { $0.task != nil && $0.length != nil }) {
+        let scores = ReportData.aggregate(d.observations(MetricName.score, kind: "accuracy").filter { $0.task != nil && $0.length != nil }) {
             CellKey(config: $0.config, task: $0.task!, length: $0.length!)
         }
         var out: [Cell] = []
@@ -94,7 +95,7 @@ public enum Summary {
         guard !cells.isEmpty else { return text.isEmpty ? "_No accuracy rows: nothing to summarise._\n" : text }
         let keys = ReportData.varyingKeys(Array(Set(cells.flatMap { $0.all.map(\.config) })))
         var s = "Generated from the rows: per task and eval length, the best configuration by mean accuracy on the eval examples, "
-            + "the reference (\(RunConfig.referenceVariant) attention) and the chance level (`chance_accuracy`: the accuracy of the "
+            + "the reference (\(d.referenceKind) attention) and the chance level (`chance_accuracy`: the accuracy of the "
             + "best constant answer on the same eval examples). A task is at chance at a length when every configuration's mean "
             + "accuracy is at most max(0.02, 10 % of chance) above it; where scores are recorded and every greedy answer scored 0, "
             + "it says there was no correct answer. Accuracy: mean (n seeds), or mean ± std (n)."
@@ -103,7 +104,7 @@ public enum Summary {
         s += "\n\n"
         var lines: [[String]] = []
         for c in cells {
-            let refs = c.references.isEmpty ? "– (no \(RunConfig.referenceVariant)-attention rows)"
+            let refs = c.references.isEmpty ? "– (no \(d.referenceKind)-attention rows)"
                 : c.references.map { (c.references.count > 1 ? name($0.config, keys) + " " : "") + $0.accuracy.formatted() }.joined(separator: "; ")
             let chance = c.chance.map { String(format: "%.3f", $0.mean) } ?? "not recorded"
             let verdict: String
@@ -122,10 +123,10 @@ public enum Summary {
             }
             lines.append(line)
         }
-        s += Tables.markdown(["task", "eval length", "best configuration (accuracy)", "reference: \(RunConfig.referenceVariant) attention",
+        s += Tables.markdown(["task", "eval length", "best configuration (accuracy)", "reference: \(d.referenceKind) attention",
                               "chance", "verdict"] + (hasScore ? ["best score"] : []), lines, alignRight: 99) + "\n"
         // one line per task: where it sits at chance
-        for task in ReportData.tasks(d.observations("accuracy", kind: "accuracy")) where !TextSummary.tasks(d).contains(task) {
+        for task in ReportData.tasks(d.observations(MetricName.accuracy, kind: "accuracy")) where !TextSummary.tasks(d).contains(task) {
             let tc = cells.filter { $0.task == task }
             let at = tc.filter { $0.atChance == true }.map(\.length)
             let unanswered = tc.filter { $0.atChance != true && $0.noCorrectAnswer }.map(\.length)

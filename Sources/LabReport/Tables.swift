@@ -1,6 +1,7 @@
 // The notebook's tables, as Markdown, pure functions of the rows. Replicates (seeds) are shown as
 // `mean ± std (n)` (`Stat.formatted`); grouping labels that vary become columns.
 import Foundation
+import LabResults
 
 public enum Tables {
     /// A Markdown table (cells escaped).
@@ -14,7 +15,7 @@ public enum Tables {
     /// Leading columns of a configuration: variant, window, then each varying grouping key.
     static func configColumns(_ keys: [String]) -> [String] { ["variant", "window"] + keys }
     static func configCells(_ c: RunConfig, _ keys: [String]) -> [String] {
-        [c.variant == "linear_attention" ? "linear_attention (linear only)" : c.variant, c.window.map(String.init) ?? "–"]
+        [c.about.label == c.variant ? c.variant : "\(c.variant) (\(c.about.label))", c.window.map(String.init) ?? "–"]
             + keys.map { c.groups[$0] ?? "–" }
     }
 
@@ -116,10 +117,10 @@ public enum Tables {
     /// Bench rows: one line per configuration (and kernel) and length.
     public static func bench(_ d: ReportData) -> String {
         let metrics: [(String, String, (Double) -> String)] = [
-            ("train_tokens_per_second", "train tok/s", Fmt.rate), ("prefill_tokens_per_second", "prefill tok/s", Fmt.rate),
-            ("decode_tokens_per_second", "decode tok/s", Fmt.rate), ("train_model_flops_per_second", "train FLOP/s", { String(format: "%.3g", $0) }),
-            ("state_bytes", "state bytes", Fmt.bytes), ("measured_state_bytes", "measured state", Fmt.bytes),
-            ("peak_resident_bytes", "peak resident", Fmt.bytes),
+            (MetricName.tokensPerSecond("train"), "train tok/s", Fmt.rate), (MetricName.tokensPerSecond("prefill"), "prefill tok/s", Fmt.rate),
+            (MetricName.tokensPerSecond("decode"), "decode tok/s", Fmt.rate), (MetricName.trainModelFlopsPerSecond, "train FLOP/s", { String(format: "%.3g", $0) }),
+            (MetricName.stateBytes, "state bytes", Fmt.bytes), (MetricName.measuredStateBytes, "measured state", Fmt.bytes),
+            (MetricName.peakResidentBytes, "peak resident", Fmt.bytes),
         ]
         let obs = d.observations.filter { $0.kind == "bench" && $0.length != nil }
         guard !obs.isEmpty else { return "" }
@@ -145,7 +146,7 @@ public enum Tables {
             lines.append(cells)
         }
         let header = ["length"] + configColumns(keys) + (kernels.count > 1 ? ["kernel"] : []) + present.map(\.1)
-        let timed = stats.filter { ["train_tokens_per_second", "prefill_tokens_per_second", "decode_tokens_per_second"].contains($0.key.metric) }
+        let timed = stats.filter { [MetricName.tokensPerSecond("train"), MetricName.tokensPerSecond("prefill"), MetricName.tokensPerSecond("decode")].contains($0.key.metric) }
         let rounds = timed.values.map(\.n).max() ?? 1
         let flagged = timed.filter { $0.value.spreadFlagged }.count
         let note = rounds > 1
@@ -171,8 +172,8 @@ public enum Tables {
         for task in ReportData.tasks(obs) {
             for c in Array(Set(obs.filter { $0.task == task }.map(\.config))).sorted() {
                 func f(_ m: String, _ digits: Int) -> String { stats[K(config: c, task: task, metric: m)]?.formatted(digits: digits) ?? "–" }
-                let total = runs[K(config: c, task: task, metric: "train_steps")]?.count ?? 0
-                let reached = runs[K(config: c, task: task, metric: "steps_to_target")]?.count ?? 0
+                let total = runs[K(config: c, task: task, metric: MetricName.trainSteps)]?.count ?? 0
+                let reached = runs[K(config: c, task: task, metric: MetricName.stepsToTarget)]?.count ?? 0
                 lines.append([task] + configCells(c, keys) + [f("train_steps", 0), f("steps_to_target", 0), "\(reached)/\(total)",
                                                                f("best_val_accuracy", 3), f("val_loss", 3)])
             }
@@ -185,8 +186,8 @@ public enum Tables {
     /// Every table of the notebook, in order.
     public static func all(_ d: ReportData, threshold: Double) -> String {
         var parts = [perTask(d, threshold: threshold), overTasks(d, threshold: threshold)]
-        if d.has("score", kind: "accuracy") {
-            parts += [perTask(d, metric: "score", threshold: threshold), overTasks(d, metric: "score", threshold: threshold)]
+        if d.has(MetricName.score, kind: "accuracy") {
+            parts += [perTask(d, metric: MetricName.score, threshold: threshold), overTasks(d, metric: MetricName.score, threshold: threshold)]
         }
         parts += [frontiers(d), bench(d), training(d)]
         let text = parts.filter { !$0.isEmpty }.joined(separator: "\n")

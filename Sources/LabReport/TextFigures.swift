@@ -32,7 +32,8 @@ public enum TextFigures {
                 let tobs = split.observations.filter { $0.task == task }
                 let stats = ReportData.aggregate(tobs) { o in o.length.map { CellKey(config: o.config, task: task, length: $0) } }
                 let configs = Array(Set(tobs.map(\.config))).sorted()
-                let variants = Figures.uniqueInOrder(configs.map(\.variant))
+                // one series per variant other than the reference, in legend order
+                let variants = Figures.uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
                 let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 guard !xs.isEmpty else { continue }
                 let slot = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
@@ -45,20 +46,21 @@ public enum TextFigures {
                 for L in ReportData.distinct(tobs.map(\.length)) {
                     var elements: [String] = [], settings: [String] = []
                     if let full = configs.first(where: \.isReference), let s = stats[CellKey(config: full, task: task, length: L)] {
-                        let sel = file.add("L=\(L) | full", columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
+                        let sel = file.add("L=\(L) | \(full.variant)", columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
                         settings.append("stats data \(sel) using 1 name \"full\" nooutput")
-                        elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"full attention %.3f\", full_mean)")
-                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \"#000000\" dt 3 lw 1 title \"full attention min..max over seeds\"")
+                        elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"\(full.variant) attention %.3f\", full_mean)")
+                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \"#000000\" dt 3 lw 1 title \"\(full.variant) attention min..max over seeds\"")
                         elements.append("\(Fmt.num(s.max)) with lines lc rgb \"#000000\" dt 3 lw 1 notitle")
                     }
-                    for v in variants where v != RunConfig.referenceVariant {
+                    for v in variants {
+                        let first = configs.first { $0.variant == v }!
                         let rows = configs.filter { $0.variant == v }.compactMap { c -> (Int, Stat)? in
                             stats[CellKey(config: c, task: task, length: L)].map { (c.windowAxis, $0) }
                         }.sorted { $0.0 < $1.0 }
                         guard !rows.isEmpty else { continue }
                         let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max n",
                                            rows.map { "\(slot[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \($0.1.n)" })
-                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(Style.colour(v, among: variants))) pt 7 lw 1.5 title \(Fmt.q(v == "linear_attention" ? "linear only" : v))")
+                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(Style.colour(first, among: configs))) pt 7 lw 1.5 title \(Fmt.q(first.about.label))")
                     }
                     if let floor {
                         elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \"#7f7f7f\" dt 2 lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")

@@ -23,7 +23,7 @@ public enum TextSummary {
         let configs = Array(Set(obs.map(\.config))).sorted()
         let keys = ReportData.varyingKeys(configs)
         var s = "Language-model tasks: per task and eval length, the configuration with the lowest mean test bits per byte (`bpb`, "
-            + "lower is better), \(RunConfig.referenceVariant) attention's, and the unigram level (`unigram_bpb`: a unigram byte model "
+            + "lower is better), \(d.referenceKind) attention's, and the unigram level (`unigram_bpb`: a unigram byte model "
             + "fitted on the train split, the level of a model that ignores its context). A configuration within "
             + "\(Fmt.num(unigramMargin)) bits per byte of that level is not using its context. Bits per byte: mean (n seeds), "
             + "or mean ± std (n). The comparisons against the reference are in the Comparisons section.\n\n"
@@ -46,7 +46,7 @@ public enum TextSummary {
                               floor.map { String(format: "%.3f", $0.mean) } ?? "–", verdict])
             }
         }
-        return s + Tables.markdown(["task", "eval length", "best configuration (bits per byte)", "reference: \(RunConfig.referenceVariant) attention",
+        return s + Tables.markdown(["task", "eval length", "best configuration (bits per byte)", "reference: \(d.referenceKind) attention",
                                     "unigram", "verdict"], lines, alignRight: 99) + "\n"
     }
 }

@@ -28,15 +28,19 @@ public struct ResultRow: Codable, Hashable, Sendable {
     public var config: JSONValue
     public var metrics: [MetricValue]
     public var provenance: Provenance
+    /// How the run's variant (the `variant` label) presents itself in tables and figures
+    /// (`VariantDescription`); nil in rows written before rows carried it.
+    public var variant: VariantDescription?
 
     public init(study: String, runID: String, kind: String, status: Status, reason: String? = nil, transient: Bool? = nil,
-                labels: [String: String], config: JSONValue, metrics: [MetricValue], provenance: Provenance) {
+                labels: [String: String], config: JSONValue, metrics: [MetricValue], provenance: Provenance,
+                variant: VariantDescription? = nil) {
         self.study = study; self.runID = runID; self.kind = kind; self.status = status; self.reason = reason; self.transient = transient
-        self.labels = labels; self.config = config; self.metrics = metrics; self.provenance = provenance
+        self.labels = labels; self.config = config; self.metrics = metrics; self.provenance = provenance; self.variant = variant
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, study, runID = "run_id", kind, status, reason, transient, labels, config, metrics, provenance
+        case schema, study, runID = "run_id", kind, status, reason, transient, labels, config, metrics, provenance, variant
     }
 
     /// The row as one line of JSON (sorted keys, no newline).

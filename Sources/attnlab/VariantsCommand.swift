@@ -4,16 +4,25 @@ import Foundation
 import LabCore
 import LabAttention
 import LabModel
+import LabResults
 
 struct Variants: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Attention variants (full, sliding_window, rattention, …) and their config keys.",
+        abstract: "Attention variants (\(AttentionRegistry.kinds.joined(separator: ", "))) and their config keys.",
         subcommands: [VariantsList.self, VariantsState.self, VariantsPattern.self])
 }
 
 struct VariantsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Each variant with its config keys and defaults.")
+    @Flag(help: "Instead: each variant's description as result rows carry it (`variant`), one JSON object a line.")
+    var json = false
     func run() {
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // as ResultRow.jsonLine writes it
+            for d in AttentionRegistry.descriptions { print(String(decoding: (try? e.encode(d)) ?? Data(), as: UTF8.self)) }
+            return
+        }
         let keyWidth = AttentionRegistry.all.flatMap { $0.configKeys.map(\.key.count) }.max() ?? 0
         for type in AttentionRegistry.all {
             print("\(type.kind): \(type.summary)")
@@ -30,7 +39,7 @@ struct VariantsState: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state-bytes",
         abstract: "Analytic decode-state bytes per sequence of a layer pattern at given lengths (fp32, K and V counted).")
-    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '[{repeat: 3, layer: {kind: sliding_window, window: 64}}, {kind: full}]'.")
+    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '\(PatternExample.localGlobal)'.")
     var pattern: String
     @Option(help: "Layers.") var layers = 4
     @Option(help: "Model dim C.") var modelDim = 256
@@ -67,7 +76,7 @@ struct VariantsPattern: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pattern",
         abstract: "A layer pattern's per-layer table: kind, window, KV producer and decode-state bytes at T (shared caches once).")
-    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '{layers: [{kind: full}], kv_share: {ratio: \"5:3\"}}'.")
+    @Option(help: "Layer pattern: a YAML/JSON file or inline text, e.g. '{layers: [\(PatternExample.global)], kv_share: {ratio: \"5:3\"}}'.")
     var pattern: String?
     @Option(help: "A model config (YAML/JSON) to take the pattern, layers and dims from (the other options override).")
     var config: String?
@@ -131,4 +140,15 @@ func padded(_ s: String, _ width: Int) -> String { s.padding(toLength: max(width
 func parsePatternArgument(_ pattern: String) throws -> LayerPattern {
     let text = FileManager.default.fileExists(atPath: pattern) ? try YAMLInput.read(path: pattern, what: "pattern") : pattern
     return try LayerPattern.parse(yaml: text)
+}
+
+/// Pattern examples for the help texts, from the registry (no kind is named here): the reference
+/// variant's minimal config as the global layer, the first registered variant whose minimal config
+/// has a window as the local one.
+enum PatternExample {
+    static var global: String { AttentionRegistry.reference.minimalConfigJSON }
+    static var local: String {
+        AttentionRegistry.all.map { $0.minimalConfigJSON }.first { (try? AnyAttentionConfig.parse(json: $0))?.window != nil } ?? global
+    }
+    static var localGlobal: String { "[{repeat: 3, layer: \(local)}, \(global)]" }
 }

@@ -30,6 +30,8 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
     let rows = try ResultsStore.read(path: path).rows
     #expect(Set(rows.map(\.runID)).count == rows.count, "duplicate rows in \(path)")
     #expect(rows.allSatisfy { $0.status == .ok }, "\(rows.filter { $0.status != .ok }.map { $0.reason ?? "" })")
+    // each row carries its variant's description, as the registry gives it
+    #expect(rows.allSatisfy { $0.variant != nil && $0.variant?.kind == $0.labels["variant"] && $0.variant?.referenceKind == "full" })
     return Dictionary(uniqueKeysWithValues: rows.map { ($0.runID, $0.metrics.filter { !$0.timing }) })
 }
 

@@ -121,6 +121,9 @@ func committedStudies() -> [String] {
         #expect(Set(runs.map(\.id)).count == runs.count)
         // the window reaches the model's pattern
         #expect(swa.allSatisfy { r in r.model.pattern.unit.allSatisfy { "\($0.window!)" == r.labels["window"] } })
+        // every run describes its variant for its rows (the report reads nothing else about it)
+        #expect(runs.allSatisfy { $0.variant?.kind == $0.labels["variant"] })
+        #expect(full.allSatisfy { $0.variant?.isReference == true } && swa.allSatisfy { $0.variant?.isReference == false })
     }
 
     @Test func idsAreStableAndSensitive() throws {

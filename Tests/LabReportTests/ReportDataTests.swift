@@ -196,3 +196,55 @@ import Testing
         #expect(message { _ = try ReportInput.load(study: "x", results: root + "/empty.jsonl") } == root + "/empty.jsonl: no result rows")
     }
 }
+
+/// The report knows a variant only by the description its rows carry: any kind, named, ordered,
+/// coloured and taken for the reference as that says; a row without one names nothing.
+@Suite struct VariantDescriptionTests {
+    static let alpha = VariantDescription(kind: "alpha", shortName: "a", rank: 0, colour: "#123456", isReference: true)
+    static let beta = VariantDescription(kind: "beta", label: "beta only", shortName: "b", rank: 1, colour: nil,
+                                         extraMetrics: [MetricName.reachCeiling])
+
+    static func rows() -> [ResultRow] {
+        func r(_ id: String, _ about: VariantDescription?, kind: String, window: String?, _ acc: Double) -> ResultRow {
+            var labels = ["variant": kind, "task": "t", "seed": "0"]
+            if let window { labels["window"] = window }
+            var x = row(id, labels: labels, metrics: [MetricValue(MetricName.accuracy, acc, unit: "fraction", task: "t", length: 16),
+                                                     MetricValue(MetricName.stateBytes, acc * 100, unit: "bytes", length: 16)])
+            x.variant = about
+            return x
+        }
+        return [r("g", nil, kind: "gamma", window: "8", 0.4), r("b", beta, kind: "beta", window: "8", 0.5),
+                r("a", alpha, kind: "alpha", window: nil, 0.9), r("b2", beta, kind: "beta", window: "4", 0.45)]
+    }
+
+    @Test func namesOrderColoursAndReferenceComeFromTheRows() throws {
+        let d = ReportData(study: "synthetic", rows: Self.rows())
+        #expect(d.referenceKind == "alpha")
+        let configs = Array(Set(d.observations.map(\.config))).sorted()
+        #expect(configs.map(\.description) == ["a", "b W4", "b W8", "gamma W8"])  // rank, then the undescribed
+        #expect(configs.map(\.isReference) == [true, false, false, false])
+        #expect(Style.colour(configs[0], among: configs) == "#123456")
+        #expect(Style.colour(configs[1], among: configs) == Style.palette[3] && Style.colour(configs[3], among: configs) == Style.palette[4])
+        let table = Tables.perTask(d, threshold: 0.85)
+        #expect(table.contains("| beta (beta only) | 8 |") && table.contains("| gamma | 8 |") && table.contains("| alpha | – |"))
+        let window = try #require(Figures.build(d, command: "c").figures.first { $0.name == "accuracy-vs-window.t" })
+        #expect(window.script.contains("title \"beta only\"") && window.script.contains("alpha attention"))
+        #expect(window.data.contains("L=16 | alpha"))
+    }
+
+    @Test func rowsWithoutDescriptionsHaveNoReference() {
+        let d = ReportData(study: "synthetic", rows: Self.rows().map { var r = $0; r.variant = nil; return r })
+        #expect(d.referenceKind == "reference")
+        #expect(!d.observations.contains { $0.config.isReference })
+        #expect(d.observations.allSatisfy { $0.config.about == .undescribed($0.config.variant) })
+    }
+
+    @Test func theDescriptionRoundTripsThroughARow() throws {
+        var r = row("x", labels: ["variant": "beta"], metrics: [])
+        r.variant = Self.beta
+        let line = r.jsonLine
+        // the last key, no colour key where it has none
+        #expect(line.hasSuffix(#","variant":{"extra_metrics":["swa_reach_ceiling"],"kind":"beta","label":"beta only","rank":1,"reference":false,"short_name":"b"}}"#))
+        #expect(try JSONDecoder().decode(ResultRow.self, from: Data(line.utf8)) == r)
+    }
+}

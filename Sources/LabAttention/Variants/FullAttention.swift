@@ -2,6 +2,7 @@
 // Decode state: a KV cache that grows with T (2·Hkv·D·T floats per layer).
 // Cost per token: O(T·D) per head at decode; O(T²·D) per head for a sequence.
 import LabCore
+import LabResults
 
 public struct FullAttention: SoftmaxLayerVariant {
     public struct Config: AttentionVariantConfig {
@@ -15,6 +16,7 @@ public struct FullAttention: SoftmaxLayerVariant {
 
     public static let kind = "full"
     public static let summary = "causal softmax attention; KV cache grows with T"
+    public static let about = VariantDescription(kind: kind, rank: 0, colour: "#000000", isReference: true)
     public static let configKeys: [ConfigKeyDoc] = []
     public static let minimalConfigJSON = #"{"kind": "full"}"#
 

@@ -10,6 +10,7 @@
 // Cost per sequence: O(T·D²) per head (the chunked kernel: ≈ 45 kFLOP per token per head at D=64).
 import LabCore
 import LabKernels
+import LabResults
 
 public struct LinearAttention: AttentionVariant {
     public struct Config: AttentionVariantConfig {
@@ -33,6 +34,7 @@ public struct LinearAttention: AttentionVariant {
 
     public static let kind = "linear_attention"
     public static let summary = "RMSNorm(causal linear attention over j ≤ t): RAttention's linear branch alone (W = −1)"
+    public static let about = VariantDescription(kind: kind, label: "linear only", shortName: "linear only", rank: 1, colour: "#2ca02c")
     public static let configKeys = LinearBranchKeys.docs
     public static let minimalConfigJSON = #"{"kind": "linear_attention"}"#
 

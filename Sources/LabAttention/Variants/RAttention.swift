@@ -18,6 +18,7 @@
 // keeping ≥ W+1 tokens).
 import LabCore
 import LabKernels
+import LabResults
 
 public struct RAttention: KVSharingVariant {
     public enum LinearBranch: String, Codable, Sendable, Hashable { case on, off }
@@ -59,6 +60,7 @@ public struct RAttention: KVSharingVariant {
 
     public static let kind = "rattention"
     public static let summary = "RMSNorm(SWA) + RMSNorm(residual linear attention over tokens older than the window)"
+    public static let about = VariantDescription(kind: kind, shortName: "ratt", rank: 3, colour: "#d62728")
     public static let configKeys = [ConfigKeyDoc("window", "required", "W ≥ 0 of the softmax branch; the linear branch covers tokens j ≤ t−W−1")]
         + LinearBranchKeys.docs + [ConfigKeyDoc("linear_branch", "on", "off: RMSNorm(SWA) alone (ablation)")]
     public static let minimalConfigJSON = #"{"kind": "rattention", "window": 3}"#

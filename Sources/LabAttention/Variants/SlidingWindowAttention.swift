@@ -4,12 +4,15 @@
 // any W ≥ T − 1, up to 2⁶³ − 1, is full attention at the cost of the context). Cost: O(T·(W+1)·D)
 // per head for a sequence.
 import LabCore
+import LabResults
 
 public struct SlidingWindowAttention: SoftmaxLayerVariant {
     public struct Config: AttentionVariantConfig {
         /// W: attends to W+1 tokens. W ≥ T−1 equals full attention.
         public var windowSize: Int
         public var window: Int? { windowSize }
+        /// W tokens back per layer: a stack of them reaches Σ W.
+        public var reach: Int? { windowSize }
         public init(window: Int) { windowSize = window }
         public init(from decoder: Decoder) throws {
             try rejectUnknownKeys(decoder, allowed: ["kind", "window"], in: "sliding_window config")
@@ -27,6 +30,9 @@ public struct SlidingWindowAttention: SoftmaxLayerVariant {
 
     public static let kind = "sliding_window"
     public static let summary = "causal softmax attention over the last W+1 tokens; ring-buffer KV cache of W+1"
+    /// Its rows on MQAR carry the reach ceiling (`LayerPattern.reach`: Σ W over a stack of them).
+    public static let about = VariantDescription(kind: kind, shortName: "swa", rank: 2, colour: "#1f77b4",
+                                                 extraMetrics: [MetricName.reachCeiling])
     public static let configKeys = [ConfigKeyDoc("window", "required", "W ≥ 0: each token attends to itself and the W before it")]
     public static let minimalConfigJSON = #"{"kind": "sliding_window", "window": 3}"#
 
