@@ -161,7 +161,7 @@ extension Study {
                                         if sweep.kernel != [.auto] { labels["kernel"] = kernel.label }
                                         labels.merge(extraLabels) { $1 }
                                         add(Run(id: Run.makeID(canonical), kind: .accuracy, labels: labels, config: canonical, model: config,
-                                                train: o, checkpointEvery: training.checkpointEvery ?? training.evalEvery,
+                                                train: o, checkpointEvery: training.checkpointEvery ?? training.options.evalEvery,
                                                 evalLengths: evalLengths(trainLength: L), evalExamples: eval.examples, generate: eval.generate,
                                                 memory: measuresMemory, length: nil, benchModes: [], kernel: kernel, bench: bench))
                                     }
@@ -178,7 +178,7 @@ extension Study {
                                 "kind": .string("bench"),
                                 "model": try JSONValue(json: config.json),
                                 "length": .int(T), "batch": .int(bench.batch), "threads": .int(bench.threads),
-                                "parallelism": .string(training.parallelism),
+                                "parallelism": .string(training.options.parallelism.rawValue),
                                 "decode_tokens": .int(bench.decodeTokens), "budget_seconds": .double(bench.budgetSeconds),
                                 "kernel": kernel.canonical,
                                 "measurements": .array(benchMeasures.map { .string($0) }),

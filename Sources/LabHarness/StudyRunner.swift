@@ -135,7 +135,11 @@ public final class StudyRunner {
         return runs
     }
 
-    public func run(log: (String) -> Void = { FileHandle.standardOutput.writeIgnoringErrors($0 + "\n") }) throws -> RunSummary {
+    /// Runs every selected run not yet recorded, `options.jobs` children at a time, appending one
+    /// row per finished run to this invocation's results file; returns what it did. Throws before
+    /// any run on a debug build with bench runs (unless `allowDebug`) or a results file another
+    /// process holds; a run's failure is its row, never a throw.
+    public func run(log: @escaping (String) -> Void = { FileHandle.standardOutput.writeIgnoringErrors($0 + "\n") }) throws -> RunSummary {
         let runs = try selectedRuns()
         if Machine.build == "debug" && !options.allowDebug && runs.contains(where: { $0.kind == .bench }) {
             throw HarnessError("this attnlab is a debug build: its timings are not comparable; build with -c release, or pass --allow-debug (rows are then marked debug_timings)")
@@ -143,8 +147,40 @@ public final class StudyRunner {
         let resultsPath = StudyPaths.results(options.outDir, shard: options.shard)
         let lock = try ResultsLock(resultsPath)
         defer { lock.release() }
-        let existing = try StudyPaths.recorded(options.outDir, study: study.name, warn: { log("warning: \($0)") })
         var summary = RunSummary(total: runs.count)
+        let queue = try plan(runs, summary: &summary, log: log)
+        log("study \(study.name): \(runs.count) runs" + (options.shard.map { " (shard \($0))" } ?? "")
+            + ", \(summary.skipped) already recorded, \(queue.count) to run, \(options.jobs) at a time; rows → \(resultsPath)")
+        let rows = RowBuilder(study: study.name, git: git, cpu: cpu, cores: cores, host: host)
+        var progress = ProgressView(total: queue.count, jobs: options.jobs, outDir: options.outDir, live: options.live ?? (isatty(1) == 1), log: log)
+        var scheduler = RunScheduler(queue: queue, jobs: options.jobs)
+        try scheduler.drain(start: { run in
+            let work = StudyPaths.work(options.outDir, run.id)
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: work + "/outcome.json") { return nil }  // finished before the last parent died
+            let pid = try spawn(run, work: work)
+            progress.started(run)
+            return pid
+        }, finish: { ended in
+            let work = StudyPaths.work(options.outDir, ended.run.id)
+            let row = rows.row(ended.run, exit: ended.exit, peak: ended.peak, start: ended.start, work: work)
+            if row.status == .ok { summary.ok += 1 } else { summary.failed += 1 }
+            try ResultsStore.append(row, to: resultsPath)
+            try? FileManager.default.removeItem(atPath: work + "/outcome.json")
+            progress.finished(ended.run, row: row)
+        }, waiting: { active, queued in
+            progress.waiting(on: active.map(\.run), queued: queued, failed: summary.failed)
+        })
+        progress.clear()
+        log("study \(study.name): \(summary.ok) done, \(summary.failed) failed, \(summary.skipped) skipped (already recorded)")
+        return summary
+    }
+
+    /// The runs to run, in order: those without a row, those whose last row failed for a reason
+    /// outside their config (transient), with `retryFailed` the failed ones, with `rerunStale` the
+    /// stale ok ones; the rest are counted in `summary.skipped`.
+    func plan(_ runs: [Run], summary: inout RunSummary, log: (String) -> Void) throws -> [Run] {
+        let existing = try StudyPaths.recorded(options.outDir, study: study.name, warn: { log("warning: \($0)") })
         var queue: [Run] = []
         var retried = 0
         let stale = staleRuns(runs.compactMap { existing[$0.id] }.filter { $0.status == .ok })
@@ -163,94 +199,7 @@ public final class StudyRunner {
             }
         }
         if retried > 0 { log("\(retried) runs failed for a reason outside their config last time (no space, I/O error, killed): running them again") }
-        let live = options.live ?? (isatty(1) == 1)
-        log("study \(study.name): \(runs.count) runs" + (options.shard.map { " (shard \($0))" } ?? "")
-            + ", \(summary.skipped) already recorded, \(queue.count) to run, \(options.jobs) at a time; rows → \(resultsPath)")
-        struct Active { let run: Run; let pid: pid_t; let start: Date }
-        var active: [Active] = []
-        var finishedWall: [Double] = []
-        var lastPlain = Date()
-        let total = queue.count
-        var done = 0
-
-        func finish(_ run: Run, exit: String, peak: Int, start: Date) throws {
-            let work = StudyPaths.work(options.outDir, run.id)
-            let outcomePath = work + "/outcome.json"
-            let row: ResultRow
-            if exit == "exit 0", let data = FileManager.default.contents(atPath: outcomePath),
-               let outcome = try? JSONDecoder().decode(RunOutcome.self, from: data) {
-                row = makeRow(run, outcome: outcome, exit: exit, peak: peak)
-                summary.ok += 1
-            } else {
-                let failure = Failure(exit: exit, log: work + "/log.txt")
-                let now = RunExecutor.iso(Date())
-                row = ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .failed, reason: failure.reason,
-                                transient: failure.transient ? true : nil,
-                                labels: run.labels, config: run.config, metrics: [],
-                                provenance: provenance(kernels: [], started: RunExecutor.iso(start), ended: now,
-                                                       wall: Date().timeIntervalSince(start), peak: peak, exit: exit,
-                                                       resumed: nil, debugTimings: false), variant: run.variant)
-                summary.failed += 1
-            }
-            try ResultsStore.append(row, to: resultsPath)
-            try? FileManager.default.removeItem(atPath: outcomePath)
-            done += 1
-            finishedWall.append(row.provenance.wallSeconds)
-            if live { FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K") }
-            log(String(format: "[%d/%d] %@ %@ (%.1f s)", done, total, row.status == .ok ? "done  " : "FAILED", run.summary, row.provenance.wallSeconds)
-                + (row.status == .ok ? "" : "\n        " + (row.reason ?? "") + (row.transient == true ? " (transient: runs again next time)" : "")))
-        }
-
-        while !queue.isEmpty || !active.isEmpty {
-            while active.count < options.jobs, !queue.isEmpty {
-                let run = queue.removeFirst()
-                let work = StudyPaths.work(options.outDir, run.id)
-                try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-                if FileManager.default.fileExists(atPath: work + "/outcome.json") {  // finished before the last parent died
-                    try finish(run, exit: "exit 0", peak: 0, start: Date())
-                    continue
-                }
-                let pid = try spawn(run, work: work)
-                active.append(Active(run: run, pid: pid, start: Date()))
-                if !live { log("start  \(run.summary)") }
-            }
-            var still: [Active] = []
-            for a in active {
-                var status: Int32 = 0
-                var usage = rusage()
-                let r = wait4(a.pid, &status, WNOHANG, &usage)
-                if r == a.pid {
-                    let signal = status & 0x7f
-                    let exit = signal == 0 ? "exit \((status >> 8) & 0xff)" : "signal \(signal)"
-                    try finish(a.run, exit: exit, peak: Int(usage.ru_maxrss) * 1024, start: a.start)
-                } else {
-                    still.append(a)
-                }
-            }
-            active = still
-            if !active.isEmpty {
-                let mean = finishedWall.isEmpty ? nil : finishedWall.reduce(0, +) / Double(finishedWall.count)
-                let remaining = queue.count + active.count
-                let eta = mean.map { String(format: " | ETA ~%.0f s", $0 * Double(remaining) / Double(options.jobs)) } ?? ""
-                let current = active.map { a in
-                    "\(a.run.id.prefix(8)) \(a.run.labels["variant"] ?? "")\(a.run.labels["window"].map { "(\($0))" } ?? "") "
-                        + (a.run.labels["task"] ?? "T=\(a.run.labels["length"] ?? "")") + ": "
-                        + lastProgress(StudyPaths.work(options.outDir, a.run.id) + "/log.txt")
-                }.joined(separator: "; ")
-                let line = "[\(done)/\(total) done, \(summary.failed) failed] \(current)\(eta)"
-                if live {
-                    let width = 160
-                    FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K" + String(line.prefix(width)))
-                } else if Date().timeIntervalSince(lastPlain) > 15 {
-                    log(line)
-                    lastPlain = Date()
-                }
-                usleep(200_000)
-            }
-        }
-        if live { FileHandle.standardOutput.writeIgnoringErrors("\r\u{1B}[K") }
-        log("study \(study.name): \(summary.ok) done, \(summary.failed) failed, \(summary.skipped) skipped (already recorded)")
-        return summary
+        return queue
     }
 
     /// The rows made by code whose numerics may differ from this checkout's: a commit whose numerics
@@ -274,32 +223,6 @@ public final class StudyRunner {
         return (ids, commits.sorted())
     }
 
-    func makeRow(_ run: Run, outcome: RunOutcome, exit: String, peak: Int) -> ResultRow {
-        let measuredPeak = peak > 0 ? peak : outcome.peakResidentBytes
-        var metrics = outcome.metrics
-        if run.memory {
-            metrics.append(MetricValue(MetricName.peakResidentBytes, Double(measuredPeak), unit: "bytes", task: run.train?.task,
-                                         length: run.length ?? run.train?.length, timing: true))
-        }
-        var p = provenance(kernels: outcome.kernels, started: outcome.started, ended: outcome.ended,
-                           wall: outcome.wallSeconds, peak: measuredPeak, exit: exit, resumed: outcome.resumedFromStep,
-                           debugTimings: outcome.build == "debug" && metrics.contains { $0.timing }, build: outcome.build,
-                           load: (outcome.loadAverageBefore, outcome.loadAverageAfter))
-        p.data = outcome.data
-        return ResultRow(study: study.name, runID: run.id, kind: run.kind.rawValue, status: .ok, labels: run.labels, config: run.config,
-                         metrics: metrics, provenance: p, variant: run.variant)
-    }
-
-    func provenance(kernels: [String], started: String, ended: String, wall: Double, peak: Int, exit: String, resumed: Int?,
-                    debugTimings: Bool, build: String = Machine.build, load: (before: Double?, after: Double?) = (nil, nil)) -> Provenance {
-        var p = Provenance(gitCommit: git.commit, gitDirty: git.dirty, build: build, debugTimings: debugTimings, cpuModel: cpu, cores: cores,
-                           hostname: host, kernels: kernels, started: started, ended: ended, wallSeconds: wall, peakResidentBytes: peak,
-                           exit: exit, resumedFromStep: resumed)
-        p.loadAverageBefore = load.before
-        p.loadAverageAfter = load.after
-        return p
-    }
-
     /// Starts `attnlab study run-one` for `run`, its output appended to the run's log.
     func spawn(_ run: Run, work: String) throws -> pid_t {
         var args = [options.executable, "study", "run-one", studyPath, "--run", run.id, "--out", options.outDir, "--parent", "\(getpid())"]
@@ -317,48 +240,4 @@ public final class StudyRunner {
         guard rc == 0 else { throw HarnessError("cannot start \(options.executable): \(String(cString: strerror(rc)))") }
         return pid
     }
-}
-
-/// Why a run's child failed, from its exit and its log, in one short line; and whether the cause
-/// lies outside the run's config (then the next `study run` runs it again).
-struct Failure {
-    let reason: String
-    let transient: Bool
-    /// Signals sent from outside the run (a user, a scheduler, the OOM killer) rather than raised by its code.
-    static let outsideSignals: [Int32: String] = [SIGKILL: "SIGKILL: killed, or out of memory", SIGTERM: "SIGTERM", SIGINT: "SIGINT", SIGHUP: "SIGHUP"]
-    static let crashSignals: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGILL: "SIGILL: a trap", SIGFPE: "SIGFPE", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGTRAP: "SIGTRAP: a trap"]
-
-    /// `exit`: "exit N" or "signal N" as the runner words it; `log`: the run's log file.
-    init(exit: String, log: String) {
-        var what = exit
-        var transient = false
-        if exit.hasPrefix("signal "), let n = Int32(exit.dropFirst(7)) {
-            if let name = Failure.outsideSignals[n] { what += " (\(name))"; transient = true }
-            else if let name = Failure.crashSignals[n] { what += " (\(name))" }
-        } else if exit == "exit \(StudyWorker.transientExit)" {
-            transient = true
-        }
-        let line = Failure.lastError(log)
-        self.reason = line.isEmpty ? what : what + ": " + line
-        self.transient = transient
-    }
-
-    /// The run's own one-line error (`attnlab: …`) or the runtime's `Fatal error: …` line, at most
-    /// 240 characters; never a backtrace or the config line.
-    static func lastError(_ path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        let lines = String(decoding: data.suffix(16384), as: UTF8.self).split(separator: "\n").map(String.init)
-        guard var line = lines.last(where: { $0.hasPrefix("attnlab: ") && !$0.hasPrefix("attnlab: warning:") })
-                ?? lines.last(where: { $0.contains("Fatal error:") }) else { return "" }
-        if line.hasPrefix("attnlab: ") { line.removeFirst("attnlab: ".count) }
-        return line.count > 240 ? String(line.prefix(239)) + "…" : line
-    }
-}
-
-/// The newest `progress …` line of a run's log, shortened (`step=120/300 loss=2.31`).
-func lastProgress(_ path: String) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else { return "starting" }
-    let lines = String(decoding: data.suffix(2048), as: UTF8.self).split(separator: "\n")
-    guard let p = lines.last(where: { $0.hasPrefix("progress ") }) else { return "starting" }
-    return String(p.dropFirst("progress ".count))
 }

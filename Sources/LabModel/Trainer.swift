@@ -22,7 +22,16 @@ import LabCore
 import LabTasks
 
 public struct TrainOptions: Codable, Hashable, Sendable {
-    public enum Parallelism: String, Codable, Sendable, CaseIterable { case batch, kernels }
+    public enum Parallelism: String, Codable, Sendable, CaseIterable {
+        case batch, kernels
+        /// `batch` or `kernels`; anything else is a `Problem` at `.parallelism`.
+        public static func parse(_ text: String) throws -> Parallelism {
+            guard let p = Parallelism(rawValue: text) else {
+                throw Problem(setting: .parallelism, message: "expected batch or kernels, got '\(text)'")
+            }
+            return p
+        }
+    }
     public var task: String = "mqar_v256"
     public var length: Int = 128
     public var seed: UInt64 = 0
@@ -46,7 +55,10 @@ public struct TrainOptions: Codable, Hashable, Sendable {
     public var parallelism: Parallelism = .batch
     public var optimizer = OptimizerConfig()
 
-    public init() {}
+    /// The defaults every front end starts from (the study's `training:` keys and `attnlab train`'s
+    /// flags overlay them: `overlay`): the property values above, with the cosine ending at the step
+    /// cap (`optimizer.decaySteps = steps`).
+    public init() { optimizer.decaySteps = steps }
 
     /// The JSON keys; `validationExamples` keeps the key `testExamples` (see the property).
     enum CodingKeys: String, CodingKey {
@@ -88,10 +100,60 @@ public struct TrainOptions: Codable, Hashable, Sendable {
         }
     }
 
+    /// The settings of the training recipe, in the order a study's `training:` mapping is read
+    /// (keys `Setting.recipeKey`: steps, batch, warmup, decay_steps, weight_decay, clip,
+    /// target_accuracy, plateau, eval_every, train_examples, test_examples, threads, parallelism).
+    public static let recipeSettings: [Setting] = [.steps, .batchSize, .warmupSteps, .decaySteps, .weightDecay, .clipNorm, .targetAccuracy,
+                                                   .plateauEvals, .evalEvery, .trainExamples, .validationExamples, .threads, .parallelism]
+
+    /// Sets each setting given (nil: keep this value), as `attnlab train`'s flags and a study's
+    /// `training:` keys do: the cosine ends at the step cap unless `decaySteps` is given.
+    /// Throws `Problem` (`.parallelism`) for a parallelism other than `batch` or `kernels`; the
+    /// ranges are `validate()`'s.
+    public mutating func overlay(task: String? = nil, length: Int? = nil, seed: UInt64? = nil, learningRate: Double? = nil,
+                                 steps: Int? = nil, batchSize: Int? = nil, warmupSteps: Int? = nil, decaySteps: Int? = nil,
+                                 weightDecay: Double? = nil, clipNorm: Double? = nil, targetAccuracy: Double? = nil, plateauEvals: Int? = nil,
+                                 evalEvery: Int? = nil, trainExamples: Int? = nil, validationExamples: Int? = nil, threads: Int? = nil,
+                                 parallelism: String? = nil) throws {
+        if let parallelism { self.parallelism = try Parallelism.parse(parallelism) }
+        self.task = task ?? self.task; self.length = length ?? self.length; self.seed = seed ?? self.seed
+        optimizer.learningRate = learningRate ?? optimizer.learningRate
+        self.steps = steps ?? self.steps; self.batchSize = batchSize ?? self.batchSize
+        optimizer.warmupSteps = warmupSteps ?? optimizer.warmupSteps
+        optimizer.decaySteps = decaySteps ?? self.steps  // the cosine ends at the cap
+        optimizer.weightDecay = weightDecay ?? optimizer.weightDecay; optimizer.clipNorm = clipNorm ?? optimizer.clipNorm
+        self.targetAccuracy = targetAccuracy ?? self.targetAccuracy; self.plateauEvals = plateauEvals ?? self.plateauEvals
+        self.evalEvery = evalEvery ?? self.evalEvery; self.trainExamples = trainExamples ?? self.trainExamples
+        self.validationExamples = validationExamples ?? self.validationExamples; self.threads = threads ?? self.threads
+    }
+
+    /// The recipe of a study's `training:` mapping (its `recipeSettings` keys, snake_case; `steps`
+    /// required) over the defaults. Other keys are the caller's to read or refuse. A bad
+    /// `parallelism` is a `DecodingError` at its key; the ranges are checked by `validate()` once
+    /// the study's swept settings (length, learning rate) are set.
+    public init(recipe decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: AnyCodingKey.self)
+        func value<T: Decodable>(_ s: Setting, _ type: T.Type) throws -> T? { try c.optional(type, s.recipeKey!) }
+        do {
+            try overlay(steps: c.required(Int.self, Setting.steps.recipeKey!), batchSize: value(.batchSize, Int.self),
+                        warmupSteps: value(.warmupSteps, Int.self), decaySteps: value(.decaySteps, Int.self),
+                        weightDecay: value(.weightDecay, Double.self), clipNorm: value(.clipNorm, Double.self),
+                        targetAccuracy: value(.targetAccuracy, Double.self), plateauEvals: value(.plateauEvals, Int.self),
+                        evalEvery: value(.evalEvery, Int.self), trainExamples: value(.trainExamples, Int.self),
+                        validationExamples: value(.validationExamples, Int.self), threads: value(.threads, Int.self),
+                        parallelism: value(.parallelism, String.self))
+        } catch let p as Problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [AnyCodingKey(p.setting.recipeKey ?? p.setting.rawValue)],
+                                                    debugDescription: p.message))
+        }
+    }
+
     /// A setting of `TrainOptions`, named as each front end spells it.
     public enum Setting: String, Sendable, CaseIterable {
         case task, length, steps, batchSize, trainExamples, validationExamples, evalEvery, targetAccuracy, plateauEvals, threads
         case learningRate, beta1, beta2, epsilon, weightDecay, warmupSteps, decaySteps, minLearningRateRatio, clipNorm
+        case parallelism
 
         /// The JSON key path (checkpoints' `train_options`), e.g. `optimizer.learningRate`.
         public var codingKey: String {
@@ -137,10 +199,16 @@ public struct TrainOptions: Codable, Hashable, Sendable {
             default: return "training." + rawValue
             }
         }
-        /// The documented range (nil: not a number; `task` is checked against the registry).
+        /// The key inside a study's `training:` mapping (`studyKey` without `training.`); nil for
+        /// the settings a study sweeps (`length`, `learningRate`) or sets per run (`task`, `seed`).
+        public var recipeKey: String? {
+            TrainOptions.recipeSettings.contains(self) ? String(studyKey.dropFirst("training.".count)) : nil
+        }
+        /// The documented range (nil: not a number; `task` is checked against the registry,
+        /// `parallelism` is `batch` or `kernels`).
         public var range: NumberRange? {
             switch self {
-            case .task: return nil
+            case .task, .parallelism: return nil
             case .length: return NumberRange(2...(1 << 20))
             case .steps, .evalEvery: return NumberRange(1...1_000_000_000)
             case .batchSize: return NumberRange(1...65_536)

@@ -28,9 +28,8 @@ struct Model: ParsableCommand {
             try reportingErrors {
                 let kernels = try kernelFlag.overrides()
                 guard let m = ModelBench.Mode(rawValue: mode) else { throw UsageFailure("--mode \(mode): expected train, prefill or decode") }
-                guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
-                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
-                }
+                let p: TrainOptions.Parallelism
+                do { p = try .parse(parallelism) } catch let e as TrainOptions.Problem { throw e.usage }
                 if profile && m != .train { throw UsageFailure("--profile: profiles a training step; give --mode train") }
                 try checkFlag("--T", T, StudyLimits.length)
                 try checkFlag("--batch", batch, StudyLimits.benchBatch)

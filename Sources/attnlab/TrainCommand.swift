@@ -7,29 +7,32 @@ import LabHarness
 import LabModel
 import LabTasks
 
+/// The defaults the flags overlay (their help quotes them).
+private let defaults = TrainOptions()
+
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a model on a task (masked cross-entropy, AdamW, warm-up + cosine, clipping).")
 
     @Option(help: "Model config (YAML or JSON), e.g. configs/mqar-recipe.yaml. Not with --resume.") var config: String?
-    @Option(help: "Task name (see `attnlab tasks list`; default mqar_v256).") var task: String?
-    @Option(help: "Sequence length (default 128).") var length: Int?
-    @Option(help: "Step cap (default 1000; with --resume, the new cap).") var steps: Int?
-    @Option(help: "Sequences per step (default 64).") var batch: Int?
-    @Option(help: "Peak learning rate (default 3e-3, as in studies).") var lr: Double?
-    @Option(help: "Warm-up steps (default 100).") var warmup: Int?
+    @Option(help: "Task name (see `attnlab tasks list`; default \(defaults.task)).") var task: String?
+    @Option(help: "Sequence length (default \(defaults.length)).") var length: Int?
+    @Option(help: "Step cap (default \(defaults.steps); with --resume, the new cap).") var steps: Int?
+    @Option(help: "Sequences per step (default \(defaults.batchSize)).") var batch: Int?
+    @Option(help: "Peak learning rate (default \(defaults.optimizer.learningRate), as in studies).") var lr: Double?
+    @Option(help: "Warm-up steps (default \(defaults.optimizer.warmupSteps)).") var warmup: Int?
     @Option(help: "Step at which the cosine reaches its floor (default: the step cap, as in studies).") var decaySteps: Int?
-    @Option(help: "Decoupled weight decay, not on norms and embeddings (default 0.1).") var weightDecay: Double?
-    @Option(help: "Global gradient-norm clip (0: off; default 1).") var clip: Double?
+    @Option(help: "Decoupled weight decay, not on norms and embeddings (default \(defaults.optimizer.weightDecay)).") var weightDecay: Double?
+    @Option(help: "Global gradient-norm clip (0: off; default \(defaults.optimizer.clipNorm)).") var clip: Double?
     @Flag(help: "Weight decay on norms and embeddings too (PyTorch AdamW over all parameters).") var decayAll = false
-    @Option(help: "Seed of the initialisation and of the data order (default 0, as in studies).") var seed: UInt64?
-    @Option(help: "Training examples drawn once (default 20000).") var trainExamples: Int?
-    @Option(help: "Held-out validation examples, from the validation split, that validations and stop rules read (default 1000).") var testExamples: Int?
-    @Option(help: "Validate every N steps (default 100).") var evalEvery: Int?
+    @Option(help: "Seed of the initialisation and of the data order (default \(defaults.seed), as in studies).") var seed: UInt64?
+    @Option(help: "Training examples drawn once (default \(defaults.trainExamples)).") var trainExamples: Int?
+    @Option(help: "Held-out validation examples, from the validation split, that validations and stop rules read (default \(defaults.validationExamples)).") var testExamples: Int?
+    @Option(help: "Validate every N steps (default \(defaults.evalEvery)).") var evalEvery: Int?
     @Option(help: "Stop once validation accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
     @Option(help: "Stop after this many validations without a 0.005 gain.") var plateau: Int?
-    @Option(help: "Threads (default 2).") var threads: Int?
-    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels); default batch.") var parallelism: String?
+    @Option(help: "Threads (default \(defaults.threads)).") var threads: Int?
+    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels); default \(defaults.parallelism.rawValue).") var parallelism: String?
     @Option(help: "Print a progress line every N steps (validations are always printed).") var logEvery: Int = 10
     @Option(help: "Checkpoint every N steps (and at the end).") var checkpointEvery: Int?
     @Option(help: "Output folder for checkpoints (with --resume: the resumed folder unless given).") var out: String?
@@ -55,6 +58,8 @@ struct Train: ParsableCommand {
                 }
                 // flags first, so a bad value is named before the checkpoint is read
                 if let steps { try checkFlag("--steps", Double(steps), TrainOptions.Setting.steps.range!) }
+                let newParallelism: TrainOptions.Parallelism?
+                do { newParallelism = try parallelism.map(TrainOptions.Parallelism.parse) } catch let e as TrainOptions.Problem { throw e.usage }
                 var changes: [String] = []
                 trainer = try Checkpoint.resume(from: resume) { o in
                     func set<T: Equatable>(_ flag: String, _ value: T?, _ path: WritableKeyPath<TrainOptions, T>) {
@@ -81,14 +86,11 @@ struct Train: ParsableCommand {
                     if let plateau, o.plateauEvals != plateau {
                         changes.append("--plateau \(o.plateauEvals.map { "\($0)" } ?? "none") → \(plateau)"); o.plateauEvals = plateau
                     }
-                    if let p = parallelism.flatMap(TrainOptions.Parallelism.init(rawValue:)), o.parallelism != p {
+                    if let p = newParallelism, o.parallelism != p {
                         changes.append("--parallelism \(o.parallelism.rawValue) → \(p.rawValue)"); o.parallelism = p
                     }
                 }
-                if let parallelism, TrainOptions.Parallelism(rawValue: parallelism) == nil {
-                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
-                }
-                do { try trainer.options.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
+                do { try trainer.options.validate() } catch let e as TrainOptions.Problem { throw e.usage }
                 if let steps, steps < trainer.step {
                     throw UsageFailure("--steps \(steps): the checkpoint is already at step \(trainer.step); give a larger cap to train on")
                 }
@@ -96,20 +98,16 @@ struct Train: ParsableCommand {
                     + " (recorded in the checkpoint's train_options)") + (outDir.map { ", checkpoints into \($0)" } ?? ""))
             } else {
                 guard let config else { throw UsageFailure("--config is required (or --resume DIR)") }
-                let parallelism = parallelism ?? "batch"
-                guard let p = TrainOptions.Parallelism(rawValue: parallelism) else {
-                    throw UsageFailure("--parallelism \(parallelism): expected batch or kernels")
-                }
+                // the flags overlay the defaults (TrainOptions: the same defaults and checks as a study's training:)
                 var o = TrainOptions()
-                o.task = task ?? o.task; o.length = length ?? o.length; o.seed = seed ?? o.seed; o.steps = steps ?? o.steps
-                o.batchSize = batch ?? o.batchSize; o.trainExamples = trainExamples ?? o.trainExamples
-                o.validationExamples = testExamples ?? o.validationExamples; o.evalEvery = evalEvery ?? o.evalEvery
-                o.targetAccuracy = targetAccuracy; o.plateauEvals = plateau; o.threads = threads ?? o.threads; o.parallelism = p
-                o.optimizer.learningRate = lr ?? 3e-3; o.optimizer.warmupSteps = warmup ?? o.optimizer.warmupSteps
-                o.optimizer.decaySteps = decaySteps ?? o.steps  // as in studies: the cosine ends at the cap
-                o.optimizer.weightDecay = weightDecay ?? o.optimizer.weightDecay; o.optimizer.clipNorm = clip ?? o.optimizer.clipNorm
                 o.optimizer.decayNormsAndEmbeddings = decayAll
-                do { try o.validate() } catch let e as TrainOptions.Problem { throw UsageFailure("\(e.setting.flag): \(e.message)") }
+                do {
+                    try o.overlay(task: task, length: length, seed: seed, learningRate: lr, steps: steps, batchSize: batch,
+                                  warmupSteps: warmup, decaySteps: decaySteps, weightDecay: weightDecay, clipNorm: clip,
+                                  targetAccuracy: targetAccuracy, plateauEvals: plateau, evalEvery: evalEvery, trainExamples: trainExamples,
+                                  validationExamples: testExamples, threads: threads, parallelism: parallelism)
+                    try o.validate()
+                } catch let e as TrainOptions.Problem { throw e.usage }
                 let t: any SyntheticTask
                 do { t = try TaskRegistry.task(named: o.task); try t.validate(length: o.length) } catch let e as TaskError {
                     throw UsageFailure(e.argument == "length" ? "--length \(e.value): \(e.reason)" : "--task \(e.value): \(e.reason)")
@@ -149,6 +147,11 @@ struct Train: ParsableCommand {
                 + (outDir.map { ", checkpoint in \($0)" } ?? ""))
         }
     }
+}
+
+extension TrainOptions.Problem {
+    /// The usage error naming the setting's flag: `--lr: must be in (0, 10], got 0`.
+    var usage: UsageFailure { UsageFailure("\(setting.flag): \(message)") }
 }
 
 /// Prints a line unbuffered, so progress shows at once when stdout is a file.
