@@ -3,6 +3,8 @@
 //   y = merge(o)·Wo.
 // Parameters: qkv.{wq, wk, wv} and wo [H·D, C].
 // Cost per sequence: projections 2·T·C·(2H + 2Hkv)·D, attention 4·H·pairs·D (pairs ≈ T·(W+1)).
+// A KV-sharing consumer (each call given a producer's `kv`; KVSharing.swift) projects q alone and
+// attends over the producer's k (rotated here) and v: parameters qkv.wq and wo.
 import LabCore
 import LabKernels
 
