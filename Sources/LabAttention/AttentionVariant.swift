@@ -44,28 +44,67 @@ public protocol AttentionVariant: Sendable {
     var dims: AttentionDims { get }
     init(config: Config, dims: AttentionDims, positional: PositionalEncoding, initScales: AttentionInit, kernels: KernelChoice)
 
-    func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float>
+    /// Initial parameters; with `sharedKV` (the layer reads a KV-sharing producer's keys and
+    /// values) without the K/V projections qkv.wk, qkv.wv.
+    func initialParameters(rng: inout SeededGenerator, sharedKV: Bool) -> ParameterSet<Float>
 
-    /// Training/prefill forward over a whole sequence from position 0: y and what backward needs.
-    func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>)
-    /// Backward of `forward`: dx [B, T, C] and the parameter gradients (same names as params).
-    func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>)
+    // Cross-layer KV sharing (KVSharing.swift) is one optional argument of each call below, as
+    // AXLearn threads a `kv_state` through its layers: nil, the layer projects its own keys and
+    // values (and hands them out, for its consumers); given, it attends over a producer's.
 
-    /// An empty decode cache for `batch` sequences.
+    /// Training/prefill forward over x: [B, n, C]: y [B, n, C] and what backward needs, with the
+    /// raw k, v the layer attended with (`saved.kv`, what a producer hands its consumers).
+    /// `kv`: a producer's raw k, v [B, Hkv, start+n, D], queries then at positions start ..< start+n
+    /// (training: start 0, n = T; prefill of a suffix: start = T − n); nil: its own, from position 0.
+    func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>)
+    /// Backward of `forward` (from position 0): dx [B, T, C], the parameter gradients (same names as
+    /// params) and, if the forward read a producer's k, v, their gradients dk (raw), dv for it.
+    /// `dkv`: a producer's consumers' summed dk, dv [B, Hkv, T, D], added to its own before its K/V projections.
+    func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?)
+
+    /// An empty decode cache for `batch` sequences (a consumer has none: it reads its producer's).
     func makeCache(batch: Int) -> AttentionCache
-    /// Runs x: [B, T, C] at the cache's position and leaves the cache ready for the next token.
-    func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float>
-    /// One token per sequence, x: [B, 1, C], through the cache.
-    func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float>
+    /// Runs x: [B, n, C] at the cache's position and leaves the cache ready for the next token;
+    /// returns y and what the layer hands its consumers (its cache and, from position 0, the
+    /// prompt's raw k, v). With `kv` (a producer's, after its prefill of the whole prompt; `cache`
+    /// nil) x holds the prompt's last n positions.
+    func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?)
+    /// One token per sequence, x: [B, 1, C], through the cache; with `kv` (`cache` nil) through the
+    /// producer's, which has already appended the token.
+    func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?)
 
     /// Analytic decode-state bytes of one layer for one sequence after `sequenceLength` tokens
     /// (fp32; keys and values both counted): the memory axis of every Pareto plot.
     func stateBytes(sequenceLength: Int) -> Int
 
-    /// Its side of cross-layer KV sharing (KVSharing.swift), or nil: the default, for a variant
-    /// that neither produces keys and values for other layers nor reads theirs.
-    var kvSharing: (any KVSharingVariant)? { get }
+    /// What its decode state keeps for consumers when it produces, or nil (the default): it cannot.
+    var kvOffer: KVOffer? { get }
+    /// What it reads from its producer's decode state when it consumes, or nil (the default): it cannot.
+    var kvNeed: KVNeed? { get }
+}
+
+extension AttentionVariant {
+    public var kvOffer: KVOffer? { nil }
+    public var kvNeed: KVNeed? { nil }
+
+    // The calls of a layer with its own keys and values.
+
+    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { initialParameters(rng: &rng, sharedKV: false) }
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        forward(x, params: params, kv: nil)
+    }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
+        let g = backward(dy, params: params, saved: saved, dkv: nil)
+        return (g.dx, g.grads)
+    }
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        prefill(x, params: params, cache: cache, kv: nil).y
+    }
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+        decode(x, params: params, cache: cache, kv: nil).y
+    }
 }
 
 /// Documentation of one config key.
@@ -76,15 +115,27 @@ public struct ConfigKeyDoc: Sendable {
     }
 }
 
-/// Whatever a variant's forward keeps for its backward, by name, plus the kernels that ran.
+/// What a variant's forward keeps for its backward: the variant's own typed record (e.g.
+/// `SoftmaxAttentionLayer.Saved`, `RAttention.Saved`: a missing field is a compile error), the raw
+/// keys and values it attended with, and the kernels that ran.
 public struct SavedActivations<S: TensorScalar> {
-    public var tensors: [String: Tensor<S>] = [:]
+    /// The variant's record; only the variant that wrote it reads it (`record(as:)`).
+    private let record: Any
+    /// The raw keys (before the positional encoding) and values the layer attended with,
+    /// [B, Hkv, T, D]: its own, which it hands its KV-sharing consumers, or its producer's; nil for
+    /// a variant that cannot share.
+    public let kv: SharedKV<S>?
     /// Op name → kernel name, e.g. `["softmax-attention": "tiled-online-softmax"]`.
-    public var kernels: [String: String] = [:]
-    public init() {}
-    public subscript(name: String) -> Tensor<S> {
-        get { guard let t = tensors[name] else { preconditionFailure("no saved activation \(name)") }; return t }
-        set { tensors[name] = newValue }
+    public var kernels: [String: String]
+
+    public init<R>(_ record: R, kv: SharedKV<S>?, kernels: [String: String]) {
+        self.record = record; self.kv = kv; self.kernels = kernels
+    }
+
+    /// The record a variant saved; asking for another type is a programming error.
+    public func record<R>(as type: R.Type) -> R {
+        guard let r = record as? R else { preconditionFailure("saved activations hold \(Swift.type(of: record)), not \(R.self)") }
+        return r
     }
 }
 

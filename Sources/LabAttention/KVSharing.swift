@@ -1,7 +1,14 @@
 // Cross-layer KV-cache sharing (Apple's 2025 on-device model, docs/rattention.md): a *consumer*
 // layer has query and output projections only and attends over the keys and values of an earlier
 // *producer* layer. Which layer reads which is pattern data (LayerPattern: `kv_from`, `kv_share`);
-// this file holds the protocol a variant implements to take part, and the soundness rule.
+// this file holds what a producer hands its consumers and the soundness rule.
+//
+// One mechanism, as AXLearn threads a `kv_state` through its layers: every call of a variant
+// (`forward`, `backward`, `prefill`, `decode`; AttentionVariant.swift) takes an optional producer
+// state and hands out its own. Training: forward(x, kv: SharedKV?) leaves the raw k, v it attended
+// with in `saved.kv`; backward(dkv:) takes a producer's consumers' summed gradients and returns a
+// consumer's. Inference: prefill and decode take and return a `CachedKV` (the producer's cache and,
+// after a prefill, the prompt's raw k, v). A variant takes part by declaring `kvOffer`/`kvNeed`.
 //
 // What is shared (per sequence): the producer's keys k *before* the positional encoding and its
 // values v, [B, Hkv, T, D] (k = h_p·Wk_p, v = h_p·Wv_p, h_p the producer's normed input).
@@ -29,6 +36,21 @@ public struct SharedKV<S: TensorScalar> {
     /// Element-wise sum (gradients from two consumers).
     public static func + (a: SharedKV, b: SharedKV) -> SharedKV {
         SharedKV(k: LinearAlgebra.add(a.k, b.k), v: LinearAlgebra.add(a.v, b.v))
+    }
+}
+
+/// What a producer's `prefill` or `decode` hands its consumers.
+public struct CachedKV {
+    /// The producer's decode cache, already advanced over this call's tokens (read-only to consumers).
+    public let source: SharedKVSource
+    /// After a prefill from position 0: the prompt's raw k, v [B, Hkv, T, D] (a consumer's prefill
+    /// of the last n positions attends over them); nil after a decode step.
+    public let prompt: SharedKV<Float>?
+    public init(source: SharedKVSource, prompt: SharedKV<Float>?) { self.source = source; self.prompt = prompt }
+    /// `prompt`, which a consumer's parallel prefill needs (the model prefills producers from position 0).
+    var promptKV: SharedKV<Float> {
+        guard let prompt else { preconditionFailure("a KV-sharing consumer's prefill needs its producer's prompt keys and values") }
+        return prompt
     }
 }
 
@@ -74,57 +96,6 @@ public protocol SharedKVSource: AnyObject {
     var kv: KVCache { get }
     /// out = φ(q)ᵀ S of linear state i (i = b·H + h), if the source keeps linear states. q, out: [D].
     func readLinearState(_ i: Int, q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>)
-}
-
-/// A variant that can produce keys and values for other layers, consume another layer's, or both
-/// (a given layer plays one role, decided by the pattern). Conforming is optional: a variant that
-/// does not conform gets `kvSharing == nil`, and a pattern that shares with it is an error.
-public protocol KVSharingVariant: AttentionVariant {
-    /// What this layer's decode state keeps for consumers when it produces.
-    var kvOffer: KVOffer { get }
-    /// What this layer reads from its producer's decode state when it consumes.
-    var kvNeed: KVNeed { get }
-
-    // MARK: Producer
-
-    /// The raw keys and values of a `forward`: [B, Hkv, T, D] (from its saved activations).
-    func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S>
-    /// `backward` with the consumers' summed gradients `kvGrad` added to this layer's own dk (raw)
-    /// and dv before its K/V projections.
-    func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>)
-    /// `prefill` from position 0 that also returns the prompt's raw keys and values [B, Hkv, T, D]
-    /// (the consumers' prefill attends over them).
-    func producerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> (y: Tensor<Float>, shared: SharedKV<Float>)
-    /// This layer's decode cache as consumers read it.
-    func sharedSource(_ cache: AttentionCache) -> SharedKVSource
-
-    // MARK: Consumer (parameters: the layer's own minus qkv.wk and qkv.wv)
-
-    func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float>
-    /// x: [B, n, C], queries at positions start ..< start+n; shared k, v: [B, Hkv, start+n, D].
-    /// Training uses start = 0, n = T; prefill of a suffix uses start = T − n.
-    func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
-        -> (y: Tensor<S>, saved: SavedActivations<S>)
-    /// Backward of `consumerForward` (start = 0): dx, the gradients of the consumer's parameters,
-    /// and dk (raw), dv for the producer.
-    func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>)
-    /// Prefill of the prompt positions start ..< start+n (x: [B, n, C]) after the producer's
-    /// prefill of the whole prompt: `shared` its raw k, v [B, Hkv, start+n, D], `source` its cache.
-    func consumerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, shared: SharedKV<Float>, source: SharedKVSource, start: Int)
-        -> Tensor<Float>
-    /// One token per sequence, x: [B, 1, C], after the producer has appended it to `source`.
-    func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float>
-}
-
-extension AttentionVariant {
-    /// The variant's KV-sharing side, or nil if it cannot share (the default).
-    public var kvSharing: (any KVSharingVariant)? { nil }
-}
-
-extension KVSharingVariant {
-    public var kvSharing: (any KVSharingVariant)? { self }
 }
 
 /// The variants' shared "kind(W=…)" label for messages.

@@ -134,13 +134,13 @@ public struct LayerPattern: Codable, Hashable, Sendable, CustomStringConvertible
             if let q = sources[p] {
                 throw PatternError("\(me), which has no K/V projections of its own (it reads layer \(q)); point kv_from at layer \(q)")
             }
-            guard let consumer = variants[i].kvSharing else {
+            guard let need = variants[i].kvNeed else {
                 throw PatternError("\(label(i)): kind \(config(forLayer: i).kind) cannot read another layer's keys and values")
             }
-            guard let producer = variants[p].kvSharing else {
+            guard let offer = variants[p].kvOffer else {
                 throw PatternError("\(me): \(label(p)) cannot share its keys and values (kind \(config(forLayer: p).kind))")
             }
-            if let reason = consumer.kvNeed.check(against: producer.kvOffer) {
+            if let reason = need.check(against: offer) {
                 throw PatternError("\(label(i)) cannot read the keys and values of \(label(p)): \(reason)")
             }
         }

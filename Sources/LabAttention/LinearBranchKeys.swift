@@ -1,7 +1,8 @@
 // The config keys of the residual-linear-attention branch, shared by `rattention` and
-// `linear_attention` so both read and write them the same way:
+// `linear_attention` so both read and write them the same way, and the branch's saved activations:
 //   feature_map  softmax2 | relu2 (default softmax2)   φ of the linear branch
 //   chunk        1…65536 (default 64)                     chunk size of the chunked kernel (speed only)
+import LabCore
 import LabKernels
 
 enum LinearBranchKeys {
@@ -27,4 +28,14 @@ enum LinearBranchKeys {
         try c.encode(featureMap.rawValue, forKey: AnyCodingKey("feature_map"))
         try c.encode(chunk, forKey: AnyCodingKey("chunk"))
     }
+}
+
+/// What the linear branch's forward keeps for its backward (`rattention`, `linear_attention`).
+public struct LinearBranchSaved<S: TensorScalar> {
+    /// The raw q [B, H, n, D] and k, v [B, Hkv, T, D]: no positional encoding.
+    public var q, k, v: Tensor<S>
+    /// o_rla [B, H, n, D] before its RMSNorm.
+    public var o: Tensor<S>
+    /// The linear states after the last token, [B, H, D', D] (prefill loads the decode cache with them).
+    public var sT: Tensor<S>
 }

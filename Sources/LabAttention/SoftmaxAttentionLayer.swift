@@ -3,6 +3,8 @@
 //   y = merge(o)·Wo.
 // Parameters: qkv.{wq, wk, wv} and wo [H·D, C].
 // Cost per sequence: projections 2·T·C·(2H + 2Hkv)·D, attention 4·H·pairs·D (pairs ≈ T·(W+1)).
+// A KV-sharing consumer (each call given a producer's `kv`; KVSharing.swift) projects q alone and
+// attends over the producer's k (rotated here) and v: parameters qkv.wq and wo.
 import LabCore
 import LabKernels
 
@@ -18,9 +20,11 @@ public struct SoftmaxAttentionLayer: Sendable {
         projection = QKVProjection(dims: dims, positional: positional)
     }
 
-    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+    /// qkv.{wq, wk, wv} and wo; with `sharedKV` (a KV-sharing consumer) qkv.wq and wo only.
+    public func initialParameters(rng: inout SeededGenerator, sharedKV: Bool = false) -> ParameterSet<Float> {
         var p = ParameterSet<Float>()
-        p.merge(projection.initialParameters(initScales, rng: &rng), prefix: "qkv")
+        p.merge(sharedKV ? projection.initialQueryParameters(initScales, rng: &rng) : projection.initialParameters(initScales, rng: &rng),
+                prefix: "qkv")
         p.add("wo", initScales.weight(fanIn: dims.heads * dims.headDim, fanOut: dims.modelDim, rng: &rng))
         return p
     }
@@ -29,35 +33,68 @@ public struct SoftmaxAttentionLayer: Sendable {
         AttentionShape(B: batch, H: dims.heads, Hkv: dims.kvHeads, T: T, S: S, D: dims.headDim, window: window)
     }
 
-    /// Projection and attention: o [B, H, T, D]; saves qkv outputs, o and lse.
-    public func attend<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, saved: inout SavedActivations<S>)
-        -> (o: Tensor<S>, qkv: QKVProjection.Output<S>) {
-        let qkv = projection.forward(x, params: params.scoped("qkv"), start: 0)
-        let (out, kernel) = SoftmaxAttentionOp.forward(q: qkv.qRot, k: qkv.kRot, v: qkv.v,
-                                                       shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
-        saved["x"] = x
-        saved["qRot"] = qkv.qRot; saved["kRot"] = qkv.kRot; saved["v"] = qkv.v
-        saved["k"] = qkv.k  // raw keys: what a KV-sharing producer hands its consumers
-        saved["o"] = out.o; saved["lse"] = out.lse
-        saved.kernels["softmax-attention"] = kernel
-        return (out.o, qkv)
+    /// What `attend` keeps for `attendBackward` (n queries over S = start+n keys).
+    public struct Saved<S: TensorScalar> {
+        /// The input, [B, n, C].
+        public var x: Tensor<S>
+        /// q after the positional encoding [B, H, n, D]; k after it and v [B, Hkv, S, D].
+        public var qRot, kRot, v: Tensor<S>
+        /// The raw keys (before the positional encoding) [B, Hkv, S, D]: the layer's own or its producer's.
+        public var k: Tensor<S>
+        /// The attention output o [B, H, n, D] and its log-sum-exp lse [B, H, n].
+        public var o, lse: Tensor<S>
+        /// True when k, v are a KV-sharing producer's: backward hands their gradients back instead
+        /// of running K/V projections.
+        public var sharedKV: Bool
     }
 
-    /// Backward of `attend` given dO [B, H, T, D]: dx and the qkv gradients; `dq`, `dk` are extra
-    /// gradients for the raw (un-rotated) q and k from another branch, if any.
-    public func attendBackward<S: TensorScalar>(_ dO: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>,
+    /// Projection and attention over x: [B, n, C]: o [B, H, n, D], the raw q (RAttention's linear
+    /// branch), what backward needs and the kernel that ran. `kv`: a KV-sharing producer's raw k, v
+    /// [B, Hkv, start+n, D]: queries at positions start ..< start+n, q projected alone, k rotated
+    /// here with this layer's encoding at positions 0 ..< start+n (no K/V projections); nil: the
+    /// layer's own q, k, v from position 0.
+    public func attend<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?)
+        -> (o: Tensor<S>, q: Tensor<S>, saved: Saved<S>, kernel: String) {
+        let (B, n) = (x.shape[0], x.shape[1])
+        let q: Tensor<S>, qRot: Tensor<S>, k: Tensor<S>, kRot: Tensor<S>, v: Tensor<S>, keys: Int?
+        if let kv {
+            keys = kv.k.shape[2]
+            precondition(kv.k.shape[2] >= n, "consumer: \(kv.k.shape[2]) shared keys for \(n) queries")
+            (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: kv.k.shape[2] - n)
+            (k, kRot, v) = (kv.k, projection.positional.apply(kv.k, start: 0), kv.v)
+        } else {
+            let qkv = projection.forward(x, params: params.scoped("qkv"), start: 0)
+            (q, qRot, k, kRot, v, keys) = (qkv.q, qkv.qRot, qkv.k, qkv.kRot, qkv.v, nil)
+        }
+        let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: kRot, v: v, shape: shape(batch: B, T: n, S: keys, window: window), choice: kernels)
+        return (out.o, q, Saved(x: x, qRot: qRot, kRot: kRot, v: v, k: k, o: out.o, lse: out.lse, sharedKV: kv != nil), kernel)
+    }
+
+    /// Backward of `attend` (from position 0) given dO [B, H, T, D]; dq, dk, dvExtra: extra
+    /// gradients of the raw q, raw k and v from another branch or, for k and v, from a producer's
+    /// consumers. Returns dx, the qkv gradients and, when k, v were a producer's, the producer's
+    /// dk (raw: rope⁻¹ of d kRot, plus dk) and dv.
+    public func attendBackward<S: TensorScalar>(_ dO: Tensor<S>, params: ParameterSet<S>, saved: Saved<S>,
                                                 dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dvExtra: Tensor<S>? = nil)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let x = saved["x"]
-        let g = SoftmaxAttentionOp.backward(q: saved["qRot"], k: saved["kRot"], v: saved["v"],
-                                            output: SoftmaxAttentionOutput(o: saved["o"], lse: saved["lse"]), dout: dO,
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
+        let x = saved.x
+        let g = SoftmaxAttentionOp.backward(q: saved.qRot, k: saved.kRot, v: saved.v,
+                                            output: SoftmaxAttentionOutput(o: saved.o, lse: saved.lse), dout: dO,
                                             shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
         let dv = dvExtra.map { LinearAlgebra.add(g.dv, $0) } ?? g.dv
-        let (dx, qkvGrads) = projection.backward(x, params: params.scoped("qkv"), start: 0,
-                                                 dqRot: g.dq, dkRot: g.dk, dv: dv, dq: dq, dk: dk)
         var grads = ParameterSet<S>()
-        grads.merge(qkvGrads, prefix: "qkv")
-        return (dx, grads)
+        guard saved.sharedKV else {
+            let (dx, qkvGrads) = projection.backward(x, params: params.scoped("qkv"), start: 0,
+                                                     dqRot: g.dq, dkRot: g.dk, dv: dv, dq: dq, dk: dk)
+            grads.merge(qkvGrads, prefix: "qkv")
+            return (dx, grads, nil)
+        }
+        precondition(saved.k.shape[2] == x.shape[1], "a KV-sharing consumer's backward runs from position 0")
+        var dkRaw = projection.positional.apply(g.dk, start: 0, inverse: true)
+        if let dk { dkRaw = LinearAlgebra.add(dkRaw, dk) }
+        let (dx, qGrads) = projection.backwardQuery(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dq: dq)
+        grads.merge(qGrads, prefix: "qkv")
+        return (dx, grads, SharedKV(k: dkRaw, v: dv))
     }
 
     /// y = merge(context)·Wo.
@@ -73,102 +110,23 @@ public struct SoftmaxAttentionLayer: Sendable {
     }
 
     // MARK: - Whole layer (full, sliding_window)
+    // As a KV-sharing consumer: parameters qkv.wq [C, H·D] and wo [H·D, C]; cost per sequence
+    // 2·T·C·H·D (q) + attention + 2·T·H·D·C (wo); no K/V projections and, in decoding, no cache.
 
-    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        var saved = SavedActivations<S>()
-        let (o, _) = attend(x, params: params, saved: &saved)
-        return (outputProjection(o, params: params), saved)
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        let a = attend(x, params: params, kv: kv)
+        return (outputProjection(a.o, params: params),
+                SavedActivations(a.saved, kv: SharedKV(k: a.saved.k, v: a.saved.v), kernels: ["softmax-attention": a.kernel]))
     }
 
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
-        var (dx, grads) = attendBackward(dO, params: params, saved: saved)
+    /// `dkv`: a producer's consumers' dk (raw) and dv [B, Hkv, T, D], added before its K/V projections.
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
+        let s = saved.record(as: Saved<S>.self)
+        let (dO, dwo) = outputProjectionBackward(s.o, params: params, dy: dy)
+        var (dx, grads, dkvOut) = attendBackward(dO, params: params, saved: s, dk: dkv?.k, dvExtra: dkv?.v)
         grads.add("wo", dwo)
-        return (dx, grads)
-    }
-
-    /// Backward of `forward` with a KV-sharing producer's consumer gradients: dk (raw) and dv
-    /// [B, Hkv, T, D] added before the K/V projections.
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
-        var (dx, grads) = attendBackward(dO, params: params, saved: saved, dk: kvGrad.k, dvExtra: kvGrad.v)
-        grads.add("wo", dwo)
-        return (dx, grads)
-    }
-
-    // MARK: - KV-sharing consumer: q from x, k and v from an earlier layer (KVSharing.swift)
-    // Parameters: qkv.wq [C, H·D] and wo [H·D, C]. Cost per sequence: 2·T·C·H·D (q) + attention +
-    // 2·T·H·D·C (wo); no K/V projections and, in decoding, no cache.
-
-    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
-        var p = ParameterSet<Float>()
-        p.merge(projection.initialQueryParameters(initScales, rng: &rng), prefix: "qkv")
-        p.add("wo", initScales.weight(fanIn: dims.heads * dims.headDim, fanOut: dims.modelDim, rng: &rng))
-        return p
-    }
-
-    /// x: [B, n, C], queries at positions start ..< start+n over the shared keys 0 ..< start+n
-    /// (shared k raw, rotated here with this layer's encoding): o [B, H, n, D] and the raw q.
-    public func consumerAttend<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int,
-                                                saved: inout SavedActivations<S>) -> (o: Tensor<S>, q: Tensor<S>) {
-        let (B, n, keys) = (x.shape[0], x.shape[1], shared.k.shape[2])
-        precondition(keys == start + n, "consumer: \(keys) shared keys for queries at \(start)..<\(start + n)")
-        let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: start)
-        let kRot = projection.positional.apply(shared.k, start: 0)
-        let (out, kernel) = SoftmaxAttentionOp.forward(q: qRot, k: kRot, v: shared.v,
-                                                       shape: shape(batch: B, T: n, S: keys, window: window), choice: kernels)
-        saved["x"] = x
-        saved["qRot"] = qRot; saved["kRot"] = kRot; saved["v"] = shared.v
-        saved["o"] = out.o; saved["lse"] = out.lse
-        saved.kernels["softmax-attention"] = kernel
-        return (out.o, q)
-    }
-
-    /// Backward of `consumerAttend` (start 0) given dO [B, H, T, D]; dq, dk, dvExtra: extra
-    /// gradients of the raw q, raw k and v from another branch. Returns dx, dwq (as qkv.wq) and
-    /// the producer's dk (raw: rope⁻¹ of d kRot) and dv.
-    public func consumerAttendBackward<S: TensorScalar>(_ dO: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>,
-                                                        dq: Tensor<S>? = nil, dk: Tensor<S>? = nil, dvExtra: Tensor<S>? = nil)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
-        let x = saved["x"]
-        let g = SoftmaxAttentionOp.backward(q: saved["qRot"], k: saved["kRot"], v: saved["v"],
-                                            output: SoftmaxAttentionOutput(o: saved["o"], lse: saved["lse"]), dout: dO,
-                                            shape: shape(batch: x.shape[0], T: x.shape[1], window: window), choice: kernels)
-        var dkRaw = projection.positional.apply(g.dk, start: 0, inverse: true)
-        if let dk { dkRaw = LinearAlgebra.add(dkRaw, dk) }
-        let dv = dvExtra.map { LinearAlgebra.add(g.dv, $0) } ?? g.dv
-        let (dx, qGrads) = projection.backwardQuery(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dq: dq)
-        var grads = ParameterSet<S>()
-        grads.merge(qGrads, prefix: "qkv")
-        return (dx, grads, SharedKV(k: dkRaw, v: dv))
-    }
-
-    /// One token per sequence against the producer's cache, whose newest entry is this token
-    /// (position kv.count − 1): a window W reads only the last W+1 entries. o [B, H, 1, D], raw q.
-    public func consumerDecodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource)
-        -> (o: Tensor<Float>, q: Tensor<Float>, kernel: String) {
-        let position = source.kv.count - 1
-        let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: position)
-        let (o, kernel) = SoftmaxAttentionDecodeOp.decode(q: qRot, cache: source.kv, last: window.map(windowSpan),
-                                                          heads: dims.heads, choice: kernels)
-        return (o, q, kernel)
-    }
-
-    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
-        -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        var saved = SavedActivations<S>()
-        let (o, _) = consumerAttend(x, shared: shared, params: params, start: start, saved: &saved)
-        return (outputProjection(o, params: params), saved)
-    }
-
-    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
-        let (dO, dwo) = outputProjectionBackward(saved["o"], params: params, dy: dy)
-        var (dx, grads, kvGrad) = consumerAttendBackward(dO, params: params, saved: saved)
-        grads.add("wo", dwo)
-        return (dx, grads, kvGrad)
+        return (dx, grads, dkvOut)
     }
 
     // MARK: - Decoding
@@ -177,17 +135,23 @@ public struct SoftmaxAttentionLayer: Sendable {
         KVCache(batch: batch, kvHeads: dims.kvHeads, headDim: dims.headDim, capacity: window.map(windowSpan))
     }
 
-    /// One token per sequence at the cache's position: appends its rotated k and v, attends over the
-    /// cache in place (`softmax-attention-decode`), returns o [B, H, 1, D], the raw projections (for RAttention), what the ring evicted and
-    /// the kernel that ran.
-    public func decodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: KVCache)
-        -> (o: Tensor<Float>, qkv: QKVProjection.Output<Float>, evicted: (k: Tensor<Float>, v: Tensor<Float>)?, kernel: String) {
+    /// One token per sequence, x: [B, 1, C], through `cache` (`softmax-attention-decode`, read in
+    /// place): o [B, H, 1, D], the raw q (for RAttention), what the ring evicted and the kernel.
+    /// Own cache (`shared` false): projects q, k, v at position cache.count and appends rope(k), v
+    /// first (every cached key is then visible: the ring holds exactly the window). A producer's
+    /// (`shared` true), which already holds this token at position kv.count − 1: projects q alone
+    /// and reads the last W+1 entries (all of them for full attention).
+    public func decodeAttend(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: KVCache, shared: Bool = false)
+        -> (o: Tensor<Float>, q: Tensor<Float>, evicted: (k: Tensor<Float>, v: Tensor<Float>)?, kernel: String) {
+        if shared {
+            let (q, qRot) = projection.forwardQuery(x, params: params.scoped("qkv"), start: cache.count - 1)
+            let (o, kernel) = SoftmaxAttentionDecodeOp.decode(q: qRot, cache: cache, last: window.map(windowSpan), heads: dims.heads, choice: kernels)
+            return (o, q, nil, kernel)
+        }
         let qkv = projection.forward(x, params: params.scoped("qkv"), start: cache.count)
         let evicted = cache.append(k: qkv.kRot, v: qkv.v)
-        // Every cached key is visible to the newest query (the ring holds exactly the window); the
-        // decode kernel reads the cache in place.
         let (o, kernel) = SoftmaxAttentionDecodeOp.decode(q: qkv.qRot, cache: cache, heads: dims.heads, choice: kernels)
-        return (o, qkv, evicted, kernel)
+        return (o, qkv.q, evicted, kernel)
     }
 
     /// Fills `cache` with the rotated keys and values of a whole prompt (positions 0..<T), keeping
@@ -223,22 +187,25 @@ public final class SoftmaxAttentionCache: AttentionCache, SharedKVSource {
 }
 
 extension SoftmaxAttentionLayer {
-    /// Prefill for a plain softmax layer: from position 0, the parallel forward then the cache fill;
-    /// otherwise token by token.
-    func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: SoftmaxAttentionCache) -> Tensor<Float> {
-        if cache.position == 0 {
-            let (y, saved) = forward(x, params: params)
-            fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
-            cache.kernels = saved.kernels
-            return y
-        }
-        return decodeEach(x) { decode($0, params: params, cache: cache) }
+    /// Prefill: from position 0, the parallel forward then the cache fill; later, token by token.
+    /// A consumer (`kv`) runs the forward of its last n positions over the prompt's shared k, v.
+    func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        if let kv { return (forward(x, params: params, kv: kv.promptKV).y, kv) }
+        let cache = cache as! SoftmaxAttentionCache
+        guard cache.position == 0 else { return (decodeEach(x) { decode($0, params: params, cache: cache, kv: nil).y }, CachedKV(source: cache, prompt: nil)) }
+        let (y, saved) = forward(x, params: params, kv: nil)
+        let s = saved.record(as: Saved<Float>.self)
+        fill(cache.kv, kRot: s.kRot, v: s.v)
+        cache.kernels = saved.kernels
+        return (y, CachedKV(source: cache, prompt: saved.kv))
     }
 
-    func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: SoftmaxAttentionCache) -> Tensor<Float> {
+    func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        if let kv { return (outputProjection(decodeAttend(x, params: params, cache: kv.source.kv, shared: true).o, params: params), kv) }
+        let cache = cache as! SoftmaxAttentionCache
         let step = decodeAttend(x, params: params, cache: cache.kv)
         cache.kernels = ["softmax-attention-decode": step.kernel]
-        return outputProjection(step.o, params: params)
+        return (outputProjection(step.o, params: params), CachedKV(source: cache, prompt: nil))
     }
 }
 
@@ -258,64 +225,33 @@ func decodeEach(_ x: Tensor<Float>, _ step: (Tensor<Float>) -> Tensor<Float>) ->
 /// A variant whose whole body is a `SoftmaxAttentionLayer` (`full`, `sliding_window`): everything
 /// but its config comes from here, KV sharing included (it keeps, and reads, every token or a
 /// window of W+1).
-public protocol SoftmaxLayerVariant: KVSharingVariant {
+public protocol SoftmaxLayerVariant: AttentionVariant {
     var layer: SoftmaxAttentionLayer { get }
 }
 
 extension SoftmaxLayerVariant {
-    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.initialParameters(rng: &rng) }
-    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        layer.forward(x, params: params)
+    public func initialParameters(rng: inout SeededGenerator, sharedKV: Bool) -> ParameterSet<Float> {
+        layer.initialParameters(rng: &rng, sharedKV: sharedKV)
     }
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        layer.backward(dy, params: params, saved: saved)
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        layer.forward(x, params: params, kv: kv)
+    }
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
+        layer.backward(dy, params: params, saved: saved, dkv: dkv)
     }
     public func makeCache(batch: Int) -> AttentionCache { SoftmaxAttentionCache(kv: layer.makeKVCache(batch: batch)) }
-    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
-        layer.prefill(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        layer.prefill(x, params: params, cache: cache, kv: kv)
     }
-    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
-        layer.decode(x, params: params, cache: cache as! SoftmaxAttentionCache)
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        layer.decode(x, params: params, cache: cache, kv: kv)
     }
     /// 2·Hkv·D·slots·4 bytes: slots = T (full) or min(T, W+1) (a ring).
     public func stateBytes(sequenceLength: Int) -> Int { layer.kvBytes(sequenceLength: sequenceLength) }
 
-    // MARK: KV sharing
-
     /// Keeps every token (full) or the last W+1 (a ring); no linear state.
-    public var kvOffer: KVOffer { KVOffer(keptTokens: layer.window.map(windowSpan)) }
+    public var kvOffer: KVOffer? { KVOffer(keptTokens: layer.window.map(windowSpan)) }
     /// Reads every token (full) or the last W+1.
-    public var kvNeed: KVNeed { KVNeed(tokens: layer.window.map(windowSpan)) }
-    public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        layer.backward(dy, params: params, saved: saved, kvGrad: kvGrad)
-    }
-    public func producerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> (y: Tensor<Float>, shared: SharedKV<Float>) {
-        let cache = cache as! SoftmaxAttentionCache
-        precondition(cache.position == 0, "producerPrefill runs from position 0")
-        let (y, saved) = layer.forward(x, params: params)
-        layer.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
-        cache.kernels = saved.kernels
-        return (y, sharedKV(saved))
-    }
-    public func sharedSource(_ cache: AttentionCache) -> SharedKVSource { cache as! SoftmaxAttentionCache }
-
-    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> { layer.consumerInitialParameters(rng: &rng) }
-    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
-        -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        layer.consumerForward(x, shared: shared, params: params, start: start)
-    }
-    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
-        layer.consumerBackward(dy, params: params, saved: saved)
-    }
-    public func consumerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, shared: SharedKV<Float>, source: SharedKVSource,
-                                start: Int) -> Tensor<Float> {
-        layer.consumerForward(x, shared: shared, params: params, start: start).y
-    }
-    public func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
-        layer.outputProjection(layer.consumerDecodeAttend(x, params: params, source: source).o, params: params)
-    }
+    public var kvNeed: KVNeed? { KVNeed(tokens: layer.window.map(windowSpan)) }
 }

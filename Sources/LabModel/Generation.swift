@@ -71,39 +71,17 @@ extension LanguageModel {
             return Tensor(shape: [B, lastOnly ? 1 : T, config.vocab], scalars: Array(rows.joined()))
         }
         var x = Embedding.forward(tokens, batch: B, table: p["embedding"])
-        if T == 1 {
-            for (i, block) in blocks.enumerated() {
-                let (params, cache) = (p.scoped("layers.\(i)"), state.blocks[i])
-                if let src = block.kvFrom {
-                    let source = blocks[src].sharing.sharedSource(state.blocks[src].attn!)
-                    x = block.step(x, params: params, cache: cache) { block.sharing.consumerDecode($0, params: params.scoped("attn"), source: source) }
-                } else {
-                    x = block.step(x, params: params, cache: cache) { block.mixer.decode($0, params: params.scoped("attn"), cache: cache.attn!) }
-                }
-            }
-        } else {
-            let cut = lastOnly ? trailingConsumersStart : L
-            var shared: [Int: SharedKV<Float>] = [:]  // producer → the prompt's raw k, v [B, Hkv, T, D]
-            for (i, block) in blocks.enumerated() {
-                let (params, cache) = (p.scoped("layers.\(i)"), state.blocks[i])
-                var start = 0  // position of x's first row
-                if i >= cut {
-                    let n = min(T, 1 + max(config.convKernel - 1, 0) * (L - i))
-                    x = lastRows(x, n)
-                    start = T - n
-                }
-                x = block.step(x, params: params, cache: cache) { h in
-                    if let src = block.kvFrom {
-                        return block.sharing.consumerPrefill(h, params: params.scoped("attn"), shared: shared[src]!,
-                                                             source: blocks[src].sharing.sharedSource(state.blocks[src].attn!), start: start)
-                    }
-                    if block.isProducer {
-                        let (y, kv) = block.sharing.producerPrefill(h, params: params.scoped("attn"), cache: cache.attn!)
-                        shared[i] = kv
-                        return y
-                    }
-                    return block.mixer.prefill(h, params: params.scoped("attn"), cache: cache.attn!)
-                }
+        let cut = lastOnly && T > 1 ? trailingConsumersStart : L
+        var kvs: [Int: CachedKV] = [:]  // producer → its cache (and, in a prefill, the prompt's raw k, v)
+        for (i, block) in blocks.enumerated() {
+            let (params, cache) = (p.scoped("layers.\(i)"), state.blocks[i])
+            if i >= cut { x = lastRows(x, min(T, 1 + max(config.convKernel - 1, 0) * (L - i))) }
+            x = block.step(x, params: params, cache: cache) { h in
+                let kv = block.kvFrom.map { kvs[$0]! }
+                let (y, out) = T == 1 ? block.mixer.decode(h, params: params.scoped("attn"), cache: cache.attn, kv: kv)
+                                      : block.mixer.prefill(h, params: params.scoped("attn"), cache: cache.attn, kv: kv)
+                if block.isProducer { kvs[i] = out }
+                return y
             }
         }
         if lastOnly { x = lastRows(x, 1) }

@@ -99,10 +99,10 @@ public struct LanguageModel: Sendable {
         -> (x: Tensor<S>, saved: [TransformerBlock.Saved<S>]) {
         var x = Embedding.forward(tokens, batch: B, table: p["embedding"])
         var saved: [TransformerBlock.Saved<S>] = []
-        var shared: [Int: SharedKV<S>] = [:]  // producer → its raw k, v [B, Hkv, T, D]
+        var kvs: [Int: SharedKV<S>] = [:]  // producer → its raw k, v [B, Hkv, T, D]
         for (i, block) in blocks.enumerated() {
-            let (y, s) = block.forward(x, params: p.scoped("layers.\(i)"), shared: block.kvFrom.map { shared[$0]! })
-            if block.isProducer { shared[i] = block.sharing.sharedKV(s.attn) }
+            let (y, s) = block.forward(x, params: p.scoped("layers.\(i)"), kv: block.kvFrom.map { kvs[$0]! })
+            if block.isProducer { kvs[i] = s.attn.kv }
             saved.append(s)
             x = y
         }
@@ -133,10 +133,10 @@ public struct LanguageModel: Sendable {
             return dx
         }
         var grads = p.zeros()
-        var kvGrads: [Int: SharedKV<S>] = [:]  // producer → Σ over its consumers of dk (raw), dv
+        var dkvs: [Int: SharedKV<S>] = [:]  // producer → Σ over its consumers of dk (raw), dv
         for i in stride(from: blocks.count - 1, through: 0, by: -1) {
-            let (dxi, g, kvOut) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i], kvGrad: kvGrads[i])
-            if let src = blocks[i].kvFrom, let kvOut { kvGrads[src] = kvGrads[src].map { $0 + kvOut } ?? kvOut }
+            let (dxi, g, dkv) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i], dkv: dkvs[i])
+            if let src = blocks[i].kvFrom, let dkv { dkvs[src] = dkvs[src].map { $0 + dkv } ?? dkv }
             for n in g.names { grads["layers.\(i).\(n)"] = g[n] }
             dx = dxi
         }

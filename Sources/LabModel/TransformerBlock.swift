@@ -9,8 +9,9 @@
 // Parameters (under `layers.<i>.`): conv [k, C], norm_attn [C], attn.* (the variant's),
 // norm_mlp [C], mlp.{w1, w3, w2}.
 // KV sharing (LabAttention/KVSharing.swift): a consumer block's mixer reads the raw k, v of an
-// earlier producer block (`shared`) and has no attn.qkv.wk/wv; its backward hands dk, dv back to
-// the model, which sums them per producer and passes them to the producer's backward (`kvGrad`).
+// earlier producer block (`kv`) and has no attn.qkv.wk/wv; its backward hands dk, dv back to the
+// model, which sums them per producer and passes them to the producer's backward (`dkv`). The
+// block only threads the optional state through its mixer's calls.
 import LabAttention
 import LabCore
 
@@ -23,12 +24,6 @@ struct TransformerBlock: Sendable {
     /// Later layers read this block's keys and values.
     var isProducer = false
 
-    /// The mixer's KV-sharing side (a producer or consumer; LayerPattern.validate guaranteed it).
-    var sharing: any KVSharingVariant {
-        guard let s = mixer.kvSharing else { preconditionFailure("layer kind \(type(of: mixer).kind) cannot share keys and values") }
-        return s
-    }
-
     func initialParameters(_ config: ModelConfig, rng: inout SeededGenerator) -> ParameterSet<Float> {
         let C = config.modelDim
         var p = ParameterSet<Float>()
@@ -36,7 +31,7 @@ struct TransformerBlock: Sendable {
             p.add("conv", ShortConvolution.initialWeight(kernel: convKernel, channels: C, scale: config.projectionScale, rng: &rng))
         }
         p.add("norm_attn", Tensor(zeros: [C], value: 1))
-        p.merge(kvFrom == nil ? mixer.initialParameters(rng: &rng) : sharing.consumerInitialParameters(rng: &rng), prefix: "attn")
+        p.merge(mixer.initialParameters(rng: &rng, sharedKV: kvFrom != nil), prefix: "attn")
         if mlpHidden > 0 {
             p.add("norm_mlp", Tensor(zeros: [C], value: 1))
             p.merge(SwiGLU.initialParameters(modelDim: C, hidden: mlpHidden, scales: config.initScales, rng: &rng), prefix: "mlp")
@@ -51,17 +46,12 @@ struct TransformerBlock: Sendable {
         var h2: Tensor<S>?, r2: [S]?, mlp: SwiGLU.Saved<S>?
     }
 
-    /// x0: [B, T, C] → x3 [B, T, C]; `shared`: the producer's raw k, v when this block consumes.
-    func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>, shared: SharedKV<S>? = nil) -> (y: Tensor<S>, saved: Saved<S>) {
+    /// x0: [B, T, C] → x3 [B, T, C]; `kv`: the producer's raw k, v when this block consumes.
+    func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>, kv: SharedKV<S>? = nil) -> (y: Tensor<S>, saved: Saved<S>) {
         let x1 = convKernel > 0 ? LinearAlgebra.add(x0, ShortConvolution.forward(x0, weight: p["conv"])) : x0
         let (h1, r1) = RMSNorm.forward(x1, gain: p["norm_attn"])
-        let (a, attnSaved): (Tensor<S>, SavedActivations<S>)
-        if kvFrom != nil {
-            guard let shared else { preconditionFailure("consumer block run without its producer's keys and values") }
-            (a, attnSaved) = sharing.consumerForward(h1, shared: shared, params: p.scoped("attn"), start: 0)
-        } else {
-            (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"))
-        }
+        precondition((kv != nil) == (kvFrom != nil), "a consumer block runs with its producer's keys and values, any other without")
+        let (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"), kv: kv)
         let x2 = LinearAlgebra.add(x1, a)
         var saved = Saved(x0: x0, x1: x1, h1: h1, x2: x2, r1: r1, attn: attnSaved)
         guard mlpHidden > 0 else { return (x2, saved) }
@@ -72,9 +62,9 @@ struct TransformerBlock: Sendable {
     }
 
     /// dy = dx3 → dx0 and the block's gradients (same names as its parameters); a producer takes
-    /// its consumers' summed dk, dv (`kvGrad`), a consumer returns its own (`kvGradOut`).
-    func backward<S: TensorScalar>(_ dy: Tensor<S>, params p: ParameterSet<S>, saved: Saved<S>, kvGrad: SharedKV<S>? = nil)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGradOut: SharedKV<S>?) {
+    /// its consumers' summed dk, dv (`dkv`), a consumer returns its own (the returned `dkv`).
+    func backward<S: TensorScalar>(_ dy: Tensor<S>, params p: ParameterSet<S>, saved: Saved<S>, dkv: SharedKV<S>? = nil)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
         var named: [String: Tensor<S>] = [:]
         var dx2 = dy
         if mlpHidden > 0, let mlpSaved = saved.mlp, let r2 = saved.r2 {
@@ -84,15 +74,7 @@ struct TransformerBlock: Sendable {
             named["norm_mlp"] = dg
             for n in mlpGrads.names { named["mlp." + n] = mlpGrads[n] }
         }
-        let dh1: Tensor<S>, attnGrads: ParameterSet<S>
-        var kvGradOut: SharedKV<S>? = nil
-        if kvFrom != nil {
-            (dh1, attnGrads, kvGradOut) = sharing.consumerBackward(dx2, params: p.scoped("attn"), saved: saved.attn)
-        } else if let kvGrad {
-            (dh1, attnGrads) = sharing.backward(dx2, params: p.scoped("attn"), saved: saved.attn, kvGrad: kvGrad)
-        } else {
-            (dh1, attnGrads) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn)
-        }
+        let (dh1, attnGrads, dkvOut) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn, dkv: dkv)
         for n in attnGrads.names { named["attn." + n] = attnGrads[n] }
         let (dxn, dg) = RMSNorm.backward(saved.x1, gain: p["norm_attn"], r: saved.r1, dy: dh1)
         named["norm_attn"] = dg
@@ -107,7 +89,7 @@ struct TransformerBlock: Sendable {
             guard let g = named[n] else { preconditionFailure("block backward produced no gradient for \(n)") }
             grads.add(n, g)
         }
-        return (dx, grads, kvGradOut)
+        return (dx, grads, dkvOut)
     }
 
     // MARK: Decoding
@@ -126,8 +108,8 @@ struct TransformerBlock: Sendable {
     }
 
     /// x: [B, T, C] at the cache's position (T = 1 decodes one token); advances the caches.
-    /// `mix` runs the attention branch on RMSNorm_attn(x1) (the caller picks prefill, decode or
-    /// a consumer's read of its producer's cache).
+    /// `mix` runs the attention branch on RMSNorm_attn(x1) (the caller picks prefill or decode and
+    /// hands a consumer its producer's state).
     func step(_ x0: Tensor<Float>, params p: ParameterSet<Float>, cache: Cache, mix: (Tensor<Float>) -> Tensor<Float>) -> Tensor<Float> {
         let x1 = cache.conv.map { LinearAlgebra.add(x0, $0.step(x0, weight: p["conv"])) } ?? x0
         let (h1, _) = RMSNorm.forward(x1, gain: p["norm_attn"])

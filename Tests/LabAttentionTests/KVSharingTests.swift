@@ -59,10 +59,10 @@ let soundPairs = [
 @Suite struct KVSharingLayerTests {
     let dims = testDims  // C 32, H 4, Hkv 2, D 16
 
-    func variants(_ pair: SharingPair) throws -> (producer: any KVSharingVariant, consumer: any KVSharingVariant, plain: any AttentionVariant) {
+    func variants(_ pair: SharingPair) throws -> (producer: any AttentionVariant, consumer: any AttentionVariant, plain: any AttentionVariant) {
         let p = try AnyAttentionConfig.parse(json: pair.producer), c = try AnyAttentionConfig.parse(json: pair.consumer)
         let wide = AttentionDims(modelDim: 2 * dims.modelDim, heads: dims.heads, kvHeads: dims.kvHeads, headDim: dims.headDim)
-        return (p.makeVariant(dims: dims, positional: rope).kvSharing!, c.makeVariant(dims: dims, positional: rope).kvSharing!,
+        return (p.makeVariant(dims: dims, positional: rope), c.makeVariant(dims: dims, positional: rope),
                 c.makeVariant(dims: wide, positional: rope))
     }
 
@@ -82,26 +82,26 @@ let soundPairs = [
     /// token-by-token decode of a consumer all equal the unshared reference.
     @Test(arguments: soundPairs) func consumerEqualsUnsharedReference(pair: SharingPair) throws {
         let (producer, consumer, plain) = try variants(pair)
-        #expect(consumer.kvNeed.check(against: producer.kvOffer) == nil)
+        #expect(consumer.kvNeed!.check(against: producer.kvOffer!) == nil)
         var rng = SeededGenerator(seed: 11)
-        let pp = producer.initialParameters(rng: &rng), pc = consumer.consumerInitialParameters(rng: &rng)
+        let pp = producer.initialParameters(rng: &rng), pc = consumer.initialParameters(rng: &rng, sharedKV: true)
         #expect(!pc.contains("qkv.wk") && !pc.contains("qkv.wv") && pc.contains("qkv.wq"))
         let (B, T, C) = (2, 11, dims.modelDim)
         let hp: Tensor<Float> = randomInput([B, T, C], seed: 12), hc: Tensor<Float> = randomInput([B, T, C], seed: 13)
         let reference = firstChannels(plain.forward(concatChannels(hc, hp), params: wideParameters(consumer: pc, producer: pp)).y, C)
 
         // training forward
-        let shared = producer.sharedKV(producer.forward(hp, params: pp).saved)
-        let y = consumer.consumerForward(hc, shared: shared, params: pc, start: 0).y
+        let shared = producer.forward(hp, params: pp).saved.kv!
+        let y = consumer.forward(hc, params: pc, kv: shared).y
         #expect(y.maxAbsDifference(reference) < 1e-5, "\(pair): forward differs by \(y.maxAbsDifference(reference))")
 
         // prefill: the producer fills its cache over the whole prompt, the consumer computes the
         // last n positions (n = 1 reads the cache as decoding does; n = 4 runs the suffix)
         for n in [1, 4] {
             let cache = producer.makeCache(batch: B)
-            let (_, prompt) = producer.producerPrefill(hp, params: pp, cache: cache)
-            let suffix = consumer.consumerPrefill(timeSlice(hc, (T - n)..<T), params: pc, shared: prompt,
-                                                  source: producer.sharedSource(cache), start: T - n)
+            let (_, kv) = producer.prefill(hp, params: pp, cache: cache, kv: nil)
+            #expect(kv?.prompt?.k.shape == [B, dims.kvHeads, T, dims.headDim])
+            let suffix = consumer.prefill(timeSlice(hc, (T - n)..<T), params: pc, cache: nil, kv: kv).y
             let want = timeSlice(reference, (T - n)..<T)
             #expect(suffix.maxAbsDifference(want) < 1e-5, "\(pair): prefill of the last \(n) differs by \(suffix.maxAbsDifference(want))")
         }
@@ -110,9 +110,9 @@ let soundPairs = [
         let cache = producer.makeCache(batch: B)
         var t = 0
         let stepwise = decodeEach(hc) { xc in
-            _ = producer.decode(timeSlice(hp, t..<(t + 1)), params: pp, cache: cache)
+            let kv = producer.decode(timeSlice(hp, t..<(t + 1)), params: pp, cache: cache, kv: nil).kv
             t += 1
-            return consumer.consumerDecode(xc, params: pc, source: producer.sharedSource(cache))
+            return consumer.decode(xc, params: pc, cache: nil, kv: kv).y
         }
         #expect(stepwise.maxAbsDifference(reference) < 1e-4, "\(pair): decode differs by \(stepwise.maxAbsDifference(reference))")
     }
@@ -122,22 +122,22 @@ let soundPairs = [
     /// dk, dv added, against central differences in Double.
     @Test(arguments: [soundPairs[1], soundPairs[3]]) func gradientsFlowIntoTheProducer(pair: SharingPair) throws {
         let p = try AnyAttentionConfig.parse(json: pair.producer), c = try AnyAttentionConfig.parse(json: pair.consumer)
-        let producer = p.makeVariant(dims: tinyDims, positional: rope).kvSharing!, consumer = c.makeVariant(dims: tinyDims, positional: rope).kvSharing!
+        let producer = p.makeVariant(dims: tinyDims, positional: rope), consumer = c.makeVariant(dims: tinyDims, positional: rope)
         var rng = SeededGenerator(seed: 21)
         let pp = producer.initialParameters(rng: &rng).converted(to: Double.self)
-        let pc = consumer.consumerInitialParameters(rng: &rng).converted(to: Double.self)
+        let pc = consumer.initialParameters(rng: &rng, sharedKV: true).converted(to: Double.self)
         let shape = [1, 7, tinyDims.modelDim]
         let hp: Tensor<Double> = randomInput(shape, seed: 22), hc: Tensor<Double> = randomInput(shape, seed: 23)
         let dyp: Tensor<Double> = randomInput(shape, seed: 24), dyc: Tensor<Double> = randomInput(shape, seed: 25)
         func loss(_ hc: Tensor<Double>, _ pp: ParameterSet<Double>, _ pc: ParameterSet<Double>) -> Double {
             let (yp, saved) = producer.forward(hp, params: pp)
-            let yc = consumer.consumerForward(hc, shared: producer.sharedKV(saved), params: pc, start: 0).y
+            let yc = consumer.forward(hc, params: pc, kv: saved.kv!).y
             return GradientCheck.dot(yp, dyp) + GradientCheck.dot(yc, dyc)
         }
         let (_, savedP) = producer.forward(hp, params: pp)
-        let (_, savedC) = consumer.consumerForward(hc, shared: producer.sharedKV(savedP), params: pc, start: 0)
-        let (dxc, gc, kvGrad) = consumer.consumerBackward(dyc, params: pc, saved: savedC)
-        let (_, gp) = producer.backward(dyp, params: pp, saved: savedP, kvGrad: kvGrad)
+        let (_, savedC) = consumer.forward(hc, params: pc, kv: savedP.kv!)
+        let (dxc, gc, kvGrad) = consumer.backward(dyc, params: pc, saved: savedC, dkv: nil)
+        let (_, gp, _) = producer.backward(dyp, params: pp, saved: savedP, dkv: kvGrad!)
         #expect(GradientCheck.maxError(of: dxc, at: hc) { loss($0, pp, pc) } < 1e-6, "\(pair) dx_c")
         for name in pc.names {
             let err = GradientCheck.maxError(of: gc[name], at: pc[name]) { var q = pc; q[name] = $0; return loss(hc, pp, q) }

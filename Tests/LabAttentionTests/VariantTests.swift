@@ -224,7 +224,7 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         let params = ratt.initialParameters(rng: &rng)
         #expect(!params.contains("norm_rla"))
         let x: Tensor<Float> = randomInput([2, 13, testDims.modelDim], seed: 2)
-        let o = swa.forward(x, params: params).saved["o"]
+        let o = swa.forward(x, params: params).saved.record(as: SoftmaxAttentionLayer.Saved<Float>.self).o
         let expected = LinearAlgebra.matmul(LinearAlgebra.mergeHeads(HeadRMSNorm.forward(o, scale: params["norm_swa"])), params["wo"])
         #expect(ratt.forward(x, params: params).y.maxAbsDifference(expected) < 1e-6)
     }
@@ -238,7 +238,7 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         let params = on.initialParameters(rng: &rng)
         let x: Tensor<Float> = randomInput([2, 13, testDims.modelDim], seed: 2)
         let (y, saved) = on.forward(x, params: params)
-        #expect(saved["oRLA"].maxAbs == 0)
+        #expect(saved.record(as: RAttention.Saved<Float>.self).linear!.o.maxAbs == 0)
         #expect(y == off.forward(x, params: params).y)
     }
 

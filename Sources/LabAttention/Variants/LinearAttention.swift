@@ -53,7 +53,12 @@ public struct LinearAttention: AttentionVariant {
         layer = SoftmaxAttentionLayer(dims: dims, window: nil, positional: .none, initScales: initScales, kernels: kernels)
     }
 
-    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
+    /// It cannot share keys and values (`kvOffer`, `kvNeed` nil; LayerPattern.validate rejects a
+    /// pattern that asks it to): `sharedKV` is always false and every `kv` nil.
+    static let cannotShare = "linear_attention cannot read another layer's keys and values"
+
+    public func initialParameters(rng: inout SeededGenerator, sharedKV: Bool) -> ParameterSet<Float> {
+        precondition(!sharedKV, Self.cannotShare)
         var p = layer.initialParameters(rng: &rng)
         p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
         return p
@@ -63,24 +68,33 @@ public struct LinearAttention: AttentionVariant {
         LinearAttentionShape(B: batch, H: dims.heads, Hkv: dims.kvHeads, T: T, D: dims.headDim, window: -1, featureMap: config.featureMap)
     }
 
-    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        var saved = SavedActivations<S>()
+    /// What `forward` keeps for `backward`.
+    public struct Saved<S: TensorScalar> {
+        /// The input, [B, T, C].
+        public var x: Tensor<S>
+        public var linear: LinearBranchSaved<S>
+        /// RMSNorm_rla(o_rla), [B, H, T, D].
+        public var context: Tensor<S>
+    }
+
+    /// `kv` is always nil (see `initialParameters`).
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        precondition(kv == nil, Self.cannotShare)
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: 0)
         let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
                                                               chunk: config.chunk, choice: kernels)
         let context = HeadRMSNorm.forward(out.o, scale: params["norm_rla"])
-        saved["x"] = x; saved["q"] = qkv.q; saved["k"] = qkv.k; saved["v"] = qkv.v
-        saved["oRLA"] = out.o; saved["sT"] = out.sT; saved["context"] = context
-        saved.kernels["residual-linear-attention"] = kernel
-        return (layer.outputProjection(context, params: params), saved)
+        let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT), context: context)
+        return (layer.outputProjection(context, params: params), SavedActivations(saved, kv: nil, kernels: ["residual-linear-attention": kernel]))
     }
 
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let x = saved["x"]
-        let (dContext, dwo) = layer.outputProjectionBackward(saved["context"], params: params, dy: dy)
-        let (dO, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
-        let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dO,
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
+        let s = saved.record(as: Saved<S>.self)
+        let x = s.x
+        let (dContext, dwo) = layer.outputProjectionBackward(s.context, params: params, dy: dy)
+        let (dO, dg) = HeadRMSNorm.backward(s.linear.o, scale: params["norm_rla"], dy: dContext)
+        let g = ResidualLinearAttentionOp.backward(q: s.linear.q, k: s.linear.k, v: s.linear.v, dout: dO,
                                                    shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
         // No rotation: the "rotated" gradients are the raw ones.
         let (dx, qkvGrads) = layer.projection.backward(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dkRot: g.dk, dv: g.dv)
@@ -88,7 +102,7 @@ public struct LinearAttention: AttentionVariant {
         grads.merge(qkvGrads, prefix: "qkv")
         grads.add("wo", dwo)
         grads.add("norm_rla", dg)
-        return (dx, grads)
+        return (dx, grads, nil)
     }
 
     // MARK: Decoding
@@ -106,18 +120,20 @@ public struct LinearAttention: AttentionVariant {
         Cache(linear: LinearStates(batch: batch, heads: dims.heads, kvHeads: dims.kvHeads, headDim: dims.headDim, featureMap: config.featureMap))
     }
 
-    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        precondition(kv == nil, Self.cannotShare)
         let cache = cache as! Cache
-        guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
-        let (y, saved) = forward(x, params: params)
+        guard cache.position == 0 else { return (decodeEach(x) { decode($0, params: params, cache: cache, kv: kv).y }, nil) }
+        let (y, saved) = forward(x, params: params, kv: nil)
         // With W = −1 the forward's sT = Σ_{j ≤ T−1} φ(k_j) v_jᵀ: every prompt token, as decoding leaves it.
-        cache.linear.load(saved["sT"])
+        cache.linear.load(saved.record(as: Saved<Float>.self).linear.sT)
         cache.position = x.shape[1]
         cache.kernels = saved.kernels
-        return y
+        return (y, nil)
     }
 
-    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        precondition(kv == nil, Self.cannotShare)
         let cache = cache as! Cache
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: cache.position)
         // W = −1: token t is folded into S before its own read.
@@ -125,7 +141,7 @@ public struct LinearAttention: AttentionVariant {
         cache.position += 1
         cache.kernels = ["residual-linear-attention-decode": kernel]
         let context = HeadRMSNorm.forward(o, scale: params["norm_rla"])
-        return layer.outputProjection(context, params: params)
+        return (layer.outputProjection(context, params: params), nil)
     }
 
     /// H·2D·D·4: one linear state per query head, independent of T.

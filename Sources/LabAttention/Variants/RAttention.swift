@@ -20,7 +20,7 @@ import LabCore
 import LabKernels
 import LabResults
 
-public struct RAttention: KVSharingVariant {
+public struct RAttention: AttentionVariant {
     public enum LinearBranch: String, Codable, Sendable, Hashable { case on, off }
 
     public struct Config: AttentionVariantConfig {
@@ -81,8 +81,9 @@ public struct RAttention: KVSharingVariant {
 
     var linearOn: Bool { config.linearBranch == .on }
 
-    public func initialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
-        var p = local.initialParameters(rng: &rng)
+    /// As a KV-sharing consumer (`sharedKV`) without qkv.wk, qkv.wv.
+    public func initialParameters(rng: inout SeededGenerator, sharedKV: Bool) -> ParameterSet<Float> {
+        var p = local.initialParameters(rng: &rng, sharedKV: sharedKV)
         p.add("norm_swa", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
         if linearOn { p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain)) }
         return p
@@ -93,58 +94,64 @@ public struct RAttention: KVSharingVariant {
                              window: config.windowSize, featureMap: config.featureMap)
     }
 
-    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>) -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        var saved = SavedActivations<S>()
-        let (oSWA, qkv) = local.attend(x, params: params, saved: &saved)
-        var context = HeadRMSNorm.forward(oSWA, scale: params["norm_swa"])
+    /// What `forward` keeps for `backward`.
+    public struct Saved<S: TensorScalar> {
+        /// The SWA branch (its raw k, v are the linear branch's too).
+        public var local: SoftmaxAttentionLayer.Saved<S>
+        /// The linear branch; nil when it is off.
+        public var linear: LinearBranchSaved<S>?
+        /// RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla), [B, H, n, D].
+        public var context: Tensor<S>
+    }
+
+    /// With a producer's raw k, v (`kv`, KV sharing) and a suffix (start > 0), the linear branch
+    /// runs over the whole prompt with q zero at positions < start (row t of o_rla depends on q_t
+    /// only) and keeps the last n rows: O(T·D²) per head, the producer's cost, not the suffix's.
+    public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>) {
+        let swa = local.attend(x, params: params, kv: kv)
+        var kernels = ["softmax-attention": swa.kernel]
+        var context = HeadRMSNorm.forward(swa.o, scale: params["norm_swa"])
+        var linear: LinearBranchSaved<S>? = nil
         if linearOn {
-            let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
-                                                                  chunk: config.chunk, choice: kernels)
-            saved["q"] = qkv.q; saved["k"] = qkv.k; saved["oRLA"] = out.o; saved["sT"] = out.sT
-            saved.kernels["residual-linear-attention"] = kernel
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(out.o, scale: params["norm_rla"]))
+            let (n, T, k, v) = (x.shape[1], swa.saved.k.shape[2], swa.saved.k, swa.saved.v)
+            let start = T - n
+            let (out, kernel) = ResidualLinearAttentionOp.forward(q: padTime(swa.q, before: start), k: k, v: v,
+                                                                  shape: linearShape(batch: x.shape[0], T: T), chunk: config.chunk, choice: self.kernels)
+            let oRLA = start == 0 ? out.o : lastTime(out.o, n)
+            linear = LinearBranchSaved(q: swa.q, k: k, v: v, o: oRLA, sT: out.sT)
+            kernels["residual-linear-attention"] = kernel
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(oRLA, scale: params["norm_rla"]))
         }
-        saved["context"] = context
-        return (local.outputProjection(context, params: params), saved)
+        let saved = Saved(local: swa.saved, linear: linear, context: context)
+        return (local.outputProjection(context, params: params), SavedActivations(saved, kv: SharedKV(k: swa.saved.k, v: swa.saved.v), kernels: kernels))
     }
 
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        backward(dy, params: params, saved: saved, extra: nil)
-    }
-
-    /// `backward`, plus (as a KV-sharing producer) the consumers' dk (raw) and dv added to the
-    /// linear branch's before the K/V projections.
-    func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, extra: SharedKV<S>?)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        let h = outputBackward(dy, params: params, saved: saved)
-        var (dk, dv) = (h.dk, h.dv)
-        if let extra {
-            dk = dk.map { LinearAlgebra.add($0, extra.k) } ?? extra.k
-            dv = dv.map { LinearAlgebra.add($0, extra.v) } ?? extra.v
+    /// As a producer, `dkv` (its consumers' dk (raw), dv) is added to the linear branch's before
+    /// the K/V projections; as a consumer it returns the producer's dk, dv.
+    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
+        -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
+        let s = saved.record(as: Saved<S>.self)
+        let (dContext, dwo) = local.outputProjectionBackward(s.context, params: params, dy: dy)
+        let (dOSWA, dgSWA) = HeadRMSNorm.backward(s.local.o, scale: params["norm_swa"], dy: dContext)
+        var branch = ParameterSet<S>()
+        branch.add("wo", dwo)
+        branch.add("norm_swa", dgSWA)
+        var (dq, dk, dv): (Tensor<S>?, Tensor<S>?, Tensor<S>?) = (nil, nil, nil)
+        if let linear = s.linear {
+            let (dORLA, dg) = HeadRMSNorm.backward(linear.o, scale: params["norm_rla"], dy: dContext)
+            let x = s.local.x
+            let g = ResidualLinearAttentionOp.backward(q: linear.q, k: linear.k, v: linear.v, dout: dORLA,
+                                                       shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
+            branch.add("norm_rla", dg)
+            (dq, dk, dv) = (g.dq, g.dk, g.dv)
         }
-        var (dx, grads) = local.attendBackward(h.dOSWA, params: params, saved: saved, dq: h.dq, dk: dk, dvExtra: dv)
-        grads.merge(h.grads, prefix: "")
-        return (dx, grads)
-    }
-
-    /// The backward shared by a layer and a KV-sharing consumer, from dy down to the two branches'
-    /// inputs: dO of the SWA branch, the linear branch's dq, dk, dv (raw, nil when it is off) and
-    /// the gradients of wo, norm_swa and norm_rla.
-    func outputBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dOSWA: Tensor<S>, dq: Tensor<S>?, dk: Tensor<S>?, dv: Tensor<S>?, grads: ParameterSet<S>) {
-        let (dContext, dwo) = local.outputProjectionBackward(saved["context"], params: params, dy: dy)
-        let (dOSWA, dgSWA) = HeadRMSNorm.backward(saved["o"], scale: params["norm_swa"], dy: dContext)
-        var grads = ParameterSet<S>()
-        grads.add("wo", dwo)
-        grads.add("norm_swa", dgSWA)
-        guard linearOn else { return (dOSWA, nil, nil, nil, grads) }
-        let (dORLA, dg) = HeadRMSNorm.backward(saved["oRLA"], scale: params["norm_rla"], dy: dContext)
-        let x = saved["x"]
-        let g = ResidualLinearAttentionOp.backward(q: saved["q"], k: saved["k"], v: saved["v"], dout: dORLA,
-                                                   shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
-        grads.add("norm_rla", dg)
-        return (dOSWA, g.dq, g.dk, g.dv, grads)
+        if let dkv {
+            dk = dk.map { LinearAlgebra.add($0, dkv.k) } ?? dkv.k
+            dv = dv.map { LinearAlgebra.add($0, dkv.v) } ?? dkv.v
+        }
+        var (dx, grads, dkvOut) = local.attendBackward(dOSWA, params: params, saved: s.local, dq: dq, dk: dk, dvExtra: dv)
+        grads.merge(branch, prefix: "")
+        return (dx, grads, dkvOut)
     }
 
     // MARK: Decoding
@@ -173,24 +180,25 @@ public struct RAttention: KVSharingVariant {
         return Cache(kv: local.makeKVCache(batch: batch), linear: states)
     }
 
-    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+    /// From position 0 the parallel forward fills the ring and the linear states; later, token by
+    /// token. A KV-sharing consumer (`kv`): one query row reads the producer's cache as decoding
+    /// does; more rows run `forward` over the prompt's shared k, v.
+    public func prefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        if let kv { return x.shape[1] == 1 ? decode(x, params: params, cache: nil, kv: kv) : (forward(x, params: params, kv: kv.promptKV).y, kv) }
         let cache = cache as! Cache
-        guard cache.position == 0 else { return decodeEach(x) { decode($0, params: params, cache: cache) } }
-        return producerPrefill(x, params: params, cache: cache).y
-    }
-
-    public func producerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> (y: Tensor<Float>, shared: SharedKV<Float>) {
-        let cache = cache as! Cache
-        precondition(cache.position == 0, "producerPrefill runs from position 0")
-        let (y, saved) = forward(x, params: params)
-        local.fill(cache.kv, kRot: saved["kRot"], v: saved["v"])
+        guard cache.position == 0 else { return (decodeEach(x) { decode($0, params: params, cache: cache, kv: nil).y }, CachedKV(source: cache, prompt: nil)) }
+        let (y, saved) = forward(x, params: params, kv: nil)
+        let s = saved.record(as: Saved<Float>.self)
+        local.fill(cache.kv, kRot: s.local.kRot, v: s.local.v)
         // sT holds every token up to T−W−2; the ring holds the rest, exactly as decoding leaves it.
-        cache.linear?.load(saved["sT"])
+        if let linear = s.linear { cache.linear?.load(linear.sT) }
         cache.kernels = saved.kernels
-        return (y, sharedKV(saved))
+        return (y, CachedKV(source: cache, prompt: saved.kv))
     }
 
-    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache) -> Tensor<Float> {
+    /// A KV-sharing consumer (`kv`): SWA over the producer's ring plus φ(q)ᵀ S_p from its linear states.
+    public func decode(_ x: Tensor<Float>, params: ParameterSet<Float>, cache: AttentionCache?, kv: CachedKV?) -> (y: Tensor<Float>, kv: CachedKV?) {
+        if let kv { return (consumerDecode(x, params: params, source: kv.source), kv) }
         let cache = cache as! Cache
         let position = cache.position
         let step = local.decodeAttend(x, params: params, cache: cache.kv)
@@ -201,11 +209,25 @@ public struct RAttention: KVSharingVariant {
             let fold = step.evicted.map { evicted in
                 (k: local.projection.positional.apply(evicted.k, start: position - config.windowSize - 1, inverse: true), v: evicted.v)
             }
-            let (o, kernel) = linear.step(q: step.qkv.q, fold: fold, choice: self.kernels)
+            let (o, kernel) = linear.step(q: step.q, fold: fold, choice: self.kernels)
             context = LinearAlgebra.add(context, HeadRMSNorm.forward(o, scale: params["norm_rla"]))
             kernels["residual-linear-attention-decode"] = kernel
         }
         cache.kernels = kernels
+        return (local.outputProjection(context, params: params), CachedKV(source: cache, prompt: nil))
+    }
+
+    func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
+        let step = local.decodeAttend(x, params: params, cache: source.kv, shared: true)
+        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
+        if linearOn {
+            let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
+            var o = [Float](repeating: 0, count: B * H * D)
+            step.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
+                for i in 0..<(B * H) { source.readLinearState(i, q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
+            }}
+            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
+        }
         return local.outputProjection(context, params: params)
     }
 
@@ -219,74 +241,8 @@ public struct RAttention: KVSharingVariant {
 
     /// The linear state's identity: S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ depends on W and φ only.
     var linearStateID: String { "rattention(W=\(config.windowSize), \(config.featureMap.rawValue))" }
-    public var kvOffer: KVOffer { KVOffer(keptTokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
-    public var kvNeed: KVNeed { KVNeed(tokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
-
-    public func sharedKV<S: TensorScalar>(_ saved: SavedActivations<S>) -> SharedKV<S> { SharedKV(k: saved["k"], v: saved["v"]) }
-    public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, kvGrad: SharedKV<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        backward(dy, params: params, saved: saved, extra: kvGrad)
-    }
-    public func sharedSource(_ cache: AttentionCache) -> SharedKVSource { cache as! Cache }
-
-    /// qkv.wq, wo, norm_swa (and norm_rla): the layer's parameters without qkv.wk, qkv.wv.
-    public func consumerInitialParameters(rng: inout SeededGenerator) -> ParameterSet<Float> {
-        var p = local.consumerInitialParameters(rng: &rng)
-        p.add("norm_swa", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain))
-        if linearOn { p.add("norm_rla", HeadRMSNorm.initialScale(heads: dims.heads, headDim: dims.headDim, gain: initScales.normGain)) }
-        return p
-    }
-
-    /// As `forward` with the producer's raw k, v. For a suffix (start > 0) the linear branch runs
-    /// over the whole prompt with q zero at positions < start (row t of o_rla depends on q_t only)
-    /// and keeps the last n rows: O(T·D²) per head, the producer's cost, not the suffix's.
-    public func consumerForward<S: TensorScalar>(_ x: Tensor<S>, shared: SharedKV<S>, params: ParameterSet<S>, start: Int)
-        -> (y: Tensor<S>, saved: SavedActivations<S>) {
-        var saved = SavedActivations<S>()
-        let (oSWA, q) = local.consumerAttend(x, shared: shared, params: params, start: start, saved: &saved)
-        var context = HeadRMSNorm.forward(oSWA, scale: params["norm_swa"])
-        if linearOn {
-            let (n, T) = (x.shape[1], shared.k.shape[2])
-            let (out, kernel) = ResidualLinearAttentionOp.forward(q: padTime(q, before: start), k: shared.k, v: shared.v,
-                                                                  shape: linearShape(batch: x.shape[0], T: T), chunk: config.chunk, choice: kernels)
-            let oRLA = start == 0 ? out.o : lastTime(out.o, n)
-            saved["q"] = q; saved["k"] = shared.k; saved["oRLA"] = oRLA
-            saved.kernels["residual-linear-attention"] = kernel
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(oRLA, scale: params["norm_rla"]))
-        }
-        saved["context"] = context
-        return (local.outputProjection(context, params: params), saved)
-    }
-
-    public func consumerBackward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>)
-        -> (dx: Tensor<S>, grads: ParameterSet<S>, kvGrad: SharedKV<S>) {
-        let h = outputBackward(dy, params: params, saved: saved)
-        var (dx, grads, kvGrad) = local.consumerAttendBackward(h.dOSWA, params: params, saved: saved, dq: h.dq, dk: h.dk, dvExtra: h.dv)
-        grads.merge(h.grads, prefix: "")
-        return (dx, grads, kvGrad)
-    }
-
-    /// One query row (n = 1) reads the producer's cache as decoding does; more rows run the suffix.
-    public func consumerPrefill(_ x: Tensor<Float>, params: ParameterSet<Float>, shared: SharedKV<Float>, source: SharedKVSource,
-                                start: Int) -> Tensor<Float> {
-        x.shape[1] == 1 ? consumerDecode(x, params: params, source: source)
-                        : consumerForward(x, shared: shared, params: params, start: start).y
-    }
-
-    /// SWA over the producer's ring plus φ(q)ᵀ S_p from the producer's linear states.
-    public func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
-        let step = local.consumerDecodeAttend(x, params: params, source: source)
-        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
-        if linearOn {
-            let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
-            var o = [Float](repeating: 0, count: B * H * D)
-            step.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
-                for i in 0..<(B * H) { source.readLinearState(i, q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
-            }}
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
-        }
-        return local.outputProjection(context, params: params)
-    }
+    public var kvOffer: KVOffer? { KVOffer(keptTokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
+    public var kvNeed: KVNeed? { KVNeed(tokens: windowSpan(config.windowSize), linearState: linearOn ? linearStateID : nil) }
 }
 
 /// x: [B, H, n, D] → [B, H, p+n, D] with p zero rows first.
