@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // attention-lab: attention variants and their kernels, on the CPU.
 // Layers (each target imports only the targets below it; docs/architecture.md):
-//   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
+//   LabCore (tensors and their dense ops, the one BLAS wrapper, .npy, threads, output) → CBLAS, Numerics
 //   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
 //   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
 //   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
@@ -45,8 +45,8 @@ let package = Package(
         ),
         // MARK: - Library layers (imports point down only)
         .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "CBLAS", numerics], swiftSettings: fast),
+        .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
+        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
