@@ -4,7 +4,7 @@
 //   LabCore (tensors and their dense ops, the one BLAS wrapper, .npy, threads, output) → CBLAS, Numerics
 //   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
 //   LabAttention (variants, patterns, caches) → LabKernels;   LabResults (rows, results files) → LabCore
-//   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
+//   LabModel (model, trainer fed by a BatchSource, checkpoints) → LabAttention, LabKernels;   LabHarness (studies, tasks bound to the trainer) → LabModel, LabTasks, LabResults
 //   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
 import PackageDescription
 
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
         .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
         .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
         .target(name: "LabReport", dependencies: ["LabCore", "LabResults"], swiftSettings: fast),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabTestSupport"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
     ]
