@@ -226,7 +226,7 @@ public final class Trainer {
     public private(set) var evaluations: [Evaluation] = []
     /// What the run trains and validates on, built from `options` by the `data` function given to `init`.
     public private(set) var data: any BatchSource
-    /// The task is a language-model task: the plateau rule reads the validation loss (`shouldStop`).
+    /// The plateau rule reads the validation loss (`shouldStop`; `BatchSource.stopsOnLoss`: a language-model task).
     public let stopsOnLoss: Bool
     /// The sequences `evaluate()` reads (for a task: the validation split's first `options.validationExamples`).
     var validation: TokenBatch { data.validation }
