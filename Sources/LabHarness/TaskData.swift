@@ -25,14 +25,16 @@ public enum TaskData {
     /// epochs of `options.batchSize` (`EpochBatches`, seed `options.seed`); the validation set the
     /// validation split's first `validationExamples`. The plateau rule reads the loss for a
     /// language-model task (`SyntheticTask.isLanguageModelling`).
-    /// - Throws: `TaskError` for an unknown task or a length it cannot fill.
-    public static func batches(_ options: TrainOptions) throws -> any BatchSource {
-        let task = try TaskRegistry.task(named: options.task)
-        return EpochBatches(train: TokenBatch(try task.examples(options.trainExamples, length: options.length, split: .train)),
-                            validation: TokenBatch(try task.examples(options.validationExamples, length: options.length, split: .validation)),
-                            batchSize: options.batchSize, seed: options.seed,
-                            vocabularySize: task.vocabularySize, stopsOnLoss: task.isLanguageModelling)
-    }
+    /// The vocabulary size is the task's. Throws `TaskError` for an unknown task or a length it
+    /// cannot fill.
+    public static let batches = BatchSourceBuilder(
+        vocabularySize: { try TaskRegistry.task(named: $0.task).vocabularySize },
+        make: { options in
+            let task = try TaskRegistry.task(named: options.task)
+            return EpochBatches(train: TokenBatch(try task.examples(options.trainExamples, length: options.length, split: .train)),
+                                validation: TokenBatch(try task.examples(options.validationExamples, length: options.length, split: .validation)),
+                                batchSize: options.batchSize, seed: options.seed, stopsOnLoss: task.isLanguageModelling)
+        })
 }
 
 /// A model's answer to one task example, and its score under the task's metric.

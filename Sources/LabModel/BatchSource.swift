@@ -6,11 +6,9 @@
 // the targets (`TokenBatch.ignore` where it is off, Zoology's and PyTorch's −100).
 import LabCore
 
-/// The data of one training run.
+/// The data of one training run. Its token ids (inputs and targets) are in `0 ..< V`, V the
+/// vocabulary size its `BatchSourceBuilder` gave.
 public protocol BatchSource {
-    /// Every token id of every batch (inputs and targets) is in `0 ..< vocabularySize`; `Trainer`
-    /// refuses a model with a smaller vocabulary.
-    var vocabularySize: Int { get }
     /// The plateau rule reads the validation loss instead of the accuracy (language-model data,
     /// where a next-byte accuracy barely moves).
     var stopsOnLoss: Bool { get }
@@ -23,8 +21,20 @@ public protocol BatchSource {
 }
 
 /// Builds a run's `BatchSource` from its options (`task`, `length`, `seed`, `batchSize`,
-/// `trainExamples`, `validationExamples`). `Trainer` calls it once, after validating the options.
-public typealias BatchSourceBuilder = (TrainOptions) throws -> any BatchSource
+/// `trainExamples`, `validationExamples`). `Trainer` validates the options, asks the data's
+/// vocabulary size (cheap: before any data is drawn, so a model too small for it fails at once),
+/// then builds the source, once.
+public struct BatchSourceBuilder: Sendable {
+    /// The vocabulary size V the data's token ids stay below.
+    public let vocabularySize: @Sendable (TrainOptions) throws -> Int
+    /// The data itself (drawing a training set may take seconds).
+    public let make: @Sendable (TrainOptions) throws -> any BatchSource
+
+    public init(vocabularySize: @escaping @Sendable (TrainOptions) throws -> Int,
+                make: @escaping @Sendable (TrainOptions) throws -> any BatchSource) {
+        self.vocabularySize = vocabularySize; self.make = make
+    }
+}
 
 /// A fixed training set read in seeded epochs: the batch of step t is sequences (t−1)·B ..< t·B of
 /// the concatenated per-epoch permutations of the N training sequences, epoch e's permutation drawn
@@ -37,15 +47,14 @@ public struct EpochBatches: BatchSource {
     /// Sequences a step (B).
     public let batchSize: Int
     public let seed: UInt64
-    public let vocabularySize: Int
     public let stopsOnLoss: Bool
     private var permutation: (epoch: Int, order: [Int])?
 
     /// - Precondition: `batchSize` ≥ 1.
-    public init(train: TokenBatch, validation: TokenBatch, batchSize: Int, seed: UInt64, vocabularySize: Int, stopsOnLoss: Bool) {
+    public init(train: TokenBatch, validation: TokenBatch, batchSize: Int, seed: UInt64, stopsOnLoss: Bool) {
         precondition(batchSize >= 1, "batch size \(batchSize)")
         self.train = train; self.validation = validation; self.batchSize = batchSize; self.seed = seed
-        self.vocabularySize = vocabularySize; self.stopsOnLoss = stopsOnLoss
+        self.stopsOnLoss = stopsOnLoss
     }
 
     public mutating func batch(atStep t: Int) -> TokenBatch {

@@ -3,8 +3,8 @@
 // steps, an optional stop at a target accuracy (Zoology stops at 0.99) or on a plateau (of accuracy;
 // of the validation loss for language-model tasks), under a step cap.
 //
-// Data: a `BatchSource` (BatchSource.swift), built from the options by a function the caller
-// passes; LabModel knows no tasks. For a task (LabHarness `TaskData.batches`, what the study runner
+// Data: a `BatchSource` (BatchSource.swift), built from the options by the `BatchSourceBuilder`
+// the caller passes; LabModel knows no tasks. For a task (LabHarness `TaskData.batches`, what the study runner
 // and `attnlab train` pass) there are three disjoint splits: the optimiser sees the train split; the
 // validations (and so the stop rules and the validation curve) read the validation split, samples
 // 0..<n of it; the test split is left to whoever reports results (the study's evaluation ladder),
@@ -224,7 +224,7 @@ public final class Trainer {
     public private(set) var optimizer: AdamW
     public var step: Int { optimizer.step }
     public private(set) var evaluations: [Evaluation] = []
-    /// What the run trains and validates on, built from `options` by the `data` function given to `init`.
+    /// What the run trains and validates on, built from `options` by the `data` given to `init`.
     public private(set) var data: any BatchSource
     /// The plateau rule reads the validation loss (`shouldStop`; `BatchSource.stopsOnLoss`: a language-model task).
     public let stopsOnLoss: Bool
@@ -241,17 +241,18 @@ public final class Trainer {
     }
 
     /// `state`: parameters and optimiser to resume from (a checkpoint's); `data`, `kernels` as above.
-    /// `data` is called once, after the options are validated.
+    /// `data` is read after the options are validated (`BatchSourceBuilder`).
     public init(config: ModelConfig, options: TrainOptions, data: BatchSourceBuilder,
                 state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?,
                 kernels: [String: String] = [:]) throws {
         do { try options.validate() } catch let p as TrainOptions.Problem { throw TrainingError(message: "train options: \(p)") }
         model = LanguageModel(config: config, kernels: try Trainer.kernelChoice(kernels, options))
         self.options = options
-        self.data = try data(options)
-        guard self.data.vocabularySize <= config.vocab else {
-            throw TrainingError(message: "task \(options.task) has vocabulary \(self.data.vocabularySize), the model only \(config.vocab)")
+        let vocabulary = try data.vocabularySize(options)
+        guard vocabulary <= config.vocab else {
+            throw TrainingError(message: "task \(options.task) has vocabulary \(vocabulary), the model only \(config.vocab)")
         }
+        self.data = try data.make(options)
         stopsOnLoss = self.data.stopsOnLoss
         if let state {
             params = state.params; optimizer = state.optimizer; evaluations = state.evaluations
