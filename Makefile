@@ -55,8 +55,10 @@ quickstart: deps
 slurm-check: build
 	bash scripts/slurm-local.sh
 
-## The modules each target imports are exactly those Package.swift declares for it (CI runs it).
+## The modules each target imports are exactly those Package.swift declares for it, and point down
+## the layers its header lists (CI runs it); first the checker's own test on made-up packages.
 layer-check:
+	python3 scripts/layer-check.py --self-test
 	python3 scripts/layer-check.py
 
 bench-table:

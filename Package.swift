@@ -1,12 +1,20 @@
 // swift-tools-version: 6.1
 // attention-lab: attention variants and their kernels, on the CPU.
-// Layers (each target imports only the targets below it; docs/architecture.md):
-//   LabCore (tensors, .npy, threads, output) → CBLAS, Numerics
-//   LabKernels (ops, kernels, references) → LabCore;   LabTasks (synthetic tasks) → LabCore
-//   LabResults (rows, results files, variant descriptions, metric names) → LabCore
-//   LabAttention (variants, patterns, caches) → LabKernels, LabResults (each variant describes itself)
-//   LabModel (model, trainer, checkpoints) → LabAttention, LabKernels, LabTasks;   LabHarness (studies) → LabModel, LabResults
-//   LabReport (figures, notebooks) → LabResults;   attnlab (the CLI) → all of them
+// Layers, bottom up (docs/architecture.md). A target imports only targets of lower layers, and
+// declares exactly the modules it imports. scripts/layer-check.py (`make layer-check`, run by CI)
+// reads the lines below and fails when a declaration, an import or these lines disagree.
+//   L0 CBLAS: OpenBLAS's cblas.h and glibc's mallopt (a system library)
+//   L1 LabCore → CBLAS, Numerics: Tensor and its dense ops (the one BLAS wrapper), ParameterSet, .npy, threads, timing, output
+//   L2 LabKernels → LabCore, Numerics: each op's reference and fast kernels (KernelRegistry), the OpenBLAS ceiling
+//   L2 LabTasks → LabCore: synthetic tasks, text corpora, scoring
+//   L2 LabResults → LabCore: result rows, results files, variant descriptions, metric names
+//   L2 LabTestSupport → LabCore: gradient checks, running attnlab (for tests only)
+//   L3 LabAttention → LabCore, LabKernels, LabResults, Numerics: variants (each describes itself), layer patterns, decode caches
+//   L3 LabReport → LabCore, LabResults: figures, notebooks (rebuilt without compiling a kernel)
+//   L4 LabModel → LabCore, LabKernels, LabAttention, Yams: model, trainer (fed by a BatchSource), checkpoints, decoding
+//   L5 LabHarness → LabCore, LabKernels, LabAttention, LabModel, LabTasks, LabResults, Yams: studies, runs; binds tasks to the trainer
+//   L6 attnlab → LabCore, LabKernels, LabAttention, LabTasks, LabModel, LabHarness, LabResults, LabReport, ArgumentParser: the CLI
+// Test targets sit above every library and declare what they import.
 import PackageDescription
 
 // Release builds name the target CPU: without it a SIMD fma lowers to a libm call per lane,
@@ -44,15 +52,16 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        // MARK: - Library layers (imports point down only)
+        // MARK: - Library layers, bottom up (imports point down only)
         .target(name: "LabCore", dependencies: ["CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabKernels", dependencies: ["LabCore", "CBLAS", numerics], swiftSettings: fast),
-        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "LabResults", "CBLAS", numerics], swiftSettings: fast),
+        .target(name: "LabKernels", dependencies: ["LabCore", numerics], swiftSettings: fast),
         .target(name: "LabTasks", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", yams], swiftSettings: fast),
         .target(name: "LabResults", dependencies: ["LabCore"], swiftSettings: fast),
-        .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
+        .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
+        .target(name: "LabAttention", dependencies: ["LabCore", "LabKernels", "LabResults", numerics], swiftSettings: fast),
         .target(name: "LabReport", dependencies: ["LabCore", "LabResults"], swiftSettings: fast),
+        .target(name: "LabModel", dependencies: ["LabCore", "LabKernels", "LabAttention", yams], swiftSettings: fast),
+        .target(name: "LabHarness", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabModel", "LabTasks", "LabResults", yams], swiftSettings: fast),
         // MARK: - Command-line tool
         .executableTarget(
             name: "attnlab",
@@ -63,15 +72,15 @@ let package = Package(
             swiftSettings: fast
         ),
         // MARK: - Tests
-        .target(name: "LabTestSupport", dependencies: ["LabCore"]),  // used by tests only
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"]),
-        .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
         .testTarget(name: "LabKernelsTests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"]),
-        .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
-        .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "LabTasksTests", dependencies: ["LabCore", "LabTasks"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabTestSupport"]),
         .testTarget(name: "LabResultsTests", dependencies: ["LabResults"]),
+        .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
+        .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
+        // the trainer's tests read tasks through the harness's binding (LabHarness `TaskData`)
+        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabTestSupport"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
     ]
 )

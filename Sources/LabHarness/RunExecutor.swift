@@ -72,7 +72,7 @@ public enum RunExecutor {
         // run starts over: training is deterministic, so the row is the same, only later.
         var saved: Trainer? = nil
         if Checkpoint.exists(checkpoint) {
-            do { saved = try Checkpoint.resume(from: checkpoint) } catch {
+            do { saved = try Checkpoint.resume(from: checkpoint, data: TaskData.batches) } catch {
                 progress("unreadable checkpoint, starting over: \(error)")
                 try? FileManager.default.removeItem(atPath: checkpoint)
             }
@@ -86,7 +86,7 @@ public enum RunExecutor {
             try trainer.useKernels(run.kernel.overrides)  // a checkpoint holds no kernels
             progress("resumed from step \(trainer.step)")
         } else {
-            trainer = try Trainer(config: run.model, options: options, kernels: run.kernel.overrides)
+            trainer = try Trainer(config: run.model, options: options, data: TaskData.batches, kernels: run.kernel.overrides)
         }
         // before any step: a named kernel that declines a shape fails the run with its reason
         let kernels = try trainer.model.checkKernels(lengths: [options.length] + run.evalLengths)

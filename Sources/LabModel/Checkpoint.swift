@@ -169,8 +169,9 @@ public enum Checkpoint {
 
     /// Everything needed to resume from the newest readable checkpoint in `dir`: a Trainer
     /// continuing where it stopped. `override` may change the options (e.g. a higher step cap)
-    /// but not the data or model.
-    public static func resume(from dir: String, override: ((inout TrainOptions) -> Void)? = nil) throws -> Trainer {
+    /// but not the data or model; `data` builds the batches from the resulting options, as for
+    /// `Trainer.init` (LabHarness `TaskData.batches` for a task).
+    public static func resume(from dir: String, data: BatchSourceBuilder, override: ((inout TrainOptions) -> Void)? = nil) throws -> Trainer {
         let (config, params, step, savedOptions, evaluations, moments) = try newest(in: dir, warn: stderrWarning) { folder in
             let (config, params, step) = try readModel(folder)
             let path = folder + "/" + optimizerFile
@@ -194,7 +195,7 @@ public enum Checkpoint {
         var optimizer = AdamW(config: options.optimizer, parameters: params)
         for n in params.names { optimizer.m[n] = moments["m.\(n)"]; optimizer.v[n] = moments["v.\(n)"] }
         optimizer.step = step
-        return try Trainer(config: config, options: options, state: (params, optimizer, evaluations))
+        return try Trainer(config: config, options: options, data: data, state: (params, optimizer, evaluations))
     }
 }
 

@@ -16,7 +16,6 @@
 // thus skips 3 of 8 layers' work on T−1 of T positions: the predicted 37.5 % of prefill.
 import LabAttention
 import LabCore
-import LabTasks
 
 /// Every layer's decode caches for a batch of sequences.
 public final class DecodeState {
@@ -133,45 +132,13 @@ extension LanguageModel {
         return Tensor(shape: [B, V], scalars: out)
     }
 
-    /// Row-wise argmax of [B, V].
-    func argmax(_ logits: Tensor<Float>) -> [Int] {
+    /// Row-wise argmax of [B, V] (the lowest index among equal maxima).
+    public func argmax(_ logits: Tensor<Float>) -> [Int] {
         let V = logits.shape[1]
         return (0..<logits.shape[0]).map { b in
             var best = 0
             for v in 1..<V where logits.scalars[b * V + v] > logits.scalars[b * V + best] { best = v }
             return best
         }
-    }
-}
-
-/// A model's answer to one task example, and its score under the task's metric.
-public struct TaskAnswer: Sendable, Equatable {
-    /// `all`/`part`: the greedy continuation of the prompt; `positions` (MQAR): the argmax next
-    /// token at every input position (`[example.length]`).
-    public var output: [Int]
-    /// `example.score(output)`, in [0, 1].
-    public var score: Double
-}
-
-extension LanguageModel {
-    /// Answers `example` the way study runs score it: for `all`/`part`, greedy decoding after the
-    /// prompt for `maxNewTokens` tokens (default: the target's length, as the `score` metric) or
-    /// until `stopToken`; for `positions` (MQAR, whose prompt is the whole sequence), the argmax of
-    /// the logits at every position (as the `accuracy` metric).
-    /// - Throws: `ModelError` for a token outside the model's vocabulary.
-    public func answer(_ example: Example, params p: ParameterSet<Float>, maxNewTokens: Int? = nil,
-                       stopToken: Int? = nil) throws -> TaskAnswer {
-        for t in example.inputs where t < 0 || t >= config.vocab {
-            throw ModelError("task \(example.task): token \(t) outside the model's vocabulary 0..<\(config.vocab)")
-        }
-        let output: [Int]
-        if example.metric == .positions {
-            let l = logits(example.inputs, batch: 1, params: p)
-            output = argmax(l.reshaped([example.length, config.vocab]))
-        } else {
-            output = try generate(prompts: [Array(example.prompt)], params: p,
-                                  maxNewTokens: maxNewTokens ?? max(example.target.count, 1), stopToken: stopToken)[0]
-        }
-        return TaskAnswer(output: output, score: example.score(output))
     }
 }

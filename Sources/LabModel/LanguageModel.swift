@@ -13,23 +13,21 @@
 // whole-model gradient check runs in Double.
 import LabAttention
 import LabCore
-import LabTasks
 
 /// A batch of equal-length sequences: inputs and Zoology-style labels (-100 = no target).
 public struct TokenBatch: Sendable, Equatable {
+    /// The label of a position with no target (the loss mask off), as in Zoology and PyTorch's
+    /// cross-entropy (and LabTasks' `Example.ignore`).
+    public static let ignore = -100
     /// B·T token ids, row-major.
     public var inputs: [Int]
-    /// B·T next-token targets, `Example.ignore` (-100) where there is none.
+    /// B·T next-token targets, `TokenBatch.ignore` (-100) where there is none.
     public var labels: [Int]
     public var batch: Int, length: Int
 
     public init(inputs: [Int], labels: [Int], batch: Int) {
         precondition(inputs.count == labels.count && batch > 0 && inputs.count % batch == 0)
         self.inputs = inputs; self.labels = labels; self.batch = batch; length = inputs.count / batch
-    }
-
-    public init(_ examples: [Example]) {
-        self.init(inputs: examples.flatMap(\.inputs), labels: examples.flatMap(\.labels), batch: examples.count)
     }
 
     /// Sequences `range` of the batch.
@@ -40,7 +38,7 @@ public struct TokenBatch: Sendable, Equatable {
     }
 
     /// Number of labelled positions.
-    public var targetCount: Int { labels.reduce(0) { $0 + ($1 == Example.ignore ? 0 : 1) } }
+    public var targetCount: Int { labels.reduce(0) { $0 + ($1 == TokenBatch.ignore ? 0 : 1) } }
 }
 
 /// What one forward+backward over a batch gives.
@@ -116,7 +114,7 @@ public struct LanguageModel: Sendable {
         let C = config.modelDim
         let (x, saved) = hidden(batch.inputs, batch: batch.batch, params: p)
         // rows with a target: gather, final norm, head, loss
-        let rows = batch.labels.indices.filter { batch.labels[$0] != Example.ignore }
+        let rows = batch.labels.indices.filter { batch.labels[$0] != TokenBatch.ignore }
         let targets = rows.map { batch.labels[$0] }
         let xr = gatherRows(x, rows)
         let (h, r) = RMSNorm.forward(xr, gain: p["final_norm"])

@@ -8,7 +8,6 @@
 import Foundation
 import LabAttention
 import LabCore
-import LabTasks
 
 /// Per-position sums of a batch's next-token loss (nats), and the overall accuracy.
 public struct PositionLoss: Sendable, Equatable {
@@ -55,7 +54,7 @@ extension LanguageModel {
         Parallel.forEach(chunks, threads: threads) { i in
             let part = batch.sequences((i * chunk)..<min((i + 1) * chunk, batch.batch))
             let (x, _) = hidden(part.inputs, batch: part.batch, params: p)
-            let rows = part.labels.indices.filter { part.labels[$0] != Example.ignore }
+            let rows = part.labels.indices.filter { part.labels[$0] != TokenBatch.ignore }
             let (h, _) = RMSNorm.forward(gatherRows(x, rows), gain: p["final_norm"])
             let logits = LMHead.logits(h, weight: headWeight(p))
             var r = PositionLoss(lossSum: [Double](repeating: 0, count: T), count: [Int](repeating: 0, count: T), correct: 0)

@@ -3,23 +3,23 @@
 // steps, an optional stop at a target accuracy (Zoology stops at 0.99) or on a plateau (of accuracy;
 // of the validation loss for language-model tasks), under a step cap.
 //
-// Data: three disjoint splits (`Split`). The optimiser sees the train split; the validations (and
-// so the stop rules and the validation curve) read the validation split, samples 0..<n of it; the
-// test split is left to whoever reports results (the study's evaluation ladder), so the examples
-// that decide when to stop are never the ones reported.
+// Data: a `BatchSource` (BatchSource.swift), built from the options by the `BatchSourceBuilder`
+// the caller passes; LabModel knows no tasks. For a task (LabHarness `TaskData.batches`, what the study runner
+// and `attnlab train` pass) there are three disjoint splits: the optimiser sees the train split; the
+// validations (and so the stop rules and the validation curve) read the validation split, samples
+// 0..<n of it; the test split is left to whoever reports results (the study's evaluation ladder),
+// so the examples that decide when to stop are never the ones reported.
 //
-// Reproducibility: the training set is drawn once (task seeds 0..<n of the train split), and the
-// batch of step t is a pure function of (seed, t): sequences (t−1)·B ..< t·B of the concatenated
-// per-epoch permutations, each epoch's permutation drawn from SeededGenerator(seed, "epoch-e").
-// With the parameters, the optimiser moments and t in a checkpoint, a resumed run is bit-identical
-// to an uninterrupted one (same thread count).
+// Reproducibility: the batch of step t is a pure function of the options and t (`EpochBatches`:
+// seeded per-epoch permutations of a training set drawn once). With the parameters, the optimiser
+// moments and t in a checkpoint, a resumed run is bit-identical to an uninterrupted one (same
+// thread count).
 //
 // Threads: `.batch` splits each batch across threads (OpenBLAS and the attention kernels at 1
 // thread each); `.kernels` runs the whole batch once with OpenBLAS and the kernels at `threads`.
 import Foundation
 import LabAttention
 import LabCore
-import LabTasks
 
 public struct TrainOptions: Codable, Hashable, Sendable {
     public enum Parallelism: String, Codable, Sendable, CaseIterable {
@@ -32,6 +32,7 @@ public struct TrainOptions: Codable, Hashable, Sendable {
             return p
         }
     }
+    /// The data's name, e.g. a registered task; the caller's `BatchSourceBuilder` reads it.
     public var task: String = "mqar_v256"
     public var length: Int = 128
     public var seed: UInt64 = 0
@@ -204,8 +205,8 @@ public struct TrainOptions: Codable, Hashable, Sendable {
         public var recipeKey: String? {
             TrainOptions.recipeSettings.contains(self) ? String(studyKey.dropFirst("training.".count)) : nil
         }
-        /// The documented range (nil: not a number; `task` is checked against the registry,
-        /// `parallelism` is `batch` or `kernels`).
+        /// The documented range (nil: not a number; `task` is checked by the data's builder, e.g.
+        /// against the task registry; `parallelism` is `batch` or `kernels`).
         public var range: NumberRange? {
             switch self {
             case .task, .parallelism: return nil
@@ -291,33 +292,36 @@ public final class Trainer {
     public private(set) var optimizer: AdamW
     public var step: Int { optimizer.step }
     public private(set) var evaluations: [Evaluation] = []
-    let train: [Example]
-    /// The task is a language-model task: the plateau rule reads the validation loss (`shouldStop`).
+    /// What the run trains and validates on, built from `options` by the `data` given to `init`.
+    public private(set) var data: any BatchSource
+    /// The plateau rule reads the validation loss (`shouldStop`; `BatchSource.stopsOnLoss`: a language-model task).
     public let stopsOnLoss: Bool
-    /// The validation split's first `options.validationExamples` sequences, what `evaluate()` reads.
-    let validation: TokenBatch
-    private var permutation: (epoch: Int, order: [Int])?
+    /// The sequences `evaluate()` reads (for a task: the validation split's first `options.validationExamples`).
+    var validation: TokenBatch { data.validation }
 
-    /// A fresh run: parameters from `options.seed`. `kernels`: op → kernel name overrides
+    /// A fresh run: parameters from `options.seed`. `data` builds the batches from the options
+    /// (LabHarness `TaskData.batches` for a registered task). `kernels`: op → kernel name overrides
     /// (`KernelChoice(overrides:)`), e.g. `["softmax-attention": "naive"]`; empty = the dispatch.
-    /// - Throws: `TrainingError` for bad options, a task the model cannot hold, or an unknown op or kernel.
-    public convenience init(config: ModelConfig, options: TrainOptions, kernels: [String: String] = [:]) throws {
-        try self.init(config: config, options: options, state: nil, kernels: kernels)
+    /// - Throws: `TrainingError` for bad options, data the model cannot hold, or an unknown op or
+    ///   kernel; whatever `data` throws (an unknown task, a length it cannot fill).
+    public convenience init(config: ModelConfig, options: TrainOptions, data: BatchSourceBuilder, kernels: [String: String] = [:]) throws {
+        try self.init(config: config, options: options, data: data, state: nil, kernels: kernels)
     }
 
-    /// `state`: parameters and optimiser to resume from (a checkpoint's); `kernels` as above.
-    public init(config: ModelConfig, options: TrainOptions, state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?,
+    /// `state`: parameters and optimiser to resume from (a checkpoint's); `data`, `kernels` as above.
+    /// `data` is read after the options are validated (`BatchSourceBuilder`).
+    public init(config: ModelConfig, options: TrainOptions, data: BatchSourceBuilder,
+                state: (params: ParameterSet<Float>, optimizer: AdamW, evaluations: [Evaluation])?,
                 kernels: [String: String] = [:]) throws {
         do { try options.validate() } catch let p as TrainOptions.Problem { throw TrainingError(message: "train options: \(p)") }
         model = LanguageModel(config: config, kernels: try Trainer.kernelChoice(kernels, options))
         self.options = options
-        let task = try TaskRegistry.task(named: options.task)
-        guard task.vocabularySize <= config.vocab else {
-            throw TrainingError(message: "task \(options.task) has vocabulary \(task.vocabularySize), the model only \(config.vocab)")
+        let vocabulary = try data.vocabularySize(options)
+        guard vocabulary <= config.vocab else {
+            throw TrainingError(message: "task \(options.task) has vocabulary \(vocabulary), the model only \(config.vocab)")
         }
-        stopsOnLoss = task.isLanguageModelling
-        train = try task.examples(options.trainExamples, length: options.length, split: .train)
-        validation = TokenBatch(try task.examples(options.validationExamples, length: options.length, split: .validation))
+        self.data = try data.make(options)
+        stopsOnLoss = self.data.stopsOnLoss
         if let state {
             params = state.params; optimizer = state.optimizer; evaluations = state.evaluations
         } else {
@@ -342,22 +346,8 @@ public final class Trainer {
         model = LanguageModel(config: model.config, kernels: try Trainer.kernelChoice(overrides, options))
     }
 
-    /// The batch of 1-based step `t` (a pure function of the seed and t).
-    public func batch(atStep t: Int) -> TokenBatch {
-        let N = train.count, B = options.batchSize
-        var picked: [Example] = []
-        for g in ((t - 1) * B)..<(t * B) {
-            let epoch = g / N
-            if permutation?.epoch != epoch {
-                var order = Array(0..<N)
-                var rng = SeededGenerator(seed: options.seed, stream: "epoch-\(epoch)")
-                rng.shuffle(&order)
-                permutation = (epoch, order)
-            }
-            picked.append(train[permutation!.order[g % N]])
-        }
-        return TokenBatch(picked)
-    }
+    /// The batch of 1-based step `t` (a pure function of the options and t; `BatchSource`).
+    public func batch(atStep t: Int) -> TokenBatch { data.batch(atStep: t) }
 
     private func setThreads() {
         OpenBLAS.setThreads(options.parallelism == .kernels ? options.threads : 1)
@@ -409,7 +399,7 @@ public final class Trainer {
     }
 
     /// Target reached, or no gain of 0.005 over the best for `plateauEvals` validations: in
-    /// accuracy, or for a language-model task (`SyntheticTask.isLanguageModelling`) in validation
+    /// accuracy, or when the data says so (`BatchSource.stopsOnLoss`: a language-model task) in validation
     /// bits per byte (the lowest loss must fall by 0.005 bits = 0.005·ln 2 nats).
     public var shouldStop: Bool {
         guard let last = evaluations.last else { return false }
@@ -441,7 +431,7 @@ extension LanguageModel {
         Parallel.forEach(chunks, threads: threads) { i in
             let part = batch.sequences((i * chunk)..<min((i + 1) * chunk, batch.batch))
             let (x, _) = hidden(part.inputs, batch: part.batch, params: p)
-            let rows = part.labels.indices.filter { part.labels[$0] != Example.ignore }
+            let rows = part.labels.indices.filter { part.labels[$0] != TokenBatch.ignore }
             let (h, _) = RMSNorm.forward(gatherRows(x, rows), gain: p["final_norm"])
             let r = LMHead.crossEntropy(LMHead.logits(h, weight: headWeight(p)), targets: rows.map { part.labels[$0] }, normaliser: 1)
             slots.set(i, (r.lossSum, r.correct, rows.count))

@@ -5,6 +5,7 @@
 import ArgumentParser
 import Foundation
 import LabAttention
+import LabHarness
 import LabModel
 import LabTasks
 

@@ -61,7 +61,7 @@ struct Train: ParsableCommand {
                 let newParallelism: TrainOptions.Parallelism?
                 do { newParallelism = try parallelism.map(TrainOptions.Parallelism.parse) } catch let e as TrainOptions.Problem { throw e.usage }
                 var changes: [String] = []
-                trainer = try Checkpoint.resume(from: resume) { o in
+                trainer = try Checkpoint.resume(from: resume, data: TaskData.batches) { o in
                     func set<T: Equatable>(_ flag: String, _ value: T?, _ path: WritableKeyPath<TrainOptions, T>) {
                         guard let value, o[keyPath: path] != value else { return }
                         changes.append("\(flag) \(o[keyPath: path]) → \(value)")
@@ -114,7 +114,7 @@ struct Train: ParsableCommand {
                 }
                 let model = try ModelConfig.load(path: config)
                 try model.checkMemory(batch: o.batchSize, length: o.length, training: true)
-                trainer = try Trainer(config: model, options: o)
+                trainer = try Trainer(config: model, options: o, data: TaskData.batches)
             }
             if !kernels.isEmpty { try trainer.useKernels(kernels) }
             let kernelsRun = try KernelFlag.check(trainer.model, lengths: [trainer.options.length])

@@ -7,6 +7,7 @@ import Testing
 import LabAttention
 import LabCore
 import LabTasks
+import LabHarness
 @testable import LabModel
 
 @Suite struct TextEvaluationTests {

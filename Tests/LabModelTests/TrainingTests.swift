@@ -3,6 +3,7 @@ import Testing
 import LabAttention
 import LabCore
 import LabTasks
+import LabHarness
 @testable import LabModel
 
 /// A tiny MQAR setting that trains in seconds in a debug build: L = 32 (K = 2 pairs), C = 16.
@@ -26,7 +27,7 @@ func temporaryFolder(_ name: String) -> String {
     /// options keep the JSON key `testExamples` (checkpoints, study run ids).
     @Test func validatesOnTheValidationSplit() throws {
         let (config, options) = try tinyTraining(steps: 1)
-        let trainer = try Trainer(config: config, options: options)
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches)
         let task = try TaskRegistry.task(named: options.task)
         let validation = try task.examples(options.validationExamples, length: options.length, split: .validation)
         let test = try task.examples(options.validationExamples, length: options.length, split: .test)
@@ -37,9 +38,31 @@ func temporaryFolder(_ name: String) -> String {
         #expect(try TrainOptions.decode(json: json) == options)
     }
 
+    /// The batch of step t is the examples (t−1)·B ..< t·B of the per-epoch permutations of the
+    /// training set, epoch e's drawn from SeededGenerator(seed, "epoch-e"), as the trainer drew them
+    /// from the task itself before it read a `BatchSource`: across epoch boundaries and out of order
+    /// (a resumed run starts part-way).
+    @Test func batchesAreTheSeededEpochPermutations() throws {
+        var (config, options) = try tinyTraining(steps: 1)
+        options.trainExamples = 40  // B = 16: steps 3, 5 and 8 straddle epochs
+        let (N, B) = (options.trainExamples, options.batchSize)
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches)
+        let train = try TaskRegistry.task(named: options.task).examples(N, length: options.length, split: .train)
+        func expected(_ t: Int) -> TokenBatch {
+            TokenBatch(((t - 1) * B ..< t * B).map { g in
+                var order = Array(0..<N)
+                var rng = SeededGenerator(seed: options.seed, stream: "epoch-\(g / N)")
+                rng.shuffle(&order)
+                return train[order[g % N]]
+            })
+        }
+        for t in [1, 2, 3, 4, 5, 8, 2, 7] { #expect(trainer.batch(atStep: t) == expected(t), "step \(t)") }
+        #expect(Example.ignore == TokenBatch.ignore)
+    }
+
     @Test func lossFallsOnTinyMQAR() throws {
         let (config, options) = try tinyTraining(steps: 60)
-        let trainer = try Trainer(config: config, options: options)
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches)
         var losses: [Double] = []
         try trainer.run(report: { losses.append($0.loss) })
         #expect(losses.count == 60)
@@ -65,7 +88,7 @@ func temporaryFolder(_ name: String) -> String {
         let (config, options) = try tinyTraining(steps: 10)
         var params = LanguageModel(config: config).initialParameters(seed: 1)
         params["embedding"].scalars[0] = .nan
-        let trainer = try Trainer(config: config, options: options,
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches,
                                   state: (params, AdamW(config: options.optimizer, parameters: params), []))
         do {
             try trainer.run()
@@ -89,7 +112,7 @@ func temporaryFolder(_ name: String) -> String {
             var o = good
             change(&o)
             #expect(throws: TrainOptions.Problem.self) { try o.validate() }
-            #expect(throws: TrainingError.self) { try Trainer(config: config, options: o) }
+            #expect(throws: TrainingError.self) { try Trainer(config: config, options: o, data: TaskData.batches) }
             // as a checkpoint would hold it (NaN has no JSON form: written as a string it is a type error)
             let bad = String(decoding: try JSONEncoder().encode(o.optimizer.learningRate.isNaN ? good : o), as: UTF8.self)
             if !o.optimizer.learningRate.isNaN {
@@ -102,15 +125,15 @@ func temporaryFolder(_ name: String) -> String {
 
     @Test func resumeIsBitIdenticalToUninterrupted() throws {
         let (config, options) = try tinyTraining(steps: 6)
-        let straight = try Trainer(config: config, options: options)
+        let straight = try Trainer(config: config, options: options, data: TaskData.batches)
         try straight.run()
         let dir = temporaryFolder("resume")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var first = options
         first.steps = 3
-        let a = try Trainer(config: config, options: first)
+        let a = try Trainer(config: config, options: first, data: TaskData.batches)
         try a.run(checkpoint: { try Checkpoint.save($0, to: dir) })
-        let b = try Checkpoint.resume(from: dir) { $0.steps = 6 }
+        let b = try Checkpoint.resume(from: dir, data: TaskData.batches) { $0.steps = 6 }
         #expect(b.step == 3)
         try b.run()
         #expect(b.step == 6)
@@ -122,7 +145,7 @@ func temporaryFolder(_ name: String) -> String {
 
     @Test func checkpointRoundTripAndRejections() throws {
         let (config, options) = try tinyTraining(steps: 2)
-        let trainer = try Trainer(config: config, options: options)
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches)
         try trainer.run()
         let dir = temporaryFolder("ckpt")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -177,7 +200,7 @@ func temporaryFolder(_ name: String) -> String {
         let (config, options) = try tinyTraining(steps: 6)
         let dir = temporaryFolder("fallback")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let trainer = try Trainer(config: config, options: options)
+        let trainer = try Trainer(config: config, options: options, data: TaskData.batches)
         var saved: [Int: ParameterSet<Float>] = [:]
         try trainer.run(checkpointEvery: 2, checkpoint: { t in
             try Checkpoint.save(t, to: dir)
@@ -188,18 +211,18 @@ func temporaryFolder(_ name: String) -> String {
         let stale = dir + "/.tmp-step-00000008-999999"
         try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
         try Data("half a file".utf8).write(to: URL(fileURLWithPath: stale + "/" + Checkpoint.modelFile))
-        #expect(try Checkpoint.resume(from: dir).step == 6)
+        #expect(try Checkpoint.resume(from: dir, data: TaskData.batches).step == 6)
         // the newest optimizer file torn: resume falls back to step 4 with its own parameters
         let newest = dir + "/step-00000006/" + Checkpoint.optimizerFile
         let bytes = FileManager.default.contents(atPath: newest)!
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: newest))
-        let resumed = try Checkpoint.resume(from: dir)
+        let resumed = try Checkpoint.resume(from: dir, data: TaskData.batches)
         #expect(resumed.step == 4 && resumed.params == saved[4])
         // the next save removes the stale temporary folder and commits step 6 again
         try resumed.run(checkpointEvery: 2, checkpoint: { try Checkpoint.save($0, to: dir) })
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(Checkpoint.stepFolders(dir).map(\.step) == [6, 4])
-        #expect(try Checkpoint.resume(from: dir).params == saved[6], "the re-trained step 6 equals the first one")
+        #expect(try Checkpoint.resume(from: dir, data: TaskData.batches).params == saved[6], "the re-trained step 6 equals the first one")
         // the folder deleted while a save writes into it: recreated, the save completes
         try Checkpoint.commit(step: 7, in: dir) { folder in
             if FileManager.default.fileExists(atPath: dir + "/step-00000006") { try FileManager.default.removeItem(atPath: dir) }

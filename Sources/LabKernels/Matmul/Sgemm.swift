@@ -1,13 +1,12 @@
 // OpenBLAS SGEMM: the ceiling every kernel's GFLOP/s is compared with, in the same process.
-import CBLAS
+// The product itself is LabCore's `LinearAlgebra.gemm`, the lab's one BLAS wrapper.
 import LabCore
 
 public enum Sgemm {
-    /// C[m×n] = A[m×k]·B[k×n], row-major, through `cblas_sgemm`.
+    /// C[m×n] = A[m×k]·B[k×n], row-major, through `cblas_sgemm` (`LinearAlgebra.gemm`).
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                                 m: Int, n: Int, k: Int) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                    1, a, Int32(k), b, Int32(n), 0, c, Int32(n))
+        LinearAlgebra.gemm(m: m, n: n, k: k, a: a, b: b, c: c)
     }
 
     /// Median GFLOP/s of an n×n×n SGEMM on `threads` OpenBLAS threads (2·n³ FLOPs a call).

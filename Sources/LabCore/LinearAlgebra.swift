@@ -1,7 +1,9 @@
 // Dense products for projections (OpenBLAS sgemm/dgemm) and the head layout changes around them.
 // Generic over Float (the working precision) and Double (finite-difference checks).
+// `gemm` is the lab's one wrapper of a BLAS product: the layers' projections and the LM head call
+// it, and so does LabKernels' `Sgemm` (the OpenBLAS ceiling the kernels are compared with).
+// These are plain tensor ops, not kernels: none has alternative implementations or a registry entry.
 import CBLAS
-import LabCore
 
 public enum LinearAlgebra {
     /// C[m×n] = α·op(A)·op(B) + β·C, row-major; op(X) = Xᵀ when `transX`.
@@ -144,8 +146,8 @@ public enum LinearAlgebra {
 /// `S.self == Float.self`) so that a generic entry point can call a body specialised for Float.
 /// Generic code reached through `any AttentionVariant` is not specialised by the compiler, and its
 /// element loops then cost a metadata lookup per element (25× slower training, measured).
-@inline(__always)
-func asFloat<A: TensorScalar, B: TensorScalar>(_ x: Tensor<A>) -> Tensor<B> {
+@inlinable @inline(__always)
+public func asFloat<A: TensorScalar, B: TensorScalar>(_ x: Tensor<A>) -> Tensor<B> {
     precondition(A.self == B.self)
     return unsafeBitCast(x, to: Tensor<B>.self)
 }

@@ -1,6 +1,5 @@
 // Named parameter tensors in a fixed order: what a layer owns, and (same names, same shapes)
 // what its backward pass returns as gradients.
-import LabCore
 
 public struct ParameterSet<Scalar: TensorScalar>: Sendable, Equatable {
     /// Names in creation order (the order optimisers and checkpoints iterate in).
