@@ -174,8 +174,8 @@ extension ResidualLinearAttentionCLI {
             try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
             let backward = o.mode == "fwdbwd", threads = o.threads
-            let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name
-            let chunk = chunked ? impl.chunkSize : 0  // the reference has no intra-chunk blocks
+            let chunked = KernelRegistry.residualLinearAttention.capabilities(of: impl).contains(.chunks)
+            let chunk = chunked ? impl.chunkSize : 0  // a kernel that does not work in chunks has no intra-chunk blocks
             return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: w, chunk: chunk == 0 ? nil : chunk, featureMap: fm.rawValue),
                              flopsPerItem: backward ? shape.forwardBackwardFLOPs(chunkSize: chunk) : shape.forwardFLOPs(chunkSize: chunk),
                              gemm: (m: shape.T, n: shape.D, k: shape.featureDim)) {
