@@ -13,7 +13,8 @@ registry=Sources/LabKernels/KernelRegistry.swift
 folder=Sources/LabKernels/CanaryOp
 [ -e "$folder" ] && { echo "op-canary: $folder already exists; remove it first" >&2; exit 2; }
 mkdir -p .build; backup=.build/KernelRegistry.swift.canary-backup; cp "$registry" "$backup"
-restore() { mv -f "$backup" "$registry"; rm -rf "$folder"; }
+# touch: the restored registry is newer than the canary build, so the next build drops the canary
+restore() { mv -f "$backup" "$registry"; touch "$registry"; rm -rf "$folder"; }
 trap restore EXIT
 
 # 1. the new folder: the decode op's kernels and descriptor, every type and the op name renamed

@@ -22,7 +22,7 @@ public enum KernelRegistry {
     public static var ops: [(op: String, kernels: [String])] { all.map { ($0.name, $0.implementationNames) } }
 
     /// The op called `name`.
-    /// - Throws: `KernelInputError` (argument `op`) naming the known ops.
+    /// - Throws: `KernelInputError` (argument `kernel`, as `--kernel OP=NAME` reports it) naming the known ops.
     public static func op(named name: String) throws -> any KernelOp {
         guard let op = all.first(where: { $0.name == name }) else {
             throw KernelInputError(argument: "kernel", reason: "unknown op '\(name)' (known: \(all.map(\.name).joined(separator: ", ")))")
