@@ -68,12 +68,48 @@ public protocol KernelOp: Sendable {
     func forward(_ kernel: Kernel, on problem: Problem, threads: Int) -> (outputs: [KernelQuantity], saved: Saved)
     /// Runs `kernel` backward (called only when `capabilities` has `.backward`): the compared gradients.
     func backward(_ kernel: Kernel, on problem: Problem, saved: Saved, threads: Int) -> [KernelQuantity]
+
+    /// FLOPs of one forward (with `backward`: forward and backward) of `kernel` on `testCase`, by
+    /// the conventions of docs/conventions.md; nil (the default): `attnlab kernels bench` does
+    /// not time this op.
+    func flops(_ kernel: Kernel, on testCase: Case, backward: Bool) -> Double?
+    /// The op's main product on `testCase` as a GEMM shape m×n×k (the same-process SGEMM ceiling
+    /// `kernels bench` reports beside it); nil (the default): none.
+    func mainProduct(of testCase: Case) -> (m: Int, n: Int, k: Int)?
+}
+
+/// What `attnlab kernels bench` times for one case (a bench shape is a `Case` of the op, built
+/// from the bench's flags): the FLOPs of one timed call, the main product as a GEMM shape, and
+/// `prepare`, which builds the seeded inputs (untimed) and returns the timed call, the same
+/// forward (and backward) the check runs.
+public struct KernelBenchPlan {
+    public var flops: Double
+    public var gemm: (m: Int, n: Int, k: Int)?
+    public var prepare: () -> () -> Void
 }
 
 extension KernelOp {
     public func configured(_ kernel: Kernel, for testCase: Case) -> Kernel { kernel }
     public func capabilities(of kernel: Kernel) -> KernelCapabilities { capabilities }
     public func backward(_ kernel: Kernel, on problem: Problem, saved: Saved, threads: Int) -> [KernelQuantity] { [] }
+    public func flops(_ kernel: Kernel, on testCase: Case, backward: Bool) -> Double? { nil }
+    public func mainProduct(of testCase: Case) -> (m: Int, n: Int, k: Int)? { nil }
+
+    /// The bench of `kernel` (configured for `testCase`) on `testCase`: forward, and with
+    /// `backward` (and the `.backward` capability) the backward too, on `threads` threads; nil if
+    /// the op has no FLOP count.
+    public func benchPlan(_ kernel: Kernel, on testCase: Case, backward: Bool, threads: Int) -> KernelBenchPlan? {
+        let kernel = configured(kernel, for: testCase)
+        guard let flops = flops(kernel, on: testCase, backward: backward) else { return nil }
+        let backward = backward && capabilities.contains(.backward)
+        return KernelBenchPlan(flops: flops, gemm: mainProduct(of: testCase)) {
+            let p = problem(for: testCase, seed: 0)
+            return {
+                let (_, saved) = forward(kernel, on: p, threads: threads)
+                if backward { _ = self.backward(kernel, on: p, saved: saved, threads: threads) }
+            }
+        }
+    }
 
     /// Every implementation, fastest first, the reference at the end (the `kernels list` order).
     public var implementations: [Kernel] { fast + [reference] }

@@ -117,4 +117,15 @@ public struct ResidualLinearAttentionDescriptor: KernelOp {
         let g = kernel.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: p.shape, threads: threads)
         return [("dq", g.dq), ("dk", g.dk), ("dv", g.dv), ("ds0", g.ds0)]
     }
+
+    /// The state read, the update and (for a kernel that works in chunks) the causal half of the
+    /// intra-chunk blocks at the case's chunk size (`LinearAttentionShape.forwardFLOPs(chunkSize:)`).
+    public func flops(_ kernel: any ResidualLinearAttentionKernel, on testCase: LinearAttentionCase, backward: Bool) -> Double? {
+        let chunk = capabilities(of: kernel).contains(.chunks) ? testCase.chunkSize : 0  // no intra-chunk blocks
+        return backward ? testCase.shape.forwardBackwardFLOPs(chunkSize: chunk) : testCase.shape.forwardFLOPs(chunkSize: chunk)
+    }
+    /// The state read φ(Q)·S: T×D×D'.
+    public func mainProduct(of testCase: LinearAttentionCase) -> (m: Int, n: Int, k: Int)? {
+        (testCase.shape.T, testCase.shape.D, testCase.shape.featureDim)
+    }
 }

@@ -74,4 +74,11 @@ public struct SoftmaxAttentionDescriptor: KernelOp {
         let g = kernel.backward(q: p.q, k: p.k, v: p.v, output: saved, dout: p.dout, shape: p.shape, threads: threads)
         return [("dq", g.dq), ("dk", g.dk), ("dv", g.dv)]
     }
+
+    /// The exact visible key pairs (causal halves); forward and backward = 3.5 × forward.
+    public func flops(_ kernel: any SoftmaxAttentionKernel, on shape: AttentionShape, backward: Bool) -> Double? {
+        backward ? shape.forwardBackwardFLOPs : shape.forwardFLOPs
+    }
+    /// q·kᵀ: T×S×D.
+    public func mainProduct(of shape: AttentionShape) -> (m: Int, n: Int, k: Int)? { (shape.T, shape.S, shape.D) }
 }
