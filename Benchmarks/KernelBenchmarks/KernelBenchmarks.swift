@@ -1,4 +1,4 @@
-// Every kernel in KernelRegistry × a named shape table, forward and forward+backward.
+// Every kernel of the softmax-attention and residual-linear-attention descriptors in KernelRegistry × a named shape table, forward and forward+backward.
 // Names are `op:kernel:shape:mode` (no '/': the thresholds check reads `Thresholds/<target>.<name>.p90.json`
 // without escaping the name).
 // Metrics: wall clock, throughput (calls/s) and malloc counts; thresholds with tolerances wide
@@ -28,9 +28,9 @@ let benchmarks: @Sendable () -> Void = {
         thresholds: labThresholds)
     for shape in shapeTable {
         let p = SoftmaxAttentionProblem(shape)
-        for (i, kernel) in KernelRegistry.softmaxAttention.enumerated()
+        for (i, kernel) in KernelRegistry.softmaxAttention.implementations.enumerated()  // fast, then the reference
         where kernel.unsupported(shape) == nil
-            && worthTiming(kernel.name, isReference: i == KernelRegistry.softmaxAttention.count - 1, T: shape.T) {
+            && worthTiming(kernel.name, isReference: i == KernelRegistry.softmaxAttention.fast.count, T: shape.T) {
             Benchmark("softmax-attention:\(kernel.name):\(shape):fwd") { b in
                 for _ in b.scaledIterations {
                     blackHole(kernel.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1))
@@ -47,9 +47,9 @@ let benchmarks: @Sendable () -> Void = {
         // none: W = −1 is plain causal linear attention).
         let lshape = LinearAttentionShape(B: shape.B, H: shape.H, T: shape.T, D: shape.D, window: shape.window ?? -1)
         let lp = LinearAttentionProblem(lshape)
-        for (i, kernel) in KernelRegistry.residualLinearAttention.enumerated()
+        for (i, kernel) in KernelRegistry.residualLinearAttention.implementations.enumerated()  // fast, then the reference
         where kernel.unsupported(lshape) == nil
-            && worthTiming(kernel.name, isReference: i == KernelRegistry.residualLinearAttention.count - 1, T: shape.T) {
+            && worthTiming(kernel.name, isReference: i == KernelRegistry.residualLinearAttention.fast.count, T: shape.T) {
             Benchmark("residual-linear-attention:\(kernel.name):\(lshape):fwd") { b in
                 for _ in b.scaledIterations {
                     blackHole(kernel.forward(q: lp.q, k: lp.k, v: lp.v, s0: nil, shape: lshape, threads: 1))

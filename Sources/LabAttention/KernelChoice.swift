@@ -9,21 +9,14 @@ import LabKernels
 
 /// Which kernels a variant should use and on how many threads.
 public struct KernelChoice: Hashable, Sendable, Codable {
-    /// `softmax-attention` implementation name, or nil for the fastest that supports the shape.
-    public var softmaxAttention: String?
-    /// `residual-linear-attention` implementation name, or nil for the fastest.
-    public var linearAttention: String?
-    /// `softmax-attention-decode` implementation name (decoding one token against a cache), or nil
-    /// for the fastest.
-    public var softmaxAttentionDecode: String?
-    /// `residual-linear-attention-decode` implementation name (a linear state's decode step), or
-    /// nil for the fastest.
-    public var linearAttentionDecode: String?
+    /// Op → implementation name, for the ops of `KernelRegistry.all` given one (names checked by
+    /// `init(overrides:)`); an op not named runs the fastest implementation that supports the shape.
+    public private(set) var overrides: [String: String]
     public var threads: Int
 
-    public init(softmaxAttention: String? = nil, linearAttention: String? = nil, threads: Int = 1) {
-        self.softmaxAttention = softmaxAttention
-        self.linearAttention = linearAttention
+    /// The dispatch for every op, on `threads` threads.
+    public init(threads: Int = 1) {
+        overrides = [:]
         self.threads = threads
     }
 
@@ -35,26 +28,32 @@ public struct KernelChoice: Hashable, Sendable, Codable {
     public init(overrides: [String: String], threads: Int = 1) throws {
         self.init(threads: threads)
         for (op, name) in overrides.sorted(by: { $0.key < $1.key }) {
-            switch op {
-            case "softmax-attention": softmaxAttention = try KernelRegistry.softmaxAttention(named: name).name
-            case "residual-linear-attention": linearAttention = try KernelRegistry.residualLinearAttention(named: name).name
-            case "softmax-attention-decode": softmaxAttentionDecode = try KernelRegistry.softmaxAttentionDecode(named: name).name
-            case "residual-linear-attention-decode": linearAttentionDecode = try KernelRegistry.linearAttentionDecode(named: name).name
-            default:
-                throw KernelInputError(argument: "kernel", reason: "unknown op '\(op)' (known: "
-                    + KernelRegistry.ops.map(\.op).joined(separator: ", ") + ")")
-            }
+            let descriptor = try KernelRegistry.op(named: op)
+            _ = try descriptor.kernel(named: name)
+            self.overrides[op] = name
         }
     }
 
-    /// The ops this choice names a kernel for, op → kernel name (empty: dispatch everywhere).
-    public var overrides: [String: String] {
-        var o: [String: String] = [:]
-        if let softmaxAttention { o["softmax-attention"] = softmaxAttention }
-        if let linearAttention { o["residual-linear-attention"] = linearAttention }
-        if let softmaxAttentionDecode { o["softmax-attention-decode"] = softmaxAttentionDecode }
-        if let linearAttentionDecode { o["residual-linear-attention-decode"] = linearAttentionDecode }
-        return o
+    /// The implementation of `op` this choice names, if any.
+    public func named(_ op: some KernelOp) -> String? { overrides[op.name] }
+
+    /// The implementation of `op` this choice names, if it supports `testCase` (configured for
+    /// it); else the dispatch's (`KernelOp.dispatch`: the fastest that does, or the reference).
+    public func resolve<Op: KernelOp>(_ op: Op, _ testCase: Op.Case) -> Op.Kernel {
+        if let name = named(op), let k = try? op.kernel(named: name) {
+            let k = op.configured(k, for: testCase)
+            if op.unsupported(k, on: testCase) == nil { return k }
+        }
+        return op.dispatch(testCase).kernel
+    }
+
+    /// How results record the kernel `ran` of `op`: its name, with the named kernel's reason
+    /// when this choice named another one that declined `testCase`.
+    public func reportedName<Op: KernelOp>(_ ran: Op.Kernel, _ op: Op, _ testCase: Op.Case, shape: CustomStringConvertible) -> String {
+        let ranName = op.name(of: ran)
+        guard let name = named(op), name != ranName, let k = try? op.kernel(named: name),
+              let reason = op.unsupported(op.configured(k, for: testCase), on: testCase) else { return ranName }
+        return KernelChoice.declined(ranName, named: name, shape: shape, reason: reason)
     }
 
     /// Parses one `OP=NAME` (the `--kernel` flag), e.g. `softmax-attention=naive`, checking both
@@ -113,18 +112,12 @@ public enum SoftmaxAttentionOp {
 
     /// The name of `kernel` as results record it: with the named kernel's reason when it declined `shape`.
     static func reportedName(_ kernel: any SoftmaxAttentionKernel, _ shape: AttentionShape, _ choice: KernelChoice) -> String {
-        guard let name = choice.softmaxAttention, name != kernel.name, let k = try? KernelRegistry.softmaxAttention(named: name),
-              let reason = k.unsupported(shape) else { return kernel.name }
-        return KernelChoice.declined(kernel.name, named: name, shape: shape, reason: reason)
+        choice.reportedName(kernel, KernelRegistry.softmaxAttention, shape, shape: shape)
     }
 
     /// The named kernel if it supports `shape`, else the registry's dispatch.
     static func resolve(_ shape: AttentionShape, _ choice: KernelChoice) -> any SoftmaxAttentionKernel {
-        if let name = choice.softmaxAttention, let k = try? KernelRegistry.softmaxAttention(named: name),
-           k.unsupported(shape) == nil {
-            return k
-        }
-        return KernelRegistry.dispatchSoftmaxAttention(shape).kernel
+        choice.resolve(KernelRegistry.softmaxAttention, shape)
     }
 }
 
@@ -138,9 +131,7 @@ public enum SoftmaxAttentionDecodeOp {
         precondition(q.shape == [B, H, 1, D], "decode: q \(q.shape), expected [\(B), \(H), 1, \(D)]")
         return cache.withView(last: last) { view in
             let shape = AttentionShape(B: B, H: H, Hkv: cache.kvHeads, T: 1, S: view.count, D: D)
-            var kernel = KernelRegistry.softmaxAttentionDecode.first { $0.unsupported(shape) == nil } ?? KernelRegistry.softmaxAttentionDecode.last!
-            if let name = choice.softmaxAttentionDecode, let k = try? KernelRegistry.softmaxAttentionDecode(named: name),
-               k.unsupported(shape) == nil { kernel = k }
+            let kernel = choice.resolve(KernelRegistry.softmaxAttentionDecode, DecodeCase(shape))
             var o = [Float](repeating: 0, count: B * H * D), lse = [Float](repeating: 0, count: B * H)
             q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in lse.withUnsafeMutableBufferPointer { lb in
                 kernel.decode(q: qb.baseAddress!, kv: view, shape: shape, o: ob.baseAddress!, lse: lb.baseAddress!, threads: choice.threads)
@@ -179,25 +170,12 @@ public enum ResidualLinearAttentionOp {
     /// The name of `kernel` as results record it: with the named kernel's reason when it declined `shape`.
     static func reportedName(_ kernel: any ResidualLinearAttentionKernel, _ shape: LinearAttentionShape, chunk: Int,
                              _ choice: KernelChoice) -> String {
-        guard let name = choice.linearAttention, name != kernel.name,
-              var k = try? KernelRegistry.residualLinearAttention(named: name) else { return kernel.name }
-        k.chunkSize = chunk
-        guard let reason = k.unsupported(shape) else { return kernel.name }
-        return KernelChoice.declined(kernel.name, named: name, shape: shape, reason: reason)
+        choice.reportedName(kernel, KernelRegistry.residualLinearAttention, LinearAttentionCase(shape, chunkSize: chunk), shape: shape)
     }
 
-    /// The named kernel if it supports `shape` (at chunk size `chunk`), else the first in registry order that does.
+    /// The named kernel if it supports `shape` (at chunk size `chunk`), else the first in registry
+    /// order that does, else the reference (all at chunk size `chunk`).
     static func resolve(_ shape: LinearAttentionShape, chunk: Int, _ choice: KernelChoice) -> any ResidualLinearAttentionKernel {
-        if let name = choice.linearAttention, var k = try? KernelRegistry.residualLinearAttention(named: name) {
-            k.chunkSize = chunk
-            if k.unsupported(shape) == nil { return k }
-        }
-        for var k in KernelRegistry.residualLinearAttention {
-            k.chunkSize = chunk
-            if k.unsupported(shape) == nil { return k }
-        }
-        var k = KernelRegistry.residualLinearAttention.last!  // the reference supports every shape
-        k.chunkSize = chunk
-        return k
+        choice.resolve(KernelRegistry.residualLinearAttention, LinearAttentionCase(shape, chunkSize: chunk))
     }
 }

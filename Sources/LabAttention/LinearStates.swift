@@ -32,9 +32,7 @@ public final class LinearStates {
 
     /// The kernel `choice` names if it supports `shape`, else the registry's first that does.
     static func kernel(_ shape: LinearAttentionShape, _ choice: KernelChoice) -> any LinearAttentionDecodeKernel {
-        if let name = choice.linearAttentionDecode, let k = try? KernelRegistry.linearAttentionDecode(named: name),
-           k.unsupported(shape) == nil { return k }
-        return KernelRegistry.linearAttentionDecode.first { $0.unsupported(shape) == nil } ?? KernelRegistry.linearAttentionDecode.last!
+        choice.resolve(KernelRegistry.linearAttentionDecode, LinearDecodeCase(shape, fold: true))
     }
 
     /// Folds (k, v) into every head's state when given (raw k, v [B, Hkv, 1, D]), then reads

@@ -224,7 +224,7 @@ extension Study {
                 throw fail(path, "\(e) (or auto)" + hint)
             }
             guard wantsBench, let name = setting.overrides["softmax-attention"] else { continue }
-            let kernel = try KernelRegistry.softmaxAttention(named: name)
+            let kernel = try KernelRegistry.softmaxAttention.kernel(named: name)
             for layer in c.pattern.layers(depth: c.layers) {
                 for T in benchLengths {
                     let shape = AttentionShape(B: bench.batch, H: c.heads, Hkv: c.kvHeads, T: T, D: c.headDim, window: layer.window)

@@ -1,78 +1,32 @@
-// Every kernel implementation the lab has, per op, fastest first and the reference last.
-// A new implementation is one file plus one line here; `attnlab kernels check`, the tests and
-// the benchmarks loop over these lists.
+// Every kernel op the lab has: one descriptor per op (`KernelOp`: implementations fastest first,
+// the reference, capabilities, check cases). A new op is its folder plus one line in `all`; a new
+// implementation of an op is one file plus one line in its descriptor's `fast`. `attnlab kernels
+// list` / `check`, the `--kernel OP=NAME` flag, `KernelChoice` and the tests loop over `all`.
 
 public enum KernelRegistry {
-    /// `softmax-attention` implementations; the last is the reference.
-    public static let softmaxAttention: [any SoftmaxAttentionKernel] = [
-        TiledOnlineSoftmaxAttention(),
-        NaiveSoftmaxAttentionKernel(),
+    /// Every op, in the order `kernels list` and `kernels check` print them.
+    public static let all: [any KernelOp] = [
+        softmaxAttention,
+        residualLinearAttention,
+        softmaxAttentionDecode,
+        linearAttentionDecode,
     ]
 
-    /// `residual-linear-attention` implementations; the last is the reference.
-    public static let residualLinearAttention: [any ResidualLinearAttentionKernel] = [
-        ChunkedLinearAttention(),
-        RecurrentLinearAttentionKernel(),
-    ]
+    // Typed handles for the ops that layers call directly (the dispatch in `LabAttention`).
+    public static let softmaxAttention = SoftmaxAttentionDescriptor()
+    public static let residualLinearAttention = ResidualLinearAttentionDescriptor()
+    public static let softmaxAttentionDecode = SoftmaxAttentionDecodeDescriptor()
+    public static let linearAttentionDecode = LinearAttentionDecodeDescriptor()
 
-    /// `softmax-attention-decode` implementations (one query against a cache read in place);
-    /// the last is the reference.
-    public static let softmaxAttentionDecode: [any SoftmaxAttentionDecodeKernel] = [
-        SingleQueryDecode(),
-        NaiveSoftmaxAttentionDecode(),
-    ]
+    /// The ops and their implementation names, fastest first and the reference at the end.
+    public static var ops: [(op: String, kernels: [String])] { all.map { ($0.name, $0.implementationNames) } }
 
-    /// `residual-linear-attention-decode` implementations (one token against linear states held
-    /// in place); the last is the reference.
-    public static let linearAttentionDecode: [any LinearAttentionDecodeKernel] = [
-        FusedStateDecode(),
-        NaiveLinearAttentionDecode(),
-    ]
-
-    /// The ops and their implementation names, in registry order.
-    public static var ops: [(op: String, kernels: [String])] {
-        [("softmax-attention", softmaxAttention.map(\.name)),
-         ("residual-linear-attention", residualLinearAttention.map(\.name)),
-         ("softmax-attention-decode", softmaxAttentionDecode.map(\.name)),
-         ("residual-linear-attention-decode", linearAttentionDecode.map(\.name))]
-    }
-
-    /// The `softmax-attention-decode` kernel called `name`, or an error listing the known names.
-    public static func softmaxAttentionDecode(named name: String) throws -> any SoftmaxAttentionDecodeKernel {
-        try lookup(name, in: softmaxAttentionDecode, names: softmaxAttentionDecode.map(\.name), op: "softmax-attention-decode")
-    }
-
-    /// The `residual-linear-attention` kernel called `name`, or an error listing the known names.
-    public static func residualLinearAttention(named name: String) throws -> any ResidualLinearAttentionKernel {
-        try lookup(name, in: residualLinearAttention, names: residualLinearAttention.map(\.name), op: "residual-linear-attention")
-    }
-
-    /// The `softmax-attention` kernel called `name`, or an error listing the known names.
-    public static func softmaxAttention(named name: String) throws -> any SoftmaxAttentionKernel {
-        try lookup(name, in: softmaxAttention, names: softmaxAttention.map(\.name), op: "softmax-attention")
-    }
-
-    /// The `residual-linear-attention-decode` kernel called `name`, or an error listing the known names.
-    public static func linearAttentionDecode(named name: String) throws -> any LinearAttentionDecodeKernel {
-        try lookup(name, in: linearAttentionDecode, names: linearAttentionDecode.map(\.name), op: "residual-linear-attention-decode")
-    }
-
-    /// The element of `kernels` whose name (`names`, same order) is `name`, or an error listing them.
-    private static func lookup<K>(_ name: String, in kernels: [K], names: [String], op: String) throws -> K {
-        guard let i = names.firstIndex(of: name) else {
-            throw KernelInputError(argument: "kernel", reason: "unknown \(op) kernel '\(name)' (known: \(names.joined(separator: ", ")))")
+    /// The op called `name`.
+    /// - Throws: `KernelInputError` (argument `kernel`, as `--kernel OP=NAME` reports it) naming the known ops.
+    public static func op(named name: String) throws -> any KernelOp {
+        guard let op = all.first(where: { $0.name == name }) else {
+            throw KernelInputError(argument: "kernel", reason: "unknown op '\(name)' (known: \(all.map(\.name).joined(separator: ", ")))")
         }
-        return kernels[i]
-    }
-
-    /// The first kernel that supports `shape` (the fastest by registry order), and the reasons the
-    /// ones before it declined, so a silent fallback is visible in results.
-    public static func dispatchSoftmaxAttention(_ shape: AttentionShape)
-        -> (kernel: any SoftmaxAttentionKernel, skipped: [(name: String, reason: String)]) {
-        var skipped: [(String, String)] = []
-        for k in softmaxAttention {
-            if let reason = k.unsupported(shape) { skipped.append((k.name, reason)) } else { return (k, skipped) }
-        }
-        return (softmaxAttention.last!, skipped)  // the reference supports every shape
+        return op
     }
 }

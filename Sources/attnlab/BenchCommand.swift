@@ -135,6 +135,13 @@ struct BenchCase {
     var prepare: () -> () -> Void
 }
 
+extension BenchCase {
+    /// A case timing the op's own bench plan (`KernelOp.benchPlan`).
+    init(row: BenchRow, plan: KernelBenchPlan) {
+        self.init(row: row, flopsPerItem: plan.flops, gemm: plan.gemm, prepare: plan.prepare)
+    }
+}
+
 extension SoftmaxAttentionCLI {
     func benchCases(_ o: KernelsBench) throws -> [BenchCase] {
         try KernelOps.reject([("feature-map", o.featureMap != nil), ("chunk", o.chunk != nil)], for: op)
@@ -145,16 +152,8 @@ extension SoftmaxAttentionCLI {
             do { try shape.validate() } catch { throw UsageFailure("\(error)") }
             try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
-            let backward = o.mode == "fwdbwd", threads = o.threads
-            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: shape.window),
-                             flopsPerItem: backward ? shape.forwardBackwardFLOPs : shape.forwardFLOPs,
-                             gemm: (m: shape.T, n: shape.S, k: shape.D)) {
-                let p = SoftmaxAttentionProblem(shape)
-                return {
-                    let out = impl.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: threads)
-                    if backward { _ = impl.backward(q: p.q, k: p.k, v: p.v, output: out, dout: p.dout, shape: shape, threads: threads) }
-                }
-            }
+            let plan = KernelRegistry.softmaxAttention.benchPlan(impl, on: shape, backward: o.mode == "fwdbwd", threads: o.threads)!
+            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: shape.window), plan: plan)
         }
     }
 }
@@ -173,18 +172,11 @@ extension ResidualLinearAttentionCLI {
             if o.mode == "decode" { return decodeCase(o, shape: shape) }  // O(D²) state: T is a position, not a size
             try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
-            let backward = o.mode == "fwdbwd", threads = o.threads
-            let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name
-            let chunk = chunked ? impl.chunkSize : 0  // the reference has no intra-chunk blocks
-            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: w, chunk: chunk == 0 ? nil : chunk, featureMap: fm.rawValue),
-                             flopsPerItem: backward ? shape.forwardBackwardFLOPs(chunkSize: chunk) : shape.forwardFLOPs(chunkSize: chunk),
-                             gemm: (m: shape.T, n: shape.D, k: shape.featureDim)) {
-                let p = LinearAttentionProblem(shape)
-                return {
-                    _ = impl.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: threads)
-                    if backward { _ = impl.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, shape: shape, threads: threads) }
-                }
-            }
+            let op = KernelRegistry.residualLinearAttention, testCase = LinearAttentionCase(shape, chunkSize: impl.chunkSize)
+            let chunked = op.capabilities(of: impl).contains(.chunks)
+            let plan = op.benchPlan(impl, on: testCase, backward: o.mode == "fwdbwd", threads: o.threads)!
+            return BenchCase(row: o.row(kernel: impl.name, T: t, Hkv: shape.Hkv, W: w, chunk: chunked ? impl.chunkSize : nil, featureMap: fm.rawValue),
+                             plan: plan)
         }
     }
 

@@ -12,11 +12,10 @@ struct Kernels: ParsableCommand {
 }
 
 struct KernelsList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Ops and their implementations (reference last).")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Ops and their implementations, fastest first, then the reference.")
     func run() {
-        for (op, kernels) in KernelRegistry.ops {
-            print("\(op): " + kernels.enumerated().map { i, k in i == kernels.count - 1 ? "\(k) (reference)" : k }
-                .joined(separator: ", "))
+        for op in KernelRegistry.all {
+            print("\(op.name): " + (op.fastNames + ["\(op.referenceName) (reference)"]).joined(separator: ", "))
         }
     }
 }
@@ -34,10 +33,7 @@ struct KernelsCheck: ParsableCommand {
         try reportingErrors {
             guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
         }
-        let rows = SoftmaxAttentionCheck.all(quick: quick, threads: threads)
-            + LinearAttentionCheck.all(quick: quick, threads: threads)
-            + SoftmaxAttentionDecodeCheck.all(quick: quick, threads: threads)
-            + LinearAttentionDecodeCheck.all(quick: quick, threads: threads)
+        let rows = KernelRegistry.all.flatMap { $0.checkAll(quick: quick, threads: threads) }
         var table = [["op", "kernel", "case", "qty", "max abs err", "bound", "err/bound", "max rel err", "status"]]
         for r in rows where verbose || !r.passed {
             table.append([r.op, r.kernel, r.testCase, r.quantity,
@@ -141,7 +137,7 @@ struct SoftmaxAttentionCLI: KernelOpCLI {
     let op = "softmax-attention"
 
     func kernel(_ name: String?) throws -> any SoftmaxAttentionKernel {
-        try name.map(KernelRegistry.softmaxAttention(named:)) ?? KernelRegistry.softmaxAttention[0]
+        try name.map(KernelRegistry.softmaxAttention.kernel(named:)) ?? KernelRegistry.softmaxAttention.implementations[0]
     }
 
     func run(_ o: KernelsRun, _ x: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String) {
@@ -164,7 +160,7 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
     let op = "residual-linear-attention"
 
     func kernel(_ name: String?, chunk: Int?) throws -> any ResidualLinearAttentionKernel {
-        var impl = try name.map(KernelRegistry.residualLinearAttention(named:)) ?? KernelRegistry.residualLinearAttention[0]
+        var impl = try name.map(KernelRegistry.residualLinearAttention.kernel(named:)) ?? KernelRegistry.residualLinearAttention.implementations[0]
         if let chunk {
             guard chunk >= 1 else { throw UsageFailure("chunk: must be ≥ 1, got \(chunk)") }
             impl.chunkSize = chunk
@@ -193,7 +189,7 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
             let g = impl.backward(q: x.q, k: x.k, v: x.v, s0: s0, dout: dout, shape: shape, threads: o.threads)
             outputs += [("dq", g.dq), ("dk", g.dk), ("dv", g.dv), ("ds0", g.ds0)]
         }
-        let chunked = impl.name != KernelRegistry.residualLinearAttention.last!.name  // the reference ignores chunks
+        let chunked = KernelRegistry.residualLinearAttention.capabilities(of: impl).contains(.chunks)
         return (outputs, "kernel \(impl.name), " + (chunked ? "chunk \(impl.chunkSize), " : "") + "\(shape)")
     }
 }

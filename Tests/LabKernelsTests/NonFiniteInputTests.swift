@@ -41,11 +41,11 @@ private func rowsAgree(_ x: Tensor<Float>, _ ref: Tensor<Float>, keep: (Int, Int
         // the query heads reading the poisoned kv head of batch 0, and whether row t sees key j
         let poisoned = { (b: Int, h: Int) in b == 0 && h / shape.group == shape.Hkv - 1 }
         let blind = { (b: Int, h: Int, t: Int) in !poisoned(b, h) || !shape.keyRange(query: t).contains(j) }
-        let ref = KernelRegistry.softmaxAttention.last!
+        let ref = KernelRegistry.softmaxAttention.reference
         let refOut = ref.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
         let refGrad = ref.backward(q: p.q, k: p.k, v: p.v, output: refOut, dout: p.dout, shape: shape, threads: 1)
         #expect((0..<shape.T).contains { !blind(0, shape.H - 1, $0) }, "the planted key must be visible to some row")
-        for kernel in KernelRegistry.softmaxAttention where kernel.unsupported(shape) == nil {
+        for kernel in KernelRegistry.softmaxAttention.implementations where kernel.unsupported(shape) == nil {
             for threads in [1, 2] {
                 let out = kernel.forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: threads)
                 let g = kernel.backward(q: p.q, k: p.k, v: p.v, output: out, dout: p.dout, shape: shape, threads: threads)
@@ -77,11 +77,11 @@ private func rowsAgree(_ x: Tensor<Float>, _ ref: Tensor<Float>, keep: (Int, Int
         if tensor == "v" { p.v.scalars[plant] = .nan } else { p.k.scalars[plant] = .nan }
         let poisoned = { (b: Int, h: Int) in b == 0 && h / shape.group == shape.Hkv - 1 }
         let blind = { (b: Int, h: Int, t: Int) in !poisoned(b, h) || j > t - shape.window - 1 }
-        let ref = KernelRegistry.residualLinearAttention.last!
+        let ref = KernelRegistry.residualLinearAttention.reference
         let refOut = ref.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1)
         let refGrad = ref.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, shape: shape, threads: 1)
         #expect((0..<shape.T).contains { !blind(0, shape.H - 1, $0) }, "the planted token must be read by some row")
-        for var kernel in KernelRegistry.residualLinearAttention where kernel.unsupported(shape) == nil {
+        for var kernel in KernelRegistry.residualLinearAttention.implementations where kernel.unsupported(shape) == nil {
             kernel.chunkSize = chunk
             for threads in [1, 2] {
                 let out = kernel.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: threads)

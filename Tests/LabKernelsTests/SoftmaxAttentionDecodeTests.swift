@@ -2,25 +2,11 @@ import Testing
 import LabCore
 @testable import LabKernels
 
-/// Every non-reference `softmax-attention-decode` implementation in the registry.
-let fastDecodeKernels = KernelRegistry.softmaxAttentionDecode.dropLast().map { $0 }
-
 @Suite struct SoftmaxAttentionDecodeRegistryTests {
-    @Test(arguments: SoftmaxAttentionDecodeCheck.grid(quick: true))
-    func everyKernelMatchesReference(testCase: DecodeCase) {
-        for kernel in fastDecodeKernels {
-            for threads in [1, 2] {
-                for row in SoftmaxAttentionDecodeCheck.compare(kernel, on: testCase, threads: threads) {
-                    #expect(row.passed, "\(row.kernel) \(row.testCase) \(row.quantity): max abs err \(row.maxAbsError) (threads \(threads))")
-                }
-            }
-        }
-    }
-
     @Test func referenceIsLastAndNamed() {
-        #expect(KernelRegistry.softmaxAttentionDecode.last!.name == "naive")
+        #expect(KernelRegistry.softmaxAttentionDecode.reference.name == "naive")
         #expect(KernelRegistry.ops.contains { $0.op == "softmax-attention-decode" && $0.kernels.last == "naive" })
-        #expect(throws: KernelInputError.self) { try KernelRegistry.softmaxAttentionDecode(named: "nope") }
+        #expect(throws: KernelInputError.self) { try KernelRegistry.softmaxAttentionDecode.kernel(named: "nope") }
     }
 
     /// The decode reference equals the last row of the (tested) softmax-attention reference with the
@@ -53,7 +39,7 @@ let fastDecodeKernels = KernelRegistry.softmaxAttentionDecode.dropLast().map { $
                 SingleQueryDecode().decode(q: q, kv: all, shape: shape, o: o, lse: lse, threads: threads)
             }
         }
-        let rows = SoftmaxAttentionDecodeCheck.compare(ReadsEverySlot(), on: DecodeCase(AttentionShape(H: 1, T: 1, S: 5, D: 16), slots: 9, first: 7))
+        let rows = KernelRegistry.softmaxAttentionDecode.compare(ReadsEverySlot(), on: DecodeCase(AttentionShape(H: 1, T: 1, S: 5, D: 16), slots: 9, first: 7))
         #expect(rows.contains { !$0.passed })
     }
 }

@@ -3,30 +3,16 @@ import LabCore
 import LabTestSupport
 @testable import LabKernels
 
-/// Every non-reference implementation in the registry; a new kernel is tested with no new code.
-let fastSoftmaxKernels = KernelRegistry.softmaxAttention.dropLast().map { $0 }
-
 @Suite struct SoftmaxAttentionRegistryTests {
-    @Test(arguments: SoftmaxAttentionCheck.grid(quick: true))
-    func everyKernelMatchesReference(shape: AttentionShape) {
-        for kernel in fastSoftmaxKernels {
-            for threads in [1, 2] {
-                for row in SoftmaxAttentionCheck.compare(kernel, on: shape, threads: threads) {
-                    #expect(row.passed, "\(row.kernel) \(row.testCase) \(row.quantity): max abs err \(row.maxAbsError) (threads \(threads))")
-                }
-            }
-        }
-    }
-
     @Test func referenceIsLastAndSupportsEverything() {
-        let ref = KernelRegistry.softmaxAttention.last!
+        let ref = KernelRegistry.softmaxAttention.reference
         #expect(ref.name == "naive")
         #expect(ref.unsupported(AttentionShape(H: 1, T: 3, D: 7)) == nil)
     }
 
     @Test func dispatchTakesTheFastKernelAtEveryHeadDim() {
         for D in [1, 3] + KernelCheckGrid.headDims {
-            let (kernel, skipped) = KernelRegistry.dispatchSoftmaxAttention(AttentionShape(H: 1, T: 3, D: D))
+            let (kernel, skipped) = KernelRegistry.softmaxAttention.dispatch(AttentionShape(H: 1, T: 3, D: D))
             #expect(kernel.name == "tiled-online-softmax" && skipped.isEmpty, "D=\(D)")
         }
     }
@@ -47,7 +33,7 @@ let fastSoftmaxKernels = KernelRegistry.softmaxAttention.dropLast().map { $0 }
     /// up to W = 2⁶³ − 1 (clamped to min(W, S) once, so no kernel computes an overflowing W + 1).
     @Test(arguments: [(1, 0), (9, 8), (40, 39), (40, 100), (40, Int.max - 1), (40, Int.max)])
     func wideWindowEqualsCausal(T: Int, W: Int) {
-        for kernel in KernelRegistry.softmaxAttention {
+        for kernel in KernelRegistry.softmaxAttention.implementations {
             let causal = AttentionShape(H: 2, T: T, D: 16)
             var windowed = causal
             windowed.window = W
@@ -76,7 +62,7 @@ let fastSoftmaxKernels = KernelRegistry.softmaxAttention.dropLast().map { $0 }
             return out
         }
         let k4 = repeatHeads(p.k), v4 = repeatHeads(p.v)
-        for kernel in KernelRegistry.softmaxAttention {
+        for kernel in KernelRegistry.softmaxAttention.implementations {
             let a = kernel.forward(q: p.q, k: p.k, v: p.v, shape: gqa, threads: 2)
             let b = kernel.forward(q: p.q, k: k4, v: v4, shape: mha, threads: 2)
             #expect(a.o.maxAbsDifference(b.o) < 1e-6, "\(kernel.name)")
@@ -97,7 +83,7 @@ let fastSoftmaxKernels = KernelRegistry.softmaxAttention.dropLast().map { $0 }
         let p = SoftmaxAttentionProblem(full)
         let tail = AttentionShape(H: 1, T: 4, S: 30, D: 16, window: 6)
         let qTail = Tensor<Float>(shape: [1, 1, 4, 16], scalars: Array(p.q.scalars.suffix(4 * 16)))
-        for kernel in KernelRegistry.softmaxAttention {
+        for kernel in KernelRegistry.softmaxAttention.implementations {
             let a = kernel.forward(q: p.q, k: p.k, v: p.v, shape: full, threads: 1)
             let b = kernel.forward(q: qTail, k: p.k, v: p.v, shape: tail, threads: 1)
             #expect(Tensor(shape: [1, 1, 4, 16], scalars: Array(a.o.scalars.suffix(4 * 16))).maxAbsDifference(b.o) < 1e-6)

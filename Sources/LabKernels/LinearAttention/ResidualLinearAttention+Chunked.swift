@@ -44,6 +44,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     var vPadding: Float
 
     public init(chunkSize: Int = 64) { self.init(chunkSize: chunkSize, vPadding: 0) }
+    public var worksInChunks: Bool { true }
     init(chunkSize: Int, vPadding: Float) { self.chunkSize = chunkSize; self.vPadding = vPadding }
 
     public var name: String { "chunked" }

@@ -138,6 +138,7 @@ public enum RecurrentLinearAttention {
 public struct RecurrentLinearAttentionKernel: ResidualLinearAttentionKernel {
     public var chunkSize: Int
     public init(chunkSize: Int = 64) { self.chunkSize = chunkSize }
+    public var worksInChunks: Bool { false }
     public var name: String { "recurrent" }
     public func unsupported(_ shape: LinearAttentionShape) -> String? { nil }
 

@@ -132,6 +132,9 @@ public protocol ResidualLinearAttentionKernel: Sendable {
     var name: String { get }
     /// Rows per chunk (the tuning knob of chunked kernels; the reference accepts and ignores it).
     var chunkSize: Int { get set }
+    /// Whether the kernel works in chunks of `chunkSize` rows (its FLOP count and bench rows depend
+    /// on the chunk size); a kernel that does not accepts and ignores `chunkSize`.
+    var worksInChunks: Bool { get }
     /// `nil` if this kernel handles `shape`, else the reason it does not.
     func unsupported(_ shape: LinearAttentionShape) -> String?
     /// Forward pass on `threads` threads. `s0`: [B, H, 2D, D] or `nil` for zero. Inputs are
