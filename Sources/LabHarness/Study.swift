@@ -221,9 +221,10 @@ public struct Study: @unchecked Sendable {
         }
         object[Self.matchStateKey] = nil  // a study-level setting (stateMatchedWindow), not part of the variant
         func decode(_ v: JSONValue) throws -> AnyAttentionConfig { try v.decode(AnyAttentionConfig.self) }
+        var withWindow: DecodingError? = nil  // why the config with the window did not decode
         if let w = window {
             object["window"] = .int(w)
-            if let c = try? decode(.object(object)) { return (c, .object(object), true) }
+            do { return (try decode(.object(object)), .object(object), true) } catch let e as DecodingError { withWindow = e }
             object["window"] = nil
         }
         do {
@@ -231,8 +232,10 @@ public struct Study: @unchecked Sendable {
             return (c, .object(object), false)
         } catch let e as DecodingError {
             var err = Self.error(from: e, file: file, root: root, prefix: [.key("variants"), .index(index)])
-            if window == nil, err.message.contains("window") {
-                err = fail([.key("sweep"), .key("window")], "variant \(object["kind"]?.stringValue ?? "?") needs a window: add sweep.window")
+            if err.key.hasSuffix(".window") || err.message.contains("window") {
+                // the kind takes a window: the reason is what failed with it (e.g. a bad key beside it)
+                if let first = withWindow { throw Self.error(from: first, file: file, root: root, prefix: [.key("variants"), .index(index)]) }
+                err = fail([.key("sweep"), .key("window")], "variant \(object["kind"]?.stringValue ?? "?") needs a window: add sweep.window or sweep.window_fraction")
             }
             throw err
         }
@@ -246,28 +249,46 @@ public struct Study: @unchecked Sendable {
     /// The kind variant `index` is state-matched to (`match_state_of`), or nil.
     func stateMatchTarget(_ index: Int) -> String? { variants[index][Self.matchStateKey]?.stringValue }
 
-    /// The smallest window W′ at which variant `index` keeps at least the decode state bytes of the
-    /// variant `kind` at window `w` (`ModelConfig.stateBytes` at the study's longest length, where
-    /// both windows are full, so W′ depends on w alone). Cost: one state count per candidate, O(W′).
-    /// Throws when `kind` is not a listed windowed kind, or no window shorter than every length
-    /// matches.
+    /// The length at which decode states are compared for `match_state_of`: beyond every window a
+    /// study can sweep, so every ring is full and W′ depends on w alone (a global layer's cache,
+    /// the same in both stacks, cancels out of the comparison).
+    static let stateMatchLength = 1 << 24
+
+    /// The smallest window W′ ≥ 0 at which variant `index` keeps at least the decode state bytes of
+    /// the variant `kind` at window `w` (`ModelConfig.stateBytes` at `stateMatchLength`). The state
+    /// grows with the window, so W′ is found by bisection over [0, longest length of the study):
+    /// O(log T) state counts. Throws when `kind` is not a listed windowed kind, when this variant
+    /// keeps more state even at window 0 (nothing to match), or when no window shorter than the
+    /// study's longest length matches.
     func stateMatchedWindow(variant index: Int, to kind: String, window w: Int) throws -> Int {
         let path: [PathComponent] = [.key("variants"), .index(index), .key(Self.matchStateKey)]
         guard let target = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }) else {
             throw fail(path, "'\(kind)' is not a kind listed in variants (without match_state_of)")
         }
-        let T = allLengths.max() ?? w + 1
         let (goal, _, takes) = try modelConfig(variant: target, window: w, vocab: 256)
         guard takes else { throw fail(path, "variant \(kind) takes no window: there is no window to match") }
-        let bytes = goal.stateBytes(sequenceLength: T)
-        var candidate = 1
-        while candidate < T {
+        let bytes = goal.stateBytes(sequenceLength: Self.stateMatchLength)
+        func state(_ candidate: Int) throws -> Int {
             let (c, _, takesToo) = try modelConfig(variant: index, window: candidate, vocab: 256)
             guard takesToo else { throw fail(path, "this variant takes no window: it cannot be state-matched") }
-            if c.stateBytes(sequenceLength: T) >= bytes { return candidate }
-            candidate += 1
+            return c.stateBytes(sequenceLength: Self.stateMatchLength)
         }
-        throw fail(path, "no window below \(T) tokens keeps the \(bytes) state bytes of \(kind) at window \(w)")
+        let where_ = sweep.trainLength.count == 1 ? " (train length \(sweep.trainLength[0]))" : ""
+        let lowest = try state(0)
+        if lowest > bytes {
+            throw fail(path, "even at window 0 this variant keeps \(lowest) state bytes, more than \(kind)'s \(bytes) at window \(w)\(where_): "
+                       + "there is no window with the same state")
+        }
+        let limit = allLengths.max() ?? w + 1  // a window ≥ every length is full attention
+        guard try state(limit - 1) >= bytes else {
+            throw fail(path, "no window below \(limit) tokens keeps the \(bytes) state bytes of \(kind) at window \(w)\(where_)")
+        }
+        var (lo, hi) = (0, limit - 1)  // state(hi) ≥ bytes; the answer is in [lo, hi]
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if try state(mid) >= bytes { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 
     /// The model config of variant `index` at `window` with vocabulary `vocab`.

@@ -73,14 +73,32 @@ extension Study {
     }
 
     func validate() throws {
+        try validateStateMatches()
         if !sweep.windowFraction.isEmpty {
             if !sweep.window.isEmpty {
                 throw fail([.key("sweep"), .key("window_fraction")], "give the windows either as sweep.window or as sweep.window_fraction, not both")
             }
+            var seen: [Double: WindowFraction] = [:]
             for (i, f) in sweep.windowFraction.enumerated() {
                 for L in sweep.trainLength where f.window(trainLength: L) == nil {
                     throw fail([.key("sweep"), .key("window_fraction"), .index(i)],
                                "\(f) of train length \(L) is not a whole number of tokens ≥ 1")
+                }
+                if let same = seen[Double(f.numerator) / Double(f.denominator)] {
+                    throw fail([.key("sweep"), .key("window_fraction"), .index(i)], "\(f) is the same fraction as \(same): list each once")
+                }
+                seen[Double(f.numerator) / Double(f.denominator)] = f
+            }
+            if let c = compare {
+                // windows follow the train length: a windowed reference cannot be named by one window
+                if c.reference["window"] != nil {
+                    throw fail([.key("compare"), .key("reference"), .key("window")],
+                               "windows follow the train length in a study with sweep.window_fraction: name the reference without a window (a variant that takes none, e.g. with its pattern)")
+                }
+                if let kind = c.reference["variant"], let i = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }),
+                   try variantConfig(i, window: sweep.windowFraction[0].window(trainLength: sweep.trainLength[0])).takesWindow {
+                    throw fail([.key("compare"), .key("reference"), .key("variant")],
+                               "variant \(kind) runs at one window per fraction of the train length: compare against a variant that takes no window")
                 }
             }
             // each (train length, fraction) is a study with one window: validate those
@@ -232,6 +250,18 @@ extension Study {
                         throw fail(path, "kernel \(name) does not support \(shape) (\(layer.kind)): \(reason)")
                     }
                 }
+            }
+        }
+    }
+
+    /// Each `match_state_of` names, as a string, a kind other than the entry's own.
+    func validateStateMatches() throws {
+        for (i, v) in variants.enumerated() {
+            guard let value = v[Self.matchStateKey] else { continue }
+            let path: [PathComponent] = [.key("variants"), .index(i), .key(Self.matchStateKey)]
+            guard let kind = value.stringValue else { throw fail(path, "expected the kind to match, e.g. a windowed kind listed in variants") }
+            if kind == v["kind"]?.stringValue {
+                throw fail(path, "'\(kind)' is this entry's own kind: a state-matched entry matches another kind's state")
             }
         }
     }

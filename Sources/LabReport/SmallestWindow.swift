@@ -72,7 +72,8 @@ public enum SmallestWindow {
         let keys = ReportData.varyingKeys(all.map(\.0.config)).filter { $0 != "train_length" }
         var s = "\n**Smallest window that matches the reference** (W/L = window ÷ train length; ✓ equivalent, "
         s += "? inconclusive, ✗ worse, + better, by the declared margin ±\(Fmt.num(spec.margin)) on `\(spec.metric)`). "
-        s += "*Holds from*: the smallest W/L from which every larger swept W/L is equivalent too.\n\n"
+        s += "*Holds from*: the smallest W/L from which every larger swept W/L is equivalent too. "
+        s += "A state-matched configuration (`state_matched`) is listed at the W/L of the window it is matched to; its own window is larger.\n\n"
         var rows: [[String]] = []
         for (k, points) in all {
             let verdicts = points.map { ($0.0, Comparisons.verdict($0.1, spec), $0.1) }

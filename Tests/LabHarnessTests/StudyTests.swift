@@ -107,6 +107,20 @@ func committedStudies() -> [String] {
         #expect(throws: StudyError.self) {
             _ = try Study.parse(text.replacingOccurrences(of: "match_state_of: rattention", with: "match_state_of: full"), file: "s.yaml")
         }
+        // the search bisects: a million-token study expands at once
+        let long = text.replacingOccurrences(of: "  train_length: [32]", with: "  train_length: [1048576]")
+            .replacingOccurrences(of: "  window: [4, 8]", with: "  window: [4, 524288]")
+            .replacingOccurrences(of: "tasks: [mqar_v256]", with: "tasks: [niah_single_1]\n")
+            .replacingOccurrences(of: "  steps: 10", with: "  steps: 10\n  batch: 1\n  train_examples: 1\n  test_examples: 1")
+        let started = Date()
+        let longRuns = try Study.parse(long, file: "s.yaml").expand()
+        #expect(Date().timeIntervalSince(started) < 5, "expansion took \(Date().timeIntervalSince(started)) s")
+        #expect(longRuns.contains { $0.labels["state_matched"] != nil && Int($0.labels["window"]!)! > 524288 })
+        // a variant whose state exceeds the target's even at window 0 cannot be matched to it
+        #expect(throws: StudyError.self) {
+            _ = try Study.parse(BrokenStudyTests.base.replacingOccurrences(of: "  - {kind: sliding_window}",
+                                with: "  - {kind: sliding_window}\n  - {kind: rattention, match_state_of: sliding_window}"), file: "s.yaml")
+        }
     }
 
     @Test func windowAxisIsDroppedForFull() throws {
@@ -190,6 +204,10 @@ func committedStudies() -> [String] {
         ("  window: [4, 8]", "  window: [4, 8]\n  window_fraction: [1/4]", 11, "sweep.window_fraction", "not both"),
         ("  window: [4, 8]", "  window_fraction: [1/3]", 10, "sweep.window_fraction[0]", "not a whole number"),
         ("  window: [4, 8]", "  window_fraction: [1/4, 3/2]", 10, "sweep.window_fraction[1]", "1 ≤ n < d"),
+        ("  window: [4, 8]", "  window_fraction: [1/4, 2/8]", 10, "sweep.window_fraction[1]", "same fraction as 1/4"),
+        ("  - {kind: sliding_window}", "  - {kind: sliding_window, match_state_of: sliding_window}", 8, "variants[1].match_state_of", "own kind"),
+        ("  - {kind: sliding_window}", "  - {kind: sliding_window, match_state_of: 5}", 8, "variants[1].match_state_of", "expected the kind"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, chunk: 0}", 8, "variants[1].chunk", "chunk"),
         // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
         ("  steps: 10", "  steps: 10\n  plateau: -1", 14, "training.plateau", "must be in [1, 1000000], got -1"),
         ("  steps: 10", "  steps: 10\n  target_accuracy: 5", 14, "training.target_accuracy", "must be in (0, 1], got 5"),

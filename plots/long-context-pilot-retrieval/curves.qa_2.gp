@@ -1,0 +1,46 @@
+# long-context-pilot-retrieval: training curves, qa_2
+#
+# Validation loss and accuracy at each validation during training, one line per run
+# (seeds of one configuration share its colour, paler for smaller windows; dash: kernel); grey dashed: the chance level on the eval examples at the train length.
+#
+# Written by `attnlab plot studies/long-context-pilot-retrieval.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot curves.qa_2.gp
+# in this folder: it redraws curves.qa_2.png and curves.qa_2.svg from curves.qa_2.dat.
+
+width = 1200; height = 520   # pixels (svg: points)
+fontspec = "sans,10"
+data = "curves.qa_2.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "curves.qa_2." . format
+    set grid
+    set multiplot layout 1,2 title "long-context-pilot-retrieval: training curves, qa_2" font ",12"
+
+    # curve_val_loss
+    set autoscale y
+    set title "validation loss"
+    set xlabel "training step"
+    set ylabel "loss (nats)"
+    set autoscale y
+    set key outside below height 1
+    plot data index "[curve_val_loss | full seed 0 | 0bf07d7a394c56c6]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full"
+
+    # curve_val_accuracy
+    set autoscale y
+    stats data index "[L=512 | chance]" using 1 name "chance" nooutput
+    set title "validation accuracy"
+    set xlabel "training step"
+    set ylabel "accuracy on the validation split"
+    set yrange [0.328333:0.34]
+    set key outside below height 1
+    plot data index "[curve_val_accuracy | full seed 0 | 0bf07d7a394c56c6]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
+
+    unset multiplot
+    set output
+}
