@@ -3,7 +3,8 @@
 # `softmax-attention-decode` under the name `canary-decode`, its kernels and types renamed, in a new
 # folder) must touch exactly one existing file with one line (the descriptor's line in
 # `KernelRegistry.all`), and the new op must then be listed by `attnlab kernels list`, checked by
-# `attnlab kernels check`, accepted by `--kernel canary-decode=NAME` and run by the registry-driven
+# `attnlab kernels check`, accepted by `--kernel canary-decode=NAME`, timed by `attnlab kernels
+# bench --op canary-decode` (on its check grid) and run by the registry-driven
 # kernel tests, with no new test code. Leaves the tree as it found it (the registry is restored
 # from a backup and the new folder removed on exit, as scripts/loc-canary.sh does).
 # Usage: bash scripts/op-canary.sh
@@ -47,6 +48,11 @@ out=$($attnlab generate --checkpoint /nonexistent --kernel canary-decode=nope 2>
 echo "$out" | grep -q "unknown canary-decode kernel 'nope' (known: single-query, naive)" ||
   { echo "$out"; echo "op-canary: FAIL: --kernel does not know canary-decode's kernels" >&2; exit 1; }
 echo "op-canary: --kernel canary-decode=nope is refused naming single-query, naive"
+$attnlab kernels bench --op canary-decode --budget 0.001 > .build/op-canary-bench.log 2>&1 || {
+  cat .build/op-canary-bench.log; echo "op-canary: FAIL: kernels bench does not time canary-decode" >&2; exit 1; }
+grep -q '^single-query \[' .build/op-canary-bench.log ||
+  { cat .build/op-canary-bench.log; echo "op-canary: FAIL: kernels bench printed no row for canary-decode" >&2; exit 1; }
+echo "op-canary: kernels bench --op canary-decode timed $(grep -c '^single-query \[' .build/op-canary-bench.log) check cases"
 
 # 4. the registry-driven kernel tests run the canary's cases: one test argument per (op, quick case)
 swift test --skip-build --disable-xctest --filter 'KernelOpRegistryTests' > .build/op-canary.log 2>&1 || {
@@ -54,4 +60,4 @@ swift test --skip-build --disable-xctest --filter 'KernelOpRegistryTests' > .bui
 ran=$(grep -c 'argument c → canary-decode #[0-9]* .* started' .build/op-canary.log || true)
 [ "$ran" -ge 1 ] || { echo "op-canary: FAIL: the registry-driven kernel tests ran no canary-decode case" >&2; exit 1; }
 grep -E 'everyKernelMatchesReference.* test cases passed|Test run with' .build/op-canary.log
-echo "op-canary: OK: canary-decode was listed, checked and tested ($ran test cases) with one registry line"
+echo "op-canary: OK: canary-decode was listed, checked, benched and tested ($ran test cases) with one registry line"

@@ -111,6 +111,19 @@ extension KernelOp {
         }
     }
 
+    /// The bench of `kernelName` (nil: the fastest implementation) on every case of the op's full
+    /// check grid that it handles: what `attnlab kernels bench --op OP` times for an op whose
+    /// command-line entry gives no shape flags of its own. Empty when the op has no FLOP count.
+    /// - Throws: `KernelInputError` for an unknown kernel name.
+    public func benchPlans(kernelName: String?, backward: Bool, threads: Int) throws -> [(testCase: String, kernel: String, plan: KernelBenchPlan)] {
+        let kernel = try kernelName.map { try self.kernel(named: $0) } ?? implementations[0]
+        return checkCases(quick: false).compactMap { c in
+            let k = configured(kernel, for: c)
+            guard unsupported(k, on: c) == nil, let plan = benchPlan(k, on: c, backward: backward, threads: threads) else { return nil }
+            return (c.description, name(of: k), plan)
+        }
+    }
+
     /// Every implementation, fastest first, the reference at the end (the `kernels list` order).
     public var implementations: [Kernel] { fast + [reference] }
     /// The names of `fast`, in that order.

@@ -76,7 +76,7 @@ struct KernelsBench: ParsableCommand {
                 if json {
                     print(row.jsonLine)
                 } else {
-                    table.append([row.kernel, "\(row.T)", "\(row.H)", "\(row.D)", row.W.map(String.init) ?? "-", row.mode, "\(row.threads)",
+                    table.append([row.kernel + (row.check_case.map { " [\($0)]" } ?? ""), "\(row.T)", "\(row.H)", "\(row.D)", row.W.map(String.init) ?? "-", row.mode, "\(row.threads)",
                                   String(format: "%.4g", row.median_s * 1e3), String(format: "%.1f", row.gflops),
                                   String(format: "%.2f", row.fraction_of_peak ?? 0),
                                   String(format: "%.1f", sgemm), String(format: "%.2f", row.ratio_to_sgemm),
@@ -212,6 +212,8 @@ struct BenchRow: Codable {
     var threads: Int
     /// residual-linear-attention only (null otherwise): chunk size, feature map, decode state bytes.
     var chunk: Int?, feature_map: String?, state_bytes: Int?
+    /// An op benched on its check grid (no shape flags of its own): the case (its T, H, D, … are 0).
+    var check_case: String? = nil
     var median_s: Double
     var repeats: Int
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double

@@ -120,9 +120,13 @@ protocol KernelOpCLI: Sendable {
 enum KernelOps {
     static let all: [any KernelOpCLI] = [SoftmaxAttentionCLI(), ResidualLinearAttentionCLI()]
 
+    /// The op's command-line entry; an op of the registry without one is benched on its check
+    /// grid (`DescriptorCLI`), so a new op needs no entry here.
     static func named(_ op: String) throws -> any KernelOpCLI {
+        if let handler = all.first(where: { $0.op == op }) { return handler }
+        if let descriptor = KernelRegistry.all.first(where: { $0.name == op }) { return DescriptorCLI(descriptor: descriptor) }
         guard let handler = all.first(where: { $0.op == op }) else {
-            throw UsageFailure("op: unknown op '\(op)' (known: \(all.map(\.op).joined(separator: ", ")))")
+            throw UsageFailure("op: unknown op '\(op)' (known: \(KernelRegistry.all.map(\.name).joined(separator: ", ")))")
         }
         return handler
     }
@@ -254,5 +258,31 @@ enum TextTable {
         }
         return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
                 + rows.dropFirst().map(line)).joined(separator: "\n")
+    }
+}
+
+/// An op of the registry with no entry of its own here: `kernels bench` times it on its check grid
+/// (its descriptor's cases, `KernelOp.benchPlans`); `kernels run` needs the op's input flags and
+/// refuses it.
+struct DescriptorCLI: KernelOpCLI {
+    let descriptor: any KernelOp
+    var op: String { descriptor.name }
+
+    func run(_ o: KernelsRun, _ x: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String) {
+        throw UsageFailure("op: \(op) takes no .npy inputs here; check it with `attnlab kernels check`, time it with `attnlab kernels bench --op \(op)`")
+    }
+
+    func benchCases(_ o: KernelsBench) throws -> [BenchCase] {
+        try KernelOps.reject([("feature-map", o.featureMap != nil), ("chunk", o.chunk != nil)], for: op)
+        guard o.mode == "fwd" || o.mode == "fwdbwd" else { throw UsageFailure("mode: must be fwd or fwdbwd, got '\(o.mode)'") }
+        let plans: [(testCase: String, kernel: String, plan: KernelBenchPlan)]
+        do { plans = try descriptor.benchPlans(kernelName: o.kernel, backward: o.mode == "fwdbwd", threads: o.threads) } catch { throw UsageFailure("\(error)") }
+        guard !plans.isEmpty else { throw UsageFailure("op: \(op) has no FLOP count (KernelOp.flops): nothing to time") }
+        return plans.map { p in
+            var row = o.row(kernel: p.kernel, T: 0, Hkv: 0, W: nil)
+            row.check_case = p.testCase
+            (row.B, row.H, row.D) = (0, 0, 0)  // the case names its shape
+            return BenchCase(row: row, plan: p.plan)
+        }
     }
 }

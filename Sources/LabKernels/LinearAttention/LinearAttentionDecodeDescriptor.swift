@@ -69,6 +69,13 @@ public struct LinearAttentionDecodeDescriptor: KernelOp {
 
     /// Runs `kernel` `steps` times from the problem's states: every step's o [steps, B, H, D] and
     /// the final states.
+    /// `steps` tokens, each reading the state φ(q)·S (2·D′·D) and, when folding, adding φ(k)ᵀv
+    /// (2·D′·D), for every (sequence, head): steps·B·H·(2 or 4)·D′·D (docs/conventions.md).
+    public func flops(_ kernel: any LinearAttentionDecodeKernel, on testCase: LinearDecodeCase, backward: Bool) -> Double? {
+        let s = testCase.shape
+        return Double(testCase.steps) * Double(s.B) * Double(s.H) * (testCase.fold ? 4 : 2) * Double(s.featureDim) * Double(s.D)
+    }
+
     public func forward(_ kernel: any LinearAttentionDecodeKernel, on p: LinearDecodeProblem, threads: Int)
         -> (outputs: [KernelQuantity], saved: Void) {
         let shape = p.testCase.shape, (B, H, D) = (shape.B, shape.H, shape.D)

@@ -75,6 +75,13 @@ public struct SoftmaxAttentionDecodeDescriptor: KernelOp {
 
     public func problem(for testCase: DecodeCase, seed: UInt64) -> DecodeProblem { DecodeProblem(testCase, seed: seed) }
 
+    /// One token: q·Kᵀ and p·V over the S visible keys, 2·S·D each, for every (sequence, head):
+    /// 4·B·H·S·D (docs/conventions.md).
+    public func flops(_ kernel: any SoftmaxAttentionDecodeKernel, on testCase: DecodeCase, backward: Bool) -> Double? {
+        let s = testCase.shape
+        return 4 * Double(s.B) * Double(s.H) * Double(s.S) * Double(s.D)
+    }
+
     public func forward(_ kernel: any SoftmaxAttentionDecodeKernel, on p: DecodeProblem, threads: Int)
         -> (outputs: [KernelQuantity], saved: Void) {
         let shape = p.testCase.shape, slots = p.testCase.slots
