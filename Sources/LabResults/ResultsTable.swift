@@ -115,9 +115,9 @@ public enum ResultsTable {
         let labelEnd = h.firstIndex(of: "length") ?? 1
         for i in stride(from: labelEnd - 1, through: 2, by: -1) {
             let values = Set(l.map { $0[i] }.filter { !$0.isEmpty })
-            guard l.count > 1, values.count <= 1 else { continue }
-            let everywhere = l.allSatisfy { !$0[i].isEmpty }
-            if let v = values.first { constant.insert("\(h[i])=\(v)" + (everywhere ? "" : " (where set)"), at: 0) }
+            // a label set on some rows only tells those rows apart (e.g. `state_matched`): keep it
+            guard l.count > 1, values.count <= 1, l.allSatisfy({ !$0[i].isEmpty }) || values.isEmpty else { continue }
+            if let v = values.first { constant.insert("\(h[i])=\(v)", at: 0) }
             remove(i)
         }
         h = h.map { ["train_length": "L_train", "learning_rate": "lr"][$0] ?? $0 }
