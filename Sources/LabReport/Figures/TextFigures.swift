@@ -10,15 +10,17 @@
 import Foundation
 import LabResults
 
-public enum TextFigures {
-    /// Both figures for every language-model task the rows carry.
-    public static func build(_ d: ReportData, command: String) -> FigureSet {
-        var set = FigureSet()
-        for part in [bpbVsWindow(d, command), positionCurves(d, command)] {
-            set.figures += part.figures
-            set.skipped += part.skipped
-        }
-        return set
+extension Figures {
+    /// bpb-vs-window.TASK for every language-model task the rows carry.
+    struct BitsPerByteVsWindow: FigureBuilder {
+        var family: String { "bits per byte vs window" }
+        func build(_ d: ReportData, _ context: FigureContext) -> FigureSet { bpbVsWindow(d, context.command) }
+    }
+
+    /// position-curve.TASK for every language-model task the rows carry.
+    struct PositionCurves: FigureBuilder {
+        var family: String { "position curves" }
+        func build(_ d: ReportData, _ context: FigureContext) -> FigureSet { positionCurves(d, context.command) }
     }
 
     static func bpbVsWindow(_ d: ReportData, _ command: String) -> FigureSet {
@@ -33,7 +35,7 @@ public enum TextFigures {
                 let stats = ReportData.aggregate(tobs) { o in o.length.map { CellKey(config: o.config, task: task, length: $0) } }
                 let configs = Array(Set(tobs.map(\.config))).sorted()
                 // one series per variant other than the reference, in legend order
-                let variants = Figures.uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
+                let variants = uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
                 let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 guard !xs.isEmpty else { continue }
                 let slot = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
@@ -114,7 +116,7 @@ public enum TextFigures {
                 let lengths = ReportData.distinct(tobs.map(\.length))
                 let train = ReportData.distinct(tobs.map { trainLengths[$0.runID] })
                 // the train length (1×) and the longest eval length
-                let shown = Figures.uniqueInOrder([train.first ?? lengths.first!, lengths.last!].filter(lengths.contains))
+                let shown = uniqueInOrder([train.first ?? lengths.first!, lengths.last!].filter(lengths.contains))
                 let name = "position-curve." + Fmt.fileSafe(task) + split.suffix
                 let title = "\(d.study): test bits per byte by position, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
                 var file = DataFile(header: [title, "One block per eval length and configuration: bucket_lo bucket_hi x(geometric middle) mean min max n over seeds."])
