@@ -51,7 +51,7 @@ extension Figures {
                 values += [b.reference - b.margin, b.reference + b.margin]
             }
             if let t = target {
-                elements.append("\(Fmt.num(t)) with lines lc rgb \(Fmt.q(Style.targetColour)) dt 3 lw 1.5 title \(Fmt.q("training target \(Fmt.num(t))"))")
+                elements.append("\(Fmt.num(t)) with lines lc rgb \(Fmt.q(Style.targetColour)) dt \(Style.targetDash) lw 1.5 title \(Fmt.q("training target \(Fmt.num(t))"))")
                 values.append(t)
             }
             var chanceValue: Double? = nil
@@ -106,12 +106,12 @@ extension Figures {
         let sel = file.has(name) ? "index " + Fmt.q("[\(name)]")
             : file.add(name, columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
         return ("stats data \(sel) using 1 name \"chance\" nooutput",
-                "chance_mean with lines lc rgb \(Fmt.q(Style.chanceColour)) dt 2 lw 2 title sprintf(\"chance (best constant answer) %.3f\", chance_mean)",
+                "chance_mean with lines lc rgb \(Fmt.q(Style.chanceColour)) dt \(Style.chanceDash) lw 2 title sprintf(\"chance (best constant answer) %.3f\", chance_mean)",
                 s.mean)
     }
 
     /// The chance line's element when the zoomed y range leaves it below the axis: a key entry only.
     static func chanceBelow(_ value: Double) -> String {
-        "chance_mean with lines lc rgb \(Fmt.q(Style.chanceColour)) dt 2 lw 2 title sprintf(\"chance (best constant answer) %.3f, below the axis\", chance_mean)"
+        "chance_mean with lines lc rgb \(Fmt.q(Style.chanceColour)) dt \(Style.chanceDash) lw 2 title sprintf(\"chance (best constant answer) %.3f, below the axis\", chance_mean)"
     }
 }

@@ -39,7 +39,6 @@ extension Figures {
                 // have no place on a log axis, and the windows are roughly geometric anyway).
                 let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
-                let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
                 var panels: [Panel] = [], closeUps: [Panel] = []
                 var drewChance = false, drewTarget = false, drewBand = false, drewFullBand = false
                 for L in lengths {
@@ -58,10 +57,9 @@ extension Figures {
                             let sel = file.add("L=\(L) | \(v)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
                                                rows.map { "\(Fmt.num(Double(position[$0.0]!) + dodge)) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
                             shown += rows.flatMap { [$0.1.min, $0.1.max] }
-                            let colour = Style.colour(first, among: configs)
-                            let stack = first.groups["pattern"]
-                            elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(colour)) pt \(Style.marker(stack: stack, among: stacks)) "
-                                            + "dt \(Style.dash(kernel: k, among: kernels)) lw 1.5 title \(Fmt.q(label))")
+                            // one line joins the windows of a variant: its colour, not the shades
+                            let style = Style.line(first, kernel: k, among: configs, kernels: kernels, shaded: false)
+                            elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(style) lw 1.5 title \(Fmt.q(label))")
                         }
                     }
                     // the reach ceiling of the local layers (MQAR), from the rows of the variant whose
@@ -75,7 +73,7 @@ extension Figures {
                         let csel = file.add("L=\(L) | \(MetricName.reachCeiling)", columns: "x window ceiling",
                                             c.keys.sorted().compactMap { w in position[w].map { "\($0) \(w) \(Fmt.num(c[w]!.mean))" } })
                         let colour = owner.map { Style.colour($0, among: configs) } ?? Style.palette[0]
-                        elements.append("data \(csel) using 1:3 with linespoints lc rgb \(Fmt.q(colour)) dt 2 pt 1 title \"SWA reach ceiling (share of queries within the windows' reach)\"")
+                        elements.append("data \(csel) using 1:3 with linespoints lc rgb \(Fmt.q(colour)) dt \(Style.ceilingDash) pt \(Style.ceilingMarker) title \"SWA reach ceiling (share of queries within the windows' reach)\"")
                         shown += c.values.map(\.mean)
                     }
                     // full attention: its mean as a line and its min..max over seeds as a band
@@ -92,10 +90,10 @@ extension Figures {
                         let what = "\(d.referenceKind) attention" + (k.map { " (\($0))" } ?? "")
                         if s.n > 1 {
                             drewFullBand = true
-                            elements.append("'+' using 1:(\(tag)lo_min):(\(tag)hi_max) with filledcurves fc rgb \"#000000\" fs transparent solid 0.12 noborder "
+                            elements.append("'+' using 1:(\(tag)lo_min):(\(tag)hi_max) with filledcurves fc rgb \(Fmt.q(Style.referenceColour)) fs transparent solid 0.12 noborder "
                                             + "title \"\(what): min..max over \(s.n) seeds\"")
                         }
-                        elements.append("\(tag)_mean with lines lc rgb \"#000000\" dt \(Style.dash(kernel: k, among: kernels)) lw 1.5 "
+                        elements.append("\(tag)_mean with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.dash(kernel: k, among: kernels)) lw 1.5 "
                                         + "title sprintf(\"\(what) mean %.3f\(s.n == 1 ? " (1 seed)" : "")\", \(tag)_mean)")
                         reference.append(s)
                     }

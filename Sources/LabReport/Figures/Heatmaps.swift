@@ -59,7 +59,7 @@ extension Figures {
                 command: command, panels: panels, columns: 3,
                 // wide enough for the title (about 8 px a character at 12 pt) over the columns drawn
                 panelSize: (max(420, (title.count * 8 + 40) / min(3, panels.count)), max(260, 140 + 30 * tasks.count)),
-                common: ["set palette defined (0 \"#d73027\", 0.5 \"#fee08b\", 1 \"#1a9850\")", "unset key", "set tics nomirror"])
+                common: [Style.heatmapPalette, "unset key", "set tics nomirror"])
             out.figures.append(Figure(name: name, title: title,
                                       caption: "\(metric) by task × eval length (mean over seeds), one panel per variant/window.",
                                       data: file.text, script: script))

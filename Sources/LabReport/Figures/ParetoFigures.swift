@@ -98,8 +98,8 @@ extension Figures {
                                     front.map { "\(Fmt.num($0.x)) \(Fmt.num($0.accuracy.mean)) \(Fmt.dq($0.label))" })
                 // minimise x: best accuracy within a budget steps up at each point (steps);
                 // maximise x: it steps down as the required speed passes each point (fsteps)
-                elements.insert("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \(Fmt.q(Style.frontierColour)) lw 2 dt 1 title \"Pareto frontier\"", at: 0)
-                elements.append("data \(fsel) using 1:2 with points lc rgb \(Fmt.q(Style.frontierColour)) pt 6 ps 2.4 title \"on the frontier\"")
+                elements.insert("data \(fsel) using 1:2 with \(xObjective == .minimize ? "steps" : "fsteps") lc rgb \(Fmt.q(Style.frontierColour)) lw 2 dt \(Style.frontierDash) title \"Pareto frontier\"", at: 0)
+                elements.append("data \(fsel) using 1:2 with points lc rgb \(Fmt.q(Style.frontierColour)) pt \(Style.frontierMarker) ps 2.4 title \"on the frontier\"")
                 let splitObs = d.observations(MetricName.accuracy, kind: "accuracy")
                 let m = marks.draw(task: s.task, length: s.length, obs: splitObs, runs: nil, file: &file, settings: &settings, elements: &elements)
                 drew.chance = drew.chance || m.chance != nil
@@ -125,8 +125,8 @@ extension Figures {
                     let lsel = file.add("L=\(s.length) | labels\(tag)", columns: "label_x label_y numbers point_x point_y leader_end_x leader_end_y leader",
                                         placed.map { "\(Fmt.num($0.x)) \(Fmt.num($0.y)) \(Fmt.dq($0.text)) \(Fmt.num($0.pointX)) \(Fmt.num($0.pointY)) "
                                             + "\(Fmt.num($0.endX)) \(Fmt.num($0.endY)) \($0.leader ? 1 : 0)" })
-                    return ["data \(lsel) using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb \"#999999\" lw 0.8 notitle",
-                            "data \(lsel) using 1:2:3 with labels center font \",9\" tc rgb \"#222222\" notitle"]
+                    return ["data \(lsel) using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb \(Fmt.q(Style.leaderColour)) lw 0.8 notitle",
+                            "data \(lsel) using 1:2:3 with labels center font \",9\" tc rgb \(Fmt.q(Style.labelColour)) notitle"]
                 }
                 let yBounds = yValues(range.setting)
                 let axisCommon = [log ? "set logscale x 2" : "unset logscale x", xformat,

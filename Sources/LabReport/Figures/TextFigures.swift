@@ -50,9 +50,9 @@ extension Figures {
                     if let full = configs.first(where: \.isReference), let s = stats[CellKey(config: full, task: task, length: L)] {
                         let sel = file.add("L=\(L) | \(full.variant)", columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
                         settings.append("stats data \(sel) using 1 name \"full\" nooutput")
-                        elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"\(full.variant) attention %.3f\", full_mean)")
-                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \"#000000\" dt 3 lw 1 title \"\(full.variant) attention min..max over seeds\"")
-                        elements.append("\(Fmt.num(s.max)) with lines lc rgb \"#000000\" dt 3 lw 1 notitle")
+                        elements.append("full_mean with lines lc rgb \(Fmt.q(Style.referenceColour)) lw 1.5 title sprintf(\"\(full.variant) attention %.3f\", full_mean)")
+                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.spreadDash) lw 1 title \"\(full.variant) attention min..max over seeds\"")
+                        elements.append("\(Fmt.num(s.max)) with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.spreadDash) lw 1 notitle")
                     }
                     for v in variants {
                         let first = configs.first { $0.variant == v }!
@@ -62,10 +62,10 @@ extension Figures {
                         guard !rows.isEmpty else { continue }
                         let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max n",
                                            rows.map { "\(slot[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \($0.1.n)" })
-                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(Style.colour(first, among: configs))) pt 7 lw 1.5 title \(Fmt.q(first.about.label))")
+                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(Style.variantPoints(first, among: configs)) lw 1.5 title \(Fmt.q(first.about.label))")
                     }
                     if let floor {
-                        elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \"#7f7f7f\" dt 2 lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")
+                        elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \(Fmt.q(Style.unigramColour)) dt \(Style.chanceDash) lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")
                     }
                     guard !elements.isEmpty else { continue }
                     let tics = xs.enumerated().map { "\"\($0.element == -1 ? "linear only" : String($0.element))\" \($0.offset)" }.joined(separator: ", ")
