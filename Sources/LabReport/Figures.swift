@@ -76,6 +76,20 @@ public enum Figures {
 
     static let lengthAbout = "Error bars: min..max over seeds; points: the mean."
 
+    /// One point of a variant's line against the window: the window (`RunConfig.windowAxis`: −1 for
+    /// a windowless variant) and the statistic over seeds there.
+    struct WindowPoint {
+        var window: Int
+        var stat: Stat
+    }
+
+    /// The points of `variant`'s line among `configs`: `stat` of each of its configurations that has
+    /// one, by window ascending.
+    static func windowPoints(_ variant: String, among configs: [RunConfig], _ stat: (RunConfig) -> Stat?) -> [WindowPoint] {
+        configs.filter { $0.variant == variant }.compactMap { c in stat(c).map { WindowPoint(window: c.windowAxis, stat: $0) } }
+            .sorted { $0.window < $1.window }
+    }
+
     static func uniqueInOrder<T: Hashable>(_ xs: [T]) -> [T] {
         var seen = Set<T>()
         return xs.filter { seen.insert($0).inserted }

@@ -64,6 +64,38 @@ extension Figures {
         }
     }
 
+    /// Which reference marks the panels of one figure drew, for its script header and caption.
+    struct MarksDrawn {
+        var chance = false, target = false, band = false
+
+        /// Notes one panel's marks: `chance`, what `AccuracyMarks.draw` returned for it; `band`,
+        /// whether it had an equivalence band.
+        mutating func note(chance drawnChance: Double?, target hasTarget: Bool, band hasBand: Bool) {
+            chance = chance || drawnChance != nil
+            target = target || hasTarget
+            band = band || hasBand
+        }
+
+        /// What each mark drawn looks like (`grey band: …`, `dotted: …`, then `grey dashed: ` and
+        /// `chanceName`), in that order; empty when none was drawn.
+        func texts(chanceName: String) -> [String] {
+            [band ? "grey band: the declared equivalence margin around the reference" : nil,
+             target ? "dotted: the training target" : nil,
+             chance ? "grey dashed: " + chanceName : nil].compactMap { $0 }
+        }
+    }
+
+    /// `yRange` of an accuracy panel whose plot elements are `elements`: where the range leaves the
+    /// chance level below the axis, its line (the last `chance_mean` element) becomes a key entry
+    /// saying so (`chanceBelow`).
+    static func yRange(_ values: [Double], chance: Double?, elements: inout [String]) -> (setting: String, chanceShown: Bool) {
+        let range = yRange(values, chance: chance)
+        if let c = chance, !range.chanceShown, let i = elements.lastIndex(where: { $0.hasPrefix("chance_mean") }) {
+            elements[i] = chanceBelow(c)
+        }
+        return range
+    }
+
     /// The y range of an accuracy panel: the data and `marks` with a margin of 8 % of their span (at
     /// least 0.005), clipped to [0, 1] plus the margin; the chance level joins the range when it lies
     /// within one span below the data (else its key entry says it is below the axis). Returns the

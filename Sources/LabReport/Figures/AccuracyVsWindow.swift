@@ -40,23 +40,21 @@ extension Figures {
                 let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 let position = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 var panels: [Panel] = [], closeUps: [Panel] = []
-                var drewChance = false, drewTarget = false, drewBand = false, drewFullBand = false
+                var drew = MarksDrawn(), drewFullBand = false
                 for L in lengths {
                     var elements: [String] = [], settings: [String] = [], shown: [Double] = []
                     var reference: [Stat] = []
                     for v in windowed {
                         for k in (kernels.count > 1 ? kernels.map { Optional($0) } : [nil]) {
-                            let rows = configs.filter { $0.variant == v }.compactMap { c -> (Int, Stat)? in
-                                stats[VK(config: c, kernel: k, length: L)].map { (c.windowAxis, $0) }
-                            }.sorted { $0.0 < $1.0 }
+                            let rows = windowPoints(v, among: configs) { stats[VK(config: $0, kernel: k, length: L)] }
                             guard !rows.isEmpty else { continue }
                             let first = configs.first { $0.variant == v }!
                             let label = first.about.label + (k.map { " (\($0))" } ?? "")
                             // kernels side by side: each a little off the window's slot, so equal points both show
                             let dodge = k.flatMap { kernels.firstIndex(of: $0) }.map { (Double($0) - Double(kernels.count - 1) / 2) * 0.1 } ?? 0
                             let sel = file.add("L=\(L) | \(v)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
-                                               rows.map { "\(Fmt.num(Double(position[$0.0]!) + dodge)) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \(Fmt.num($0.1.std)) \($0.1.n)" })
-                            shown += rows.flatMap { [$0.1.min, $0.1.max] }
+                                               rows.map { "\(Fmt.num(Double(position[$0.window]!) + dodge)) \($0.window) \(Fmt.num($0.stat.mean)) \(Fmt.num($0.stat.min)) \(Fmt.num($0.stat.max)) \(Fmt.num($0.stat.std)) \($0.stat.n)" })
+                            shown += rows.flatMap { [$0.stat.min, $0.stat.max] }
                             // one line joins the windows of a variant: its colour, not the shades
                             let style = Style.line(first, kernel: k, among: configs, kernels: kernels, shaded: false)
                             elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(style) lw 1.5 title \(Fmt.q(label))")
@@ -99,13 +97,8 @@ extension Figures {
                     }
                     guard !elements.isEmpty else { continue }
                     let m = marks.draw(task: task, length: L, obs: split.observations, runs: splitRuns, file: &file, settings: &settings, elements: &elements)
-                    drewChance = drewChance || m.chance != nil
-                    drewTarget = drewTarget || marks.target != nil
-                    drewBand = drewBand || marks.band(split.observations, task: task, length: L) != nil
-                    let range = yRange(shown + reference.flatMap { [$0.min, $0.max] } + m.values, chance: m.chance)
-                    if let c = m.chance, !range.chanceShown, let i = elements.lastIndex(where: { $0.hasPrefix("chance_mean") }) {
-                        elements[i] = chanceBelow(c)
-                    }
+                    drew.note(chance: m.chance, target: marks.target != nil, band: marks.band(split.observations, task: task, length: L) != nil)
+                    let range = yRange(shown + reference.flatMap { [$0.min, $0.max] } + m.values, chance: m.chance, elements: &elements)
                     let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
                         .joined(separator: ", ")
                     let axes = ["unset logscale x", "set xrange [-0.5:\(Fmt.num(Double(xs.count) - 0.5))]", "set xtics (\(tics))",
@@ -124,9 +117,7 @@ extension Figures {
                 }
                 panels += closeUps
                 guard !panels.isEmpty else { continue }
-                let marksText = [drewBand ? "grey band: the declared equivalence margin around the reference" : nil,
-                                 drewTarget ? "dotted: the training target" : nil,
-                                 drewChance ? "grey dashed: the chance level (best constant answer)" : nil].compactMap { $0 }
+                let marksText = drew.texts(chanceName: "the chance level (best constant answer)")
                 let script = ScriptWriter.render(
                     name: name, title: title,
                     about: ["Accuracy (argmax at the answer positions) against the window, one panel per eval length.",

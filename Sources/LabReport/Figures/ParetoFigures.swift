@@ -80,7 +80,7 @@ extension Figures {
             let configs = Array(Set(everyPoint.map(\.config))).sorted()
             let kernels = ReportData.distinct(everyPoint.map(\.kernel))
             var panels: [Panel] = [], closeUps: [Panel] = []
-            var drew = (chance: false, target: false, band: false)
+            var drew = MarksDrawn()
             for s in group {
                 var elements: [String] = [], settings: [String] = []
                 let numbers = s.points.map { numberOf[$0.label]! }
@@ -102,13 +102,8 @@ extension Figures {
                 elements.append("data \(fsel) using 1:2 with points lc rgb \(Fmt.q(Style.frontierColour)) pt \(Style.frontierMarker) ps 2.4 title \"on the frontier\"")
                 let splitObs = d.observations(MetricName.accuracy, kind: "accuracy")
                 let m = marks.draw(task: s.task, length: s.length, obs: splitObs, runs: nil, file: &file, settings: &settings, elements: &elements)
-                drew.chance = drew.chance || m.chance != nil
-                drew.target = drew.target || marks.target != nil
-                drew.band = drew.band || marks.band(splitObs, task: s.task, length: s.length) != nil
-                let range = yRange(s.points.flatMap { [$0.accuracy.min, $0.accuracy.max] } + m.values, chance: m.chance)
-                if let c = m.chance, !range.chanceShown, let i = elements.lastIndex(where: { $0.hasPrefix("chance_mean") }) {
-                    elements[i] = chanceBelow(c)
-                }
+                drew.note(chance: m.chance, target: marks.target != nil, band: marks.band(splitObs, task: s.task, length: s.length) != nil)
+                let range = yRange(s.points.flatMap { [$0.accuracy.min, $0.accuracy.max] } + m.values, chance: m.chance, elements: &elements)
                 let xs = s.points.flatMap { [$0.cost?.min ?? $0.x, $0.cost?.max ?? $0.x] }
                 let (lo, hi) = (xs.min()!, xs.max()!)
                 // log x when the points span more than a factor of 20 (always for bytes), else linear
@@ -165,9 +160,7 @@ extension Figures {
                 "unset border", "unset xtics", "unset ytics", "unset xlabel", "unset ylabel", "unset grid",
                 "set key inside left top vertical maxrows \(max(1, (keyed.count + 1) / 2)) samplen 1 spacing 1.1 width 2",
             ], elements: ["-1 with lines notitle"] + entries))  // gnuplot needs one plotted element beside key entries
-            let marksText = [drew.band ? "grey band: the declared equivalence margin around the reference" : nil,
-                             drew.target ? "dotted: the training target" : nil,
-                             drew.chance ? "grey dashed: the chance level" : nil].compactMap { $0 }
+            let marksText = drew.texts(chanceName: "the chance level")
             let costAbout = kind == "state-bytes" ? "analytic decode state at the eval length"
                 : "median over bench rounds, bars min..max"
             let script = ScriptWriter.render(

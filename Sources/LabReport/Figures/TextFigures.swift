@@ -56,12 +56,10 @@ extension Figures {
                     }
                     for v in variants {
                         let first = configs.first { $0.variant == v }!
-                        let rows = configs.filter { $0.variant == v }.compactMap { c -> (Int, Stat)? in
-                            stats[CellKey(config: c, task: task, length: L)].map { (c.windowAxis, $0) }
-                        }.sorted { $0.0 < $1.0 }
+                        let rows = windowPoints(v, among: configs) { stats[CellKey(config: $0, task: task, length: L)] }
                         guard !rows.isEmpty else { continue }
                         let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max n",
-                                           rows.map { "\(slot[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \($0.1.n)" })
+                                           rows.map { "\(slot[$0.window]!) \($0.window) \(Fmt.num($0.stat.mean)) \(Fmt.num($0.stat.min)) \(Fmt.num($0.stat.max)) \($0.stat.n)" })
                         elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(Style.variantPoints(first, among: configs)) lw 1.5 title \(Fmt.q(first.about.label))")
                     }
                     if let floor {

@@ -52,10 +52,7 @@ extension Figures {
                         elements.append(line.element)
                         drewChance = true
                     }
-                    let range = yRange(tobs.filter { $0.name == m }.map(\.value), chance: chanceValue)
-                    if let c = chanceValue, !range.chanceShown, let i = elements.lastIndex(where: { $0.hasPrefix("chance_mean") }) {
-                        elements[i] = chanceBelow(c)
-                    }
+                    let range = yRange(tobs.filter { $0.name == m }.map(\.value), chance: chanceValue, elements: &elements)
                     // the stats lines read the .dat before the y range is set (stats skips values outside it)
                     panels.append(Panel(comment: m, settings: ["set autoscale y"] + extra + [
                         "set title \(Fmt.q(m == MetricName.curveValidationLoss ? "validation loss" : "validation accuracy"))",
