@@ -10,7 +10,12 @@
 //   dash    ← kernel, the `kernel` label of `sweep.kernel` (`kernelDashes`, in sorted order; one
 //             kernel: solid)
 //   grey    ← reference lines: chance (dashed), the training target (dotted), the equivalence
-//             band (a light fill around the reference)
+//             band (a light fill around the reference), the unigram level (dashed), the Pareto
+//             frontier (solid, its points ringed), point labels and their leader lines
+//   black   ← full attention drawn as the reference: its mean (solid), min..max (band or dotted)
+//   heatmap ← red 0, yellow 0.5, green 1 (`heatmapPalette`)
+//
+// The figure builders (Figures/) take every colour, marker and dash from here.
 //
 // Metric names become titles in words with units (`metricTitle`), never the raw row names.
 import Foundation
