@@ -76,6 +76,12 @@ public enum Figures {
 
     static let lengthAbout = "Error bars: min..max over seeds; points: the mean."
 
+    /// `study: what (split's labels)`, the title of a figure of `split` (without its labels where
+    /// the split has none).
+    static func figureTitle(_ d: ReportData, _ what: String, _ split: Split) -> String {
+        "\(d.study): \(what)" + (split.title.isEmpty ? "" : " (\(split.title))")
+    }
+
     /// One point of a variant's line against the window: the window (`RunConfig.windowAxis`: −1 for
     /// a windowless variant) and the statistic over seeds there.
     struct WindowPoint {

@@ -32,7 +32,7 @@ extension Figures {
                 let splitRuns = Set(split.observations.map(\.runID))
                 let ceil = ceilings.filter { splitRuns.contains($0.runID) && $0.task == task }
                 let name = "accuracy-vs-window." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): accuracy vs window, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "accuracy vs window, \(task)", split)
                 var file = DataFile(header: [title, "One block per eval length and variant: " + lengthAbout,
                                              "x: the window's slot on an ordinal axis (window −1: linear only); full attention: drawn as a line and its min..max band."])
                 // An ordinal x axis: one slot per window in the study (W = 0 and the linear-only −1
@@ -118,19 +118,17 @@ extension Figures {
                 panels += closeUps
                 guard !panels.isEmpty else { continue }
                 let marksText = drew.texts(chanceName: "the chance level (best constant answer)")
-                let script = ScriptWriter.render(
-                    name: name, title: title,
-                    about: ["Accuracy (argmax at the answer positions) against the window, one panel per eval length.",
-                            "Points: mean over seeds; error bars: min..max over seeds; black line and band: full attention's mean and min..max"
-                                + (marksText.isEmpty ? "." : ";"),
-                            ] + (marksText.isEmpty ? [] : [marksText.joined(separator: "; ") + "."]),
-                    command: command, panels: panels, columns: closeUps.isEmpty ? 3 : max(lengths.count, 1), panelSize: (520, 420), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
                                           caption: "Accuracy vs window on \(task), one panel per eval length"
                                             + (closeUps.isEmpty ? "" : " and below it a close-up around full attention")
                                             + "; bars min..max over seeds; full attention as a line" + (drewFullBand ? " with its min..max band" : "")
                                             + (marksText.isEmpty ? "." : "; " + marksText.joined(separator: "; ") + ". The y axis is zoomed to the data."),
-                                          data: file.text, script: script))
+                    file: file,
+                    about: ["Accuracy (argmax at the answer positions) against the window, one panel per eval length.",
+                            "Points: mean over seeds; error bars: min..max over seeds; black line and band: full attention's mean and min..max"
+                                + (marksText.isEmpty ? "." : ";"),
+                            ] + (marksText.isEmpty ? [] : [marksText.joined(separator: "; ") + "."]),
+                    command: command, panels: panels, columns: closeUps.isEmpty ? 3 : max(lengths.count, 1), panelSize: (520, 420), common: ["set grid"]))
             }
         }
         return out

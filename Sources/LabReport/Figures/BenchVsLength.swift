@@ -27,7 +27,7 @@ extension Figures {
             let rounds = stats.values.map(\.n).max() ?? 1
             let flagged = stats.filter { $0.value.spreadFlagged }.count
             let name = "\(what)-vs-length" + split.suffix
-            let title = "\(d.study): \(what) vs context length" + (split.title.isEmpty ? "" : " (\(split.title))")
+            let title = figureTitle(d, "\(what) vs context length", split)
             var file = DataFile(header: [title, "One block per metric and configuration: the median over the bench rounds, min..max, n rounds, spread (max − min)/median."])
             var panels: [Panel] = []
             for m in metrics {
@@ -65,18 +65,16 @@ extension Figures {
             let spreadNote = rounds > 1
                 ? "Median of \(rounds) interleaved rounds, bars min..max; \(flagged) of \(stats.count) points spread more than \(Int(Stat.spreadLimit * 100)) % of their median."
                 : "One round per point (no spread measured: set bench.repeats)."
-            let script = ScriptWriter.render(
-                name: name, title: title,
+            out.figures.append(Figure(name: name, title: title,
+                                      caption: memory ? "Decode-state bytes (analytic and measured) and peak resident memory vs context length, log-log."
+                                          : "Train, prefill and decode tokens/s vs context length, log-log. " + spreadNote,
+                file: file,
                 about: ["Bench \(what) against context length, log-log, one line per variant/window" + (kernels.count > 1 ? "/kernel." : "."),
                         "Colour: variant (paler: smaller window); marker: stack; dash: kernel.",
                         memory ? "Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory."
                             : "Tokens per second of a training step, a prefill and a decode step (median of the bench budget).",
                         spreadNote],
-                command: command, panels: panels, columns: 3, panelSize: (600, 420), common: ["set grid"])
-            out.figures.append(Figure(name: name, title: title,
-                                      caption: memory ? "Decode-state bytes (analytic and measured) and peak resident memory vs context length, log-log."
-                                          : "Train, prefill and decode tokens/s vs context length, log-log. " + spreadNote,
-                                      data: file.text, script: script))
+                command: command, panels: panels, columns: 3, panelSize: (600, 420), common: ["set grid"]))
         }
         return out
     }

@@ -26,7 +26,7 @@ extension Figures {
             let stats = ReportData.aggregate(split.observations) { CellKey(config: $0.config, task: $0.task!, length: $0.length!) }
             let configs = Array(Set(split.observations.map(\.config))).sorted()
             let name = "heatmap-\(metric)" + split.suffix
-            let title = "\(d.study): \(Style.metricTitles[metric]?.title ?? metric) by task and eval length (mean over seeds)" + (split.title.isEmpty ? "" : " (\(split.title))")
+            let title = figureTitle(d, "\(Style.metricTitles[metric]?.title ?? metric) by task and eval length (mean over seeds)", split)
             var file = DataFile(header: [title, "One block per configuration: length_index task_index mean length task n."])
             var panels: [Panel] = []
             for c in configs {
@@ -52,17 +52,15 @@ extension Figures {
                 ]))
             }
             guard !panels.isEmpty else { continue }
-            let script = ScriptWriter.render(
-                name: name, title: title,
+            out.figures.append(Figure(name: name, title: title,
+                                      caption: "\(metric) by task × eval length (mean over seeds), one panel per variant/window.",
+                file: file,
                 about: ["\(metric) (mean over seeds) of each task at each eval length, one panel per variant/window.",
                         "Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1)."],
                 command: command, panels: panels, columns: 3,
                 // wide enough for the title (about 8 px a character at 12 pt) over the columns drawn
                 panelSize: (max(420, (title.count * 8 + 40) / min(3, panels.count)), max(260, 140 + 30 * tasks.count)),
-                common: [Style.heatmapPalette, "unset key", "set tics nomirror"])
-            out.figures.append(Figure(name: name, title: title,
-                                      caption: "\(metric) by task × eval length (mean over seeds), one panel per variant/window.",
-                                      data: file.text, script: script))
+                common: [Style.heatmapPalette, "unset key", "set tics nomirror"]))
         }
         return out
     }

@@ -65,7 +65,7 @@ extension Figures {
             let first = group[0]
             let mixed = group.contains { !$0.sameLength }
             let name = "pareto-\(kind).\(key)"
-            let title = "\(d.study): accuracy vs \(what), \(first.task)" + (first.split.title.isEmpty ? "" : " (\(first.split.title))")
+            let title = figureTitle(d, "accuracy vs \(what), \(first.task)", first.split)
                 + (mixedLengths(group).map { " (\($0))" } ?? "")
             var file = DataFile(header: [title, "Per eval length: every point (numbered as in the key panel), the labels drawn, then the Pareto frontier (seed means against median cost)."])
             // numbers shared by every panel of the figure: one per configuration (and kernel)
@@ -163,18 +163,16 @@ extension Figures {
             let marksText = drew.texts(chanceName: "the chance level")
             let costAbout = kind == "state-bytes" ? "analytic decode state at the eval length"
                 : "median over bench rounds, bars min..max"
-            let script = ScriptWriter.render(
-                name: name, title: title,
-                about: ["Accuracy against \(what): every configuration a numbered point (mean over seeds, bars min..max;",
-                        "cost: \(costAbout)), the Pareto frontier of the means as a step line; the last panel names each number."]
-                    + (marksText.isEmpty ? [] : [marksText.joined(separator: "; ") + "."]),
-                command: command, panels: panels, columns: 2, panelSize: (600, 460), common: ["set grid"])
             out.figures.append(Figure(name: name, title: title,
                                       caption: "Pareto frontier of accuracy vs \(what) on \(first.task), one panel per eval length ("
                                         + group.map(lengthNote).joined(separator: "; ") + "); points numbered, the key panel names them"
                                         + (marksText.isEmpty ? "." : "; " + marksText.joined(separator: "; ") + ".")
                                         + (mixed ? " Cost and accuracy come from different lengths where the panel says so: the bench runs did not measure the eval length." : ""),
-                                      data: file.text, script: script))
+                file: file,
+                about: ["Accuracy against \(what): every configuration a numbered point (mean over seeds, bars min..max;",
+                        "cost: \(costAbout)), the Pareto frontier of the means as a step line; the last panel names each number."]
+                    + (marksText.isEmpty ? [] : [marksText.joined(separator: "; ") + "."]),
+                command: command, panels: panels, columns: 2, panelSize: (600, 460), common: ["set grid"]))
         }
         return out
     }

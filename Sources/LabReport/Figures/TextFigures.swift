@@ -40,7 +40,7 @@ extension Figures {
                 guard !xs.isEmpty else { continue }
                 let slot = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 let name = "bpb-vs-window." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): test bits per byte vs window, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "test bits per byte vs window, \(task)", split)
                 var file = DataFile(header: [title, "One block per eval length and variant: x (the window's slot) window mean min max n over seeds."])
                 let runs = Set(split.observations.map(\.runID))
                 let floor = Stat.of(unigram.filter { runs.contains($0.runID) && $0.task == task }.map(\.value).filter(\.isFinite))
@@ -75,15 +75,13 @@ extension Figures {
                     ] + settings, elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
-                let script = ScriptWriter.render(
-                    name: name, title: title,
+                out.figures.append(Figure(name: name, title: title,
+                                          caption: "Test bits per byte vs window on \(task), a panel per eval length; bars min..max over seeds; full attention as a line with its min..max dotted; unigram level dashed.",
+                    file: file,
                     about: ["Test bits per byte against the window, one panel per eval length (bytes).",
                             "Points: mean over seeds; error bars: min..max over seeds; black line and dotted lines: full attention's mean and min..max;",
                             "grey dashed: a unigram byte model fitted on the train split (a model that ignores its context)."],
-                    command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"])
-                out.figures.append(Figure(name: name, title: title,
-                                          caption: "Test bits per byte vs window on \(task), a panel per eval length; bars min..max over seeds; full attention as a line with its min..max dotted; unigram level dashed.",
-                                          data: file.text, script: script))
+                    command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"]))
             }
         }
         return out
@@ -116,7 +114,7 @@ extension Figures {
                 // the train length (1×) and the longest eval length
                 let shown = uniqueInOrder([train.first ?? lengths.first!, lengths.last!].filter(lengths.contains))
                 let name = "position-curve." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): test bits per byte by position, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "test bits per byte by position, \(task)", split)
                 var file = DataFile(header: [title, "One block per eval length and configuration: bucket_lo bucket_hi x(geometric middle) mean min max n over seeds."])
                 var panels: [Panel] = []
                 for L in shown {
@@ -142,15 +140,13 @@ extension Figures {
                     ], elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
-                let script = ScriptWriter.render(
-                    name: name, title: title,
+                out.figures.append(Figure(name: name, title: title,
+                                          caption: "Test bits per byte by position on \(task) at the train length and the longest eval length; mean over seeds, bars min..max.",
+                    file: file,
                     about: ["Test bits per byte by position bucket, one line per configuration (mean over seeds, bars min..max),",
                             "at the train length and the longest eval length: a model that uses its context gets better further in;",
                             "past the train length the curve shows what happens beyond the positions it was trained on."],
-                    command: command, panels: panels, columns: 2, panelSize: (640, 420), common: ["set grid"])
-                out.figures.append(Figure(name: name, title: title,
-                                          caption: "Test bits per byte by position on \(task) at the train length and the longest eval length; mean over seeds, bars min..max.",
-                                          data: file.text, script: script))
+                    command: command, panels: panels, columns: 2, panelSize: (640, 420), common: ["set grid"]))
             }
         }
         return out

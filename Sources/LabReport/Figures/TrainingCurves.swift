@@ -26,7 +26,7 @@ extension Figures {
                     a.config != b.config ? a.config < b.config : numericAwareLess(a.seed ?? "", b.seed ?? "")
                 }.map(\.runID))
                 let name = "curves." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): training curves, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "training curves, \(task)", split)
                 var file = DataFile(header: [title, "One block per metric and run: step value (one validation each)."])
                 var panels: [Panel] = []
                 var drewChance = false
@@ -63,16 +63,14 @@ extension Figures {
                     ], elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
-                let script = ScriptWriter.render(
-                    name: name, title: title,
-                    about: ["Validation loss and accuracy at each validation during training, one line per run",
-                            "(seeds of one configuration share its colour, paler for smaller windows; dash: kernel)" + (drewChance
-                                ? "; grey dashed: the chance level on the eval examples at the train length." : ".")],
-                    command: command, panels: panels, columns: 2, panelSize: (600, 480), common: ["set grid"])
                 out.figures.append(Figure(name: name, title: title,
                                           caption: "Training curves on \(task): validation loss and accuracy vs step, one line per run"
                                             + (drewChance ? "; chance level (eval examples at the train length) dashed." : "."),
-                                          data: file.text, script: script))
+                    file: file,
+                    about: ["Validation loss and accuracy at each validation during training, one line per run",
+                            "(seeds of one configuration share its colour, paler for smaller windows; dash: kernel)" + (drewChance
+                                ? "; grey dashed: the chance level on the eval examples at the train length." : ".")],
+                    command: command, panels: panels, columns: 2, panelSize: (600, 480), common: ["set grid"]))
             }
         }
         return out
