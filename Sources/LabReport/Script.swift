@@ -98,3 +98,14 @@ enum ScriptWriter {
         return s.joined(separator: "\n") + "\n"
     }
 }
+
+extension Figure {
+    /// The figure `name` with `file`'s text as its data and the script `ScriptWriter.render` writes
+    /// from the other arguments (as there).
+    init(name: String, title: String, caption: String, file: DataFile, about: [String], command: String, panels: [Panel],
+         columns: Int, panelSize: (w: Int, h: Int), common: [String]) {
+        self.init(name: name, title: title, caption: caption, data: file.text,
+                  script: ScriptWriter.render(name: name, title: title, about: about, command: command, panels: panels,
+                                              columns: columns, panelSize: panelSize, common: common))
+    }
+}

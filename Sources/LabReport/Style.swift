@@ -10,7 +10,12 @@
 //   dash    ← kernel, the `kernel` label of `sweep.kernel` (`kernelDashes`, in sorted order; one
 //             kernel: solid)
 //   grey    ← reference lines: chance (dashed), the training target (dotted), the equivalence
-//             band (a light fill around the reference)
+//             band (a light fill around the reference), the unigram level (dashed), the Pareto
+//             frontier (solid, its points ringed), point labels and their leader lines
+//   black   ← full attention drawn as the reference: its mean (solid), min..max (band or dotted)
+//   heatmap ← red 0, yellow 0.5, green 1 (`heatmapPalette`)
+//
+// The figure builders (Figures/) take every colour, marker and dash from here.
 //
 // Metric names become titles in words with units (`metricTitle`), never the raw row names.
 import Foundation
@@ -24,6 +29,19 @@ enum Style {
     static let kernelDashes = [1, 2, 3, 4, 5]
     /// Reference lines and fills.
     static let chanceColour = "#7f7f7f", targetColour = "#444444", bandColour = "#bbbbbb", frontierColour = "#555555"
+    /// Full attention drawn as the reference (a line, its min..max band or dotted bounds): black.
+    static let referenceColour = "#000000"
+    /// The unigram model's level on bits-per-byte panels: the chance grey (a model ignoring its context).
+    static let unigramColour = chanceColour
+    /// The numbers beside Pareto points and the leader lines to the points they were pushed from.
+    static let labelColour = "#222222", leaderColour = "#999999"
+    /// Dashes of reference lines: chance and the unigram level dashed, the training target and
+    /// full attention's min..max dotted, the Pareto frontier solid, the reach ceiling dashed.
+    static let chanceDash = 2, targetDash = 3, spreadDash = 3, frontierDash = 1, ceilingDash = 2
+    /// Markers of reference points: the reach ceiling's plus, the frontier's ring (open circle).
+    static let ceilingMarker = 1, frontierMarker = 6
+    /// The heatmaps' colour scale over 0..1: red, yellow at 0.5, green.
+    static let heatmapPalette = "set palette defined (0 \"#d73027\", 0.5 \"#fee08b\", 1 \"#1a9850\")"
 
     /// The colour of `config`'s variant: its description's, else one of `palette` after the first
     /// three, by its place among the variants without one in `configs` (the figure's).
@@ -69,12 +87,21 @@ enum Style {
         return kernelDashes[i % kernelDashes.count]
     }
 
-    /// `lc rgb "#…" pt N dt M` for `config` run with `kernel`: colour by variant (shade by window),
-    /// marker by stack, dash by kernel, among the configurations and kernels of the figure.
-    static func line(_ config: RunConfig, kernel: String? = nil, among configs: [RunConfig], kernels: [String] = []) -> String {
+    /// `lc rgb "#…" pt N dt M` for `config` run with `kernel`: colour by variant (shade by window;
+    /// the variant's own colour without `shaded`, for a line joining its windows), marker by stack,
+    /// dash by kernel, among the configurations and kernels of the figure.
+    static func line(_ config: RunConfig, kernel: String? = nil, among configs: [RunConfig], kernels: [String] = [],
+                     shaded: Bool = true) -> String {
         let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
-        return "lc rgb \(Fmt.q(shade(config, among: configs))) pt \(marker(stack: config.groups["pattern"], among: stacks)) "
+        let colour = shaded ? shade(config, among: configs) : colour(config, among: configs)
+        return "lc rgb \(Fmt.q(colour)) pt \(marker(stack: config.groups["pattern"], among: stacks)) "
             + "dt \(dash(kernel: kernel, among: kernels))"
+    }
+
+    /// `lc rgb "#…" pt N` for a line per variant without stacks or kernels: its colour and the
+    /// first marker.
+    static func variantPoints(_ config: RunConfig, among configs: [RunConfig]) -> String {
+        "lc rgb \(Fmt.q(colour(config, among: configs))) pt \(stackMarkers[0])"
     }
 
     /// Titles and units of the metrics rows carry: (what it is in words, unit).

@@ -10,15 +10,17 @@
 import Foundation
 import LabResults
 
-public enum TextFigures {
-    /// Both figures for every language-model task the rows carry.
-    public static func build(_ d: ReportData, command: String) -> FigureSet {
-        var set = FigureSet()
-        for part in [bpbVsWindow(d, command), positionCurves(d, command)] {
-            set.figures += part.figures
-            set.skipped += part.skipped
-        }
-        return set
+extension Figures {
+    /// bpb-vs-window.TASK for every language-model task the rows carry.
+    struct BitsPerByteVsWindow: FigureBuilder {
+        var family: String { "bits per byte vs window" }
+        func build(_ d: ReportData, _ context: FigureContext) -> FigureSet { bpbVsWindow(d, context.command) }
+    }
+
+    /// position-curve.TASK for every language-model task the rows carry.
+    struct PositionCurves: FigureBuilder {
+        var family: String { "position curves" }
+        func build(_ d: ReportData, _ context: FigureContext) -> FigureSet { positionCurves(d, context.command) }
     }
 
     static func bpbVsWindow(_ d: ReportData, _ command: String) -> FigureSet {
@@ -33,12 +35,12 @@ public enum TextFigures {
                 let stats = ReportData.aggregate(tobs) { o in o.length.map { CellKey(config: o.config, task: task, length: $0) } }
                 let configs = Array(Set(tobs.map(\.config))).sorted()
                 // one series per variant other than the reference, in legend order
-                let variants = Figures.uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
+                let variants = uniqueInOrder(configs.filter { !$0.isReference }.map(\.variant))
                 let xs = ReportData.distinct(configs.filter { !$0.isReference }.map(\.windowAxis))
                 guard !xs.isEmpty else { continue }
                 let slot = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, $0.offset) })
                 let name = "bpb-vs-window." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): test bits per byte vs window, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "test bits per byte vs window, \(task)", split)
                 var file = DataFile(header: [title, "One block per eval length and variant: x (the window's slot) window mean min max n over seeds."])
                 let runs = Set(split.observations.map(\.runID))
                 let floor = Stat.of(unigram.filter { runs.contains($0.runID) && $0.task == task }.map(\.value).filter(\.isFinite))
@@ -48,22 +50,20 @@ public enum TextFigures {
                     if let full = configs.first(where: \.isReference), let s = stats[CellKey(config: full, task: task, length: L)] {
                         let sel = file.add("L=\(L) | \(full.variant)", columns: "mean min max n", ["\(Fmt.num(s.mean)) \(Fmt.num(s.min)) \(Fmt.num(s.max)) \(s.n)"])
                         settings.append("stats data \(sel) using 1 name \"full\" nooutput")
-                        elements.append("full_mean with lines lc rgb \"#000000\" lw 1.5 title sprintf(\"\(full.variant) attention %.3f\", full_mean)")
-                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \"#000000\" dt 3 lw 1 title \"\(full.variant) attention min..max over seeds\"")
-                        elements.append("\(Fmt.num(s.max)) with lines lc rgb \"#000000\" dt 3 lw 1 notitle")
+                        elements.append("full_mean with lines lc rgb \(Fmt.q(Style.referenceColour)) lw 1.5 title sprintf(\"\(full.variant) attention %.3f\", full_mean)")
+                        elements.append("\(Fmt.num(s.min)) with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.spreadDash) lw 1 title \"\(full.variant) attention min..max over seeds\"")
+                        elements.append("\(Fmt.num(s.max)) with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.spreadDash) lw 1 notitle")
                     }
                     for v in variants {
                         let first = configs.first { $0.variant == v }!
-                        let rows = configs.filter { $0.variant == v }.compactMap { c -> (Int, Stat)? in
-                            stats[CellKey(config: c, task: task, length: L)].map { (c.windowAxis, $0) }
-                        }.sorted { $0.0 < $1.0 }
+                        let rows = windowPoints(v, among: configs) { stats[CellKey(config: $0, task: task, length: L)] }
                         guard !rows.isEmpty else { continue }
                         let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max n",
-                                           rows.map { "\(slot[$0.0]!) \($0.0) \(Fmt.num($0.1.mean)) \(Fmt.num($0.1.min)) \(Fmt.num($0.1.max)) \($0.1.n)" })
-                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines lc rgb \(Fmt.q(Style.colour(first, among: configs))) pt 7 lw 1.5 title \(Fmt.q(first.about.label))")
+                                           rows.map { "\(slot[$0.window]!) \($0.window) \(Fmt.num($0.stat.mean)) \(Fmt.num($0.stat.min)) \(Fmt.num($0.stat.max)) \($0.stat.n)" })
+                        elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(Style.variantPoints(first, among: configs)) lw 1.5 title \(Fmt.q(first.about.label))")
                     }
                     if let floor {
-                        elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \"#7f7f7f\" dt 2 lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")
+                        elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \(Fmt.q(Style.unigramColour)) dt \(Style.chanceDash) lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")
                     }
                     guard !elements.isEmpty else { continue }
                     let tics = xs.enumerated().map { "\"\($0.element == -1 ? "linear only" : String($0.element))\" \($0.offset)" }.joined(separator: ", ")
@@ -75,15 +75,13 @@ public enum TextFigures {
                     ] + settings, elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
-                let script = ScriptWriter.render(
-                    name: name, title: title,
+                out.figures.append(Figure(name: name, title: title,
+                                          caption: "Test bits per byte vs window on \(task), a panel per eval length; bars min..max over seeds; full attention as a line with its min..max dotted; unigram level dashed.",
+                    file: file,
                     about: ["Test bits per byte against the window, one panel per eval length (bytes).",
                             "Points: mean over seeds; error bars: min..max over seeds; black line and dotted lines: full attention's mean and min..max;",
                             "grey dashed: a unigram byte model fitted on the train split (a model that ignores its context)."],
-                    command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"])
-                out.figures.append(Figure(name: name, title: title,
-                                          caption: "Test bits per byte vs window on \(task), a panel per eval length; bars min..max over seeds; full attention as a line with its min..max dotted; unigram level dashed.",
-                                          data: file.text, script: script))
+                    command: command, panels: panels, columns: 3, panelSize: (480, 380), common: ["set grid"]))
             }
         }
         return out
@@ -114,9 +112,9 @@ public enum TextFigures {
                 let lengths = ReportData.distinct(tobs.map(\.length))
                 let train = ReportData.distinct(tobs.map { trainLengths[$0.runID] })
                 // the train length (1×) and the longest eval length
-                let shown = Figures.uniqueInOrder([train.first ?? lengths.first!, lengths.last!].filter(lengths.contains))
+                let shown = uniqueInOrder([train.first ?? lengths.first!, lengths.last!].filter(lengths.contains))
                 let name = "position-curve." + Fmt.fileSafe(task) + split.suffix
-                let title = "\(d.study): test bits per byte by position, \(task)" + (split.title.isEmpty ? "" : " (\(split.title))")
+                let title = figureTitle(d, "test bits per byte by position, \(task)", split)
                 var file = DataFile(header: [title, "One block per eval length and configuration: bucket_lo bucket_hi x(geometric middle) mean min max n over seeds."])
                 var panels: [Panel] = []
                 for L in shown {
@@ -142,15 +140,13 @@ public enum TextFigures {
                     ], elements: elements))
                 }
                 guard !panels.isEmpty else { continue }
-                let script = ScriptWriter.render(
-                    name: name, title: title,
+                out.figures.append(Figure(name: name, title: title,
+                                          caption: "Test bits per byte by position on \(task) at the train length and the longest eval length; mean over seeds, bars min..max.",
+                    file: file,
                     about: ["Test bits per byte by position bucket, one line per configuration (mean over seeds, bars min..max),",
                             "at the train length and the longest eval length: a model that uses its context gets better further in;",
                             "past the train length the curve shows what happens beyond the positions it was trained on."],
-                    command: command, panels: panels, columns: 2, panelSize: (640, 420), common: ["set grid"])
-                out.figures.append(Figure(name: name, title: title,
-                                          caption: "Test bits per byte by position on \(task) at the train length and the longest eval length; mean over seeds, bars min..max.",
-                                          data: file.text, script: script))
+                    command: command, panels: panels, columns: 2, panelSize: (640, 420), common: ["set grid"]))
             }
         }
         return out
