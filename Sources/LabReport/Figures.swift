@@ -24,6 +24,8 @@
 // - heatmap-accuracy (and heatmap-score): task × eval length, a panel per variant/window;
 // - curves.TASK: validation loss and accuracy against training step, a line per run.
 // - bpb-vs-window.TASK, position-curve.TASK: the language-model tasks (Figures/TextFigures.swift).
+// - difference-vs-window-fraction.TASK: in a study with windows as fractions of the train length,
+//   the declared comparison against W/L with intervals and the equivalence band.
 // The other figures are split on the grouping labels that vary (pattern, conv_kernel, …): the
 // split's values end the file name (`accuracy-vs-window.mqar_v256.pattern=lllg`).
 //
@@ -58,6 +60,7 @@ public enum Figures {
         Heatmap(metric: MetricName.accuracy), Heatmap(metric: MetricName.score),
         TrainingCurves(),
         BitsPerByteVsWindow(), PositionCurves(),
+        DifferenceVsWindowFraction(),
     ]
 
     /// Every figure the rows of `data` support. `command` is the command that writes them (named in

@@ -38,6 +38,8 @@ enum Style {
     /// Dashes of reference lines: chance and the unigram level dashed, the training target and
     /// full attention's min..max dotted, the Pareto frontier solid, the reach ceiling dashed.
     static let chanceDash = 2, targetDash = 3, spreadDash = 3, frontierDash = 1, ceilingDash = 2
+    /// A state-matched configuration (`state_matched` label) beside the plain one of its variant.
+    static let stateMatchedDash = 2
     /// Markers of reference points: the reach ceiling's plus, the frontier's ring (open circle).
     static let ceilingMarker = 1, frontierMarker = 6
     /// The heatmaps' colour scale over 0..1: red, yellow at 0.5, green.

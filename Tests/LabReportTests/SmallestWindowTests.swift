@@ -46,4 +46,18 @@ import Testing
         let plain = Comparisons.results(ComparisonTests.data(), ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01))
         #expect(SmallestWindow.markdown(plain, spec).isEmpty)
     }
+
+    /// The figure: one block per configuration (log₂ W/L, mean, interval, n), the band at ±margin;
+    /// none for rows without W/L labels.
+    @Test func differenceFigure() throws {
+        let spec = ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01)
+        let set = Figures.build(Self.data(), command: "attnlab plot x", comparison: spec)
+        let fig = try #require(set.figures.first { $0.name == "difference-vs-window-fraction.t" })
+        #expect(fig.data.contains("[L=64 eval 64 | swa]") && fig.data.contains("[L=64 eval 64 | ratt]"))
+        // swa at 1/16 (log2 = −4): mean −0.21 over 3 seeds
+        #expect(fig.data.contains("\n-4 -0.21 "), "\(fig.data)")
+        #expect(fig.script.contains("with filledcurves y1=0.01"))
+        let plain = Figures.build(ComparisonTests.data(), command: "attnlab plot x", comparison: spec)
+        #expect(!plain.figures.contains { $0.name.hasPrefix("difference-vs-window-fraction") })
+    }
 }
