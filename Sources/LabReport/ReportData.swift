@@ -180,7 +180,8 @@ public struct ReportData: Sendable {
 
     /// `obs` cut into one split per combination of the varying grouping keys, in sorted order.
     public static func splits(_ obs: [Observation]) -> [Split] {
-        let keys = varyingKeys(Array(Set(obs.map(\.config))))
+        // `window_fraction` goes with the window (an axis, W/L = window ÷ train length), not a split
+        let keys = varyingKeys(Array(Set(obs.map(\.config)))).filter { $0 != "window_fraction" }
         var groups: [[String]: [Observation]] = [:]
         for o in obs { groups[keys.map { o.config.groups[$0] ?? "–" }, default: []].append(o) }
         return groups.keys.sorted { a, b in

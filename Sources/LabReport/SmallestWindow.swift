@@ -4,8 +4,10 @@
 // section. For every series — a configuration without its window (stack, variant, a
 // `state_matched` label, train length, …), a task and an eval length — the verdict at each W/L in
 // increasing order, and:
-//   smallest W/L equivalent = min { f : verdict(f) = equivalent }
-//   holds from             = min { f : verdict(g) = equivalent for every swept g ≥ f }
+//   smallest W/L matching = min { f : verdict(f) ∈ {equivalent, better} }
+//   holds from            = min { f : verdict(g) ∈ {equivalent, better} for every swept g ≥ f }
+// ("better" beyond the margin counts as matching: the question is whether the window loses
+// anything against the reference, and a configuration that beats it loses nothing)
 // (they differ when a larger window is inconclusive or worse: then the smaller answer is not a
 // threshold and the table says so). Where no fraction is equivalent, the closest interval is
 // quoted with its n, so "inconclusive" is never silent. A second table puts the series of one
@@ -72,17 +74,18 @@ public enum SmallestWindow {
         let keys = ReportData.varyingKeys(all.map(\.0.config)).filter { $0 != "train_length" }
         var s = "\n**Smallest window that matches the reference** (W/L = window ÷ train length; ✓ equivalent, "
         s += "? inconclusive, ✗ worse, + better, by the declared margin ±\(Fmt.num(spec.margin)) on `\(spec.metric)`). "
-        s += "*Holds from*: the smallest W/L from which every larger swept W/L is equivalent too. "
+        s += "A W/L *matches* when its verdict is equivalent or better. *Holds from*: the smallest W/L from which every larger swept W/L matches too. "
         s += "A state-matched configuration (`state_matched`) is listed at the W/L of the window it is matched to; its own window is larger.\n\n"
         var rows: [[String]] = []
         for (k, points) in all {
             let verdicts = points.map { ($0.0, Comparisons.verdict($0.1, spec), $0.1) }
-            let smallest = verdicts.first { $0.1 == .equivalent }
+            let matches: (Comparisons.Verdict) -> Bool = { $0 == .equivalent || $0 == .better }
+            let smallest = verdicts.first { matches($0.1) }
             var holdsFrom: String? = nil
-            for (f, v, _) in verdicts.reversed() { if v == .equivalent { holdsFrom = f } else { break } }
+            for (f, v, _) in verdicts.reversed() { if matches(v) { holdsFrom = f } else { break } }
             let answer: String
             if let smallest {
-                answer = "**\(smallest.0)**: " + interval(smallest.2) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L is not equivalent)")
+                answer = "**\(smallest.0)**: " + interval(smallest.2) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L does not match)")
             } else {
                 // the interval closest to the margin: the best case for "equivalent"
                 let closest = verdicts.min { a, b in
@@ -95,7 +98,7 @@ public enum SmallestWindow {
             rows.append([k.task, k.config.groups["train_length"] ?? "–", String(k.length), k.config.name(showing: keys),
                          verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), answer, holdsFrom ?? "–"])
         }
-        s += Tables.markdown(["task", "train L", "eval L", "configuration", "verdict by W/L", "smallest W/L equivalent", "holds from"], rows, alignRight: 2)
+        s += Tables.markdown(["task", "train L", "eval L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 2)
         return s + sideBySide(all, spec, keys: keys)
     }
 

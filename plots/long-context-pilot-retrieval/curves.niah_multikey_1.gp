@@ -28,7 +28,8 @@ do for [format in "png svg"] {
     set ylabel "loss (nats)"
     set autoscale y
     set key outside below height 1
-    plot data index "[curve_val_loss | full seed 0 | 5bb1fbb898fec26a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full"
+    plot data index "[curve_val_loss | full seed 0 | 5bb1fbb898fec26a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_loss | full seed 1 | 5b36d1b905bb2d63]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -39,6 +40,7 @@ do for [format in "png svg"] {
     set yrange [0.11675:0.236375]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | 5bb1fbb898fec26a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_accuracy | full seed 1 | 5b36d1b905bb2d63]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot

@@ -28,7 +28,8 @@ do for [format in "png svg"] {
     set ylabel "loss (nats)"
     set autoscale y
     set key outside below height 1
-    plot data index "[curve_val_loss | full seed 0 | bf9c836a5740f0ba]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full"
+    plot data index "[curve_val_loss | full seed 0 | bf9c836a5740f0ba]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_loss | full seed 1 | 57f6602bc57074d3]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -36,9 +37,10 @@ do for [format in "png svg"] {
     set title "validation accuracy"
     set xlabel "training step"
     set ylabel "accuracy on the validation split"
-    set yrange [0.105911:0.181311]
+    set yrange [0.105822:0.182511]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | bf9c836a5740f0ba]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_accuracy | full seed 1 | 57f6602bc57074d3]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          chance_mean with lines lc rgb "#7f7f7f" dt 2 lw 2 title sprintf("chance (best constant answer) %.3f", chance_mean)
 
     unset multiplot
