@@ -32,9 +32,12 @@ fi
 swift build --build-tests 2>&1 | grep -E 'error:' && { echo "loc-canary: FAIL: build" >&2; exit 1; }
 attnlab=.build/debug/attnlab
 $attnlab variants list | grep -q '^canary_rattention:' || { echo "loc-canary: FAIL: canary_rattention not listed" >&2; exit 1; }
-swift test --skip-build --filter 'LabAttentionTests' > .build/loc-canary.log 2>&1 || {
+# every registry-driven test: the attention layer's (LabAttentionTests) and the model's decode = forward
+swift test --skip-build --filter 'LabAttentionTests|decodeEqualsForward' > .build/loc-canary.log 2>&1 || {
   tail -40 .build/loc-canary.log; echo "loc-canary: FAIL: registry-driven tests failed with the canary" >&2; exit 1; }
 grep -E 'Test run with' .build/loc-canary.log
+[ "$(grep -c 'canary_rattention" to decodeEqualsForward' .build/loc-canary.log)" -ge 2 ] ||
+  { echo "loc-canary: FAIL: the model's registry-driven test did not run the canary" >&2; exit 1; }
 
 # 3. a tiny study of it against the reference: expand, run (debug build, a few seconds), plot, report
 cat > "$work/canary.yaml" <<'YAML'
