@@ -1,0 +1,165 @@
+# window-pareto-long-text: accuracy vs decode-state bytes, lm_shakespeare
+#
+# Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot pareto-state-bytes.lm_shakespeare.gp
+# in this folder: it redraws pareto-state-bytes.lm_shakespeare.png and pareto-state-bytes.lm_shakespeare.svg from pareto-state-bytes.lm_shakespeare.dat.
+
+width = 1200; height = 960   # pixels (svg: points)
+fontspec = "sans,10"
+data = "pareto-state-bytes.lm_shakespeare.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "pareto-state-bytes.lm_shakespeare." . format
+    set grid
+    set multiplot layout 2,2 title "window-pareto-long-text: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
+
+    # eval length 512
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 512 tokens"
+    set yrange [0.463323:0.534785]
+    set xrange [12800:1.681e+06]
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 512 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=512 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # eval length 1024
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 1,024 tokens"
+    set yrange [0.466984:0.540829]
+    set xrange [12800:3358720]
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 1,024 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=1024 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # eval length 2048
+    set autoscale y
+    set title "accuracy vs decode-state bytes, at 2,048 tokens"
+    set yrange [0.444529:0.538641]
+    set xrange [12800:6.71416e+06]
+    set logscale x 2
+    set format x "%.0b %BB"
+    set xlabel "decode state of one sequence (bytes), log scale"
+    set ylabel "accuracy at 2,048 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=2048 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 10 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local", \
+         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "2  linear only all_local", \
+         keyentry with points lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 title "3  linear only lllg", \
+         keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "4  swa W8 all_local window_fraction=1/64", \
+         keyentry with points lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 title "5  swa W8 lllg window_fraction=1/64", \
+         keyentry with points lc rgb "#77add2" pt 7 dt 1 ps 1.3 title "6  swa W16 all_local window_fraction=1/32", \
+         keyentry with points lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 title "7  swa W32 all_local window_fraction=1/16", \
+         keyentry with points lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 title "8  swa W40 all_local state_matched=rattention window_fraction=1/64", \
+         keyentry with points lc rgb "#5196c5" pt 7 dt 1 ps 1.3 title "9  swa W48 all_local state_matched=rattention window_fraction=1/32", \
+         keyentry with points lc rgb "#458ec1" pt 7 dt 1 ps 1.3 title "10  swa W64 all_local window_fraction=1/8", \
+         keyentry with points lc rgb "#458ec1" pt 7 dt 1 ps 1.3 title "11  swa W64 all_local state_matched=rattention window_fraction=1/16", \
+         keyentry with points lc rgb "#3886bc" pt 7 dt 1 ps 1.3 title "12  swa W96 all_local state_matched=rattention window_fraction=1/8", \
+         keyentry with points lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 title "13  swa W128 all_local window_fraction=1/4", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "14  swa W160 all_local state_matched=rattention window_fraction=1/4", \
+         keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "15  ratt W8 all_local window_fraction=1/64", \
+         keyentry with points lc rgb "#e88889" pt 5 dt 1 ps 1.3 title "16  ratt W8 lllg window_fraction=1/64", \
+         keyentry with points lc rgb "#e47071" pt 7 dt 1 ps 1.3 title "17  ratt W16 all_local window_fraction=1/32", \
+         keyentry with points lc rgb "#df5858" pt 7 dt 1 ps 1.3 title "18  ratt W32 all_local window_fraction=1/16", \
+         keyentry with points lc rgb "#db3f40" pt 7 dt 1 ps 1.3 title "19  ratt W64 all_local window_fraction=1/8", \
+         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "20  ratt W128 all_local window_fraction=1/4"
+
+    unset multiplot
+    set output
+}
