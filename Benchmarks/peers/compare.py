@@ -6,19 +6,25 @@ import json
 import sys
 
 
-def load(path):
-    rows = {}
+def json_lines(path, script):
+    """The JSON objects of the non-blank lines of `path`; a line that is not JSON ends `script`
+    with `script: path:N: not JSON (…)`."""
     with open(path) as f:
         for n, line in enumerate(f, 1):
             line = line.strip()
             if not line:
                 continue
             try:
-                r = json.loads(line)
+                yield json.loads(line)
             except json.JSONDecodeError as e:
-                sys.exit(f"compare.py: {path}:{n}: not JSON ({e})")
-            key = tuple(r.get(k) for k in ("op", "B", "T", "H", "D", "W", "mode", "threads"))
-            rows[key] = r
+                sys.exit(f"{script}: {path}:{n}: not JSON ({e})")
+
+
+def load(path):
+    rows = {}
+    for r in json_lines(path, "compare.py"):
+        key = tuple(r.get(k) for k in ("op", "B", "T", "H", "D", "W", "mode", "threads"))
+        rows[key] = r
     return rows
 
 

@@ -2,30 +2,21 @@
 """One table from the JSON lines that compare-model.sh collects: per (T, batch, threads), our
 training tokens/s (`attnlab model bench --json`), PyTorch eager's and torch.compile's
 (torch_model.py), and ours / theirs (> 1 means we are faster). Usage: compare_model.py rows.jsonl"""
-import json
 import sys
 
-from compare import print_table
+from compare import json_lines, print_table
 
 
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     shapes = {}  # (T, batch, threads) -> {"ours": tok/s, "pytorch-eager": tok/s, ...}
-    with open(sys.argv[1]) as f:
-        for n, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as e:
-                sys.exit(f"compare_model.py: {sys.argv[1]}:{n}: not JSON ({e})")
-            if "peer" in r:
-                key, who, tps = (r["T"], r["batch"], r["threads"]), r["peer"], r["tokens_per_second"]
-            else:
-                key, who, tps = (r["length"], r["batch"], r["threads"]), "ours", r["tokensPerSecond"]
-            shapes.setdefault(key, {})[who] = tps
+    for r in json_lines(sys.argv[1], "compare_model.py"):
+        if "peer" in r:
+            key, who, tps = (r["T"], r["batch"], r["threads"]), r["peer"], r["tokens_per_second"]
+        else:
+            key, who, tps = (r["length"], r["batch"], r["threads"]), "ours", r["tokensPerSecond"]
+        shapes.setdefault(key, {})[who] = tps
     header = ["T", "batch", "thr", "ours tok/s", "eager tok/s", "compile tok/s", "ours/eager", "ours/compile"]
     table = [header]
     for (T, B, thr), v in sorted(shapes.items()):

@@ -246,6 +246,12 @@ public struct Study: @unchecked Sendable {
     /// equals that kind's at W (`stateMatchedWindow`), labelled `state_matched` = the kind.
     static let matchStateKey = "match_state_of"
 
+    /// The index of the entry of `variants` of kind `kind` that is not state-matched (what
+    /// `match_state_of` and a compare reference name), or nil.
+    func plainVariantIndex(kind: String) -> Int? {
+        variants.indices.first { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }
+    }
+
     /// The kind variant `index` is state-matched to (`match_state_of`), or nil.
     func stateMatchTarget(_ index: Int) -> String? { variants[index][Self.matchStateKey]?.stringValue }
 
@@ -262,7 +268,7 @@ public struct Study: @unchecked Sendable {
     /// study's longest length matches.
     func stateMatchedWindow(variant index: Int, to kind: String, window w: Int) throws -> Int {
         let path: [PathComponent] = [.key("variants"), .index(index), .key(Self.matchStateKey)]
-        guard let target = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }) else {
+        guard let target = plainVariantIndex(kind: kind) else {
             throw fail(path, "'\(kind)' is not a kind listed in variants (without match_state_of)")
         }
         let (goal, _, takes) = try modelConfig(variant: target, window: w, vocab: 256)

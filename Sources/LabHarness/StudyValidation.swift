@@ -95,7 +95,7 @@ extension Study {
                     throw fail([.key("compare"), .key("reference"), .key("window")],
                                "windows follow the train length in a study with sweep.window_fraction: name the reference without a window (a variant that takes none, e.g. with its pattern)")
                 }
-                if let kind = c.reference["variant"], let i = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }),
+                if let kind = c.reference["variant"], let i = plainVariantIndex(kind: kind),
                    try variantConfig(i, window: sweep.windowFraction[0].window(trainLength: sweep.trainLength[0])).takesWindow {
                     throw fail([.key("compare"), .key("reference"), .key("variant")],
                                "variant \(kind) runs at one window per fraction of the train length: compare against a variant that takes no window")

@@ -91,13 +91,14 @@ enum Style {
 
     /// `lc rgb "#…" pt N dt M` for `config` run with `kernel`: colour by variant (shade by window;
     /// the variant's own colour without `shaded`, for a line joining its windows), marker by stack,
-    /// dash by kernel, among the configurations and kernels of the figure.
+    /// dash by kernel (where the figure has one kernel, a state-matched configuration is dashed:
+    /// `stateMatchedDash`), among the configurations and kernels of the figure.
     static func line(_ config: RunConfig, kernel: String? = nil, among configs: [RunConfig], kernels: [String] = [],
                      shaded: Bool = true) -> String {
         let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
         let colour = shaded ? shade(config, among: configs) : colour(config, among: configs)
-        return "lc rgb \(Fmt.q(colour)) pt \(marker(stack: config.groups["pattern"], among: stacks)) "
-            + "dt \(dash(kernel: kernel, among: kernels))"
+        let dt = kernels.count <= 1 && config.groups["state_matched"] != nil ? stateMatchedDash : dash(kernel: kernel, among: kernels)
+        return "lc rgb \(Fmt.q(colour)) pt \(marker(stack: config.groups["pattern"], among: stacks)) dt \(dt)"
     }
 
     /// `lc rgb "#…" pt N` for a line per variant without stacks or kernels: its colour and the

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     set grid ytics
     set multiplot layout 1,2 title "long-context-pilot-text: bpb, configuration − reference, against W/L (lm_linux_c)" font ",12"
 
-    # 512|512
+    # L=512 eval 512
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6)
     set xrange [-6.5:-5.5]
@@ -35,7 +35,7 @@ do for [format in "png svg"] {
          0 with lines lc rgb "#000000" dt 2 notitle, \
          data index "[L=512 eval 512 | swa]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa"
 
-    # 1024|1024
+    # L=1024 eval 1024
     set title "train length 1024, eval length 1024"
     set xtics ("1/64" -6)
     set xrange [-6.5:-5.5]

@@ -31,7 +31,7 @@ do for [format in "png svg"] {
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=512 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window"
+    plot data index "[L=512 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "sliding_window"
 
     # eval length 1024
     set autoscale y
@@ -43,7 +43,7 @@ do for [format in "png svg"] {
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window"
+    plot data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "sliding_window"
 
     # eval length 2048
     set autoscale y
@@ -55,7 +55,7 @@ do for [format in "png svg"] {
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
-    plot data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window"
+    plot data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "sliding_window"
 
     unset multiplot
     set output

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     set grid ytics
     set multiplot layout 1,3 title "window-pareto-long-text: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
 
-    # 512|512
+    # L=512 eval 512
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
@@ -39,7 +39,7 @@ do for [format in "png svg"] {
          data index "[L=512 eval 512 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 512 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 
-    # 512|1024
+    # L=512 eval 1024
     set title "train length 512, eval length 1024"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
@@ -54,7 +54,7 @@ do for [format in "png svg"] {
          data index "[L=512 eval 1024 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 1024 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 
-    # 512|2048
+    # L=512 eval 2048
     set title "train length 512, eval length 2048"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]

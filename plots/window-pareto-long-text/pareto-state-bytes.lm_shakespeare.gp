@@ -39,13 +39,13 @@ do for [format in "png svg"] {
          data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
@@ -74,13 +74,13 @@ do for [format in "png svg"] {
          data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
@@ -109,13 +109,13 @@ do for [format in "png svg"] {
          data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
@@ -146,13 +146,13 @@ do for [format in "png svg"] {
          keyentry with points lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 title "5  swa W8 lllg window_fraction=1/64", \
          keyentry with points lc rgb "#77add2" pt 7 dt 1 ps 1.3 title "6  swa W16 all_local window_fraction=1/32", \
          keyentry with points lc rgb "#6ba5cd" pt 7 dt 1 ps 1.3 title "7  swa W32 all_local window_fraction=1/16", \
-         keyentry with points lc rgb "#5e9dc9" pt 7 dt 1 ps 1.3 title "8  swa W40 all_local state_matched=rattention window_fraction=1/64", \
-         keyentry with points lc rgb "#5196c5" pt 7 dt 1 ps 1.3 title "9  swa W48 all_local state_matched=rattention window_fraction=1/32", \
+         keyentry with points lc rgb "#5e9dc9" pt 7 dt 2 ps 1.3 title "8  swa W40 all_local state_matched=rattention window_fraction=1/64", \
+         keyentry with points lc rgb "#5196c5" pt 7 dt 2 ps 1.3 title "9  swa W48 all_local state_matched=rattention window_fraction=1/32", \
          keyentry with points lc rgb "#458ec1" pt 7 dt 1 ps 1.3 title "10  swa W64 all_local window_fraction=1/8", \
-         keyentry with points lc rgb "#458ec1" pt 7 dt 1 ps 1.3 title "11  swa W64 all_local state_matched=rattention window_fraction=1/16", \
-         keyentry with points lc rgb "#3886bc" pt 7 dt 1 ps 1.3 title "12  swa W96 all_local state_matched=rattention window_fraction=1/8", \
+         keyentry with points lc rgb "#458ec1" pt 7 dt 2 ps 1.3 title "11  swa W64 all_local state_matched=rattention window_fraction=1/16", \
+         keyentry with points lc rgb "#3886bc" pt 7 dt 2 ps 1.3 title "12  swa W96 all_local state_matched=rattention window_fraction=1/8", \
          keyentry with points lc rgb "#2c7fb8" pt 7 dt 1 ps 1.3 title "13  swa W128 all_local window_fraction=1/4", \
-         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "14  swa W160 all_local state_matched=rattention window_fraction=1/4", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 title "14  swa W160 all_local state_matched=rattention window_fraction=1/4", \
          keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "15  ratt W8 all_local window_fraction=1/64", \
          keyentry with points lc rgb "#e88889" pt 5 dt 1 ps 1.3 title "16  ratt W8 lllg window_fraction=1/64", \
          keyentry with points lc rgb "#e47071" pt 7 dt 1 ps 1.3 title "17  ratt W16 all_local window_fraction=1/32", \

@@ -34,33 +34,30 @@ extension Figures {
             let title = "\(d.study): \(metric), configuration − reference, against W/L (\(task))"
             var file = DataFile(header: [title, "One block per train length, eval length and configuration: log2(W/L) mean low high n (95 % t interval over seeds)."])
             var panels: [Panel] = []
-            let cells = uniqueInOrder(series.map { "\($0.0.config.groups["train_length"] ?? "–")|\($0.0.length)" })
-                .sorted { a, b in
-                    let (pa, pb) = (a.split(separator: "|").compactMap { Int($0) }, b.split(separator: "|").compactMap { Int($0) })
-                    return pa.lexicographicallyPrecedes(pb)
-                }
-            for cell in cells {
-                let parts = cell.split(separator: "|").map(String.init)
-                let inCell = series.filter { "\($0.0.config.groups["train_length"] ?? "–")|\($0.0.length)" == cell }.flatMap(\.1).map(\.1)
-                let ends = inCell.flatMap { r in [r.interval?.low ?? r.mean, r.interval?.high ?? r.mean] }.filter(\.isFinite)
+            // a panel per (train length, eval length)
+            struct Cell: Hashable { var train: String; var length: Int }
+            func cell(_ k: SmallestWindow.Series) -> Cell { Cell(train: k.config.groups["train_length"] ?? "–", length: k.length) }
+            let cells = uniqueInOrder(series.map { cell($0.0) }).sorted { a, b in
+                a.train != b.train ? numericAwareLess(a.train, b.train) : a.length < b.length
+            }
+            for c in cells {
+                let inCell = series.filter { cell($0.0) == c }
+                let ends = inCell.flatMap(\.1).map(\.1).flatMap { r in [r.interval?.low ?? r.mean, r.interval?.high ?? r.mean] }.filter(\.isFinite)
                 let (lo, hi) = (min(ends.min() ?? 0, -spec.margin), max(ends.max() ?? 0, spec.margin))
                 let pad = 0.08 * (hi - lo)
                 var elements = ["\(Fmt.num(-spec.margin)) with filledcurves y1=\(Fmt.num(spec.margin)) fc rgb \(Fmt.q(Style.bandColour)) fs transparent solid 0.35 title \(Fmt.q("equivalence band ±\(m)"))",
                                 "0 with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.chanceDash) notitle"]
-                for (k, points) in series where "\(k.config.groups["train_length"] ?? "–")|\(k.length)" == cell {
+                for (k, points) in inCell {
                     let label = k.config.name(showing: keys)
                     let lines = points.map { f, r -> String in
                         let ci = r.interval ?? (r.mean, r.mean)
                         return "\(Fmt.num(log2(SmallestWindow.fraction(f)!))) \(Fmt.num(r.mean)) \(Fmt.num(ci.low)) \(Fmt.num(ci.high)) \(r.n)"
                     }
-                    let sel = file.add("L=\(parts[0]) eval \(parts[1]) | \(label)", columns: "log2_fraction mean low high n", lines)
-                    let dash = k.config.groups["state_matched"] != nil ? " dt \(Style.stateMatchedDash)" : ""
-                    var style = Style.line(k.config, among: configs)
-                    if !dash.isEmpty, let r = style.range(of: " dt ") { style = String(style[..<r.lowerBound]) + dash }
-                    elements.append("data \(sel) using 1:2:3:4 with yerrorlines \(style) lw 1.5 ps 1.1 title \(Fmt.q(label))")
+                    let sel = file.add("L=\(c.train) eval \(c.length) | \(label)", columns: "log2_fraction mean low high n", lines)
+                    elements.append("data \(sel) using 1:2:3:4 with yerrorlines \(Style.line(k.config, among: configs)) lw 1.5 ps 1.1 title \(Fmt.q(label))")
                 }
-                panels.append(Panel(comment: cell, settings: [
-                    "set title \(Fmt.q("train length \(parts[0]), eval length \(parts[1])"))",
+                panels.append(Panel(comment: "L=\(c.train) eval \(c.length)", settings: [
+                    "set title \(Fmt.q("train length \(c.train), eval length \(c.length)"))",
                     xtics, "set xrange [\(Fmt.num(log2(SmallestWindow.fraction(fractions.first!)!) - 0.5)):\(Fmt.num(log2(SmallestWindow.fraction(fractions.last!)!) + 0.5))]",
                     "set yrange [\(Fmt.num(lo - pad)):\(Fmt.num(hi + pad))]",
                     "set xlabel \"window ÷ train length (log scale)\"",
