@@ -41,6 +41,10 @@ public struct AnyAttentionConfig: Codable, Hashable, Sendable, CustomStringConve
     public var window: Int? { config.window }
     /// How far back one layer sees, if bounded (`AttentionVariantConfig.reach`).
     public var reach: Int? { config.reach }
+    /// Forward FLOPs per token of the mixing (`AttentionVariantConfig.mixerForwardFlopsPerToken`).
+    public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
+        config.mixerForwardFlopsPerToken(length: T, heads: H, headDim: D)
+    }
     /// How the variant presents itself (`AttentionVariant.about`).
     public var about: VariantDescription { variantType.about }
 

@@ -19,10 +19,28 @@ public protocol AttentionVariantConfig: Codable, Hashable, Sendable {
     /// (sliding window: W); nil (the default) when it sees every earlier token, exactly or through
     /// a state. A stack's reach is the sum over its layers (`LayerPattern.reach`).
     var reach: Int? { get }
+    /// Forward matmul FLOPs per token of the mixing itself (not the Q/K/V/O projections) at
+    /// training length T, for `heads` query heads of dimension `headDim`, averaged over the T
+    /// positions; 2 FLOPs per multiply-add (docs/conventions.md). `ModelBench.trainFlopsPerToken`
+    /// adds 3 × this per layer to the 6N of the dense matmuls. Default: softmax attention over the
+    /// causal keys of `window` (`softmaxForwardFlopsPerToken`).
+    func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double
 }
 
 extension AttentionVariantConfig {
     public var reach: Int? { nil }
+    public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
+        softmaxForwardFlopsPerToken(length: T, heads: H, headDim: D, window: window)
+    }
+}
+
+/// Softmax attention's forward FLOPs per token: q·k and p·v over the visible causal keys,
+/// 4·pairs·H·D with pairs = the keys a query sees averaged over the T positions: (T + 1)/2
+/// without a window (or W ≥ T − 1), else (W + 1) − W(W + 1)/(2T) (the first W positions see fewer).
+public func softmaxForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int, window: Int?) -> Double {
+    let t = Double(T), w = window.map(Double.init) ?? t
+    let pairs = w >= t - 1 ? (t + 1) / 2 : (w + 1) - w * (w + 1) / (2 * t)
+    return 4 * pairs * Double(H) * Double(D)
 }
 
 public protocol AttentionVariant: Sendable {

@@ -8,8 +8,10 @@
 // Every result carries the machine's roofline (`Roofline`, measured first in the same process) and
 // its fraction: train model FLOP/s of the FMA peak; decode bytes/s of the triad bandwidth and the
 // roofline bound max(FLOPs/peak, bytes/bandwidth) of a step (`decodeStepCost`) over its time.
-// Model FLOPs per trained token (the 6N rule plus attention): 6·(non-embedding matmul params +
-// head) + 12·layers·pairs/T·H·D, pairs = the causal key pairs the variant visits.
+// Model FLOPs per trained token (the 6N rule plus the mixing): 6·(non-embedding matmul params +
+// head) + Σ over layers 3 × the layer variant's forward mixing FLOPs per token
+// (`AttentionVariantConfig.mixerForwardFlopsPerToken`: softmax 4·pairs/T·H·D over the causal key
+// pairs it visits; a linear branch its chunked kernel's count).
 import Foundation
 import LabAttention
 import LabCore
@@ -112,19 +114,11 @@ public enum ModelBench {
 
     /// Training FLOPs per token (forward + backward) at length T, as above.
     public static func trainFlopsPerToken(_ c: ModelConfig, length T: Int) -> Double {
-        let (C, H, Hkv, D, F) = (Double(c.modelDim), Double(c.heads), Double(c.kvHeads), Double(c.headDim), Double(c.mlpHidden))
-        // a KV-sharing consumer layer has no K/V projections (2·C·Hkv·D fewer parameters)
-        let consumers = Double(c.pattern.kvSources(depth: c.layers).filter { $0 != nil }.count)
-        let perLayer = C * (H + 2 * Hkv) * D + H * D * C + 3 * C * F
-        let dense = Double(c.layers) * perLayer - consumers * 2 * C * Hkv * D + Double(c.vocab) * C
-        var attention = 0.0
-        for layer in c.pattern.layers(depth: c.layers) {
-            let W = layer.window.map { Double($0) } ?? Double(T)
-            // causal pairs per query, averaged over positions
-            let pairs = W >= Double(T - 1) ? (Double(T) + 1) / 2 : (W + 1) - W * (W + 1) / (2 * Double(T))
-            attention += 12 * pairs * H * D
+        // forward + backward of the mixing: 3 × forward (as 6N = 3 × 2N), per the layer's variant
+        let attention = c.pattern.layers(depth: c.layers).reduce(0.0) {
+            $0 + 3 * $1.mixerForwardFlopsPerToken(length: T, heads: c.heads, headDim: c.headDim)
         }
-        return 6 * dense + attention
+        return 6 * matmulParameters(c) + attention
     }
 
     /// Parameters read by the matmuls of one decoded token (every projection, MLP and the LM head;

@@ -17,6 +17,10 @@ public struct LinearAttention: AttentionVariant {
         public var featureMap: FeatureMap
         public var chunk: Int
         public var window: Int? { nil }
+        /// Plain causal linear attention: the chunked kernel's FLOPs with no window.
+        public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
+            LinearBranchKeys.forwardFlopsPerToken(length: T, heads: H, headDim: D, window: -1, featureMap: featureMap, chunk: chunk)
+        }
 
         public init(featureMap: FeatureMap = .softmax2, chunk: Int = 64) { self.featureMap = featureMap; self.chunk = chunk }
 

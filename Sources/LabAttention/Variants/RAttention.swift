@@ -29,6 +29,14 @@ public struct RAttention: AttentionVariant {
         public var chunk: Int
         public var linearBranch: LinearBranch
         public var window: Int? { windowSize }
+        /// The windowed softmax branch plus, when on, the linear branch over the tokens that left
+        /// the window (its chunked kernel's FLOPs).
+        public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
+            let softmax = softmaxForwardFlopsPerToken(length: T, heads: H, headDim: D, window: windowSize)
+            guard linearBranch == .on else { return softmax }
+            return softmax + LinearBranchKeys.forwardFlopsPerToken(length: T, heads: H, headDim: D, window: windowSize,
+                                                                  featureMap: featureMap, chunk: chunk)
+        }
 
         public init(window: Int, featureMap: FeatureMap = .softmax2, chunk: Int = 64, linearBranch: LinearBranch = .on) {
             windowSize = window; self.featureMap = featureMap; self.chunk = chunk; self.linearBranch = linearBranch

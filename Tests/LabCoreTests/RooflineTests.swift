@@ -1,0 +1,29 @@
+// The roofline's multi-thread rounds (`Roofline.simultaneousSeconds`): every thread runs its part
+// once, they start together, and the round lasts at least as long as its slowest part.
+import Foundation
+import Synchronization
+import Testing
+@testable import LabCore
+
+@Suite struct RooflineTests {
+    @Test func everyPartRunsOnceAndTheRoundCoversTheSlowest() {
+        let runs = Mutex<[Int]>([])
+        let seconds = Roofline.simultaneousSeconds(threads: 2) { w in
+            if w == 1 { usleep(20_000) }  // part 1 takes 20 ms
+            runs.withLock { $0.append(w) }
+        }
+        #expect(runs.withLock { $0.sorted() } == [0, 1])
+        #expect(seconds >= 0.019 && seconds.isFinite)
+    }
+
+    @Test func oneThreadIsTimedDirectly() {
+        var ran = 0
+        let seconds = Roofline.simultaneousSeconds(threads: 1) { _ in ran += 1 }
+        #expect(ran == 1 && seconds >= 0)
+    }
+
+    @Test func measuredPeakAndBandwidthArePositive() {
+        let r = Roofline.measure(threads: 2)
+        #expect(r.peakFlopsPerCore > 0 && r.peakFlops > 0 && r.bandwidth > 0 && r.bandwidthPerCore > 0)
+    }
+}

@@ -1,0 +1,37 @@
+// The model FLOP count of a training step (`ModelBench.trainFlopsPerToken`, docs/conventions.md):
+// 6 × matmul parameters + 3 × each layer variant's forward mixing FLOPs per token. Checked here
+// against the formulas written out by hand for one small model per variant.
+import Testing
+import LabAttention
+import LabKernels
+@testable import LabModel
+
+@Suite struct TrainFlopsTests {
+    /// C 16, 2 layers, H 2, D 8, no MLP, T 32; `mixer` is the layer config of both layers.
+    func model(_ mixer: String) throws -> ModelConfig {
+        try ModelConfig.parse("{vocab: 11, model_dim: 16, layers: 2, heads: 2, kv_heads: 2, head_dim: 8, mlp_ratio: 0, pattern: [\(mixer)]}")
+    }
+    let T = 32, H = 2, D = 8
+
+    func mixing(_ mixer: String) throws -> Double {
+        let c = try model(mixer)
+        return (ModelBench.trainFlopsPerToken(c, length: T) - 6 * ModelBench.matmulParameters(c)) / (2 * 3)
+    }
+
+    @Test func softmaxCountsTheVisibleCausalPairs() throws {
+        // full: (T + 1)/2 pairs per query; a window of 4: 5 keys, less the first 4 positions' shortfall
+        #expect(try mixing("{kind: full}") == 4 * Double(T + 1) / 2 * Double(H * D))
+        let pairs = 5.0 - 4.0 * 5.0 / (2 * Double(T))
+        #expect(try mixing("{kind: sliding_window, window: 4}") == 4 * pairs * Double(H * D))
+    }
+
+    @Test func linearBranchesCountTheChunkedKernel() throws {
+        let window = try mixing("{kind: sliding_window, window: 4}")
+        let branch = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: 4).forwardFLOPs(chunkSize: 16) / Double(T)
+        #expect(branch > 0)
+        #expect(abs(try mixing("{kind: rattention, window: 4, chunk: 16}") - (window + branch)) < 1e-9 * branch)
+        #expect(try mixing("{kind: rattention, window: 4, linear_branch: off}") == window)
+        let plain = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: -1).forwardFLOPs(chunkSize: 64) / Double(T)
+        #expect(abs(try mixing("{kind: linear_attention}") - plain) < 1e-9 * plain)
+    }
+}
