@@ -38,12 +38,13 @@ public struct ModelBenchResult: Codable, Sendable {
     public var roofline: Roofline
     /// Train: model FLOP/s ÷ the FMA peak on `threads` threads.
     public var fractionOfPeak: Double?
-    /// Decode: bytes and FLOPs of one step (`ModelBench.decodeStepCost`) and its roofline bound,
-    /// max(FLOPs ÷ peak, bytes ÷ bandwidth), seconds.
-    public var decodeStepBytes: Double?, decodeStepFlops: Double?, decodeBoundSeconds: Double?
+    /// Bytes and FLOPs of one call of the mode (`ModelBench.callCost`: analytic, not measured) and
+    /// its roofline bound, max(FLOPs ÷ peak, bytes ÷ bandwidth), seconds; nil where the call's cost
+    /// is unknown (prefill and decode without a state size).
+    public var callBytes: Double?, callFlops: Double?, boundSeconds: Double?
     /// Decode: bytes moved per second (step bytes ÷ median step time) ÷ the triad bandwidth.
     public var fractionOfBandwidth: Double?
-    /// Decode: the roofline bound ÷ the median step time (1 = at the roofline).
+    /// The roofline bound ÷ the median call time (1 = at the roofline).
     public var fractionOfRoofline: Double?
 }
 
@@ -139,6 +140,34 @@ public enum ModelBench {
         return (4 * n + Double(stateBytes), 2 * n * Double(batch) + 2 * Double(stateBytes) / 4)
     }
 
+    /// The roofline cost of one call of `mode` on `batch` sequences of `T` tokens (docs/conventions.md,
+    /// "Bytes"): FLOPs by the model count, and the bytes the call must move between memory and the
+    /// cores even if every activation stays in cache (compulsory traffic), N = `matmulParameters`:
+    ///   train    FLOPs B·T·`trainFlopsPerToken`; bytes 40·N: per parameter 10 floats (the weight
+    ///            read by the forward and by the backward, the gradient written and read back, AdamW
+    ///            reading the weight and its two moments and writing all three)
+    ///   prefill  FLOPs B·T·(2·(N − V·C) + Σ layers mixing forward per token) + B·2·V·C (logits of
+    ///            the last position only); bytes 4·N + `stateBytes` (the weights once, the state written)
+    ///   decode   `decodeStepCost`
+    /// nil for prefill and decode without `stateBytes`.
+    public static func callCost(_ c: ModelConfig, mode: Mode, batch B: Int, length T: Int, stateBytes: Int?) -> (bytes: Double, flops: Double)? {
+        let n = matmulParameters(c), tokens = Double(B * T)
+        switch mode {
+        case .train:
+            return (40 * n, tokens * trainFlopsPerToken(c, length: T))
+        case .prefill:
+            guard let stateBytes else { return nil }
+            let head = Double(c.vocab * c.modelDim)
+            let mixing = c.pattern.layers(depth: c.layers).reduce(0.0) {
+                $0 + $1.mixerForwardFlopsPerToken(length: T, heads: c.heads, headDim: c.headDim)
+            }
+            return (4 * n + Double(stateBytes), tokens * (2 * (n - head) + mixing) + Double(B) * 2 * head)
+        case .decode:
+            guard let stateBytes else { return nil }
+            return decodeStepCost(c, batch: B, stateBytes: stateBytes)
+        }
+    }
+
     /// Times `mode` of `config` on `B` random sequences of `T` tokens (`budget` seconds of repeats);
     /// in train mode with `profileSteps` > 0, then profiles that many more steps (`profile`).
     /// `overrides`: op → kernel name (`KernelChoice(overrides:)`); empty = the dispatch.
@@ -203,12 +232,11 @@ public enum ModelBench {
                                  secondsMedian: median, tokensPerSecond: tps, modelFlopsPerSecond: flops,
                                  peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
                                  kernels: kernelsRun, profile: profile, roofline: roofline, fractionOfPeak: flops.map(roofline.fractionOfPeak))
-        if mode == .decode, let stateBytes {
-            let cost = decodeStepCost(config, batch: B, stateBytes: stateBytes)
+        if let cost = callCost(config, mode: mode, batch: B, length: T, stateBytes: stateBytes) {
             let bound = roofline.boundSeconds(flops: cost.flops, bytes: cost.bytes)
-            r.decodeStepBytes = cost.bytes; r.decodeStepFlops = cost.flops; r.decodeBoundSeconds = bound
-            r.fractionOfBandwidth = roofline.fractionOfBandwidth(cost.bytes / median)
+            r.callBytes = cost.bytes; r.callFlops = cost.flops; r.boundSeconds = bound
             r.fractionOfRoofline = bound / median
+            if mode == .decode { r.fractionOfBandwidth = roofline.fractionOfBandwidth(cost.bytes / median) }
         }
         return r
     }

@@ -26,6 +26,9 @@
 // - bpb-vs-window.TASK, position-curve.TASK: the language-model tasks (Figures/TextFigures.swift).
 // - difference-vs-window-fraction.TASK: in a study with windows as fractions of the train length,
 //   the declared comparison against W/L with intervals and the equivalence band.
+// - roofline: bench rows on the machine's roofline, a panel per mode (train, prefill, decode):
+//   analytic FLOPs ÷ compulsory bytes against attained FLOP/s, under min(peak, bandwidth × x)
+//   drawn from the FMA peak and triad bandwidth the runs measured (Figures/Roofline.swift).
 // The other figures are split on the grouping labels that vary (pattern, conv_kernel, …): the
 // split's values end the file name (`accuracy-vs-window.mqar_v256.pattern=lllg`).
 //
@@ -61,6 +64,7 @@ public enum Figures {
         TrainingCurves(),
         BitsPerByteVsWindow(), PositionCurves(),
         DifferenceVsWindowFraction(),
+        RooflineFigure(),
     ]
 
     /// Every figure the rows of `data` support. `command` is the command that writes them (named in

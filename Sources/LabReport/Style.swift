@@ -29,6 +29,8 @@ enum Style {
     static let kernelDashes = [1, 2, 3, 4, 5]
     /// Reference lines and fills.
     static let chanceColour = "#7f7f7f", targetColour = "#444444", bandColour = "#bbbbbb", frontierColour = "#555555"
+    /// The roofline (min(peak, bandwidth × intensity)) in the roofline figure.
+    static let roofColour = "#444444"
     /// Full attention drawn as the reference (a line, its min..max band or dotted bounds): black.
     static let referenceColour = "#000000"
     /// The unigram model's level on bits-per-byte panels: the chance grey (a model ignoring its context).

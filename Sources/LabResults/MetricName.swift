@@ -39,6 +39,10 @@ public enum MetricName {
     public static let trainModelFlopsPerSecond = "train_model_flops_per_second"
     /// The machine's FMA peak (`FLOP/s`) and triad bandwidth (`bytes/s`) measured in the run's process.
     public static let fmaPeakFlopsPerSecond = "fma_peak_flops_per_second", triadBytesPerSecond = "triad_bytes_per_second"
+    /// The analytic FLOPs (`FLOP`) and compulsory bytes (`bytes`) of one `mode` call, the two
+    /// coordinates of the roofline (`ModelBench.callCost`).
+    public static func callFlops(_ mode: String) -> String { "\(mode)_call_flops" }
+    public static func callBytes(_ mode: String) -> String { "\(mode)_call_bytes" }
     /// `mode`'s fraction of `of` (`peak`, `bandwidth`, `roofline`).
     public static func fraction(_ mode: String, of what: String) -> String { "\(mode)_fraction_of_\(what)" }
 }

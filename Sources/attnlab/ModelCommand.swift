@@ -51,10 +51,10 @@ struct Model: ParsableCommand {
                                       r.mode, r.batch, r.length, r.threads, r.parallelism, r.secondsMedian * 1e3, r.tokensPerSecond,
                                       Double(r.peakResidentBytes) / 1_048_576)
                     if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s (%.2f of the FMA peak)", f / 1e9, r.fractionOfPeak ?? 0) }
-                    if let bw = r.fractionOfBandwidth, let bound = r.decodeBoundSeconds, let bytes = r.decodeStepBytes {
-                        line += String(format: ", %.2f MiB a step at %.2f of the triad bandwidth, roofline bound %.3f ms (%.2f× it)",
-                                       bytes / 1_048_576, bw, bound * 1e3, r.secondsMedian / bound)
+                    if let bw = r.fractionOfBandwidth, let bytes = r.callBytes {
+                        line += String(format: ", %.2f MiB a step at %.2f of the triad bandwidth", bytes / 1_048_576, bw)
                     }
+                    if let bound = r.boundSeconds { line += String(format: ", roofline bound %.3f ms (%.2f× it)", bound * 1e3, r.secondsMedian / bound) }
                     if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
                     print(line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))")
                     print("roofline (this process): \(r.roofline.summary)")

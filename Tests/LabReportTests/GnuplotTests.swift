@@ -23,7 +23,7 @@ import Testing
                                 comparison: ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.02))
         #expect(set.figures.map(\.name) == [
             "accuracy-vs-window.mqar_v64", "pareto-state-bytes.mqar_v64", "pareto-decode.mqar_v64", "pareto-prefill.mqar_v64",
-            "throughput-vs-length", "memory-vs-length", "heatmap-accuracy", "curves.mqar_v64",
+            "throughput-vs-length", "memory-vs-length", "heatmap-accuracy", "curves.mqar_v64", "roofline",
         ])
         #expect(set.skipped.isEmpty)  // the fixture has no `score`: that heatmap is left out without a note
         let written = try Plotter.write(set, to: dir, gnuplot: gnuplot)
@@ -66,6 +66,30 @@ import Testing
         #expect(band.script.contains("title \"equivalent to full: ±0.02 of its mean (declared margin)\""))
         #expect(!acc.script.contains("equivalent to"))
         #expect(decode.script.contains("with fsteps"))
+    }
+
+    @Test func rooflinePlacesEachModeUnderTheRoof() throws {
+        let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture")
+        let roof = try #require(set.figures.first { $0.name == "roofline" })
+        // full at 128 tokens, train: 3.2 MFLOP a call over 4 MB = 0.8 FLOP/byte, 3.2 MFLOP in 32 ms = 1e8 FLOP/s,
+        // under a roof of min(5e11, 4e10 × 0.8) = 3.2e10: 0.003125 of the roofline
+        let header = "# [train | full]\n# columns: length intensity median min max n fraction_of_roofline\n"
+        let block = try #require(roof.data.components(separatedBy: header).dropFirst().first)
+        let first = block.split(separator: "\n")[0].split(separator: " ").compactMap { Double($0) }
+        let expected = [128, 0.8, 1e8, 1e8, 1e8, 1, 0.003125]
+        #expect(first.count == expected.count && zip(first, expected).allSatisfy { abs($0 - $1) <= 1e-5 * abs($1) }, "\(first)")
+        #expect(roof.data.contains("# FMA peak 500 GFLOP/s, triad 40 GB/s"))
+        #expect(roof.script.contains("(x * 40000000000 < 500000000000 ? x * 40000000000 : 500000000000) with lines"))
+        for mode in ["train", "prefill", "decode"] { #expect(roof.script.contains("set title \"\(mode): attained FLOP/s")) }
+        // rows without call FLOPs (written before they were recorded): a note, no figure
+        let old = ReportData(study: "old", rows: try Fixture.rows().map { r in
+            var r = r
+            r.metrics = r.metrics.filter { !$0.name.hasSuffix("_call_flops") }
+            return r
+        })
+        let none = Figures.build(old, command: "c")
+        #expect(!none.figures.contains { $0.name == "roofline" })
+        #expect(none.skipped.contains { $0.hasPrefix("roofline: no bench rows with call FLOPs") })
     }
 
     @Test func missingGnuplotNamesThePackage() throws {
