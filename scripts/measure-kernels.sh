@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every speed figure quoted in notebooks-md/kernels.md, in one run on this machine (release build).
 # Each table is measured side by side in one process (ours, and OpenBLAS SGEMM), or back to back
-# (ours, then PyTorch on the same shapes and threads). Takes about 8 minutes on 2 idle cores.
+# (ours, then PyTorch on the same shapes and threads). Takes about 10 minutes on 2 idle cores.
 # Usage: bash scripts/measure-kernels.sh [out-dir]   (needs `make build peers`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +36,7 @@ $bin kernels bench --T 16384 --window 512 --window 4096 --budget 3
 $bin kernels bench --op residual-linear-attention --T 16384 --window 512 --budget 3
 $bin kernels bench --T 16384 --window 512 --window 4096 --mode fwdbwd --budget 3
 $bin kernels bench --op residual-linear-attention --T 16384 --window 512 --mode fwdbwd --budget 3
+
+echo; echo "## head dimensions: causal softmax and the chunked linear branch, T=4096 H=8, forward, 1 thread"
+for d in 64 80 96 128; do $bin kernels bench --T 4096 --D "$d" --budget 3 | grep -v '^roofline\|^OpenBLAS'; done
+for d in 64 80 96 128; do $bin kernels bench --op residual-linear-attention --T 4096 --window -1 --D "$d" --budget 3 | grep -v '^roofline\|^OpenBLAS'; done

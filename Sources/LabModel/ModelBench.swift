@@ -134,7 +134,8 @@ public enum ModelBench {
     /// The roofline cost of one decode step of `batch` sequences holding `stateBytes` of decode
     /// state (docs/conventions.md): bytes = 4·N (the weights, read once per step) + the state;
     /// FLOPs = 2·N·batch + 2·(state bytes ÷ 4) (every state value multiplied-added once: q·k and
-    /// p·v over a KV cache, φ(q)ᵀS over a linear state; GQA re-reads and the linear fold are not counted).
+    /// p·v over a KV cache, φ(q)ᵀS over a linear state; GQA re-reads, a KV-sharing consumer's re-read
+    /// of its producer's cache and the linear fold are not counted).
     public static func decodeStepCost(_ c: ModelConfig, batch: Int, stateBytes: Int) -> (bytes: Double, flops: Double) {
         let n = matmulParameters(c)
         return (4 * n + Double(stateBytes), 2 * n * Double(batch) + 2 * Double(stateBytes) / 4)

@@ -78,7 +78,7 @@ import Testing
         let first = block.split(separator: "\n")[0].split(separator: " ").compactMap { Double($0) }
         let expected = [128, 0.8, 1e8, 1e8, 1e8, 1, 0.003125]
         #expect(first.count == expected.count && zip(first, expected).allSatisfy { abs($0 - $1) <= 1e-5 * abs($1) }, "\(first)")
-        #expect(roof.data.contains("# FMA peak 500 GFLOP/s, triad 40 GB/s"))
+        #expect(roof.data.contains("# FMA peak 500 GFLOP/s, triad 40.0 GB/s"))
         #expect(roof.script.contains("(x * 40000000000 < 500000000000 ? x * 40000000000 : 500000000000) with lines"))
         for mode in ["train", "prefill", "decode"] { #expect(roof.script.contains("set title \"\(mode): attained FLOP/s")) }
         // rows without call FLOPs (written before they were recorded): a note, no figure

@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# One round per point (no spread measured: set bench.repeats).
+# Median of 3 interleaved rounds, bars min..max; 0 of 147 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/kernel-scaling.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.gp
@@ -47,7 +47,7 @@ do for [format in "png svg"] {
     set xrange [341.333:49152]
     set xtics ("512" 512, "1024" 1024, "2048" 2048, "4096" 4096, "8192" 8192, "16384" 16384, "32768" 32768)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [147911:2.42079e+08]; set ytics autofreq
+    set yrange [147911:2.41592e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set xrange [341.333:49152]
     set xtics ("512" 512, "1024" 1024, "2048" 2048, "4096" 4096, "8192" 8192, "16384" 16384, "32768" 32768)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [4.64805e+07:3.61354e+09]; set ytics autofreq
+    set yrange [4.70448e+07:3.62556e+09]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set format y "%.0s%c"
-    set yrange [11105.8:330844]; set ytics ("20k" 20000, "50k" 50000, "100k" 100000, "200k" 200000)
+    set yrange [10261.1:345161]; set ytics ("20k" 20000, "50k" 50000, "100k" 100000, "200k" 200000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
@@ -41,7 +41,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set format y "%.0s%c"
-    set yrange [393.039:19235.8]; set ytics ("500" 500, "1k" 1000, "2k" 2000, "5k" 5000, "10k" 10000)
+    set yrange [368.011:19983.2]; set ytics ("500" 500, "1k" 1000, "2k" 2000, "5k" 5000, "10k" 10000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top

@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# One round per point (no spread measured: set bench.repeats).
+# Median of 3 interleaved rounds, bars min..max; 0 of 108 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/window-pareto.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.pattern=all_local.gp
@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [1137.78:6.0398e+07]; set ytics autofreq
+    set yrange [2275.56:60401664]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -52,7 +52,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2275.56:6.0527e+07]; set ytics autofreq
+    set yrange [2275.56:60401664]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -75,7 +75,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [21176320:2.20358e+08]; set ytics autofreq
+    set yrange [2.55295e+07:4.3793e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

@@ -51,7 +51,7 @@ extension Figures {
             let configs = series.map(\.config), kernels = ReportData.distinct(series.map(\.kernel))
             let title = figureTitle(d, "roofline", split)
             var file = DataFile(header: [title,
-                "FMA peak \(Fmt.num(peak / 1e9)) GFLOP/s, triad \(Fmt.num(bandwidth / 1e9)) GB/s (medians over the rows' own measurements).",
+                "FMA peak \(String(format: "%.0f", peak / 1e9)) GFLOP/s, triad \(String(format: "%.1f", bandwidth / 1e9)) GB/s (medians over the rows' own measurements).",
                 "One block per mode and configuration: length, intensity (FLOP/byte), attained FLOP/s median min max over the rounds, n, fraction of the roofline (median)."])
             let roof = "(x * \(Fmt.num(bandwidth)) < \(Fmt.num(peak)) ? x * \(Fmt.num(bandwidth)) : \(Fmt.num(peak)))"
             var panels: [Panel] = []
@@ -86,11 +86,12 @@ extension Figures {
             }
             guard !panels.isEmpty else { continue }
             out.figures.append(Figure(name: "roofline" + split.suffix, title: title,
-                caption: "Train, prefill and decode calls on the machine's roofline (FMA peak \(Fmt.num(peak / 1e9)) GFLOP/s, triad \(Fmt.num(bandwidth / 1e9)) GB/s): analytic FLOPs ÷ compulsory bytes against attained FLOP/s, a line per configuration over the bench lengths.",
+                caption: "Train, prefill and decode calls on the machine's roofline (FMA peak \(String(format: "%.0f", peak / 1e9)) GFLOP/s, triad \(String(format: "%.1f", bandwidth / 1e9)) GB/s, medians of the rows' own measurements): analytic FLOPs ÷ compulsory bytes against attained FLOP/s, a line per configuration over the bench lengths.",
                 file: file,
                 about: ["The roofline min(peak, bandwidth × intensity) with the FMA peak and triad bandwidth measured in the runs' own processes (medians over the rows).",
                         "x: a call's analytic FLOPs ÷ the bytes it must move even with every activation in cache (docs/conventions.md); y: those FLOPs ÷ the call's median time.",
-                        "A point's height under the roof is its fraction of the roofline (the data file's last column); bars min..max over the rounds."],
+                        "A point's height under the roof is its fraction of the roofline (the data file's last column); bars min..max over the rounds.",
+                        "A point above the sloped roof moved its bytes faster than the triad's 64 MiB arrays stream from memory: its weights and state stayed in the last-level cache."],
                 command: command, panels: panels, columns: 3, panelSize: (600, 420), common: ["set grid"]))
         }
         return out
