@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "LabAttentionTests", dependencies: ["LabCore", "LabAttention", "LabTestSupport"]),
         .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
         // the trainer's tests read tasks through the harness's binding (LabHarness `TaskData`)
-        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabTestSupport"]),
+        .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabTestSupport"]),
         .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
     ]

@@ -109,7 +109,9 @@ public struct Roofline: Codable, Sendable, Hashable {
             }
             best = max(best, Double(threads * iterations * fmaChains * lanes * 2) / seconds)
         }
-        return best
+        // no round ran its threads together (every one timed out at the barrier): they run one
+        // after another, so the threads' peak is one core's
+        return best > 0 || threads == 1 ? best : fmaPeak(threads: 1, wide: wide)
     }
 
     /// Seconds from a common start to the last of `threads` threads finishing `body(w)`, w < threads.
@@ -117,21 +119,27 @@ public struct Roofline: Codable, Sendable, Hashable {
     /// millisecond late, and rounds of ~1 ms timed around the whole call then run one thread after
     /// the other (measured: the 2-thread FMA peak came out as 1.0×, 1.5× or 2.0× the 1-thread one
     /// from process to process). A thread that waits over 50 ms starts anyway (a pool that runs the
-    /// items one after another must not deadlock; that round is simply slow).
+    /// items one after another, or threads pinned to one core, must not deadlock), and that round
+    /// returns +∞: timed from the last thread's start it would credit the early thread's work to a
+    /// shorter interval and overstate the peak.
     static func simultaneousSeconds(threads: Int, _ body: (Int) -> Void) -> Double {
         guard threads > 1 else { return Timing.seconds { body(0) } }
         let arrived = Atomic<Int>(0), released = Atomic<UInt64>(0), finished = Atomic<UInt64>(0)
+        let startedEarly = Atomic<Bool>(false)
         Parallel.forEach(threads, threads: threads) { w in
             let waitFrom = DispatchTime.now().uptimeNanoseconds
             if arrived.add(1, ordering: .acquiringAndReleasing).newValue == threads {
                 released.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
             }
-            while released.load(ordering: .acquiring) == 0 && DispatchTime.now().uptimeNanoseconds - waitFrom < 50_000_000 {}
+            while released.load(ordering: .acquiring) == 0 {
+                if DispatchTime.now().uptimeNanoseconds - waitFrom > 50_000_000 { startedEarly.store(true, ordering: .releasing); break }
+            }
             body(w)
             _ = finished.max(DispatchTime.now().uptimeNanoseconds, ordering: .acquiringAndReleasing)
         }
         let start = released.load(ordering: .acquiring)
-        return start == 0 ? .infinity : Double(finished.load(ordering: .acquiring) - start) * 1e-9
+        guard start != 0, !startedEarly.load(ordering: .acquiring) else { return .infinity }
+        return Double(finished.load(ordering: .acquiring) - start) * 1e-9
     }
 
     /// Bytes/s of the triad on `threads` threads; best of 10 passes after one warm-up pass.
@@ -163,7 +171,7 @@ public struct Roofline: Codable, Sendable, Hashable {
             }
             if pass > 0 { best = max(best, Double(bytes) / seconds) }
         }
-        return best
+        return best > 0 || threads == 1 ? best : triad(threads: 1)
     }
 
     /// Resets the process's peak resident set (VmHWM) to its current resident set (Linux ≥ 4.0:

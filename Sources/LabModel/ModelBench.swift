@@ -115,11 +115,16 @@ public enum ModelBench {
 
     /// Training FLOPs per token (forward + backward) at length T, as above.
     public static func trainFlopsPerToken(_ c: ModelConfig, length T: Int) -> Double {
-        // forward + backward of the mixing: 3 × forward (as 6N = 3 × 2N), per the layer's variant
-        let attention = c.pattern.layers(depth: c.layers).reduce(0.0) {
-            $0 + 3 * $1.mixerForwardFlopsPerToken(length: T, heads: c.heads, headDim: c.headDim)
+        // forward + backward of the mixing: 3 × forward (as 6N = 3 × 2N)
+        6 * matmulParameters(c) + 3 * mixingForwardFlopsPerToken(c, length: T)
+    }
+
+    /// Forward FLOPs per token of every layer's mixing at length T, summed over the layers (each
+    /// layer's variant counts its own: `AttentionVariantConfig.mixerForwardFlopsPerToken`).
+    public static func mixingForwardFlopsPerToken(_ c: ModelConfig, length T: Int) -> Double {
+        c.pattern.layers(depth: c.layers).reduce(0.0) {
+            $0 + $1.mixerForwardFlopsPerToken(length: T, heads: c.heads, headDim: c.headDim)
         }
-        return 6 * matmulParameters(c) + attention
     }
 
     /// Parameters read by the matmuls of one decoded token (every projection, MLP and the LM head;
@@ -159,10 +164,7 @@ public enum ModelBench {
         case .prefill:
             guard let stateBytes else { return nil }
             let head = Double(c.vocab * c.modelDim)
-            let mixing = c.pattern.layers(depth: c.layers).reduce(0.0) {
-                $0 + $1.mixerForwardFlopsPerToken(length: T, heads: c.heads, headDim: c.headDim)
-            }
-            return (4 * n + Double(stateBytes), tokens * (2 * (n - head) + mixing) + Double(B) * 2 * head)
+            return (4 * n + Double(stateBytes), tokens * (2 * (n - head) + mixingForwardFlopsPerToken(c, length: T)) + Double(B) * 2 * head)
         case .decode:
             guard let stateBytes else { return nil }
             return decodeStepCost(c, batch: B, stateBytes: stateBytes)

@@ -34,4 +34,19 @@ import LabKernels
         let plain = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: -1).forwardFLOPs(chunkSize: 64) / Double(T)
         #expect(abs(try mixing("{kind: linear_attention}") - plain) < 1e-9 * plain)
     }
+
+    @Test func eachModeHasItsRooflineCost() throws {
+        let c = try model("{kind: rattention, window: 4}")
+        let n = ModelBench.matmulParameters(c), head = Double(11 * 16)
+        let train = try #require(ModelBench.callCost(c, mode: .train, batch: 3, length: T, stateBytes: nil))
+        #expect(train.bytes == 40 * n && train.flops == 3 * Double(T) * ModelBench.trainFlopsPerToken(c, length: T))
+        #expect(ModelBench.callCost(c, mode: .prefill, batch: 3, length: T, stateBytes: nil) == nil)
+        let prefill = try #require(ModelBench.callCost(c, mode: .prefill, batch: 3, length: T, stateBytes: 1000))
+        let mixing = ModelBench.mixingForwardFlopsPerToken(c, length: T)
+        #expect(prefill.bytes == 4 * n + 1000)
+        #expect(abs(prefill.flops - (3 * Double(T) * (2 * (n - head) + mixing) + 3 * 2 * head)) < 1e-9 * prefill.flops)
+        let decode = try #require(ModelBench.callCost(c, mode: .decode, batch: 3, length: T, stateBytes: 1000))
+        let expected = ModelBench.decodeStepCost(c, batch: 3, stateBytes: 1000)
+        #expect(decode.bytes == expected.bytes && decode.flops == expected.flops)
+    }
 }

@@ -92,6 +92,36 @@ import Testing
         #expect(none.skipped.contains { $0.hasPrefix("roofline: no bench rows with call FLOPs") })
     }
 
+    /// The fixture with `edit` applied to every bench row's metric values (name → new value, or nil to keep).
+    func editedFixture(_ edit: @escaping (String) -> Double?) throws -> ReportData {
+        ReportData(study: "edited", rows: try Fixture.rows().map { r in
+            var r = r
+            r.metrics = r.metrics.map { m in var m = m; if let v = edit(m.name) { m.value = v }; return m }
+            return r
+        })
+    }
+
+    @Test func rooflineSkipsWhatItCannotPlaceAndSaysWhatContradictsThePeak() throws {
+        // bytes so small that FLOPs ÷ bytes is absurd (1e306) or overflows: no point, a note, and a
+        // script without inf/nan
+        let tiny = Figures.build(try editedFixture { $0 == "train_call_bytes" ? 1e-300 : nil }, command: "c")
+        let roof = try #require(tiny.figures.first { $0.name == "roofline" })
+        #expect(!roof.script.contains("nan") && !roof.script.contains("inf"))
+        #expect(!roof.data.contains("# [train |"))
+        #expect(tiny.skipped.contains("roofline: train: no row with positive FLOPs, bytes and seconds giving a FLOP/byte and a FLOP/s within 10^±30"))
+        // a peak below what the rows attain: drawn, the y range reaching the points, and a note
+        let low = Figures.build(try editedFixture { $0 == "fma_peak_flops_per_second" ? 1e3 : nil }, command: "c")
+        let lowRoof = try #require(low.figures.first { $0.name == "roofline" })
+        #expect(low.skipped.contains { $0.hasPrefix("roofline:") && $0.contains("more FLOP/s than the FMA peak") })
+        // every panel's y range reaches above the fixture's attained FLOP/s (≥ 1e8), not just 2 × the 1e3 peak
+        let tops = lowRoof.script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("set yrange [") }
+            .compactMap { Double($0.split(separator: ":").last!.dropLast()) }
+        #expect(!tops.isEmpty && tops.allSatisfy { $0 >= 1e8 }, "\(tops)")
+        // a non-positive peak: said so, not "missing"
+        let zero = Figures.build(try editedFixture { $0 == "fma_peak_flops_per_second" ? 0 : nil }, command: "c")
+        #expect(zero.skipped.contains { $0.contains("is not a positive number") })
+    }
+
     @Test func missingGnuplotNamesThePackage() throws {
         let empty = try temporaryDirectory("empty-path")
         defer { cleanUp(empty) }

@@ -32,19 +32,36 @@ extension Figures {
             for o in split.observations { runs[o.runID, default: (o, [:])].values[o.name] = o.value }
             let peak = Stat.of(runs.values.compactMap { $0.values[MetricName.fmaPeakFlopsPerSecond] })?.median
             let bandwidth = Stat.of(runs.values.compactMap { $0.values[MetricName.triadBytesPerSecond] })?.median
-            guard let peak, let bandwidth, peak > 0, bandwidth > 0 else {
+            guard let peak, let bandwidth else {
                 out.skipped.append("roofline\(split.suffix): no roofline (FMA peak, triad bandwidth) in the rows"); continue
             }
+            guard peak > 0, bandwidth > 0, peak.isFinite, bandwidth.isFinite else {
+                out.skipped.append("roofline\(split.suffix): the rows' FMA peak (\(Fmt.num(peak))) or triad bandwidth (\(Fmt.num(bandwidth))) is not a positive number"); continue
+            }
             struct PK: Hashable { var series: Series; var mode: String; var length: Int }
-            var intensity: [PK: Double] = [:], attained: [PK: [Double]] = [:]
+            // per point, every round's intensity and attained FLOP/s (the intensity is analytic, so the
+            // rounds agree unless the rows were written by different code: the median is drawn)
+            var intensities: [PK: [Double]] = [:], attained: [PK: [Double]] = [:]
             for (o, v) in runs.values {
                 for mode in rooflineModes {
                     guard let flops = v[MetricName.callFlops(mode)], let bytes = v[MetricName.callBytes(mode)],
                           let seconds = v[MetricName.secondsMedian(mode)], flops > 0, bytes > 0, seconds > 0 else { continue }
+                    let (x, y) = (flops / bytes, flops / seconds)
+                    // a FLOP per byte or FLOP/s beyond 10^±30 is no measurement (and breaks log axes)
+                    guard (1e-30...1e30).contains(x), (1e-30...1e30).contains(y) else { continue }
                     let k = PK(series: Series(config: o.config, kernel: o.kernel ?? ""), mode: mode, length: o.length!)
-                    intensity[k] = flops / bytes
-                    attained[k, default: []].append(flops / seconds)
+                    intensities[k, default: []].append(x)
+                    attained[k, default: []].append(y)
                 }
+            }
+            for mode in rooflineModes where !attained.keys.contains(where: { $0.mode == mode }) {
+                if runs.values.contains(where: { $0.values[MetricName.callFlops(mode)] != nil }) {
+                    out.skipped.append("roofline\(split.suffix): \(mode): no row with positive FLOPs, bytes and seconds giving a FLOP/byte and a FLOP/s within 10^±30")
+                }
+            }
+            let abovePeak = attained.values.flatMap { $0 }.filter { $0 > peak * 1.05 }.count
+            if abovePeak > 0 {
+                out.skipped.append("roofline\(split.suffix): \(abovePeak) measurements attain more FLOP/s than the FMA peak in the rows: the rows contradict each other (drawn, above the roof)")
             }
             let series = Array(Set(attained.keys.map(\.series))).sorted()
             guard !series.isEmpty else { continue }
@@ -63,7 +80,7 @@ extension Figures {
                     guard !keys.isEmpty else { continue }
                     let label = s.config.name(showing: ReportData.varyingKeys(configs)) + (kernels.count > 1 ? " \(s.kernel)" : "")
                     let lines: [String] = keys.map { k in
-                        let st = Stat.of(attained[k]!)!, x = intensity[k]!
+                        let st = Stat.of(attained[k]!)!, x = Stat.of(intensities[k]!)!.median
                         let bound = min(peak, bandwidth * x)
                         xs.append(x); ys += [st.min, st.max]
                         return "\(k.length) \(Fmt.num(x)) \(Fmt.num(st.median)) \(Fmt.num(st.min)) \(Fmt.num(st.max)) \(st.n) \(Fmt.num(st.median / bound))"
@@ -78,7 +95,7 @@ extension Figures {
                 panels.append(Panel(comment: mode, settings: [
                     "set title \(Fmt.q("\(mode): attained FLOP/s against arithmetic intensity"))", "set logscale xy",
                     "set xrange [\(Fmt.num(xlo)):\(Fmt.num(xhi))]",
-                    "set yrange [\(Fmt.num(positive.min()! / 3)):\(Fmt.num(peak * 2))]",
+                    "set yrange [\(Fmt.num(positive.min()! / 3)):\(Fmt.num(max(peak, positive.max()!) * 2))]",
                     "set format x \"%.0s%c\"", "set format y \"%.0s%cFLOP/s\"",
                     "set xlabel \"FLOPs per compulsory byte, log scale\"", "set ylabel \"attained FLOP/s, log scale\"",
                     "set key outside right top",
