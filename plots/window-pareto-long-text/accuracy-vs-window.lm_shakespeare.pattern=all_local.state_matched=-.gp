@@ -27,7 +27,7 @@ do for [format in "png svg"] {
     stats data index "[L=512 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=512 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 512 tokens"
-    set yrange [0.463994:0.531367]
+    set yrange [0.462163:0.531367]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -37,7 +37,7 @@ do for [format in "png svg"] {
     plot data index "[L=512 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=512 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=512 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 2 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 3 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 1024
@@ -46,7 +46,7 @@ do for [format in "png svg"] {
     stats data index "[L=1024 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=1024 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 1,024 tokens"
-    set yrange [0.470647:0.539576]
+    set yrange [0.467076:0.539576]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -56,7 +56,7 @@ do for [format in "png svg"] {
     plot data index "[L=1024 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=1024 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 2 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 3 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 2048
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     stats data index "[L=2048 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=2048 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 2,048 tokens"
-    set yrange [0.467153:0.536296]
+    set yrange [0.46228:0.536408]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -75,7 +75,7 @@ do for [format in "png svg"] {
     plot data index "[L=2048 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=2048 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 2 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 3 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     unset multiplot

@@ -26,8 +26,8 @@ do for [format in "png svg"] {
     set title "accuracy at 512 tokens"
     set yrange [0.463323:0.534785]
     unset logscale x
-    set xrange [-0.5:1.5]
-    set xtics ("linear only" 0, "8" 1)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -40,8 +40,8 @@ do for [format in "png svg"] {
     set title "accuracy at 1,024 tokens"
     set yrange [0.466984:0.540829]
     unset logscale x
-    set xrange [-0.5:1.5]
-    set xtics ("linear only" 0, "8" 1)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -54,8 +54,8 @@ do for [format in "png svg"] {
     set title "accuracy at 2,048 tokens"
     set yrange [0.444529:0.538641]
     unset logscale x
-    set xrange [-0.5:1.5]
-    set xtics ("linear only" 0, "8" 1)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

@@ -28,7 +28,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.423766:0.579055]
+    set yrange [-0.215723:0.329746]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -36,6 +36,7 @@ do for [format in "png svg"] {
          data index "[L=512 eval 512 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
          data index "[L=512 eval 512 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
          data index "[L=512 eval 512 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=512 eval 512 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
          data index "[L=512 eval 512 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 512 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 
@@ -43,7 +44,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 1024"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.343811:0.329868]
+    set yrange [-0.177174:0.19248]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -51,6 +52,7 @@ do for [format in "png svg"] {
          data index "[L=512 eval 1024 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
          data index "[L=512 eval 1024 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
          data index "[L=512 eval 1024 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=512 eval 1024 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
          data index "[L=512 eval 1024 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 1024 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 
@@ -58,7 +60,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 2048"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.954821:0.806999]
+    set yrange [-0.759801:0.558582]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -66,6 +68,7 @@ do for [format in "png svg"] {
          data index "[L=512 eval 2048 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
          data index "[L=512 eval 2048 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
          data index "[L=512 eval 2048 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=512 eval 2048 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
          data index "[L=512 eval 2048 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 2048 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 

@@ -1,0 +1,76 @@
+# window-pareto-long-text: throughput vs context length (all_local, state_matched=rattention)
+#
+# Bench throughput against context length, log-log, one line per variant/window.
+# Colour: variant (paler: smaller window); marker: stack; dash: kernel.
+# Tokens per second of a training step, a prefill and a decode step (median of the bench budget).
+# Median of 3 interleaved rounds, bars min..max; 18 of 45 points spread more than 15 % of their median.
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot throughput-vs-length.pattern=all_local.state_matched=rattention.gp
+# in this folder: it redraws throughput-vs-length.pattern=all_local.state_matched=rattention.png and throughput-vs-length.pattern=all_local.state_matched=rattention.svg from throughput-vs-length.pattern=all_local.state_matched=rattention.dat.
+
+width = 1800; height = 460   # pixels (svg: points)
+fontspec = "sans,10"
+data = "throughput-vs-length.pattern=all_local.state_matched=rattention.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "throughput-vs-length.pattern=all_local.state_matched=rattention." . format
+    set grid
+    set multiplot layout 1,3 title "window-pareto-long-text: throughput vs context length (all_local, state_matched=rattention)" font ",12"
+
+    # train_tokens_per_second
+    set title "training throughput (tokens/s)"
+    set logscale xy
+    set xrange [341.333:3072]
+    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set format y "%.0s%c"
+    set yrange [21945.4:89411.3]; set ytics ("50k" 50000)
+    set xlabel "context length (tokens)"
+    set ylabel "tokens per second, log scale"
+    set key outside right top
+    plot data index "[train_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[train_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[train_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[train_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[train_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+
+    # prefill_tokens_per_second
+    set title "prefill throughput (to the first token) (tokens/s)"
+    set logscale xy
+    set xrange [341.333:3072]
+    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set format y "%.0s%c"
+    set yrange [54801:323112]; set ytics ("100k" 100000, "200k" 200000)
+    set xlabel "context length (tokens)"
+    set ylabel "tokens per second, log scale"
+    set key outside right top
+    plot data index "[prefill_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[prefill_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[prefill_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[prefill_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[prefill_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+
+    # decode_tokens_per_second
+    set title "decode throughput (tokens/s)"
+    set logscale xy
+    set xrange [341.333:3072]
+    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set format y "%.0s%c"
+    set yrange [3282.18:18343.5]; set ytics ("5k" 5000, "10k" 10000)
+    set xlabel "context length (tokens)"
+    set ylabel "tokens per second, log scale"
+    set key outside right top
+    plot data index "[decode_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[decode_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[decode_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[decode_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[decode_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+
+    unset multiplot
+    set output
+}
