@@ -1,5 +1,6 @@
 // The roofline's multi-thread rounds (`Roofline.simultaneousSeconds`): every thread runs its part
-// once, they start together, and the round lasts at least as long as its slowest part.
+// once, and a round lasts at least as long as its slowest part (or is voided, +∞, when a thread
+// could not start with the others).
 import Foundation
 import Synchronization
 import Testing
@@ -13,7 +14,9 @@ import Testing
             runs.withLock { $0.append(w) }
         }
         #expect(runs.withLock { $0.sorted() } == [0, 1])
-        #expect(seconds >= 0.019 && seconds.isFinite)
+        // finite when both threads passed the barrier together; +∞ (a voided round) when the
+        // scheduler held one back for over 50 ms, as it can while other tests load the cores
+        #expect(seconds >= 0.019)
     }
 
     @Test func oneThreadIsTimedDirectly() {
