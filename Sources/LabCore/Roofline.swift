@@ -79,9 +79,11 @@ public struct Roofline: Codable, Sendable, Hashable {
         let t = min(max(1, threads), Parallel.availableCores)
         let wide = hasAVX512
         let perCore = fmaPeak(threads: 1, wide: wide)
-        let all = t == 1 ? perCore : fmaPeak(threads: t, wide: wide)
+        // a thread count whose every round was voided (the threads never ran together: pinned to
+        // fewer cores) runs its threads one after another: one core's figure, measured above
+        let all = t == 1 ? perCore : fmaPeak(threads: t, wide: wide).nonZero ?? perCore
         let bw1 = triad(threads: 1)
-        let bwAll = t == 1 ? bw1 : triad(threads: t)
+        let bwAll = t == 1 ? bw1 : triad(threads: t).nonZero ?? bw1
         return Roofline(isa: wide ? "avx512" : "avx2", fmaChains: fmaChains, threads: t, peakFlopsPerCore: perCore,
                         peakFlops: all, bandwidthPerCore: bw1, bandwidth: bwAll)
     }
@@ -109,9 +111,7 @@ public struct Roofline: Codable, Sendable, Hashable {
             }
             best = max(best, Double(threads * iterations * fmaChains * lanes * 2) / seconds)
         }
-        // no round ran its threads together (every one timed out at the barrier): they run one
-        // after another, so the threads' peak is one core's
-        return best > 0 || threads == 1 ? best : fmaPeak(threads: 1, wide: wide)
+        return best  // 0 when every round was voided (`simultaneousSeconds`)
     }
 
     /// Seconds from a common start to the last of `threads` threads finishing `body(w)`, w < threads.
@@ -171,7 +171,7 @@ public struct Roofline: Codable, Sendable, Hashable {
             }
             if pass > 0 { best = max(best, Double(bytes) / seconds) }
         }
-        return best > 0 || threads == 1 ? best : triad(threads: 1)
+        return best  // 0 when every pass was voided
     }
 
     /// Resets the process's peak resident set (VmHWM) to its current resident set (Linux ≥ 4.0:
@@ -217,4 +217,9 @@ private let fmaSink = Mutex<Float>(0)
     }
     let s = ((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)) + ((c8 + c9) + (c10 + c11)) + ((c12 + c13) + (c14 + c15))
     fmaSink.withLock { $0 += s.sum() }
+}
+
+private extension Double {
+    /// nil for 0 (a measurement that every round voided).
+    var nonZero: Double? { self == 0 ? nil : self }
 }
