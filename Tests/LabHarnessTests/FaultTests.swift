@@ -91,8 +91,12 @@ struct KillClock {
         let common = ["--task", "mqar_v256", "--length", "32", "--steps", "200", "--batch", "4", "--warmup", "5", "--eval-every", "20",
                       "--train-examples", "64", "--test-examples", "16", "--threads", "1", "--checkpoint-every", "1"]
         let straight = root + "/straight", killed = root + "/killed-train"
+        let started = Date()
         let (status, output) = try runAttnlab(["train", "--config", config, "--out", straight] + common).pair
         #expect(status == 0, "\(output)")
+        // kill instants below 1/25 of the uninterrupted run's time (at most 0.35 s): 20 kills then
+        // cover at most 80 % of its work, so a fast machine cannot finish the run before them
+        let latest = max(0.05, min(0.35, Date().timeIntervalSince(started) / 25))
         var clock = KillClock(state: 0xD1B54A32D192ED03)
         var kills = 0, finished = false
         while !finished && kills < 60 {
@@ -100,7 +104,7 @@ struct KillClock {
                 ? ["train", "--resume", killed, "--out", killed, "--steps", "200", "--checkpoint-every", "1"]
                 : ["train", "--config", config, "--out", killed] + common
             let p = try startAttnlab(args)
-            let deadline = Date().addingTimeInterval(kills < 20 ? clock.next(0.05...0.35) : 600)
+            let deadline = Date().addingTimeInterval(kills < 20 ? clock.next(0.05...latest) : 600)
             while p.isRunning && Date() < deadline { usleep(2_000) }
             if !p.isRunning { finished = p.terminationStatus == 0; #expect(finished, "exit \(p.terminationStatus)"); break }
             killTree(p)
