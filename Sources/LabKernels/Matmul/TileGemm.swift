@@ -1,10 +1,11 @@
 // Register-blocked SIMD matrix products for cache-resident tiles, and a vectorised exp2.
 //
 // `tileGemm` computes C[M×N] (= or +=) A[M×K]·B[K×N], all row-major with leading dimensions,
-// any N ≥ 0: columns in blocks of 64 and 16, then a tail of N mod 16 columns (8 lanes, then one
-// column at a time), which is what lets the kernels take any head dimension D. The micro-kernels keep a 4×64 block of C in sixteen SIMD16<Float>
-// registers; for each k they load one 64-wide row of B and broadcast four scalars of A:
-// 16 fused multiply-adds per 4 loads, enough to keep both FMA pipes busy on AVX-512.
+// any N ≥ 0: columns in blocks of 64, 32 and 16, then a tail of N mod 16 columns (8 lanes, then one
+// column at a time), which is what lets the kernels take any head dimension D; `tileGemmTransposedA`
+// the same with Aᵀ, read in place. The micro-kernels keep a 4×64 (or 8×32) block of C in sixteen
+// SIMD16<Float> registers; for each k they load one row of B and broadcast scalars of A:
+// 16 fused multiply-adds per 8 loads, enough to keep both FMA pipes busy on AVX-512.
 // Release builds name the target CPU (Package.swift); without that `addingProduct` is a libm
 // call per lane, several times slower.
 //
@@ -20,175 +21,280 @@ public typealias Vec16 = SIMD16<Float>
 }
 
 /// C[M×N] (= or +=) A[M×K]·B[K×N], any N (N mod 16 tail columns through narrower kernels).
+/// A: [M × K] row-major (lda), B: [K × N] (ldb), C: [M × N] (ldc).
 /// - Complexity: 2·M·N·K FLOPs.
 @inline(__always)
 public func tileGemm(m: Int, n: Int, k: Int,
                      a: UnsafePointer<Float>, lda: Int,
                      b: UnsafePointer<Float>, ldb: Int,
                      c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    stridedTileGemm(m: m, n: n, k: k, a: a, rowStride: lda, kStride: 1, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+}
+
+/// C[M×N] (= or +=) Aᵀ·B for A stored [K × M] row-major (lda): the product the backward passes
+/// need (Pᵀ·dO, dSᵀ·Q, K̃ᵀ·V) without writing Aᵀ out first. The micro-kernels broadcast A[p, i]
+/// for the rows i of their block, contiguous in A's row p, instead of A[i, p].
+/// - Complexity: 2·M·N·K FLOPs.
+@inline(__always)
+public func tileGemmTransposedA(m: Int, n: Int, k: Int,
+                                a: UnsafePointer<Float>, lda: Int,
+                                b: UnsafePointer<Float>, ldb: Int,
+                                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    stridedTileGemm(m: m, n: n, k: k, a: a, rowStride: 1, kStride: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+}
+
+/// The shared blocking: A's element (i, p) is a[i·rowStride + p·kStride]. Columns in blocks of
+/// 64 (4×64 kernels), one of 32 (8×32), one of 16 (8×16), then 8 and single columns; rows an
+/// 8-row kernel leaves go 4 and then 1 at a time.
+@inline(__always)
+func stridedTileGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, rowStride rs: Int, kStride ks: Int,
+                     b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
     var j = 0
     while j + 64 <= n {
         var i = 0
         while i + 4 <= m {
-            kernel4x64(k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+            kernel4x64(k: k, a: a + i * rs, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
             i += 4
         }
         while i < m {
-            kernel1x64(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, accumulate: accumulate)
+            kernel1x64(k: k, a: a + i * rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, accumulate: accumulate)
             i += 1
         }
         j += 64
     }
-    while j + 16 <= n {
+    if j + 32 <= n {  // one 32-column block (n mod 64 ≥ 32: D = 32, 96; a 32-key tail)
         var i = 0
-        while i + 4 <= m {
-            kernel4x16(k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
-            i += 4
+        while i + 8 <= m {
+            kernel8x32(k: k, a: a + i * rs, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+            i += 8
         }
-        while i < m {
-            kernel1x16(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, accumulate: accumulate)
-            i += 1
+        // < 8 rows left: as two 16-column blocks
+        tileGemm16(rows: i..<m, k: k, a: a, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + j, ldc: ldc, accumulate: accumulate)
+        tileGemm16(rows: i..<m, k: k, a: a, rs: rs, ks: ks, b: b + j + 16, ldb: ldb, c: c + j + 16, ldc: ldc, accumulate: accumulate)
+        j += 32
+    }
+    if j + 16 <= n {
+        var i = 0
+        while i + 8 <= m {
+            kernel8x16(k: k, a: a + i * rs, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+            i += 8
         }
+        tileGemm16(rows: i..<m, k: k, a: a, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + j, ldc: ldc, accumulate: accumulate)
         j += 16
     }
     if j + 8 <= n {
         var i = 0
         while i + 4 <= m {
-            kernel4x8(k: k, a: a + i * lda, lda: lda, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
+            kernel4x8(k: k, a: a + i * rs, rs: rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
             i += 4
         }
         while i < m {
-            kernelColumns(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: 8, accumulate: accumulate)
+            kernelColumns(k: k, a: a + i * rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: 8, accumulate: accumulate)
             i += 1
         }
         j += 8
     }
     if j < n {  // < 8 columns: one row and column at a time
         for i in 0..<m {
-            kernelColumns(k: k, a: a + i * lda, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: n - j, accumulate: accumulate)
+            kernelColumns(k: k, a: a + i * rs, ks: ks, b: b + j, ldb: ldb, c: c + i * ldc + j, columns: n - j, accumulate: accumulate)
         }
     }
 }
 
-/// C[4×8] (= or +=) A[4×K]·B[K×8]: the 8-column tail (D ≡ 8 mod 16, e.g. 8, 24, 40, 72).
+// The micro-kernels: C[rows × cols] (= or +=) A·B[K × cols], A's row r at a + r·rs, its step in K
+// ks (1 for A, the leading dimension for Aᵀ). The accumulators stay in registers across K.
+
+/// Rows the 8-row kernels left (fewer than 8) over one 16-column block: 4 at a time, then one.
+/// `a` and `c` point at row 0.
 @inline(__always)
-func kernel4x8(k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+func tileGemm16(rows: Range<Int>, k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var i = rows.lowerBound
+    while i + 4 <= rows.upperBound {
+        kernel4x16(k: k, a: a + i * rs, rs: rs, ks: ks, b: b, ldb: ldb, c: c + i * ldc, ldc: ldc, accumulate: accumulate)
+        i += 4
+    }
+    while i < rows.upperBound {
+        kernel1x16(k: k, a: a + i * rs, ks: ks, b: b, ldb: ldb, c: c + i * ldc, accumulate: accumulate)
+        i += 1
+    }
+}
+
+@inline(__always) func put16(_ v: Vec16, _ p: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    store16(accumulate ? load16(p) + v : v, p)
+}
+
+/// C[4×64]: sixteen accumulators; per k one 64-wide row of B (4 loads) and 4 broadcasts of A
+/// for 16 FMAs, enough to keep both FMA pipes busy on AVX-512.
+@inline(__always)
+func kernel4x64(k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var c00 = Vec16(), c01 = Vec16(), c02 = Vec16(), c03 = Vec16()
+    var c10 = Vec16(), c11 = Vec16(), c12 = Vec16(), c13 = Vec16()
+    var c20 = Vec16(), c21 = Vec16(), c22 = Vec16(), c23 = Vec16()
+    var c30 = Vec16(), c31 = Vec16(), c32 = Vec16(), c33 = Vec16()
+    let r1 = rs, r2 = 2 * rs, r3 = 3 * rs
+    var ap = a, bp = b
+    for _ in 0..<k {
+        let b0 = load16(bp), b1 = load16(bp + 16), b2 = load16(bp + 32), b3 = load16(bp + 48)
+        let x0 = Vec16(repeating: ap[0])
+        c00.addProduct(x0, b0); c01.addProduct(x0, b1); c02.addProduct(x0, b2); c03.addProduct(x0, b3)
+        let x1 = Vec16(repeating: ap[r1])
+        c10.addProduct(x1, b0); c11.addProduct(x1, b1); c12.addProduct(x1, b2); c13.addProduct(x1, b3)
+        let x2 = Vec16(repeating: ap[r2])
+        c20.addProduct(x2, b0); c21.addProduct(x2, b1); c22.addProduct(x2, b2); c23.addProduct(x2, b3)
+        let x3 = Vec16(repeating: ap[r3])
+        c30.addProduct(x3, b0); c31.addProduct(x3, b1); c32.addProduct(x3, b2); c33.addProduct(x3, b3)
+        ap += ks; bp += ldb
+    }
+    let q0 = c, q1 = c + ldc, q2 = c + 2 * ldc, q3 = c + 3 * ldc
+    put16(c00, q0, accumulate: accumulate); put16(c01, q0 + 16, accumulate: accumulate)
+    put16(c02, q0 + 32, accumulate: accumulate); put16(c03, q0 + 48, accumulate: accumulate)
+    put16(c10, q1, accumulate: accumulate); put16(c11, q1 + 16, accumulate: accumulate)
+    put16(c12, q1 + 32, accumulate: accumulate); put16(c13, q1 + 48, accumulate: accumulate)
+    put16(c20, q2, accumulate: accumulate); put16(c21, q2 + 16, accumulate: accumulate)
+    put16(c22, q2 + 32, accumulate: accumulate); put16(c23, q2 + 48, accumulate: accumulate)
+    put16(c30, q3, accumulate: accumulate); put16(c31, q3 + 16, accumulate: accumulate)
+    put16(c32, q3 + 32, accumulate: accumulate); put16(c33, q3 + 48, accumulate: accumulate)
+}
+
+/// C[1×64]: the rows past the last multiple of 4.
+@inline(__always)
+func kernel1x64(k: Int, a: UnsafePointer<Float>, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    var c0 = Vec16(), c1 = Vec16(), c2 = Vec16(), c3 = Vec16()
+    var ap = a, bp = b
+    for _ in 0..<k {
+        let x = Vec16(repeating: ap[0])
+        c0.addProduct(x, load16(bp)); c1.addProduct(x, load16(bp + 16))
+        c2.addProduct(x, load16(bp + 32)); c3.addProduct(x, load16(bp + 48))
+        ap += ks; bp += ldb
+    }
+    put16(c0, c, accumulate: accumulate); put16(c1, c + 16, accumulate: accumulate)
+    put16(c2, c + 32, accumulate: accumulate); put16(c3, c + 48, accumulate: accumulate)
+}
+
+/// C[8×32]: sixteen accumulators; per k 2 loads of B and 8 broadcasts of A for 16 FMAs. (A 4-row
+/// kernel over 16 columns keeps only 4 accumulators in flight, fewer than two FMA pipes × 4
+/// cycles of latency: 0.55 of the FMA peak against 1.0 for this one at 32×32×128.)
+@inline(__always)
+func kernel8x32(k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var c00 = Vec16(), c01 = Vec16(), c10 = Vec16(), c11 = Vec16()
+    var c20 = Vec16(), c21 = Vec16(), c30 = Vec16(), c31 = Vec16()
+    var c40 = Vec16(), c41 = Vec16(), c50 = Vec16(), c51 = Vec16()
+    var c60 = Vec16(), c61 = Vec16(), c70 = Vec16(), c71 = Vec16()
+    let r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs
+    var ap = a, bp = b
+    for _ in 0..<k {
+        let b0 = load16(bp), b1 = load16(bp + 16)
+        var x = Vec16(repeating: ap[0]); c00.addProduct(x, b0); c01.addProduct(x, b1)
+        x = Vec16(repeating: ap[r1]); c10.addProduct(x, b0); c11.addProduct(x, b1)
+        x = Vec16(repeating: ap[r2]); c20.addProduct(x, b0); c21.addProduct(x, b1)
+        x = Vec16(repeating: ap[r3]); c30.addProduct(x, b0); c31.addProduct(x, b1)
+        x = Vec16(repeating: ap[r4]); c40.addProduct(x, b0); c41.addProduct(x, b1)
+        x = Vec16(repeating: ap[r5]); c50.addProduct(x, b0); c51.addProduct(x, b1)
+        x = Vec16(repeating: ap[r6]); c60.addProduct(x, b0); c61.addProduct(x, b1)
+        x = Vec16(repeating: ap[r7]); c70.addProduct(x, b0); c71.addProduct(x, b1)
+        ap += ks; bp += ldb
+    }
+    @inline(__always) func row(_ r: Int, _ v0: Vec16, _ v1: Vec16) {
+        put16(v0, c + r * ldc, accumulate: accumulate); put16(v1, c + r * ldc + 16, accumulate: accumulate)
+    }
+    row(0, c00, c01); row(1, c10, c11); row(2, c20, c21); row(3, c30, c31)
+    row(4, c40, c41); row(5, c50, c51); row(6, c60, c61); row(7, c70, c71)
+}
+
+/// C[8×16]: 8 accumulators, for the 16-column blocks (D = 16, 48, 80, 112).
+@inline(__always)
+func kernel8x16(k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var c0 = Vec16(), c1 = Vec16(), c2 = Vec16(), c3 = Vec16(), c4 = Vec16(), c5 = Vec16(), c6 = Vec16(), c7 = Vec16()
+    let r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs
+    var ap = a, bp = b
+    for _ in 0..<k {
+        let b0 = load16(bp)
+        c0.addProduct(Vec16(repeating: ap[0]), b0); c1.addProduct(Vec16(repeating: ap[r1]), b0)
+        c2.addProduct(Vec16(repeating: ap[r2]), b0); c3.addProduct(Vec16(repeating: ap[r3]), b0)
+        c4.addProduct(Vec16(repeating: ap[r4]), b0); c5.addProduct(Vec16(repeating: ap[r5]), b0)
+        c6.addProduct(Vec16(repeating: ap[r6]), b0); c7.addProduct(Vec16(repeating: ap[r7]), b0)
+        ap += ks; bp += ldb
+    }
+    put16(c0, c, accumulate: accumulate); put16(c1, c + ldc, accumulate: accumulate)
+    put16(c2, c + 2 * ldc, accumulate: accumulate); put16(c3, c + 3 * ldc, accumulate: accumulate)
+    put16(c4, c + 4 * ldc, accumulate: accumulate); put16(c5, c + 5 * ldc, accumulate: accumulate)
+    put16(c6, c + 6 * ldc, accumulate: accumulate); put16(c7, c + 7 * ldc, accumulate: accumulate)
+}
+
+/// C[4×16].
+@inline(__always)
+func kernel4x16(k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var c0 = Vec16(), c1 = Vec16(), c2 = Vec16(), c3 = Vec16()
+    let r1 = rs, r2 = 2 * rs, r3 = 3 * rs
+    var ap = a, bp = b
+    for _ in 0..<k {
+        let bv = load16(bp)
+        c0.addProduct(Vec16(repeating: ap[0]), bv); c1.addProduct(Vec16(repeating: ap[r1]), bv)
+        c2.addProduct(Vec16(repeating: ap[r2]), bv); c3.addProduct(Vec16(repeating: ap[r3]), bv)
+        ap += ks; bp += ldb
+    }
+    put16(c0, c, accumulate: accumulate); put16(c1, c + ldc, accumulate: accumulate)
+    put16(c2, c + 2 * ldc, accumulate: accumulate); put16(c3, c + 3 * ldc, accumulate: accumulate)
+}
+
+/// C[1×16].
+@inline(__always)
+func kernel1x16(k: Int, a: UnsafePointer<Float>, ks: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    var c0 = Vec16()
+    var ap = a, bp = b
+    for _ in 0..<k {
+        c0.addProduct(Vec16(repeating: ap[0]), load16(bp))
+        ap += ks; bp += ldb
+    }
+    put16(c0, c, accumulate: accumulate)
+}
+
+/// C[4×8]: the 8-column tail (D ≡ 8 mod 16, e.g. 8, 24, 40, 72).
+@inline(__always)
+func kernel4x8(k: Int, a: UnsafePointer<Float>, rs: Int, ks: Int, b: UnsafePointer<Float>, ldb: Int,
                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
     typealias V = SIMD8<Float>
     @inline(__always) func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     var c0 = V(), c1 = V(), c2 = V(), c3 = V()
-    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
-    var bp = b
-    for p in 0..<k {
+    let r1 = rs, r2 = 2 * rs, r3 = 3 * rs
+    var ap = a, bp = b
+    for _ in 0..<k {
         let bv = load(bp)
-        c0.addProduct(V(repeating: a0[p]), bv); c1.addProduct(V(repeating: a1[p]), bv)
-        c2.addProduct(V(repeating: a2[p]), bv); c3.addProduct(V(repeating: a3[p]), bv)
-        bp += ldb
+        c0.addProduct(V(repeating: ap[0]), bv); c1.addProduct(V(repeating: ap[r1]), bv)
+        c2.addProduct(V(repeating: ap[r2]), bv); c3.addProduct(V(repeating: ap[r3]), bv)
+        ap += ks; bp += ldb
     }
     if accumulate { c0 += load(c); c1 += load(c + ldc); c2 += load(c + 2 * ldc); c3 += load(c + 3 * ldc) }
     @inline(__always) func store(_ v: V, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self) }
     store(c0, c); store(c1, c + ldc); store(c2, c + 2 * ldc); store(c3, c + 3 * ldc)
 }
 
-/// C[1×w] (= or +=) A[1×K]·B[K×w] for a tail of w ≤ 8 columns, 8 lanes wide when w = 8,
-/// else one column at a time.
+/// C[1×w] for a tail of w ≤ 8 columns, 8 lanes wide when w = 8, else one column at a time.
 @inline(__always)
-func kernelColumns(k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+func kernelColumns(k: Int, a: UnsafePointer<Float>, ks: Int, b: UnsafePointer<Float>, ldb: Int,
                    c: UnsafeMutablePointer<Float>, columns w: Int, accumulate: Bool) {
     if w == 8 {
         typealias V = SIMD8<Float>
         var acc = V()
-        var bp = b
-        for p in 0..<k { acc.addProduct(V(repeating: a[p]), UnsafeRawPointer(bp).loadUnaligned(as: V.self)); bp += ldb }
+        var ap = a, bp = b
+        for _ in 0..<k { acc.addProduct(V(repeating: ap[0]), UnsafeRawPointer(bp).loadUnaligned(as: V.self)); ap += ks; bp += ldb }
         if accumulate { acc += UnsafeRawPointer(c).loadUnaligned(as: V.self) }
         UnsafeMutableRawPointer(c).storeBytes(of: acc, as: V.self)
         return
     }
     for col in 0..<w {
         var acc: Float = 0
-        var bp = b + col
-        for p in 0..<k { acc = acc.addingProduct(a[p], bp.pointee); bp += ldb }
+        var ap = a, bp = b + col
+        for _ in 0..<k { acc = acc.addingProduct(ap[0], bp.pointee); ap += ks; bp += ldb }
         c[col] = accumulate ? c[col] + acc : acc
     }
-}
-
-@inline(__always)
-func kernel4x64(k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-    var c00 = Vec16(), c01 = Vec16(), c02 = Vec16(), c03 = Vec16()
-    var c10 = Vec16(), c11 = Vec16(), c12 = Vec16(), c13 = Vec16()
-    var c20 = Vec16(), c21 = Vec16(), c22 = Vec16(), c23 = Vec16()
-    var c30 = Vec16(), c31 = Vec16(), c32 = Vec16(), c33 = Vec16()
-    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
-    var bp = b
-    for p in 0..<k {
-        let b0 = load16(bp), b1 = load16(bp + 16), b2 = load16(bp + 32), b3 = load16(bp + 48)
-        let x0 = Vec16(repeating: a0[p])
-        c00.addProduct(x0, b0); c01.addProduct(x0, b1); c02.addProduct(x0, b2); c03.addProduct(x0, b3)
-        let x1 = Vec16(repeating: a1[p])
-        c10.addProduct(x1, b0); c11.addProduct(x1, b1); c12.addProduct(x1, b2); c13.addProduct(x1, b3)
-        let x2 = Vec16(repeating: a2[p])
-        c20.addProduct(x2, b0); c21.addProduct(x2, b1); c22.addProduct(x2, b2); c23.addProduct(x2, b3)
-        let x3 = Vec16(repeating: a3[p])
-        c30.addProduct(x3, b0); c31.addProduct(x3, b1); c32.addProduct(x3, b2); c33.addProduct(x3, b3)
-        bp += ldb
-    }
-    @inline(__always) func put(_ v: Vec16, _ p: UnsafeMutablePointer<Float>) {
-        store16(accumulate ? load16(p) + v : v, p)
-    }
-    let r0 = c, r1 = c + ldc, r2 = c + 2 * ldc, r3 = c + 3 * ldc
-    put(c00, r0); put(c01, r0 + 16); put(c02, r0 + 32); put(c03, r0 + 48)
-    put(c10, r1); put(c11, r1 + 16); put(c12, r1 + 32); put(c13, r1 + 48)
-    put(c20, r2); put(c21, r2 + 16); put(c22, r2 + 32); put(c23, r2 + 48)
-    put(c30, r3); put(c31, r3 + 16); put(c32, r3 + 32); put(c33, r3 + 48)
-}
-
-@inline(__always)
-func kernel1x64(k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
-                c: UnsafeMutablePointer<Float>, accumulate: Bool) {
-    var c0 = Vec16(), c1 = Vec16(), c2 = Vec16(), c3 = Vec16()
-    var bp = b
-    for p in 0..<k {
-        let x = Vec16(repeating: a[p])
-        c0.addProduct(x, load16(bp)); c1.addProduct(x, load16(bp + 16))
-        c2.addProduct(x, load16(bp + 32)); c3.addProduct(x, load16(bp + 48))
-        bp += ldb
-    }
-    if accumulate {
-        c0 += load16(c); c1 += load16(c + 16); c2 += load16(c + 32); c3 += load16(c + 48)
-    }
-    store16(c0, c); store16(c1, c + 16); store16(c2, c + 32); store16(c3, c + 48)
-}
-
-@inline(__always)
-func kernel4x16(k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-    var c0 = Vec16(), c1 = Vec16(), c2 = Vec16(), c3 = Vec16()
-    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
-    var bp = b
-    for p in 0..<k {
-        let bv = load16(bp)
-        c0.addProduct(Vec16(repeating: a0[p]), bv); c1.addProduct(Vec16(repeating: a1[p]), bv)
-        c2.addProduct(Vec16(repeating: a2[p]), bv); c3.addProduct(Vec16(repeating: a3[p]), bv)
-        bp += ldb
-    }
-    if accumulate {
-        c0 += load16(c); c1 += load16(c + ldc); c2 += load16(c + 2 * ldc); c3 += load16(c + 3 * ldc)
-    }
-    store16(c0, c); store16(c1, c + ldc); store16(c2, c + 2 * ldc); store16(c3, c + 3 * ldc)
-}
-
-@inline(__always)
-func kernel1x16(k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
-                c: UnsafeMutablePointer<Float>, accumulate: Bool) {
-    var c0 = Vec16()
-    var bp = b
-    for p in 0..<k {
-        c0.addProduct(Vec16(repeating: a[p]), load16(bp))
-        bp += ldb
-    }
-    if accumulate { c0 += load16(c) }
-    store16(c0, c)
 }
 
 /// out[c·ldOut + r] = src[r·ldSrc + c] for r < rows, c < cols (a tile transpose).
