@@ -153,9 +153,3 @@ extension FeatureMap {
         }
     }
 }
-
-/// The sum of the 16 lanes by halving (`SIMD.sum()` compiles to a scalar loop).
-@inline(__always) func horizontalSum(_ v: Vec16) -> Float {
-    let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
-    return (b[0] + b[2]) + (b[1] + b[3])
-}

@@ -351,3 +351,9 @@ public func exp2(_ x: Vec16) -> Vec16 {
 }
 @inline(__always) func vmax8(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .> a) }
 @inline(__always) func vmax4(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a.replacing(with: b, where: b .> a) }
+
+/// The sum of the 16 lanes by halving (`SIMD.sum()` compiles to a scalar loop).
+@inline(__always) func horizontalSum(_ v: Vec16) -> Float {
+    let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
+    return (b[0] + b[2]) + (b[1] + b[3])
+}

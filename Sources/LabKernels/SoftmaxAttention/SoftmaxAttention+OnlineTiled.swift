@@ -122,7 +122,8 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             let rowMax = maxOfRow(srow, count: colsPad)
                             let mNew = max(m[r], rowMax)
                             if mNew == -.infinity { srow.update(repeating: 0, count: colsPad); continue }
-                            let alpha = Float.exp2(m[r] - mNew)
+                            // α = 2^(m − m'): 0 for the first tile a row sees, 1 while its max holds
+                            let alpha: Float = m[r] == mNew ? 1 : (m[r] == -.infinity ? 0 : Float.exp2(m[r] - mNew))
                             l[r] = l[r] * alpha + exp2RowInPlace(srow, count: colsPad, minus: mNew)
                             if alpha != 1 { scaleInPlace(acc + r * D, count: D, by: alpha) }
                             m[r] = mNew
@@ -334,7 +335,7 @@ struct Scratch {
     while i + 16 <= count { acc += load16(x + i) * 0; i += 16 }
     var tail: Float = 0
     while i < count { tail += x[i] * 0; i += 1 }
-    return acc.sum() == 0 && tail == 0
+    return horizontalSum(acc) == 0 && tail == 0
 }
 
 /// C[r, 0..<D] += Σ_{c ∈ cLo_r..<cHi_r} A[r, c]·B[c, 0..<D] for the rows of an edge tile, row r at
@@ -392,7 +393,7 @@ struct Scratch {
         sum += e
         i += 16
     }
-    return sum.sum()
+    return horizontalSum(sum)
 }
 
 /// dp ← p ∘ (dp − Δ). - Precondition: count % 16 == 0.
@@ -405,7 +406,7 @@ struct Scratch {
     var acc = Vec16()
     var i = 0
     while i + 16 <= count { acc.addProduct(load16(a + i), load16(b + i)); i += 16 }
-    var s = acc.sum()
+    var s = horizontalSum(acc)
     while i < count { s += a[i] * b[i]; i += 1 }
     return s
 }
