@@ -1,4 +1,4 @@
-// The tile products under every fast kernel, against a Double triple loop: every column block
+// The tile products and the tile transpose under every fast kernel, against a Double triple loop: every column block
 // (64, 32, 16, 8 and single columns), every row remainder of the 8- and 4-row micro-kernels, K from
 // 1 up, = and +=, A read as stored and transposed in place, with leading dimensions wider than
 // the operands (the kernels pass tiles of larger buffers).
@@ -59,6 +59,27 @@ import LabKernels
                         #expect(padding, "m \(m) n \(n) k \(k): wrote past column n")
                     }
                 }
+            }
+        }
+    }
+
+    /// Every remainder of the 4×4 blocks, leading dimensions past the operands, padding untouched.
+    @Test func transposeTileMovesEveryElementOnce() {
+        for rows in [1, 3, 4, 5, 8, 13, 64] {
+            for cols in [1, 2, 4, 7, 16, 33, 128] {
+                let ldSrc = cols + 3, ldOut = rows + 5
+                let src = (0..<(rows * ldSrc)).map { Float($0) }
+                var out = [Float](repeating: -1, count: cols * ldOut)
+                src.withUnsafeBufferPointer { s in
+                    out.withUnsafeMutableBufferPointer { o in
+                        transposeTile(rows: rows, cols: cols, src: s.baseAddress!, ldSrc: ldSrc, out: o.baseAddress!, ldOut: ldOut)
+                    }
+                }
+                var wrong = 0
+                for c in 0..<cols {
+                    for r in 0..<ldOut where out[c * ldOut + r] != (r < rows ? src[r * ldSrc + c] : -1) { wrong += 1 }
+                }
+                #expect(wrong == 0, "rows \(rows) cols \(cols): \(wrong) entries wrong")
             }
         }
     }
