@@ -101,6 +101,17 @@ public enum Comparisons {
         }
     }
 
+    /// The reference items (configurations matching `spec.reference`) that pair with `config`: those
+    /// whose grouping labels outside the spec's equal `config`'s; if none, those whose such labels
+    /// all agree with `config`'s (the reference ran once, without a label the others sweep).
+    static func pairedReferences<T>(_ refs: [T], of config: RunConfig, _ spec: ComparisonSpec, _ configOf: (T) -> RunConfig) -> [T] {
+        let specGroups = Set(spec.reference.keys)
+        func free(_ g: [String: String]) -> [String: String] { g.filter { !specGroups.contains($0.key) } }
+        let mine = free(config.groups)
+        let equal = refs.filter { free(configOf($0).groups) == mine }
+        return equal.isEmpty ? refs.filter { free(configOf($0).groups).allSatisfy { mine[$0.key] == $0.value } } : equal
+    }
+
     /// Every non-reference configuration against the reference, by configuration, task, length.
     /// The reference pairs with a configuration where its grouping labels (those the reference
     /// spec does not name) equal the configuration's; where no such reference runs exist (the
@@ -113,8 +124,6 @@ public enum Comparisons {
         }
         let refs = obs.filter { matches($0.config, spec.reference) }
         let others = obs.filter { !matches($0.config, spec.reference) }
-        let specGroups = Set(spec.reference.keys)
-        func free(_ g: [String: String]) -> [String: String] { g.filter { !specGroups.contains($0.key) } }
         struct Key: Hashable { var config: RunConfig; var kernel: String?; var task: String; var length: Int }
         var cells: [Key: [String: Double]] = [:]
         for o in others { cells[Key(config: o.config, kernel: o.kernel, task: o.task!, length: o.length!), default: [:]][o.seed!] = o.value }
@@ -125,10 +134,8 @@ public enum Comparisons {
             if a.config != b.config { return a.config < b.config }
             return (a.kernel ?? "") < (b.kernel ?? "")
         }) {
-            let mine = free(key.config.groups)
             let same = refs.filter { $0.task == key.task && $0.length == key.length && $0.kernel == key.kernel }
-            var paired = same.filter { free($0.config.groups) == mine }
-            if paired.isEmpty { paired = same.filter { free($0.config.groups).allSatisfy { mine[$0.key] == $0.value } } }
+            let paired = pairedReferences(same, of: key.config, spec) { $0.config }
             var refBySeed: [String: Double] = [:]
             for o in paired where refBySeed[o.seed!] == nil { refBySeed[o.seed!] = o.value }
             let values = cells[key]!

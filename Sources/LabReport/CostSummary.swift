@@ -62,20 +62,26 @@ public enum CostSummary {
     }
 
     /// The section's Markdown.
-    public static func markdown(_ d: ReportData) -> String {
+    /// - Parameter spec: the study's `compare` block; when given, its reference (e.g. full attention
+    ///   in the all-local stack) is what every other configuration is measured against, paired as the
+    ///   accuracy comparisons pair it (`Comparisons.pairedReferences`).
+    public static func markdown(_ d: ReportData, _ spec: ComparisonSpec? = nil) -> String {
         var out: [String] = []
         let present = modes.filter { d.has($0.metric, kind: "bench") }
         if !present.isEmpty {
             let perMode = present.map { medians(d, $0.metric) }
             var keys = Set<Key>()
             for m in perMode { keys.formUnion(m.keys) }
-            let others = keys.filter { !$0.config.isReference }.sorted { a, b in
+            func isReference(_ c: RunConfig) -> Bool { spec.map { Comparisons.matches(c, $0.reference) } ?? c.isReference }
+            let others = keys.filter { !isReference($0.config) }.sorted { a, b in
                 a.config != b.config ? a.config < b.config : (a.kernel ?? "") < (b.kernel ?? "")
             }
-            // full attention with the same stack and kernel; where full attention ran in one stack only
-            // (e.g. all-local: an LLLG stack of full layers is the same model), that one stands in
+            // the declared reference, paired as the accuracy comparisons pair it; without a compare
+            // block, full attention with the same labels and kernel, or the one full-attention run
+            // when it ran in one stack only (e.g. all-local: an LLLG stack of full layers is the same model)
             func reference(of k: Key) -> Key? {
-                let refs = keys.filter { $0.config.isReference && $0.kernel == k.kernel }
+                let refs = keys.filter { isReference($0.config) && $0.kernel == k.kernel }
+                if let spec { return Comparisons.pairedReferences(Array(refs), of: k.config, spec) { $0.config }.min { $0.config < $1.config } }
                 return refs.first { $0.config.groups == k.config.groups } ?? (refs.count == 1 ? refs.first : nil)
             }
             var lines: [String] = []
@@ -94,9 +100,13 @@ public enum CostSummary {
                 lines.append("| \(name) | " + cells.joined(separator: " | ") + " |")
             }
             if !lines.isEmpty {
-                out.append("Break-even with full attention (same stack and kernel; where full attention ran in one stack only, that run, named after \"vs\"): the shortest measured context length from which the "
-                           + "configuration's median tokens/s exceeds full attention's there and at every longer measured length; "
-                           + "ratio = configuration ÷ full (the length before it in parentheses).\n")
+                let against = spec.map { sp in
+                    "the compare block's reference (" + sp.reference.keys.sorted().map { "\($0) \(sp.reference[$0]!)" }.joined(separator: ", ")
+                        + "; same kernel; named after \"vs\" where its labels differ)"
+                } ?? "full attention (same stack and kernel; where full attention ran in one stack only, that run, named after \"vs\")"
+                out.append("Break-even with \(against): the shortest measured context length from which the "
+                           + "configuration's median tokens/s exceeds the reference's there and at every longer measured length; "
+                           + "ratio = configuration ÷ reference (the length before it in parentheses).\n")
                 out.append("| configuration | " + present.map(\.word).joined(separator: " | ") + " |")
                 out.append("|---|" + present.map { _ in "---" }.joined(separator: "|") + "|")
                 out += lines

@@ -54,7 +54,7 @@ public enum Notebook {
     /// The generated sections (name → Markdown body), pure in the input.
     public static func sections(_ input: NotebookInput) -> [(name: String, body: String)] {
         [("question", question(input)), ("answer-summary", Summary.markdown(input.data)),
-         ("cost-summary", CostSummary.markdown(input.data)), ("setup", setup(input)), ("provenance", provenance(input.data)),
+         ("cost-summary", CostSummary.markdown(input.data, input.comparison)), ("setup", setup(input)), ("provenance", provenance(input.data)),
          ("status", status(input)), ("comparisons", Comparisons.markdown(input.data, input.comparison)), ("tables", Tables.all(input.data, threshold: input.threshold)), ("figures", figures(input))]
     }
 
@@ -193,6 +193,38 @@ public enum Notebook {
                 s += "- `\(r.runID)` \(r.kind) \(labels): \(why)\n"
             }
         }
+        return s
+    }
+
+    /// The section a README opens with (`attnlab report STUDY --readme FILE`, section
+    /// `STUDY-headline`): the declared rule, the smallest-window table at the train length
+    /// (`SmallestWindow.headline`), the first difference-vs-window-fraction figure, how many of the
+    /// study's runs the rows hold, and the command that regenerates it. `plotsLink`: the figure
+    /// folder relative to the README's folder.
+    public static func headline(_ input: NotebookInput, plotsLink: String, notebookLink: String, command: String) -> String {
+        guard let spec = input.comparison else {
+            return "_`\(input.study.name)` declares no comparison (`compare:`): no headline._\n"
+        }
+        let table = SmallestWindow.headline(Comparisons.results(input.data, spec), spec)
+        let ref = spec.reference.keys.sorted().map { "\($0) \(spec.reference[$0]!)" }.joined(separator: ", ")
+        var s = "From `\(input.study.name)`"
+        let ok = input.data.okRows
+        let counts = Dictionary(grouping: ok, by: \.kind).mapValues(\.count)
+        let recorded = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: " and ")
+        if let expected = input.expectedRunIDs {
+            let done = Set(ok.map(\.runID)).intersection(expected).count
+            s += " (\(recorded.isEmpty ? "no" : recorded) runs recorded of the \(Fmt.num(Double(expected.count))) its study file expands to"
+                + (done < expected.count ? "; the study is not finished)" : ")")
+        }
+        s += ": the smallest window, as a fraction W/L of the train length, at which each configuration matches the reference (\(ref)) "
+            + "by the rule declared before the runs — the 95 % interval of the paired difference in `\(spec.metric)` inside ±\(Fmt.num(spec.margin)) "
+            + "(✓ equivalent, + better, ? inconclusive, ✗ worse) — evaluated at the train length.\n\n"
+        s += table.isEmpty ? "_No configuration with a `window_fraction` has both its runs and the reference's at its train length yet._\n" : table
+        if let f = input.figures.figures.first(where: { $0.png.hasPrefix("difference-vs-window-fraction.") }) {
+            s += "\n![\(f.title)](\(plotsLink)/\(f.png))\n"
+        }
+        s += "\nRegenerate: `\(command)`. Every eval length, the intervals, the cost per token and the training curves: "
+            + "[its notebook](\(notebookLink)).\n"
         return s
     }
 

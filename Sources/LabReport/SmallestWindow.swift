@@ -66,6 +66,46 @@ public enum SmallestWindow {
         return String(format: "%+.3f ", r.mean) + ci + " (n = \(r.n))"
     }
 
+    /// One series' verdict at each W/L, the smallest W/L that matches (with its interval and n, or
+    /// "none" and the interval closest to the margin) and the W/L matching holds from.
+    static func answer(_ points: [(String, Comparisons.Result)], _ spec: ComparisonSpec)
+        -> (verdicts: [(String, Comparisons.Verdict)], smallest: String, holdsFrom: String?) {
+        let verdicts = points.map { ($0.0, Comparisons.verdict($0.1, spec), $0.1) }
+        let matches: (Comparisons.Verdict) -> Bool = { $0 == .equivalent || $0 == .better }
+        let smallest = verdicts.first { matches($0.1) }
+        var holdsFrom: String? = nil
+        for (f, v, _) in verdicts.reversed() { if matches(v) { holdsFrom = f } else { break } }
+        let text: String
+        if let smallest {
+            text = "**\(smallest.0)**: " + interval(smallest.2) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L does not match)")
+        } else {
+            // the interval closest to the margin: the best case for "equivalent"
+            let closest = verdicts.min { a, b in
+                let ha = a.2.interval.map { max(abs($0.low), abs($0.high)) } ?? .infinity
+                let hb = b.2.interval.map { max(abs($0.low), abs($0.high)) } ?? .infinity
+                return ha < hb
+            }!
+            text = "none; closest \(closest.0): " + interval(closest.2)
+        }
+        return (verdicts.map { ($0.0, $0.1) }, text, holdsFrom)
+    }
+
+    /// The headline table (a README's opening): the series evaluated at their own train length
+    /// (eval L = train L), one row each — task, train L, configuration, the verdict at each W/L,
+    /// the smallest W/L that matches and where matching holds from. Empty when no series has a
+    /// `train_length` label equal to its eval length.
+    public static func headline(_ results: [Comparisons.Result], _ spec: ComparisonSpec) -> String {
+        let all = series(results).filter { $0.0.config.groups["train_length"] == String($0.0.length) }
+        guard !all.isEmpty else { return "" }
+        let keys = ReportData.varyingKeys(all.map(\.0.config)).filter { $0 != "train_length" }
+        let rows = all.map { k, points -> [String] in
+            let a = answer(points, spec)
+            return [k.task, String(k.length), k.config.name(showing: keys),
+                    a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), a.smallest, a.holdsFrom ?? "–"]
+        }
+        return Tables.markdown(["task", "train L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 2)
+    }
+
     /// The Markdown appended to the comparisons section; empty when no configuration carries a
     /// `window_fraction`.
     public static func markdown(_ results: [Comparisons.Result], _ spec: ComparisonSpec) -> String {
@@ -78,25 +118,9 @@ public enum SmallestWindow {
         s += "A state-matched configuration (`state_matched`) is listed at the W/L of the window it is matched to; its own window is larger.\n\n"
         var rows: [[String]] = []
         for (k, points) in all {
-            let verdicts = points.map { ($0.0, Comparisons.verdict($0.1, spec), $0.1) }
-            let matches: (Comparisons.Verdict) -> Bool = { $0 == .equivalent || $0 == .better }
-            let smallest = verdicts.first { matches($0.1) }
-            var holdsFrom: String? = nil
-            for (f, v, _) in verdicts.reversed() { if matches(v) { holdsFrom = f } else { break } }
-            let answer: String
-            if let smallest {
-                answer = "**\(smallest.0)**: " + interval(smallest.2) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L does not match)")
-            } else {
-                // the interval closest to the margin: the best case for "equivalent"
-                let closest = verdicts.min { a, b in
-                    let ha = a.2.interval.map { max(abs($0.low), abs($0.high)) } ?? .infinity
-                    let hb = b.2.interval.map { max(abs($0.low), abs($0.high)) } ?? .infinity
-                    return ha < hb
-                }!
-                answer = "none; closest \(closest.0): " + interval(closest.2)
-            }
+            let a = answer(points, spec)
             rows.append([k.task, k.config.groups["train_length"] ?? "–", String(k.length), k.config.name(showing: keys),
-                         verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), answer, holdsFrom ?? "–"])
+                         a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), a.smallest, a.holdsFrom ?? "–"])
         }
         s += Tables.markdown(["task", "train L", "eval L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 2)
         return s + sideBySide(all, spec, keys: keys)

@@ -20,6 +20,9 @@ struct Report: ParsableCommand {
     @Flag(help: "The canonical places: rows from results/<name>, figures into plots/<name>, notebook notebooks-md/<name>.md.") var publish = false
     @Option(help: "Effective length: the largest eval length whose mean accuracy is at least this.") var threshold: Double = 0.85
     @Flag(help: "Do not draw the figures (the notebook still links them).") var noPlots = false
+    @Option(help: ArgumentHelp("Also rewrite the section STUDY-headline of this Markdown file (e.g. README.md): the smallest-window table at the train length, a figure and this command.",
+                               discussion: "The file must already hold the section's two marker lines, <!-- generated:begin STUDY-headline --> and <!-- generated:end STUDY-headline -->, where the headline goes."))
+    var readme: String?
 
     func run() throws {
         try reportingErrors {
@@ -31,6 +34,15 @@ struct Report: ParsableCommand {
             // refuse a notebook with broken markers before drawing anything
             if let existing = FileManager.default.contents(atPath: notebook) {
                 _ = try Notebook.markers(in: String(decoding: existing, as: UTF8.self), file: notebook)
+            }
+            let headlineSection = "\(s.name)-headline"
+            var readmeText: String? = nil
+            if let readme {
+                guard let data = FileManager.default.contents(atPath: readme) else { throw UsageFailure("--readme \(readme): no such file") }
+                readmeText = String(decoding: data, as: UTF8.self)
+                guard try Notebook.markers(in: readmeText!, file: readme)[headlineSection] != nil else {
+                    throw UsageFailure("--readme \(readme): no section \(headlineSection) (put the lines `\(Notebook.begin(headlineSection))` and `\(Notebook.end(headlineSection))` where the headline goes)")
+                }
             }
             let data = try loadReportData(s, results: results, folder: places.results)
             let publishFlag = publish ? " --publish" : ""
@@ -54,6 +66,16 @@ struct Report: ParsableCommand {
                 plotsDir: plotsDir, plotCommand: plotCommand, reportCommand: reportCommand, comparison: comparison)
             let created = try Notebook.write(input, to: notebook)
             print("\(notebook) (\(created ? "created" : "updated"))")
+            if let readme, let readmeText {
+                let dir = (readme as NSString).deletingLastPathComponent
+                let body = Notebook.headline(input, plotsLink: Notebook.relativePath(from: dir, to: plotsDir),
+                                             notebookLink: Notebook.relativePath(from: dir, to: notebook), command: reportCommand + " --readme \(readme)")
+                let text = try Notebook.update(readmeText, file: readme, sections: [(headlineSection, body)])
+                do { try text.write(toFile: readme, atomically: true, encoding: .utf8) } catch {
+                    throw UsageFailure("--readme \(readme): cannot write: \(error.localizedDescription)")
+                }
+                print("\(readme) (section \(headlineSection) updated)")
+            }
         }
     }
 }

@@ -50,6 +50,19 @@ import Testing
         stacked = stacked.map { r in var r = r; if r.labels["pattern"] == nil { r.labels["pattern"] = "all_local" }; return r }
         let two = CostSummary.markdown(ReportData(study: "stacks", rows: stacked))
         #expect(two.contains("| swa W64 lllg vs full all_local | faster at every length (2.00× at 512) |"), "\(two)")
-
+        // full attention in two stacks (all_local and afm): without a compare block no reference is
+        // unique and the lllg row goes; the compare block's reference pairs it, and afm's full run
+        // (a reference-kind variant but not the declared reference) gets its own row
+        var afm = stacked
+        afm += [bench("a1", "full", length: 512, decode: 120, state: 800, measured: 800),
+                bench("a2", "full", length: 1024, decode: 40, state: 1600, measured: 1600)]
+            .map { r in var r = r; r.labels["pattern"] = "afm"; return r }
+        let three = ReportData(study: "afm", rows: afm)
+        #expect(!CostSummary.markdown(three).contains("lllg"))
+        let spec = ComparisonSpec(reference: ["variant": "full", "pattern": "all_local"], metric: "bpb", lowerIsBetter: true, margin: 0.02)
+        let declared = CostSummary.markdown(three, spec)
+        #expect(declared.contains("| swa W64 lllg vs full all_local | faster at every length (2.00× at 512) |"), "\(declared)")
+        #expect(declared.contains("| full afm vs full all_local |"), "\(declared)")
+        #expect(declared.contains("compare block's reference (pattern all_local, variant full"))
     }
 }

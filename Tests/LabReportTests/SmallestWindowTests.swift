@@ -47,6 +47,40 @@ import Testing
         #expect(SmallestWindow.markdown(plain, spec).isEmpty)
     }
 
+    /// The headline keeps the series evaluated at their train length (one row per configuration),
+    /// and the notebook's headline section wraps it with the rule, the run count, the difference
+    /// figure and the regenerating command.
+    @Test func headlineAtTheTrainLength() throws {
+        let spec = ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01)
+        // the same rows also evaluated at twice the train length
+        let base = Self.data()
+        let rows = base.rows.map { r -> ResultRow in
+            var r = r
+            r.metrics += r.metrics.map { m in MetricValue(m.name, m.value, unit: m.unit, task: m.task, length: 128) }
+            return r
+        }
+        let d = ReportData(study: "synthetic", rows: rows)
+        let results = Comparisons.results(d, spec)
+        #expect(SmallestWindow.series(results).count == 4)
+        let table = SmallestWindow.headline(results, spec)
+        let lines = table.split(separator: "\n").filter { $0.hasPrefix("| t ") }
+        #expect(lines.count == 2, "\(table)")
+        #expect(lines.allSatisfy { $0.hasPrefix("| t | 64 |") }, "\(table)")
+        #expect(table.contains("1/16 ✗ · 1/8 ✓") && table.contains("**1/8**"))
+        var input = NotebookInput(study: try StudyFile.resolve(Fixture.study), data: d, sources: ["r.jsonl"],
+                                  expectedRunIDs: Set(d.rows.map(\.runID)).union(["pending-run"]),
+                                  figures: Figures.build(d, command: "p", comparison: spec), plotsLink: "../p", plotsDir: "p",
+                                  plotCommand: "p", reportCommand: "r")
+        #expect(Notebook.headline(input, plotsLink: "plots/x", notebookLink: "n.md", command: "c").contains("declares no comparison"))
+        input.comparison = spec
+        let body = Notebook.headline(input, plotsLink: "plots/x", notebookLink: "n.md", command: "attnlab report x --readme README.md")
+        #expect(body.contains("(\(d.rows.count) accuracy runs recorded of the \(d.rows.count + 1) its study file expands to; the study is not finished)"), "\(body)")
+        #expect(body.contains("[its notebook](n.md)"))
+        #expect(body.contains("](plots/x/difference-vs-window-fraction.t.png)"), "\(body)")
+        #expect(body.contains("Regenerate: `attnlab report x --readme README.md`"))
+        #expect(body.contains(table))
+    }
+
     /// The figure: one block per configuration (log₂ W/L, mean, interval, n), the band at ±margin;
     /// none for rows without W/L labels.
     @Test func differenceFigure() throws {
