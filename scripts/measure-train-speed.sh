@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Training speed at window-pareto's shape (configs/window-pareto-{full,swa16,ratt16,linear}.yaml:
-# width 64, 4 layers, one head of 64, no MLP, short convolution 3; T 128, batch 64, 2 threads),
-# two builds side by side in one run, so load from other processes hits both alike:
-#   1. `model bench --mode train` of each variant, BEFORE then AFTER, ROUNDS times (default 3),
-#      and a table: tokens/s per round, the paired ratio per round and its median, and
-#      RAttention's step over SWA's per round;
+# width 64, 4 layers, one head of 64, no MLP, short convolution 3; T 128, batch 64, 2 threads)
+# and at window-pareto-long-text's (configs/window-pareto-long-text-{full,swa8,ratt8}.yaml: width
+# 64, 4 layers, two heads of 32, MLP 2×; T 512, batch 16, 2 threads), two builds side by side in
+# one run, so load from other processes hits both alike:
+#   1. `model bench --mode train` of each configuration, BEFORE then AFTER, ROUNDS times (default
+#      3), and a table: tokens/s per round, the paired ratio per round and its median, and
+#      RAttention's step over SWA's per round at each shape;
 #   2. PyTorch eager (OpenMP threads blocking, OMP_WAIT_POLICY=passive, and its default spin-wait)
 #      and torch.compile of the same architecture (full attention), between AFTER's own rows;
 #   3. the softmax-attention and chunked linear kernels alone at the shape of one batch part
@@ -27,31 +29,39 @@ trap 'rm -f "$rows"' EXIT
 variants=(full swa16 ratt16 linear)
 bench() { "$1" model bench --config "configs/window-pareto-$2.yaml" --T 128 --batch 64 --threads 2 --mode train "${@:3}"; }
 echo "## 1. ours, before and after ($rounds rounds)"; uptime
+# configuration, T, batch
+shapes=("window-pareto-full 128 64" "window-pareto-swa16 128 64" "window-pareto-ratt16 128 64" "window-pareto-linear 128 64"
+        "window-pareto-long-text-full 512 16" "window-pareto-long-text-swa8 512 16" "window-pareto-long-text-ratt8 512 16")
 for round in $(seq "$rounds"); do
-  for v in "${variants[@]}"; do
+  for shape in "${shapes[@]}"; do
+    read -r c T batch <<< "$shape"
     for tag in before after; do
       bin=$before; [ "$tag" = after ] && bin=$after
-      echo "$round $v $tag $(bench "$bin" "$v" --json)" | tee -a "$rows" | cut -c1-60
+      echo "$round $c $tag $("$bin" model bench --config "configs/$c.yaml" --T "$T" --batch "$batch" --threads 2 --mode train --json)" \
+        | tee -a "$rows" | cut -c1-70
     done
   done
 done
 uptime
 python3 - "$rows" <<'PY'
 import json, statistics, sys
-rows = {}
+rows, order = {}, []
 for line in open(sys.argv[1]):
-    rnd, v, tag, js = line.split(" ", 3)
-    rows.setdefault((v, tag), []).append(json.loads(js)["tokensPerSecond"])
-print("| variant | before tokens/s | after tokens/s | after / before, per round | median |")
-print("|---|---|---|---|---|")
-for v in ["full", "swa16", "ratt16", "linear"]:
-    b, a = rows[(v, "before")], rows[(v, "after")]
-    r = [x / y for x, y in zip(a, b)]
-    print(f"| {v} | {', '.join(f'{x:,.0f}' for x in b)} | {', '.join(f'{x:,.0f}' for x in a)} | "
-          f"{', '.join(f'{x:.2f}' for x in r)} | {statistics.median(r):.2f} |")
-for tag in ["before", "after"]:
-    r = [s / t for s, t in zip(rows[("swa16", tag)], rows[("ratt16", tag)])]
-    print(f"rattention(16) step / sliding_window(16) step, {tag}: {', '.join(f'{x:.2f}' for x in r)}")
+    rnd, c, tag, js = line.split(" ", 3)
+    if c not in order: order.append(c)
+    r = json.loads(js)
+    rows.setdefault((c, tag), []).append((r["tokensPerSecond"], r["fractionOfPeak"]))
+print("| configuration | before tokens/s | after tokens/s | after / before, per round | median | after, of the FMA peak |")
+print("|---|---|---|---|---|---|")
+for c in order:
+    b, a = rows[(c, "before")], rows[(c, "after")]
+    r = [x[0] / y[0] for x, y in zip(a, b)]
+    print(f"| {c} | {', '.join(f'{x[0]:,.0f}' for x in b)} | {', '.join(f'{x[0]:,.0f}' for x in a)} | "
+          f"{', '.join(f'{x:.2f}' for x in r)} | {statistics.median(r):.2f} | {statistics.median(x[1] for x in a):.2f} |")
+for swa, ratt in [("window-pareto-swa16", "window-pareto-ratt16"), ("window-pareto-long-text-swa8", "window-pareto-long-text-ratt8")]:
+    for tag in ["before", "after"]:
+        r = [s[0] / t[0] for s, t in zip(rows[(swa, tag)], rows[(ratt, tag)])]
+        print(f"{ratt} step / {swa} step, {tag}: {', '.join(f'{x:.2f}' for x in r)}")
 PY
 echo "## 2. PyTorch, same architecture (full attention), between our rows"; uptime
 pareto=(--d 64 --layers 4 --heads 1 --mlp-ratio 0 --conv-kernel 3 --T 128 --batch 64 --threads 2)

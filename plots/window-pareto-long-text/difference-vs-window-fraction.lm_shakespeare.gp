@@ -8,7 +8,7 @@
 #     gnuplot difference-vs-window-fraction.lm_shakespeare.gp
 # in this folder: it redraws difference-vs-window-fraction.lm_shakespeare.png and difference-vs-window-fraction.lm_shakespeare.svg from difference-vs-window-fraction.lm_shakespeare.dat.
 
-width = 1560; height = 400   # pixels (svg: points)
+width = 1560; height = 760   # pixels (svg: points)
 fontspec = "sans,10"
 data = "difference-vs-window-fraction.lm_shakespeare.dat"
 
@@ -22,13 +22,13 @@ do for [format in "png svg"] {
     set key top left font ",9"
     set tics nomirror
     set grid ytics
-    set multiplot layout 1,3 title "window-pareto-long-text: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
+    set multiplot layout 2,3 title "window-pareto-long-text: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
 
     # L=512 eval 512
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.215723:0.329746]
+    set yrange [-0.140139:0.190391]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -44,7 +44,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 1024"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.177174:0.19248]
+    set yrange [-0.173035:0.136605]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -60,7 +60,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 2048"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.759801:0.558582]
+    set yrange [-0.381149:0.156599]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -71,6 +71,45 @@ do for [format in "png svg"] {
          data index "[L=512 eval 2048 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
          data index "[L=512 eval 2048 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 2048 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
+
+    # L=1024 eval 1024
+    set title "train length 1024, eval length 1024"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.786458:0.641644]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 1024 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 1024 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 1024 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local"
+
+    # L=1024 eval 2048
+    set title "train length 1024, eval length 2048"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.960736:0.734347]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 2048 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 2048 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 2048 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local"
+
+    # L=1024 eval 4096
+    set title "train length 1024, eval length 4096"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.539463:0.0996988]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 4096 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 4096 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 4096 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local"
 
     unset multiplot
     set output

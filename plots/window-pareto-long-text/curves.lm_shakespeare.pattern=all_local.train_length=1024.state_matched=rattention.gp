@@ -1,0 +1,48 @@
+# window-pareto-long-text: training curves, lm_shakespeare (all_local, train_length=1024, state_matched=rattention)
+#
+# Validation loss and accuracy at each validation during training, one line per run
+# (seeds of one configuration share its colour, paler for smaller windows; dash: kernel).
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention.gp
+# in this folder: it redraws curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention.png and curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention.svg from curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention.dat.
+
+width = 1200; height = 520   # pixels (svg: points)
+fontspec = "sans,10"
+data = "curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "curves.lm_shakespeare.pattern=all_local.train_length=1024.state_matched=rattention." . format
+    set grid
+    set multiplot layout 1,2 title "window-pareto-long-text: training curves, lm_shakespeare (all_local, train_length=1024, state_matched=rattention)" font ",12"
+
+    # curve_val_loss
+    set autoscale y
+    set title "validation loss"
+    set xlabel "training step"
+    set ylabel "loss (nats)"
+    set autoscale y
+    set key outside below height 1
+    plot data index "[curve_val_loss | swa W48 seed 0 | 8545cd68f8202c3f]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W48", \
+         data index "[curve_val_loss | swa W48 seed 1 | 5eec85c9f2a13547]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 2 | c2ee1852d251e112]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+
+    # curve_val_accuracy
+    set autoscale y
+    set title "validation accuracy"
+    set xlabel "training step"
+    set ylabel "accuracy on the validation split"
+    set yrange [0.119536:0.547456]
+    set key outside below height 1
+    plot data index "[curve_val_accuracy | swa W48 seed 0 | 8545cd68f8202c3f]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W48", \
+         data index "[curve_val_accuracy | swa W48 seed 1 | 5eec85c9f2a13547]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 2 | c2ee1852d251e112]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+
+    unset multiplot
+    set output
+}

@@ -1,0 +1,89 @@
+# window-pareto-long-text: accuracy vs decode tokens/s, lm_linux_c
+#
+# Accuracy against decode tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
+# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot pareto-decode.lm_linux_c.gp
+# in this folder: it redraws pareto-decode.lm_linux_c.png and pareto-decode.lm_linux_c.svg from pareto-decode.lm_linux_c.dat.
+
+width = 1200; height = 960   # pixels (svg: points)
+fontspec = "sans,10"
+data = "pareto-decode.lm_linux_c.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "pareto-decode.lm_linux_c." . format
+    set grid
+    set multiplot layout 2,2 title "window-pareto-long-text: accuracy vs decode tokens/s, lm_linux_c" font ",12"
+
+    # eval length 512
+    set autoscale y
+    set title "accuracy vs decode tokens/s, at 512 tokens"
+    set yrange [0.554509:0.572261]
+    set xrange [4185.83:8444.8]
+    unset logscale x
+    set format x "%.0s%c"
+    set xlabel "decode throughput (tokens/s, median over rounds)"
+    set ylabel "accuracy at 512 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=512 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # eval length 1024
+    set autoscale y
+    set title "accuracy vs decode tokens/s, at 1,024 tokens"
+    set yrange [0.535649:0.555507]
+    set xrange [3749.69:6804.99]
+    unset logscale x
+    set format x "%.0s%c"
+    set xlabel "decode throughput (tokens/s, median over rounds)"
+    set ylabel "accuracy at 1,024 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=1024 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # eval length 2048
+    set autoscale y
+    set title "accuracy vs decode tokens/s, at 2,048 tokens"
+    set yrange [0.500066:0.538798]
+    set xrange [3716.58:4299.27]
+    unset logscale x
+    set format x "%.0s%c"
+    set xlabel "decode throughput (tokens/s, median over rounds)"
+    set ylabel "accuracy at 2,048 tokens (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=2048 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
+         data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
+         data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
+         data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
+
+    # key: the numbered points
+    set title "points (number: configuration)"
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set key inside left top vertical maxrows 1 samplen 1 spacing 1.1 width 2
+    plot -1 with lines notitle, \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=512"
+
+    unset multiplot
+    set output
+}

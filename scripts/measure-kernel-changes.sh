@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Two builds of the kernels side by side in one run (kernels.md §6): each row is
+# `attnlab kernels bench` on 1 thread, BEFORE then AFTER, ROUNDS times (default 2), interleaved so
+# that load from other processes hits both alike; the table gives the median ms of each and the
+# speed-up (before ÷ after), and AFTER's fraction of the FMA peak measured in its own process.
+# Rows: softmax attention causal at D 32 and 64 (T 4096, H 8), the W 256 window at T 16384, a small
+# window (W 8) at the long study's shape (B 16, H 2, T 512, D 32), and the chunked linear branch
+# at D 32 and 64 (T 4096), forward and forward+backward.
+# Usage: bash scripts/measure-kernel-changes.sh BEFORE_BINARY AFTER_BINARY   (about 4 minutes; pause
+#   other jobs first). A before binary: check out the older commit in a worktree and
+#   `swift build -c release --product attnlab` there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -eq 2 ] || { echo "usage: $0 BEFORE_BINARY AFTER_BINARY" >&2; exit 2; }
+before=$1 after=$2 rounds=${ROUNDS:-2}
+unset OPENBLAS_CORETYPE
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
+cases=(
+  "softmax causal D32 T4096|--T 4096 --D 32"
+  "softmax causal D64 T4096|--T 4096 --D 64"
+  "softmax W256 D64 T16384|--T 16384 --window 256"
+  "softmax W8 D32 T512 B16 H2|--T 512 --B 16 --H 2 --D 32 --window 8"
+  "chunked linear D32 T4096|--op residual-linear-attention --T 4096 --D 32 --window -1"
+  "chunked linear D64 T4096|--op residual-linear-attention --T 4096 --D 64 --window -1"
+)
+uptime
+for round in $(seq "$rounds"); do
+  for c in "${cases[@]}"; do
+    name=${c%%|*} args=${c#*|}
+    for mode in fwd fwdbwd; do
+      for tag in before after; do
+        bin=$before; [ "$tag" = after ] && bin=$after
+        # kernel row: name T H D W mode thr median-ms GFLOP/s of-peak …
+        line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 | grep -E '^(tiled-online-softmax|chunked) ')
+        echo "$name|$mode|$tag|$(echo "$line" | awk '{print $8, $10}')" | tee -a "$rows"
+      done
+    done
+  done
+done
+uptime
+python3 - "$rows" <<'PY'
+import statistics, sys
+ms, peak, order = {}, {}, []
+for line in open(sys.argv[1]):
+    name, mode, tag, vals = line.rstrip("\n").split("|")
+    t, p = vals.split()
+    key = (name, mode)
+    if key not in order: order.append(key)
+    ms.setdefault((key, tag), []).append(float(t)); peak.setdefault((key, tag), []).append(float(p))
+print("| kernel, shape | mode | before ms | after ms | speed-up | after, of the FMA peak (before) |")
+print("|---|---|---|---|---|---|")
+for k in order:
+    b, a = statistics.median(ms[(k, "before")]), statistics.median(ms[(k, "after")])
+    print(f"| {k[0]} | {k[1]} | {b:.2f} | {a:.2f} | {b / a:.2f}× | "
+          f"{statistics.median(peak[(k, 'after')]):.2f} ({statistics.median(peak[(k, 'before')]):.2f}) |")
+PY
