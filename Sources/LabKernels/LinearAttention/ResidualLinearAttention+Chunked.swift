@@ -254,8 +254,8 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 /// (a key or value that row i cannot see yet) would still be NaN. Rows go in groups of 8 (the
 /// height of `tileGemm`'s 32- and 16-column micro-kernels): columns left of the group through one
 /// 8-row `tileGemm`, the group's own 8×8 lower triangle row by row over columns g0...i (at most 8
-/// axpys a row). Groups of 4 sent D = 32 through 4×16 kernels at half the FMA rate; groups of 8
-/// made the chunked forward 20 % faster at D 32, T 4096 (`kernels bench`, 2 rounds).
+/// axpys a row). Groups of 4 sent D = 32 through 4×16 kernels, at about half the FMA rate of the
+/// 8×32 ones.
 /// - Complexity: ≈ rows²·cols FLOPs.
 @inline(__always)
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,

@@ -16,8 +16,9 @@
 // With a window W only the tiles that meet the band are visited, so the cost is O(T·(W+Bk)·D),
 // not O(T²·D); a small window narrows the tiles (`forwardQueryTile`, `backwardKeyTile`: at W 8,
 // T 512, D 32 the forward+backward took 3.5 ms instead of 8.7 with 32 × 128 tiles). The backward
-// reads Pᵀ and dSᵀ in place (`tileGemmTransposedA`) instead of transposing each tile first. Work is split over (b, h) pairs forward and (b, kv head) pairs backward (so the
-// GQA sums into dk, dv stay inside one thread).
+// reads Pᵀ and dSᵀ in place (`tileGemmTransposedA`) instead of transposing each tile first.
+// Work is split over (b, h) pairs forward and (b, kv head) pairs backward (so the GQA sums into
+// dk, dv stay inside one thread).
 // Non-finite inputs: a masked probability is exactly 0, but 0·NaN = NaN, so a NaN or ∞ in the
 // key or value of key j must not reach rows that cannot see j. Interior tiles (every row sees
 // every key) need nothing. In a masked edge tile (the diagonal and window edges) the P·V (forward)
