@@ -204,35 +204,38 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                         while i0 <= tHi {
                             let rows = min(Bq, tHi + 1 - i0)
                             let pLo = i0 + off, pHi = i0 + rows - 1 + off
+                            // keys past the tile's last query position are masked for all its rows (causal):
+                            // neither scored nor multiplied (at T 128 with 128-key tiles that was half the work)
+                            let seen = min(cols, pHi + 1 - j0), seenPad = (seen + 15) & ~15
                             scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
                             // P = 2^(S − lse2), zero outside the band
-                            tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: p, ldc: Bk, accumulate: false)
-                            let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
+                            tileGemm(m: rows, n: seenPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: p, ldc: Bk, accumulate: false)
+                            let interior = seen == seenPad && j0 + seen - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
                             for r in 0..<rows {
                                 let prow = p + r * Bk
-                                if !interior { maskRow(prow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
-                                _ = exp2RowInPlace(prow, count: colsPad, minus: lse2[i0 + r])
+                                if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window) }
+                                _ = exp2RowInPlace(prow, count: seenPad, minus: lse2[i0 + r])
                                 // masked P is 2^(−∞ − lse2) = 0, except when lse2 is NaN (the row saw a NaN)
-                                if !interior { maskRow(prow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
+                                if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
                             }
                             // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP (masked dS = 0·NaN if v_j is NaN: zeroed)
-                            tileGemm(m: rows, n: colsPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
+                            tileGemm(m: rows, n: seenPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
                             for r in 0..<rows {
-                                dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: colsPad, delta: delta[i0 + r])
-                                if !interior { maskRow(dp + r * Bk, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
+                                dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: seenPad, delta: delta[i0 + r])
+                                if !interior { maskRow(dp + r * Bk, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
                             }
                             // dV_j += Pᵀ dO_i
-                            tileGemmTransposedA(m: cols, n: D, k: rows, a: p, lda: Bk, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
+                            tileGemmTransposedA(m: seen, n: D, k: rows, a: p, lda: Bk, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
                             // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile with a non-finite key a row cannot see: only the keys each row sees)
-                            if interior || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: cols, firstKey: j0,
+                            if interior || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: seen, firstKey: j0,
                                                                firstPosition: i0 + off, window: window) {
-                                tileGemm(m: rows, n: D, k: cols, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
+                                tileGemm(m: rows, n: D, k: seen, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
                             } else {
                                 bandedProduct(rows: rows, D: D, a: dp, lda: Bk, b: kh + j0 * D, c: dqh + i0 * D,
-                                              cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
+                                              cols: seen, firstKey: j0, firstPosition: i0 + off, window: window)
                             }
                             // dK_j += dSᵀ Q_i
-                            tileGemmTransposedA(m: cols, n: D, k: rows, a: dp, lda: Bk, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
+                            tileGemmTransposedA(m: seen, n: D, k: rows, a: dp, lda: Bk, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
                             i0 += rows
                         }
                         let (dkTile, dvTile) = (dkh + j0 * D, dvh + j0 * D)  // rows j0 ..< j0+cols
