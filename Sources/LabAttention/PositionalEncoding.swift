@@ -57,8 +57,39 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
     public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false) -> Tensor<S> {
         let profiled = Profile.begin(); defer { Profile.end(.rope, profiled) }
-        if S.self == Float.self { return asFloat(applyBody(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
+        if S.self == Float.self { return asFloat(applyFloat(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
         return applyBody(x, start: start, inverse: inverse)
+    }
+
+    /// Float rows in 16-lane SIMD when D is a multiple of 16 (else `applyBody`): with the tables
+    /// laid out per element, cos' = [c₀, c₀, c₁, c₁, …] and sin' = [−s₀, s₀, −s₁, s₁, …],
+    /// out = x ∘ cos' + swap(x) ∘ sin', swap exchanging the two entries of every pair — the same
+    /// products as the pairwise formula (x₀c − x₁s, x₁c + x₀s), no element-by-element loop.
+    func applyFloat(_ x: Tensor<Float>, start: Int, inverse: Bool) -> Tensor<Float> {
+        guard case .rope(let theta) = self else { return x }
+        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        guard D % 16 == 0 else { return applyBody(x, start: start, inverse: inverse) }
+        typealias V = SIMD16<Float>
+        let table = RopeTable.elementwise(theta: theta, D: D, start: start, T: T, inverse: inverse)
+        let out = [Float](unsafeUninitializedCapacity: x.count) { o, n in
+            x.scalars.withUnsafeBufferPointer { xp in table.cos.withUnsafeBufferPointer { cp in table.sin.withUnsafeBufferPointer { sp in
+                for bt in 0..<(B * H * T) {
+                    let row = bt &* D, trow = (bt % T) &* D
+                    var j = 0
+                    while j < D {
+                        let v = UnsafeRawPointer(xp.baseAddress! + row + j).loadUnaligned(as: V.self)
+                        var swapped = V()
+                        swapped.evenHalf = v.oddHalf; swapped.oddHalf = v.evenHalf
+                        let c = UnsafeRawPointer(cp.baseAddress! + trow + j).loadUnaligned(as: V.self)
+                        let s = UnsafeRawPointer(sp.baseAddress! + trow + j).loadUnaligned(as: V.self)
+                        UnsafeMutableRawPointer(o.baseAddress! + row + j).storeBytes(of: v * c + swapped * s, as: V.self)
+                        j &+= 16
+                    }
+                }
+            }}}
+            n = x.count
+        }
+        return Tensor(shape: x.shape, scalars: out)
     }
 
     func applyBody<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool) -> Tensor<S> {
@@ -96,6 +127,7 @@ enum RopeTable {
     final class Store: @unchecked Sendable {
         let lock = NSLock()
         var tables: [Key: (cos: [Double], sin: [Double])] = [:]
+        var elementwise: [Key: (cos: [Float], sin: [Float])] = [:]
     }
     static let store = Store()
 
@@ -111,6 +143,34 @@ enum RopeTable {
         store.tables[key] = t
         store.lock.unlock()
         return t
+    }
+
+    /// The tables per element, in Float, [T, D]: cos' = [c₀, c₀, c₁, c₁, …], sin' = [−s₀, s₀, −s₁, s₁, …]
+    /// (`PositionalEncoding.applyFloat`); kept like `angles` for tables from position 0.
+    static func elementwise(theta: Double, D: Int, start: Int, T: Int, inverse: Bool) -> (cos: [Float], sin: [Float]) {
+        let key = Key(theta: theta, D: D, T: T, inverse: inverse)
+        if start == 0 {
+            store.lock.lock()
+            if let t = store.elementwise[key] { store.lock.unlock(); return t }
+            store.lock.unlock()
+        }
+        let (c, s) = angles(theta: theta, D: D, start: start, T: T, inverse: inverse)
+        let half = D / 2
+        var cd = [Float](repeating: 0, count: T * D), sd = cd
+        for t in 0..<T {
+            for i in 0..<half {
+                let (ci, si) = (Float(c[t * half + i]), Float(s[t * half + i]))
+                (cd[t * D + 2 * i], cd[t * D + 2 * i + 1]) = (ci, ci)
+                (sd[t * D + 2 * i], sd[t * D + 2 * i + 1]) = (-si, si)
+            }
+        }
+        if start == 0 {
+            store.lock.lock()
+            if store.elementwise.count >= 64 { store.elementwise.removeAll() }
+            store.elementwise[key] = (cd, sd)
+            store.lock.unlock()
+        }
+        return (cd, sd)
     }
 
     static func compute(theta: Double, D: Int, start: Int, T: Int, inverse: Bool) -> (cos: [Double], sin: [Double]) {
