@@ -103,7 +103,7 @@ public enum SmallestWindow {
             return [k.task, String(k.length), k.config.name(showing: keys),
                     a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), a.smallest, a.holdsFrom ?? "–"]
         }
-        return Tables.markdown(["task", "train L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 2)
+        return Tables.markdown(["task", "train L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 6)
     }
 
     /// The Markdown appended to the comparisons section; empty when no configuration carries a

@@ -29,8 +29,8 @@ do for [format in "png svg"] {
     set title "accuracy at 1,024 tokens"
     set yrange [0.461808:0.537246]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -48,8 +48,8 @@ do for [format in "png svg"] {
     set title "accuracy at 2,048 tokens"
     set yrange [0.457584:0.535854]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -67,8 +67,8 @@ do for [format in "png svg"] {
     set title "accuracy at 4,096 tokens"
     set yrange [0.46291:0.540614]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

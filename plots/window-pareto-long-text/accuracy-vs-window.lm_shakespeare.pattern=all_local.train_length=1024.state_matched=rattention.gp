@@ -24,10 +24,10 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.514836:0.53863]
+    set yrange [0.49735:0.53863]
     unset logscale x
-    set xrange [-0.5:0.5]
-    set xtics ("48" 0)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -36,10 +36,10 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.511235:0.535609]
+    set yrange [0.49326:0.536525]
     unset logscale x
-    set xrange [-0.5:0.5]
-    set xtics ("48" 0)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -48,10 +48,10 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy at 4,096 tokens"
-    set yrange [0.515187:0.53876]
+    set yrange [0.496045:0.53876]
     unset logscale x
-    set xrange [-0.5:0.5]
-    set xtics ("48" 0)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

@@ -37,18 +37,40 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W16 seed 0 | 4d16788c9b465604]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_loss | swa W16 seed 1 | f22a2e633282d506]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 2 | 860754336aea3fc1]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W32", \
-         data index "[curve_val_loss | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W16", \
-         data index "[curve_val_loss | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W32", \
+         data index "[curve_val_loss | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 2 | 0edb91b2b3abd3e1]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
+         data index "[curve_val_loss | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 0 | 66be864703943af4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W128", \
+         data index "[curve_val_loss | swa W128 seed 1 | d94ce2f25df99f74]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 2 | 112b21bb8e0fb886]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W256 seed 0 | fa673ec3a357fcf4]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
+         data index "[curve_val_loss | swa W256 seed 1 | 4cd1e7072a9e2a0a]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W256 seed 2 | e4767ebd550fa034]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
+         data index "[curve_val_loss | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
+         data index "[curve_val_loss | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 0 | a186de991c53e69f]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W64", \
+         data index "[curve_val_loss | ratt W64 seed 1 | 0a73616cbfba08fb]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 2 | 77dcb4ef455d7260]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 0 | 78fb6911f6bf5e21]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W128", \
+         data index "[curve_val_loss | ratt W128 seed 1 | 106937fe92a2524e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 2 | 4f3c298a39461aad]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W256 seed 0 | 7581906e23b05b7b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
+         data index "[curve_val_loss | ratt W256 seed 1 | 0e5a1c2d0b89bdca]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
     set title "validation accuracy"
     set xlabel "training step"
     set ylabel "accuracy on the validation split"
-    set yrange [0.119045:0.549656]
+    set yrange [0.118716:0.54968]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | 4154d63e1b73886d]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | fd5908626e113087]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
@@ -59,11 +81,33 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W16 seed 0 | 4d16788c9b465604]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | swa W16 seed 1 | f22a2e633282d506]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 2 | 860754336aea3fc1]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W32", \
-         data index "[curve_val_accuracy | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W16", \
-         data index "[curve_val_accuracy | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W32", \
+         data index "[curve_val_accuracy | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 2 | 0edb91b2b3abd3e1]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
+         data index "[curve_val_accuracy | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 0 | 66be864703943af4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W128", \
+         data index "[curve_val_accuracy | swa W128 seed 1 | d94ce2f25df99f74]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 2 | 112b21bb8e0fb886]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W256 seed 0 | fa673ec3a357fcf4]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
+         data index "[curve_val_accuracy | swa W256 seed 1 | 4cd1e7072a9e2a0a]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W256 seed 2 | e4767ebd550fa034]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
+         data index "[curve_val_accuracy | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
+         data index "[curve_val_accuracy | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 0 | a186de991c53e69f]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W64", \
+         data index "[curve_val_accuracy | ratt W64 seed 1 | 0a73616cbfba08fb]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 2 | 77dcb4ef455d7260]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 0 | 78fb6911f6bf5e21]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W128", \
+         data index "[curve_val_accuracy | ratt W128 seed 1 | 106937fe92a2524e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 2 | 4f3c298a39461aad]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W256 seed 0 | 7581906e23b05b7b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
+         data index "[curve_val_accuracy | ratt W256 seed 1 | 0e5a1c2d0b89bdca]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

@@ -7,7 +7,7 @@
 #     gnuplot heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=-.gp
 # in this folder: it redraws heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=-.png and heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=-.svg from heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=-.dat.
 
-width = 1260; height = 560   # pixels (svg: points)
+width = 1260; height = 1080   # pixels (svg: points)
 fontspec = "sans,10"
 data = "heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=-.dat"
 
@@ -21,7 +21,7 @@ do for [format in "png svg"] {
     set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
     unset key
     set tics nomirror
-    set multiplot layout 2,3 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (all_local, train_length=1024, state_matched=–)" font ",12"
+    set multiplot layout 4,3 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (all_local, train_length=1024, state_matched=–)" font ",12"
 
     # full
     set title "full"
@@ -67,6 +67,39 @@ do for [format in "png svg"] {
     plot data index "[swa W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
 
+    # swa W64
+    set title "swa W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W128
+    set title "swa W128"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W128]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W256
+    set title "swa W256"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W256]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
     # ratt W16
     set title "ratt W16"
     set xrange [-0.5:2.5]
@@ -77,6 +110,50 @@ do for [format in "png svg"] {
     set cbrange [0:1]
     plot data index "[ratt W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[ratt W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W32
+    set title "ratt W32"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W64
+    set title "ratt W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W128
+    set title "ratt W128"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W128]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W256
+    set title "ratt W256"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W256]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
 
     unset multiplot
     set output

@@ -7,7 +7,7 @@
 #     gnuplot heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=rattention.gp
 # in this folder: it redraws heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=rattention.png and heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=rattention.svg from heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=rattention.dat.
 
-width = 1096; height = 300   # pixels (svg: points)
+width = 1260; height = 560   # pixels (svg: points)
 fontspec = "sans,10"
 data = "heatmap-accuracy.pattern=all_local.train_length=1024.state_matched=rattention.dat"
 
@@ -21,7 +21,7 @@ do for [format in "png svg"] {
     set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
     unset key
     set tics nomirror
-    set multiplot layout 1,1 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (all_local, train_length=1024, state_matched=rattention)" font ",12"
+    set multiplot layout 2,3 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (all_local, train_length=1024, state_matched=rattention)" font ",12"
 
     # swa W48
     set title "swa W48"
@@ -33,6 +33,50 @@ do for [format in "png svg"] {
     set cbrange [0:1]
     plot data index "[swa W48]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
          data index "[swa W48]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W64
+    set title "swa W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W96
+    set title "swa W96"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W96]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W96]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W160
+    set title "swa W160"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W160]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W160]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W288
+    set title "swa W288"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W288]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W288]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
 
     unset multiplot
     set output

@@ -33,8 +33,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=512 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -52,9 +53,12 @@ do for [format in "png svg"] {
     plot data index "[L=1024 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -63,7 +67,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, at 2,048 tokens"
     set yrange [0.44562:0.523908]
-    set xrange [2949.42:11459.5]
+    set xrange [2511.71:11506.4]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -72,9 +76,12 @@ do for [format in "png svg"] {
     plot data index "[L=2048 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -82,8 +89,8 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 2,048 tokens, accuracy at 4,096"
-    set yrange [0.463269:0.502528]
-    set xrange [2949.42:11459.5]
+    set yrange [0.455098:0.502528]
+    set xrange [2511.71:11506.4]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 2,048 tokens"
@@ -91,7 +98,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=4096 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=4096 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=4096 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=4096 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=4096 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=4096 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=4096 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -107,13 +116,16 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 3 samplen 1 spacing 1.1 width 2
+    set key inside left top vertical maxrows 4 samplen 1 spacing 1.1 width 2
     plot -1 with lines notitle, \
-         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=512", \
-         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "2  full all_local train_length=1024", \
-         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "3  linear only all_local train_length=512", \
-         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "4  linear only all_local train_length=1024", \
-         keyentry with points lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 title "5  linear only lllg train_length=512"
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm train_length=512", \
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "2  full afm train_length=1024", \
+         keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "3  full all_local train_length=512", \
+         keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "4  full all_local train_length=1024", \
+         keyentry with points lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 title "5  linear only all_local train_length=512", \
+         keyentry with points lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 title "6  linear only all_local train_length=1024", \
+         keyentry with points lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 title "7  linear only lllg train_length=512", \
+         keyentry with points lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 title "8  linear only lllg train_length=1024"
 
     unset multiplot
     set output

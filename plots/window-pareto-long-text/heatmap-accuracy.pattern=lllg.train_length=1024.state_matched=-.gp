@@ -1,0 +1,149 @@
+# window-pareto-long-text: accuracy by task and eval length (mean over seeds) (lllg, train_length=1024, state_matched=–)
+#
+# accuracy (mean over seeds) of each task at each eval length, one panel per variant/window.
+# Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-.gp
+# in this folder: it redraws heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-.png and heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-.svg from heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-.dat.
+
+width = 1260; height = 1080   # pixels (svg: points)
+fontspec = "sans,10"
+data = "heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=-." . format
+    set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
+    unset key
+    set tics nomirror
+    set multiplot layout 4,3 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (lllg, train_length=1024, state_matched=–)" font ",12"
+
+    # linear only
+    set title "linear only"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[linear only]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[linear only]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W16
+    set title "swa W16"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W32
+    set title "swa W32"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W64
+    set title "swa W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W128
+    set title "swa W128"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W128]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W256
+    set title "swa W256"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W256]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W16
+    set title "ratt W16"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W16]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W32
+    set title "ratt W32"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W32]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W64
+    set title "ratt W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W128
+    set title "ratt W128"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W128]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # ratt W256
+    set title "ratt W256"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[ratt W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[ratt W256]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    unset multiplot
+    set output
+}

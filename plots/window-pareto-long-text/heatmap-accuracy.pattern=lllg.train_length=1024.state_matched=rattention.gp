@@ -1,0 +1,83 @@
+# window-pareto-long-text: accuracy by task and eval length (mean over seeds) (lllg, train_length=1024, state_matched=rattention)
+#
+# accuracy (mean over seeds) of each task at each eval length, one panel per variant/window.
+# Colour scale fixed at 0..1 (red: 0, yellow: 0.5, green: 1).
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention.gp
+# in this folder: it redraws heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention.png and heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention.svg from heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention.dat.
+
+width = 1260; height = 560   # pixels (svg: points)
+fontspec = "sans,10"
+data = "heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "heatmap-accuracy.pattern=lllg.train_length=1024.state_matched=rattention." . format
+    set palette defined (0 "#d73027", 0.5 "#fee08b", 1 "#1a9850")
+    unset key
+    set tics nomirror
+    set multiplot layout 2,3 title "window-pareto-long-text: accuracy by task and eval length (mean over seeds) (lllg, train_length=1024, state_matched=rattention)" font ",12"
+
+    # swa W48
+    set title "swa W48"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W48]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W48]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W64
+    set title "swa W64"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W64]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W96
+    set title "swa W96"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W96]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W96]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W160
+    set title "swa W160"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W160]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W160]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    # swa W288
+    set title "swa W288"
+    set xrange [-0.5:2.5]
+    set yrange [-0.5:0.5]
+    set xtics ("1024" 0, "2048" 1, "4096" 2)
+    set ytics ("lm_shakespeare" 0)
+    set xlabel "eval length (tokens)"
+    set cbrange [0:1]
+    plot data index "[swa W288]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
+         data index "[swa W288]" using 1:2:(sprintf("%.2f", $3)) with labels font ",9" notitle
+
+    unset multiplot
+    set output
+}
