@@ -56,16 +56,20 @@ struct KillClock {
     /// at least one kill landed inside a checkpoint write (a temporary checkpoint folder on disk).
     @Test func studyKilledAtRandomInstantsEndsWithTheSameRows() throws {
         let whole = root + "/whole", killed = root + "/killed"
-        let (status, output) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain"]).pair
+        let started = Date()
+        let (status, output) = try runAttnlab(["study", "run", killable, "--out", whole, "--plain", "--jobs", "2"]).pair
         #expect(status == 0, "\(output)")
         let expected = try deterministicRows(whole + "/results.jsonl")
         #expect(expected.count == 2)
+        // kill instants below 1/20 of the uninterrupted run's time (0.1 to 0.5 s): 20 kills then
+        // cover at most its whole time, start-ups included, so a fast machine cannot finish first
+        let latest = max(0.1, min(0.5, Date().timeIntervalSince(started) / 20))
 
         var clock = KillClock(state: 0x9E3779B97F4A7C15)
         var kills = 0, insideCheckpointWrites = 0, finished = false
         while !finished && kills < 80 {
             let p = try startAttnlab(["study", "run", killable, "--out", killed, "--plain", "--jobs", "2"])
-            let deadline = Date().addingTimeInterval(kills < 20 || insideCheckpointWrites == 0 ? clock.next(0.05...0.5) : 600)
+            let deadline = Date().addingTimeInterval(kills < 20 || insideCheckpointWrites == 0 ? clock.next(0.05...latest) : 600)
             while p.isRunning && Date() < deadline { usleep(2_000) }
             if !p.isRunning { finished = p.terminationStatus == 0; #expect(finished, "exit \(p.terminationStatus)"); break }
             killTree(p)
