@@ -69,11 +69,33 @@ public enum Comparisons {
         public var mean: Double { differences.reduce(0, +) / Double(max(n, 1)) }
         /// The 95 % confidence interval of the mean difference (nil for n < 2).
         public var interval: (low: Double, high: Double)? {
+            guard let s = standardDeviation else { return nil }
+            let h = StudentT.quantile975(df: n - 1) * s / Double(n).squareRoot()
+            return (mean - h, mean + h)
+        }
+        /// The sample standard deviation of the differences (nil for n < 2).
+        public var standardDeviation: Double? {
             guard n >= 2 else { return nil }
             let m = mean
-            let s = (differences.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
-            let h = StudentT.quantile975(df: n - 1) * s / Double(n).squareRoot()
-            return (m - h, m + h)
+            return (differences.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
+        }
+
+        /// The seeds at which an interval with this mean and standard deviation would lie wholly
+        /// inside ±`margin` or wholly beyond it, deciding the verdict: the smallest n' ≥ n with
+        /// t(0.975, n' − 1)·s/√n' < | |mean| − margin |. A projection, not a result (more seeds move
+        /// the mean and s too); nil for n < 2, for |mean| = margin or beyond `cap`.
+        public func seedsToDecide(margin: Double, cap: Int = 200) -> Int? {
+            guard let s = standardDeviation else { return nil }
+            let gap = abs(abs(mean) - margin)
+            guard gap > 0 else { return nil }
+            for seeds in n...max(n, cap) where StudentT.quantile975(df: seeds - 1) * s / Double(seeds).squareRoot() < gap { return seeds }
+            return nil
+        }
+
+        /// "n = 3", plus "≈ 14 seeds to decide" (or "over 200") where the verdict is inconclusive.
+        public func sampleText(_ spec: ComparisonSpec) -> String {
+            guard Comparisons.verdict(self, spec) == .inconclusive, n >= 2 else { return "n = \(n)" }
+            return "n = \(n); " + (seedsToDecide(margin: spec.margin).map { "≈ \($0) seeds to decide" } ?? "over 200 seeds to decide")
         }
     }
 
@@ -156,7 +178,8 @@ public enum Comparisons {
         s += "at \(spec.lengths.map { "eval lengths " + $0.map(String.init).joined(separator: ", ") } ?? "every eval length"); "
         s += "difference = configuration − reference; 95 % CI by Student's t over the seeds; equivalence margin ±\(m). "
         s += "**equivalent**: the whole interval within ±\(m); **better**/**worse**: the whole interval beyond the margin on one side; "
-        s += "**inconclusive** otherwise (always for n < 2).\n\n"
+        s += "**inconclusive** otherwise (always for n < 2); there, *≈ N seeds to decide* projects the seeds at which an interval "
+        s += "with the observed mean and standard deviation would lie wholly inside or wholly beyond the margin (a projection: more seeds move both).\n\n"
         let results = results(d, spec)
         guard !results.isEmpty else {
             return s + "_No rows to compare: no accuracy row carries `\(spec.metric)` at a compared length for a configuration other than the reference._\n"
@@ -169,7 +192,7 @@ public enum Comparisons {
             let v = verdict(r, spec)
             let ci = r.interval.map { "[\(String(format: f, $0.low)), \(String(format: f, $0.high))]" } ?? "–"
             let name = r.config.name(showing: keys) + (kernels ? " (\(r.kernel ?? "–"))" : "")
-            let verdictText = v == .inconclusive ? "inconclusive (n = \(r.n))" : "**\(v.rawValue)**"
+            let verdictText = v == .inconclusive ? "inconclusive (\(r.sampleText(spec)))" : "**\(v.rawValue)**"
             rows.append([name, r.task, String(r.length), String(r.n), r.n > 0 ? String(format: "%+.4f", r.mean) : "–", ci, "±" + m, verdictText])
         }
         s += Tables.markdown(["configuration", "task", "length", "n", "mean difference", "95 % CI", "margin", "verdict"], rows, alignRight: 2)

@@ -4,6 +4,8 @@
 //   labels and kernel) and every throughput mode (train, prefill, decode), the shortest measured length
 //   from which its median tokens/s exceeds full attention's at that length and at every longer measured
 //   length ("faster from T = …"), with the ratio there and at the longest length;
+// - where a study runs state-matched configurations (`state_matched` label): each configuration
+//   they were matched to against the same window and the same decode state (`stateMatched`);
 // - measured vs analytic decode-state bytes: how many bench rows agree exactly, and the largest
 //   relative difference where they do not.
 // Medians: over the observations of one configuration, kernel and length (repeated bench rounds).
@@ -61,6 +63,80 @@ public enum CostSummary {
         }
     }
 
+    /// The configurations a state-matched one was matched to, each against the same-window
+    /// configuration of the state-matched one's variant ("same window") and against the
+    /// state-matched one ("same state"): for every accuracy row labelled `state_matched` = V and
+    /// `window_fraction` = f, the configuration of variant V with the same labels and f is the
+    /// subject (its window W); the state-matched configuration's variant at window W, without the
+    /// label, is the same-window partner. Bench rows carry neither f nor the training recipe, so
+    /// the three are joined on variant, window and the remaining labels. Cells: the ratio of median
+    /// tokens/s (subject ÷ partner) min–max over the lengths both were measured at; decode-state
+    /// bytes (analytic) at the longest such length. Empty when no row carries `state_matched`.
+    static func stateMatched(_ d: ReportData, present: [(metric: String, word: String)], perMode: [[Key: [Int: Double]]]) -> String {
+        func benchConfig(_ labels: [String: String]) -> RunConfig {
+            var c = RunConfig(labels: labels)
+            c.groups = c.groups.filter { !RunConfig.recipeLabels.contains($0.key) && $0.key != "window_fraction" }
+            return c
+        }
+        struct Triple: Hashable { var subject: RunConfig; var sameWindow: RunConfig; var sameState: RunConfig }
+        let accuracy = d.okRows.filter { $0.kind != "bench" }
+        var triples = Set<Triple>()
+        for r in accuracy {
+            guard let kind = r.labels["state_matched"], r.labels["window_fraction"] != nil else { continue }
+            var wanted = r.labels
+            wanted["state_matched"] = nil; wanted["variant"] = kind; wanted["window"] = nil
+            let drop: Set<String> = ["window", "seed", "task"]
+            guard let partner = accuracy.first(where: { p in
+                p.labels["state_matched"] == nil && p.labels.filter { !drop.contains($0.key) } == wanted.filter { !drop.contains($0.key) }
+            }) else { continue }
+            let stateMatched = benchConfig(r.labels), subject = benchConfig(partner.labels)
+            var sameWindow = stateMatched
+            sameWindow.window = subject.window
+            sameWindow.groups["state_matched"] = nil
+            triples.insert(Triple(subject: subject, sameWindow: sameWindow, sameState: stateMatched))
+        }
+        guard !triples.isEmpty else { return "" }
+        let state = medians(d, MetricName.stateBytes)
+        let kernels = Set(perMode.flatMap { $0.keys.compactMap(\.kernel) }).sorted()
+        func describe(_ c: RunConfig) -> RunConfig { RunConfig(variant: c.variant, window: c.window, groups: c.groups, about: d.variants[c.variant]) }
+        func range(_ mine: [Int: Double]?, _ theirs: [Int: Double]?) -> (text: String, lengths: [Int]) {
+            guard let mine, let theirs else { return ("–", []) }
+            let ratios = mine.compactMap { L, v in theirs[L].flatMap { $0 > 0 ? (L, v / $0) : nil } }.sorted { $0.0 < $1.0 }
+            guard let lo = ratios.map(\.1).min(), let hi = ratios.map(\.1).max() else { return ("–", []) }
+            return (abs(hi - lo) < 0.005 ? String(format: "%.2f×", lo) : String(format: "%.2f–%.2f×", lo, hi), ratios.map(\.0))
+        }
+        var lines: [String] = [], lengths = Set<Int>()
+        for t in triples.sorted(by: { $0.subject != $1.subject ? $0.subject < $1.subject : $0.sameState < $1.sameState }) {
+            for k in kernels {
+                let subject = Key(config: t.subject, kernel: k)
+                guard perMode.contains(where: { $0[subject] != nil }) else { continue }
+                for (partner, word) in [(t.sameWindow, "same window"), (t.sameState, "same state")] {
+                    let other = Key(config: partner, kernel: k)
+                    var cells: [String] = []
+                    for m in perMode {
+                        let r = range(m[subject], m[other])
+                        cells.append(r.text); lengths.formUnion(r.lengths)
+                    }
+                    let bytes: String = {
+                        guard let a = state[subject], let b = state[other], let L = Set(a.keys).intersection(b.keys).max(), let x = a[L], let y = b[L], y > 0 else { return "–" }
+                        return String(format: "%.2f×", x / y) + " at \(Fmt.num(Double(L)))"
+                    }()
+                    let names = describe(t.subject).name(showing: t.subject.groups.keys.sorted()) + (kernels.count > 1 ? " (\(k))" : "")
+                    lines.append("| \(names) | \(describe(partner).name(showing: partner.groups.keys.sorted())) (\(word)) | " + cells.joined(separator: " | ") + " | \(bytes) |")
+                }
+            }
+        }
+        guard !lines.isEmpty else { return "" }
+        let span = lengths.isEmpty ? "" : " (measured lengths \(Fmt.num(Double(lengths.min()!)))–\(Fmt.num(Double(lengths.max()!))))"
+        var out = ["Against a partner of the same window and of the same decode state: each configuration that a state-matched one "
+                   + "(`state_matched` label) was matched to, against the state-matched configuration's variant at the configuration's "
+                   + "window (same window) and against the state-matched configuration (same state); ratio = configuration ÷ partner of median "
+                   + "tokens/s, min–max over the lengths both were measured at\(span); decode-state bytes (analytic) at the longest of them.\n"]
+        out.append("| configuration | against | " + present.map(\.word).joined(separator: " | ") + " | decode-state bytes |")
+        out.append("|---|---|" + present.map { _ in "---" }.joined(separator: "|") + "|---|")
+        return (out + lines).joined(separator: "\n") + "\n"
+    }
+
     /// The section's Markdown.
     /// - Parameter spec: the study's `compare` block; when given, its reference (e.g. full attention
     ///   in the all-local stack) is what every other configuration is measured against, paired as the
@@ -112,6 +188,8 @@ public enum CostSummary {
                 out += lines
                 out.append("")
             }
+            let matched = stateMatched(d, present: present, perMode: perMode)
+            if !matched.isEmpty { out.append(matched) }
         }
         if d.has(MetricName.stateBytes, kind: "bench"), d.has(MetricName.measuredStateBytes, kind: "bench") {
             var analytic: [String: Observation] = [:]

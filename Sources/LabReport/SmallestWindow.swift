@@ -61,9 +61,9 @@ public enum SmallestWindow {
         }
     }
 
-    static func interval(_ r: Comparisons.Result) -> String {
+    static func interval(_ r: Comparisons.Result, _ spec: ComparisonSpec) -> String {
         let ci = r.interval.map { String(format: "[%+.3f, %+.3f]", $0.low, $0.high) } ?? "no interval"
-        return String(format: "%+.3f ", r.mean) + ci + " (n = \(r.n))"
+        return String(format: "%+.3f ", r.mean) + ci + " (\(r.sampleText(spec)))"
     }
 
     /// One series' verdict at each W/L, the smallest W/L that matches (with its interval and n, or
@@ -77,7 +77,7 @@ public enum SmallestWindow {
         for (f, v, _) in verdicts.reversed() { if matches(v) { holdsFrom = f } else { break } }
         let text: String
         if let smallest {
-            text = "**\(smallest.0)**: " + interval(smallest.2) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L does not match)")
+            text = "**\(smallest.0)**: " + interval(smallest.2, spec) + (holdsFrom == smallest.0 ? "" : " (not a threshold: a larger W/L does not match)")
         } else {
             // the interval closest to the margin: the best case for "equivalent"
             let closest = verdicts.min { a, b in
@@ -85,7 +85,7 @@ public enum SmallestWindow {
                 let hb = b.2.interval.map { max(abs($0.low), abs($0.high)) } ?? .infinity
                 return ha < hb
             }!
-            text = "none; closest \(closest.0): " + interval(closest.2)
+            text = "none; closest \(closest.0): " + interval(closest.2, spec)
         }
         return (verdicts.map { ($0.0, $0.1) }, text, holdsFrom)
     }

@@ -107,6 +107,22 @@ import Testing
         #expect(res.count == 1 && res[0].differences.count == 1 && abs(res[0].differences[0] + 0.05) < 1e-9)
     }
 
+    /// Differences 0.01, 0.03, 0.05 (mean 0.03, s 0.02) against ±0.02: the interval decides once
+    /// t(0.975, n − 1)·0.02/√n < 0.01, first at n = 18 (t(17) = 2.110: 0.497; t(16) = 2.120 at 17: 0.514).
+    @Test func seedsToDecideProjectsTheObservedSpread() {
+        let spec = ComparisonSpec(reference: ["variant": "full"], metric: "bpb", lowerIsBetter: true, margin: 0.02)
+        var r = Comparisons.Result(config: RunConfig(variant: "sliding_window", window: 8), kernel: nil, task: "t", length: 64,
+                                   differences: [0.01, 0.03, 0.05])
+        #expect(r.seedsToDecide(margin: 0.02) == 18)
+        #expect(r.sampleText(spec) == "n = 3; ≈ 18 seeds to decide")
+        r.differences = [0.0, 0.001, -0.001]  // equivalent already: no projection
+        #expect(r.sampleText(spec) == "n = 3")
+        r.differences = [0.01, 0.03]  // mean 0.02 = the margin: no number of seeds decides
+        #expect(r.seedsToDecide(margin: 0.02) == nil && r.sampleText(spec) == "n = 2; over 200 seeds to decide")
+        r.differences = [0.1]
+        #expect(r.seedsToDecide(margin: 0.02) == nil && r.sampleText(spec) == "n = 1")
+    }
+
     @Test func notebookSection() throws {
         let spec = ComparisonSpec(reference: ["variant": "full"], metric: "accuracy", margin: 0.01, lengths: [64])
         let text = Comparisons.markdown(Self.data(), spec)
@@ -116,7 +132,7 @@ import Testing
         #expect(text.contains("| **equivalent** |"))
         #expect(text.contains("| **better** |"))
         #expect(text.contains("| linear only | t | 64 | 1 | +0.0000 | – | ±0.01 | inconclusive (n = 1) |"), "\(text)")
-        #expect(text.contains("inconclusive (n = 3)"))
+        #expect(text.contains("| ratt W8 | t | 64 | 3 | +0.0000 | [-0.4968, 0.4968] | ±0.01 | inconclusive (n = 3; over 200 seeds to decide) |"), "\(text)")
         #expect(!text.contains("| full "))
         #expect(Comparisons.markdown(Self.data(), nil).contains("No comparison declared in the study file"))
         // a metric no row carries

@@ -66,3 +66,42 @@ import Testing
         #expect(declared.contains("compare block's reference (pattern all_local, variant full"))
     }
 }
+
+@Suite struct StateMatchedCostTests {
+    func bench(_ id: String, _ variant: String, window: Int, stateMatched: String? = nil, length: Int, train: Double, state: Double) -> ResultRow {
+        var labels = ["variant": variant, "window": String(window), "length": String(length), "kernel": "auto", "pattern": "all_local"]
+        if let stateMatched { labels["state_matched"] = stateMatched }
+        return row(id, kind: "bench", labels: labels, metrics: [
+            MetricValue("train_tokens_per_second", train, unit: "tokens/s", length: length),
+            MetricValue("state_bytes", state, unit: "bytes", length: length),
+        ])
+    }
+    func accuracy(_ id: String, _ variant: String, window: Int, stateMatched: String? = nil) -> ResultRow {
+        var labels = ["variant": variant, "window": String(window), "window_fraction": "1/64", "train_length": "512",
+                      "pattern": "all_local", "task": "lm", "seed": "0"]
+        if let stateMatched { labels["state_matched"] = stateMatched }
+        return row(id, labels: labels, metrics: [MetricValue("bpb", 2, unit: "bits/byte", length: 512)])
+    }
+
+    /// rattention W8 (state 500) against sliding_window W8 (state 100) and the state-matched
+    /// sliding_window W40 (state 500): ratios 0.5–0.8 and 1.0, bytes 5× and 1×.
+    @Test func theSubjectIsPairedWithItsSameWindowAndSameStatePartners() {
+        let rows = [
+            accuracy("a1", "rattention", window: 8), accuracy("a2", "sliding_window", window: 8),
+            accuracy("a3", "sliding_window", window: 40, stateMatched: "rattention"),
+            bench("r1", "rattention", window: 8, length: 512, train: 50, state: 500),
+            bench("r2", "rattention", window: 8, length: 1024, train: 80, state: 500),
+            bench("s1", "sliding_window", window: 8, length: 512, train: 100, state: 100),
+            bench("s2", "sliding_window", window: 8, length: 1024, train: 100, state: 100),
+            bench("m1", "sliding_window", window: 40, stateMatched: "rattention", length: 512, train: 50, state: 500),
+            bench("m2", "sliding_window", window: 40, stateMatched: "rattention", length: 1024, train: 80, state: 500),
+        ]
+        let text = CostSummary.markdown(ReportData(study: "matched", rows: rows))
+        #expect(text.contains("| ratt W8 all_local | swa W8 all_local (same window) | 0.50–0.80× | 5.00× at 1024 |"), "\(text)")
+        #expect(text.contains("| ratt W8 all_local | swa W40 all_local state_matched=rattention (same state) | 1.00× | 1.00× at 1024 |"), "\(text)")
+        #expect(text.contains("measured lengths 512–1024"))
+        // without the state-matched accuracy row there is no pairing and no table
+        let none = CostSummary.markdown(ReportData(study: "plain", rows: rows.filter { $0.runID != "a3" }))
+        #expect(!none.contains("same window"), "\(none)")
+    }
+}
