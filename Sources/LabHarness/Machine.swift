@@ -54,13 +54,15 @@ public enum Machine {
 
     /// HEAD of the git checkout containing `directory` and whether tracked files have changes;
     /// ("unknown", false) without git or outside a checkout. Call before spawning runs.
-    public static func git(in directory: String) -> (commit: String, dirty: Bool) {
+    public static func git(in directory: String) -> (commit: String, dirty: Bool, numericsDirty: Bool) {
         func run(_ args: [String]) -> String? { runGit(args, in: directory).flatMap { $0.status == 0 ? $0.out : nil } }
         guard let head = run(["rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines), !head.isEmpty else {
-            return ("unknown", false)
+            return ("unknown", false, false)
         }
-        let status = run(["status", "--porcelain", "--untracked-files=no"]) ?? ""
-        return (head, !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        func dirty(_ paths: [String]) -> Bool {
+            !(run(["status", "--porcelain", "--untracked-files=no", "--"] + paths) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        return (head, dirty([]), dirty(numericsSources))
     }
 
     /// The sources whose changes can change a row's numbers: kernels, attention, model, tasks.

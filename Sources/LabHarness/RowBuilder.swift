@@ -11,7 +11,7 @@ import Glibc
 
 struct RowBuilder {
     let study: String
-    let git: (commit: String, dirty: Bool)
+    let git: (commit: String, dirty: Bool, numericsDirty: Bool)
     let cpu: String, cores: Int, host: String
 
     /// The row of `run`, whose child ended with `exit` ("exit N" or "signal N") after starting at
@@ -52,6 +52,7 @@ struct RowBuilder {
         var p = Provenance(gitCommit: git.commit, gitDirty: git.dirty, build: build, debugTimings: debugTimings, cpuModel: cpu, cores: cores,
                            hostname: host, kernels: kernels, started: started, ended: ended, wallSeconds: wall, peakResidentBytes: peak,
                            exit: exit, resumedFromStep: resumed)
+        p.numericsDirty = git.numericsDirty
         p.loadAverageBefore = load.before
         p.loadAverageAfter = load.after
         return p

@@ -34,7 +34,7 @@ public struct RunnerOptions: Sendable {
     public var allowDebug = false
     public var retryFailed = false
     /// Run again the runs whose ok row was made by a commit whose numerics sources differ from
-    /// this checkout (or by an uncommitted tree), instead of only warning about them.
+    /// this checkout (or by a tree with uncommitted numerics sources), instead of only warning about them.
     public var rerunStale = false
     /// The attnlab binary to re-exec for each run.
     public var executable: String
@@ -114,7 +114,7 @@ public final class StudyRunner {
     let study: Study
     let studyPath: String
     let options: RunnerOptions
-    let git: (commit: String, dirty: Bool)
+    let git: (commit: String, dirty: Bool, numericsDirty: Bool)
     let cpu = Machine.cpuModel, cores = Machine.cores, host = Machine.hostname
 
     public init(study: Study, studyPath: String, options: RunnerOptions) {
@@ -203,8 +203,9 @@ public final class StudyRunner {
     }
 
     /// The rows made by code whose numerics may differ from this checkout's: a commit whose numerics
-    /// sources differ (or that this checkout does not know), or a tree with uncommitted changes.
-    /// `commits` names them (12 hex digits, `+dirty` for an uncommitted tree).
+    /// sources differ (or that this checkout does not know), or a tree with uncommitted changes to the
+    /// numerics sources (`numericsDirty`; any uncommitted change for rows written before it was
+    /// recorded). `commits` names them (12 hex digits, `+dirty` for an uncommitted tree).
     func staleRuns(_ rows: [ResultRow]) -> (ids: Set<String>, commits: [String]) {
         var verdict: [String: Bool] = [:]
         var ids = Set<String>(), commits = Set<String>()
@@ -215,9 +216,11 @@ public final class StudyRunner {
                 verdict[c] = v
                 return v
             }()
-            if differs || row.provenance.gitDirty {
+            // an uncommitted change elsewhere (a results file being written) cannot change the numbers
+            let dirty = row.provenance.numericsDirty ?? row.provenance.gitDirty
+            if differs || dirty {
                 ids.insert(row.runID)
-                commits.insert(String(c.prefix(12)) + (row.provenance.gitDirty ? "+dirty" : ""))
+                commits.insert(String(c.prefix(12)) + (dirty ? "+dirty" : ""))
             }
         }
         return (ids, commits.sorted())

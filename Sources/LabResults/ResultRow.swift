@@ -83,8 +83,12 @@ public struct MetricValue: Codable, Hashable, Sendable {
 public struct Provenance: Codable, Hashable, Sendable {
     /// `git rev-parse HEAD` of the checkout that ran it ("unknown" outside a git checkout).
     public var gitCommit: String
-    /// Uncommitted changes to tracked files at the time.
+    /// Uncommitted changes to tracked files at the time (results files included).
     public var gitDirty: Bool
+    /// Uncommitted changes to the numerics sources (`Machine.numericsSources`: core, kernels,
+    /// attention, model, tasks) at the time: what decides whether the row's numbers can be trusted
+    /// to be the commit's. nil in rows written before it was recorded (then `gitDirty` stands in).
+    public var numericsDirty: Bool? = nil
     /// `release` or `debug`.
     public var build: String
     /// A debug build recorded timings (`--allow-debug`): do not compare them with release rows.
@@ -127,5 +131,6 @@ public struct Provenance: Codable, Hashable, Sendable {
         case cores, hostname, kernels, started, ended, wallSeconds = "wall_seconds"
         case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step"
         case loadAverageBefore = "load_average_before", loadAverageAfter = "load_average_after", data
+        case numericsDirty = "numerics_dirty"
     }
 }

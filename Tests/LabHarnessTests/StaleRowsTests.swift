@@ -35,17 +35,26 @@ import LabResults
         #expect(Machine.numericsDiffer(from: third, in: dir) == false)
         #expect(Machine.numericsDiffer(from: String(repeating: "0", count: 40), in: dir) == nil, "an unknown commit cannot be checked")
         #expect(Machine.numericsDiffer(from: "unknown", in: dir) == nil)
+        // an uncommitted change outside the numerics sources (a results file) dirties the tree, not the numerics
+        try "v3\n".write(toFile: dir + "/docs/d.md", atomically: true, encoding: .utf8)
+        let docs = Machine.git(in: dir)
+        #expect(docs.dirty && !docs.numericsDirty)
+        try "let a = 3\n".write(toFile: dir + "/Sources/LabKernels/K.swift", atomically: true, encoding: .utf8)
+        let kernel = Machine.git(in: dir)
+        #expect(kernel.dirty && kernel.numericsDirty)
     }
 
     @Test func staleRowsAreSelected() throws {
         let study = try Study.load(path: golden.appendingPathComponent("tiny.yaml").path)
         let runner = StudyRunner(study: study, studyPath: "tiny.yaml", options: RunnerOptions(outDir: "/nonexistent", executable: "/bin/false"))
         let head = Machine.git(in: FileManager.default.currentDirectoryPath).commit
-        func row(_ id: String, commit: String, dirty: Bool) -> ResultRow {
-            ResultRow(study: "tiny", runID: id, kind: "accuracy", status: .ok, labels: [:], config: .object([:]), metrics: [],
+        func row(_ id: String, commit: String, dirty: Bool, numericsDirty: Bool? = nil) -> ResultRow {
+            var r = ResultRow(study: "tiny", runID: id, kind: "accuracy", status: .ok, labels: [:], config: .object([:]), metrics: [],
                       provenance: Provenance(gitCommit: commit, gitDirty: dirty, build: "debug", debugTimings: false, cpuModel: "x",
                                              cores: 1, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: 0,
                                              peakResidentBytes: 0, exit: "exit 0", resumedFromStep: nil))
+            r.provenance.numericsDirty = numericsDirty
+            return r
         }
         let stale = runner.staleRuns([row("a", commit: "unknown", dirty: false), row("b", commit: String(repeating: "f", count: 40), dirty: false),
                                       row("c", commit: head, dirty: true)])
@@ -53,6 +62,9 @@ import LabResults
         #expect(stale.commits.contains { $0.hasSuffix("+dirty") })
         if head != "unknown", Machine.numericsDiffer(from: head, in: FileManager.default.currentDirectoryPath) == false {
             #expect(runner.staleRuns([row("d", commit: head, dirty: false)]).ids.isEmpty, "rows of this very code are not stale")
+            // a tree dirty only outside the numerics sources (a results file being appended to) vouches for its numbers
+            #expect(runner.staleRuns([row("e", commit: head, dirty: true, numericsDirty: false)]).ids.isEmpty)
+            #expect(runner.staleRuns([row("f", commit: head, dirty: true, numericsDirty: true)]).ids == ["f"])
         }
     }
 }
