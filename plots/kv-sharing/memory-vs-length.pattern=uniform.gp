@@ -53,7 +53,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2.5914e+07:3.57271e+08]; set ytics autofreq
+    set yrange [2.60073e+07:3.61938e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

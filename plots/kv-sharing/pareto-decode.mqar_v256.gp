@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs decode tokens/s, cost at 16,384 tokens, accuracy at 128"
     set yrange [0.981667:1.005]
-    set xrange [602.201:1224.46]
+    set xrange [693.947:1102.77]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 16,384 tokens"

@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     stats data index "[L=128 | chance]" using 1 name "chance" nooutput
     set title "accuracy vs prefill tokens/s, cost at 16,384 tokens, accuracy at 128"
     set yrange [0.9795:1.005]
-    set xrange [17722.3:25448.3]
+    set xrange [19002.8:27902]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds) at 16,384 tokens"

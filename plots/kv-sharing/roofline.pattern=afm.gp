@@ -26,27 +26,27 @@ do for [format in "png svg"] {
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [5.73115:16415.3]
-    set yrange [4.94635e+10:1.0615e+12]
+    set xrange [3.64479:16415.3]
+    set yrange [5.5547e+10:1.03596e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 3.08693e+10 < 5.30749e+11 ? x * 3.08693e+10 : 5.30749e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.73717e+10 < 5.17979e+11 ? x * 4.73717e+10 : 5.17979e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:51.5803]
-    set yrange [3.4052e+09:1.0615e+12]
+    set xrange [0.166667:32.8031]
+    set yrange [3.85427e+09:1.03596e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 3.08693e+10 < 5.30749e+11 ? x * 3.08693e+10 : 5.30749e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.73717e+10 < 5.17979e+11 ? x * 4.73717e+10 : 5.17979e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     unset multiplot

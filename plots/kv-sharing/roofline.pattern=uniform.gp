@@ -26,27 +26,27 @@ do for [format in "png svg"] {
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [6.18506:12359.3]
-    set yrange [3.85291e+10:1.06042e+12]
+    set xrange [3.69344:12359.3]
+    set yrange [4.35139e+10:1.04556e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 2.85748e+10 < 5.30211e+11 ? x * 2.85748e+10 : 5.30211e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.7181e+10 < 5.2278e+11 ? x * 4.7181e+10 : 5.2278e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:55.6655]
-    set yrange [3.74092e+09:1.06042e+12]
+    set xrange [0.166667:33.2409]
+    set yrange [4.14239e+09:1.04556e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 2.85748e+10 < 5.30211e+11 ? x * 2.85748e+10 : 5.30211e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.7181e+10 < 5.2278e+11 ? x * 4.7181e+10 : 5.2278e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     unset multiplot

@@ -3,7 +3,7 @@
 # Bench memory against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Analytic decode state (× batch); the caches measured after the run; the run's peak resident memory.
-# Median of 3 interleaved rounds, bars min..max; 0 of 9 points spread more than 15 % of their median.
+# Median of 3 interleaved rounds, bars min..max; 0 of 18 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot memory-vs-length.pattern=afm.state_matched=-.gp
@@ -26,10 +26,10 @@ do for [format in "png svg"] {
     # state_bytes
     set title "decode state, analytic (bytes)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [438044:5.666e+06]; set ytics autofreq
+    set yrange [110364:1.13283e+07]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -38,10 +38,10 @@ do for [format in "png svg"] {
     # measured_state_bytes
     set title "decode state, measured in the caches (bytes)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [438044:5.666e+06]; set ytics autofreq
+    set yrange [110364:1.13283e+07]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top
@@ -50,10 +50,10 @@ do for [format in "png svg"] {
     # peak_resident_bytes
     set title "peak resident memory of the run (bytes)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [92221440:2.99763e+08]; set ytics autofreq
+    set yrange [92467200:299593728]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

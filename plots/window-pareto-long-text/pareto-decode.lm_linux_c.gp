@@ -25,7 +25,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, at 512 tokens"
     set yrange [0.554509:0.572261]
-    set xrange [4185.83:8444.8]
+    set xrange [6777.28:10591.8]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -41,7 +41,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, at 1,024 tokens"
     set yrange [0.535649:0.555507]
-    set xrange [3749.69:6804.99]
+    set xrange [5077.91:8328.48]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -57,7 +57,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, at 2,048 tokens"
     set yrange [0.500066:0.538798]
-    set xrange [3716.58:4299.27]
+    set xrange [5488.28:6728.17]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"

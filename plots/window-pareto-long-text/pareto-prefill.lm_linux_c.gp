@@ -25,7 +25,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 512 tokens"
     set yrange [0.554509:0.572261]
-    set xrange [99649.1:170927]
+    set xrange [125169:195206]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"
@@ -41,7 +41,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 1,024 tokens"
     set yrange [0.535649:0.555507]
-    set xrange [100781:142649]
+    set xrange [157501:170447]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"
@@ -57,7 +57,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 2,048 tokens"
     set yrange [0.500066:0.538798]
-    set xrange [67946.4:104858]
+    set xrange [96599.9:126290]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"

@@ -1,4 +1,4 @@
-# window-pareto-long-text: accuracy vs prefill tokens/s, lm_shakespeare (cost at 2,048 tokens, accuracy at 4,096)
+# window-pareto-long-text: accuracy vs prefill tokens/s, lm_shakespeare
 #
 # Accuracy against prefill tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
 # cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
@@ -19,13 +19,13 @@ do for [format in "png svg"] {
     }
     set output "pareto-prefill.lm_shakespeare." . format
     set grid
-    set multiplot layout 3,2 title "window-pareto-long-text: accuracy vs prefill tokens/s, lm_shakespeare (cost at 2,048 tokens, accuracy at 4,096)" font ",12"
+    set multiplot layout 3,2 title "window-pareto-long-text: accuracy vs prefill tokens/s, lm_shakespeare" font ",12"
 
     # eval length 512
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 512 tokens"
     set yrange [0.462163:0.529963]
-    set xrange [93549.3:227858]
+    set xrange [116421:276858]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"
@@ -44,7 +44,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 1,024 tokens"
     set yrange [0.46201:0.530757]
-    set xrange [89560.6:247373]
+    set xrange [120152:284218]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"
@@ -67,7 +67,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 2,048 tokens"
     set yrange [0.44562:0.523908]
-    set xrange [51184.8:261300]
+    set xrange [78457.2:295623]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "prefill throughput (tokens/s, median over rounds)"
@@ -88,12 +88,12 @@ do for [format in "png svg"] {
 
     # eval length 4096
     set autoscale y
-    set title "accuracy vs prefill tokens/s, cost at 2,048 tokens, accuracy at 4,096"
+    set title "accuracy vs prefill tokens/s, at 4,096 tokens"
     set yrange [0.455098:0.502528]
-    set xrange [51184.8:261300]
+    set xrange [35844.8:301459]
     unset logscale x
     set format x "%.0s%c"
-    set xlabel "prefill throughput (tokens/s, median over rounds) at 2,048 tokens"
+    set xlabel "prefill throughput (tokens/s, median over rounds)"
     set ylabel "accuracy at 4,096 tokens (mean over seeds)"
     set key outside below height 1
     plot data index "[L=4096 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \

@@ -26,40 +26,40 @@ do for [format in "png svg"] {
     # train
     set title "train: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.42295:3731.66]
-    set yrange [2.23113e+10:1.07465e+12]
+    set xrange [2.1536:13080.7]
+    set yrange [1.85992e+10:1.05486e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.23259e+10 < 5.37327e+11 ? x * 5.23259e+10 : 5.37327e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 8.16354e+10 < 5.27429e+11 ? x * 8.16354e+10 : 5.27429e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[train | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.42295:2178.96]
-    set yrange [2.57741e+10:1.07465e+12]
+    set xrange [2.1536:4239.9]
+    set yrange [2.13642e+10:1.05486e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.23259e+10 < 5.37327e+11 ? x * 5.23259e+10 : 5.37327e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 8.16354e+10 < 5.27429e+11 ? x * 8.16354e+10 : 5.27429e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:30.8066]
-    set yrange [1.30827e+09:1.07465e+12]
+    set xrange [0.166667:19.3824]
+    set yrange [1.75751e+09:1.05486e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.23259e+10 < 5.37327e+11 ? x * 5.23259e+10 : 5.37327e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 8.16354e+10 < 5.27429e+11 ? x * 8.16354e+10 : 5.27429e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     unset multiplot

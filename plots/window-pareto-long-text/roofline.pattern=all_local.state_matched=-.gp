@@ -26,74 +26,92 @@ do for [format in "png svg"] {
     # train
     set title "train: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.33978:3603.93]
-    set yrange [1.58011e+10:1.07673e+12]
+    set xrange [3.65164:12569.9]
+    set yrange [1.55862e+10:1.05162e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.37326e+10 < 5.38365e+11 ? x * 5.37326e+10 : 5.38365e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.79977e+10 < 5.25811e+11 ? x * 4.79977e+10 : 5.25811e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[train | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[train | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[train | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[train | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[train | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[train | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[train | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[train | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[train | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[train | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[train | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[train | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[train | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[train | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[train | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[train | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[train | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[train | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[train | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[train | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[train | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[train | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[train | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[train | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[train | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[train | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.33978:3447.15]
-    set yrange [1.23858e+10:1.07673e+12]
+    set xrange [3.65164:6894.17]
+    set yrange [1.34344e+10:1.05162e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.37326e+10 < 5.38365e+11 ? x * 5.37326e+10 : 5.38365e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.79977e+10 < 5.25811e+11 ? x * 4.79977e+10 : 5.25811e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[prefill | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[prefill | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[prefill | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[prefill | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[prefill | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[prefill | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[prefill | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[prefill | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[prefill | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[prefill | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[prefill | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[prefill | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[prefill | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[prefill | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[prefill | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[prefill | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[prefill | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[prefill | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[prefill | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[prefill | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[prefill | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[prefill | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[prefill | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[prefill | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[prefill | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:30.058]
-    set yrange [7.31249e+08:1.07673e+12]
+    set xrange [0.166667:32.8647]
+    set yrange [1.26207e+09:1.05162e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.37326e+10 < 5.38365e+11 ? x * 5.37326e+10 : 5.38365e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.79977e+10 < 5.25811e+11 ? x * 4.79977e+10 : 5.25811e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[decode | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[decode | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[decode | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[decode | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[decode | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[decode | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[decode | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[decode | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[decode | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[decode | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[decode | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[decode | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[decode | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[decode | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[decode | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[decode | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[decode | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[decode | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[decode | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[decode | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[decode | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[decode | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[decode | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[decode | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[decode | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     unset multiplot
     set output

@@ -26,53 +26,62 @@ do for [format in "png svg"] {
     # train
     set title "train: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.41969:1326.66]
-    set yrange [1.75824e+10:1.07793e+12]
+    set xrange [3.61967:3303.31]
+    set yrange [1.59901e+10:1.05075e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.25353e+10 < 5.38963e+11 ? x * 5.25353e+10 : 5.38963e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
-         data index "[train | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[train | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[train | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[train | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot (x * 4.83817e+10 < 5.25377e+11 ? x * 4.83817e+10 : 5.25377e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+         data index "[train | swa W34]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[train | swa W36]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[train | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[train | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[train | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[train | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[train | swa W288]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.41969:2837.28]
-    set yrange [1.35366e+10:1.07793e+12]
+    set xrange [3.61967:5731.03]
+    set yrange [1.66167e+10:1.05075e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.25353e+10 < 5.38963e+11 ? x * 5.25353e+10 : 5.38963e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
-         data index "[prefill | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[prefill | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[prefill | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[prefill | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot (x * 4.83817e+10 < 5.25377e+11 ? x * 4.83817e+10 : 5.25377e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+         data index "[prefill | swa W34]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[prefill | swa W36]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[prefill | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[prefill | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[prefill | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[prefill | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[prefill | swa W288]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:30.7772]
-    set yrange [1.02773e+09:1.07793e+12]
+    set xrange [0.166667:32.577]
+    set yrange [1.85547e+09:1.05075e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.25353e+10 < 5.38963e+11 ? x * 5.25353e+10 : 5.38963e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
-         data index "[decode | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[decode | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[decode | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[decode | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot (x * 4.83817e+10 < 5.25377e+11 ? x * 4.83817e+10 : 5.25377e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+         data index "[decode | swa W34]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[decode | swa W36]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[decode | swa W40]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[decode | swa W48]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[decode | swa W96]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[decode | swa W160]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[decode | swa W288]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     unset multiplot
     set output

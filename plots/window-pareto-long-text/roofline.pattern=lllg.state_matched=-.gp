@@ -26,71 +26,89 @@ do for [format in "png svg"] {
     # train
     set title "train: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.3653:2047.61]
-    set yrange [1.77604e+10:1.07083e+12]
+    set xrange [3.52001:5922.78]
+    set yrange [1.54348e+10:1.05264e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.3033e+10 < 5.35417e+11 ? x * 5.3033e+10 : 5.35417e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.98409e+10 < 5.26322e+11 ? x * 4.98409e+10 : 5.26322e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[train | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[train | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[train | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[train | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[train | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[train | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[train | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[train | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[train | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[train | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[train | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[train | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[train | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[train | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[train | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[train | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[train | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[train | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[train | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[train | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[train | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[train | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[train | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[train | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[train | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [3.3653:2337.58]
-    set yrange [1.40048e+10:1.07083e+12]
+    set xrange [3.52001:4237.07]
+    set yrange [1.2776e+10:1.05264e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.3033e+10 < 5.35417e+11 ? x * 5.3033e+10 : 5.35417e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.98409e+10 < 5.26322e+11 ? x * 4.98409e+10 : 5.26322e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[prefill | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[prefill | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[prefill | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[prefill | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[prefill | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[prefill | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[prefill | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[prefill | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[prefill | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[prefill | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[prefill | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[prefill | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[prefill | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[prefill | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[prefill | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[prefill | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[prefill | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[prefill | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[prefill | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[prefill | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[prefill | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[prefill | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[prefill | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[prefill | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:30.2877]
-    set yrange [1.06974e+09:1.07083e+12]
+    set xrange [0.166667:31.6801]
+    set yrange [1.21094e+09:1.05264e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.3033e+10 < 5.35417e+11 ? x * 5.3033e+10 : 5.35417e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.98409e+10 < 5.26322e+11 ? x * 4.98409e+10 : 5.26322e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
-         data index "[decode | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[decode | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[decode | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[decode | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
-         data index "[decode | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[decode | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[decode | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[decode | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[decode | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[decode | swa W2]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W2", \
+         data index "[decode | swa W4]" using 2:3:4:5 with yerrorlines lc rgb "#75abd1" pt 7 dt 1 lw 1.5 title "swa W4", \
+         data index "[decode | swa W8]" using 2:3:4:5 with yerrorlines lc rgb "#67a3cc" pt 7 dt 1 lw 1.5 title "swa W8", \
+         data index "[decode | swa W16]" using 2:3:4:5 with yerrorlines lc rgb "#599ac7" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[decode | swa W32]" using 2:3:4:5 with yerrorlines lc rgb "#4a91c2" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#3c88be" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[decode | swa W128]" using 2:3:4:5 with yerrorlines lc rgb "#2d80b9" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[decode | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
+         data index "[decode | ratt W2]" using 2:3:4:5 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W2", \
+         data index "[decode | ratt W4]" using 2:3:4:5 with yerrorlines lc rgb "#e67a7b" pt 7 dt 1 lw 1.5 title "ratt W4", \
+         data index "[decode | ratt W8]" using 2:3:4:5 with yerrorlines lc rgb "#e36c6d" pt 7 dt 1 lw 1.5 title "ratt W8", \
+         data index "[decode | ratt W16]" using 2:3:4:5 with yerrorlines lc rgb "#e15f5f" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[decode | ratt W32]" using 2:3:4:5 with yerrorlines lc rgb "#de5151" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[decode | ratt W64]" using 2:3:4:5 with yerrorlines lc rgb "#db4344" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[decode | ratt W128]" using 2:3:4:5 with yerrorlines lc rgb "#d93536" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[decode | ratt W256]" using 2:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     unset multiplot
     set output

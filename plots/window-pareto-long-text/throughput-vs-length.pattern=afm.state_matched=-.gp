@@ -3,7 +3,7 @@
 # Bench throughput against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Tokens per second of a training step, a prefill and a decode step (median of the bench budget).
-# Median of 3 interleaved rounds, bars min..max; 4 of 9 points spread more than 15 % of their median.
+# Median of 3 interleaved rounds, bars min..max; 11 of 18 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot throughput-vs-length.pattern=afm.state_matched=-.gp
@@ -26,10 +26,10 @@ do for [format in "png svg"] {
     # train_tokens_per_second
     set title "training throughput (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [10871.7:72424.5]; set ytics ("20k" 20000, "50k" 50000)
+    set yrange [10355.2:102987]; set ytics ("20k" 20000, "50k" 50000, "100k" 100000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
@@ -38,10 +38,10 @@ do for [format in "png svg"] {
     # prefill_tokens_per_second
     set title "prefill throughput (to the first token) (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [61938.4:376188]; set ytics ("100k" 100000, "200k" 200000)
+    set yrange [34194.1:440930]; set ytics ("50k" 50000, "100k" 100000, "200k" 200000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
@@ -50,10 +50,10 @@ do for [format in "png svg"] {
     # decode_tokens_per_second
     set title "decode throughput (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [1878.98:15270.2]; set ytics ("2k" 2000, "5k" 5000, "10k" 10000)
+    set yrange [2059.06:46579.6]; set ytics ("5k" 5000, "10k" 10000, "20k" 20000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top

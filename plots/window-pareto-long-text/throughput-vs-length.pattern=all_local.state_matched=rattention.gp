@@ -3,7 +3,7 @@
 # Bench throughput against context length, log-log, one line per variant/window.
 # Colour: variant (paler: smaller window); marker: stack; dash: kernel.
 # Tokens per second of a training step, a prefill and a decode step (median of the bench budget).
-# Median of 3 interleaved rounds, bars min..max; 18 of 45 points spread more than 15 % of their median.
+# Median of 3 interleaved rounds, bars min..max; 30 of 102 points spread more than 15 % of their median.
 #
 # Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot throughput-vs-length.pattern=all_local.state_matched=rattention.gp
@@ -26,50 +26,59 @@ do for [format in "png svg"] {
     # train_tokens_per_second
     set title "training throughput (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [21945.4:89411.3]; set ytics ("50k" 50000)
+    set yrange [22141.2:135356]; set ytics ("50k" 50000, "100k" 100000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
-    plot data index "[train_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[train_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[train_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[train_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[train_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot data index "[train_tokens_per_second | swa W34]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[train_tokens_per_second | swa W36]" using ($1*0.961166):2:3:4 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[train_tokens_per_second | swa W40]" using ($1*0.976515):2:3:4 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[train_tokens_per_second | swa W48]" using ($1*0.99211):2:3:4 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[train_tokens_per_second | swa W64]" using ($1*1.00795):2:3:4 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[train_tokens_per_second | swa W96]" using ($1*1.02405):2:3:4 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[train_tokens_per_second | swa W160]" using ($1*1.0404):2:3:4 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[train_tokens_per_second | swa W288]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     # prefill_tokens_per_second
     set title "prefill throughput (to the first token) (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [54801:323112]; set ytics ("100k" 100000, "200k" 200000)
+    set yrange [60228.2:378023]; set ytics ("100k" 100000, "200k" 200000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
-    plot data index "[prefill_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[prefill_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[prefill_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[prefill_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[prefill_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot data index "[prefill_tokens_per_second | swa W34]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[prefill_tokens_per_second | swa W36]" using ($1*0.961166):2:3:4 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[prefill_tokens_per_second | swa W40]" using ($1*0.976515):2:3:4 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[prefill_tokens_per_second | swa W48]" using ($1*0.99211):2:3:4 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[prefill_tokens_per_second | swa W64]" using ($1*1.00795):2:3:4 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[prefill_tokens_per_second | swa W96]" using ($1*1.02405):2:3:4 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[prefill_tokens_per_second | swa W160]" using ($1*1.0404):2:3:4 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[prefill_tokens_per_second | swa W288]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     # decode_tokens_per_second
     set title "decode throughput (tokens/s)"
     set logscale xy
-    set xrange [341.333:3072]
-    set xtics ("512" 512, "1024" 1024, "2048" 2048)
+    set xrange [85.3333:6144]
+    set xtics ("128" 128, "256" 256, "512" 512, "1024" 1024, "2048" 2048, "4096" 4096)
     set format y "%.0s%c"
-    set yrange [3282.18:18343.5]; set ytics ("5k" 5000, "10k" 10000)
+    set yrange [4704.01:49275.2]; set ytics ("5k" 5000, "10k" 10000, "20k" 20000)
     set xlabel "context length (tokens)"
     set ylabel "tokens per second, log scale"
     set key outside right top
-    plot data index "[decode_tokens_per_second | swa W40]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[decode_tokens_per_second | swa W48]" using ($1*0.972655):2:3:4 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[decode_tokens_per_second | swa W64]" using ($1*1):2:3:4 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[decode_tokens_per_second | swa W96]" using ($1*1.02811):2:3:4 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[decode_tokens_per_second | swa W160]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+    plot data index "[decode_tokens_per_second | swa W34]" using ($1*0.946058):2:3:4 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W34", \
+         data index "[decode_tokens_per_second | swa W36]" using ($1*0.961166):2:3:4 with yerrorlines lc rgb "#75abd1" pt 7 dt 2 lw 1.5 title "swa W36", \
+         data index "[decode_tokens_per_second | swa W40]" using ($1*0.976515):2:3:4 with yerrorlines lc rgb "#67a3cc" pt 7 dt 2 lw 1.5 title "swa W40", \
+         data index "[decode_tokens_per_second | swa W48]" using ($1*0.99211):2:3:4 with yerrorlines lc rgb "#599ac7" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[decode_tokens_per_second | swa W64]" using ($1*1.00795):2:3:4 with yerrorlines lc rgb "#4a91c2" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[decode_tokens_per_second | swa W96]" using ($1*1.02405):2:3:4 with yerrorlines lc rgb "#3c88be" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[decode_tokens_per_second | swa W160]" using ($1*1.0404):2:3:4 with yerrorlines lc rgb "#2d80b9" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[decode_tokens_per_second | swa W288]" using ($1*1.05702):2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     unset multiplot
     set output

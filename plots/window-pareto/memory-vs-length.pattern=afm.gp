@@ -53,7 +53,7 @@ do for [format in "png svg"] {
     set xrange [682.667:24576]
     set xtics ("1024" 1024, "4096" 4096, "16384" 16384)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [2.56933e+07:3.32211e+08]; set ytics autofreq
+    set yrange [2.58913e+07:3.46949e+08]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

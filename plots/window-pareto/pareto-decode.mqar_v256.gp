@@ -26,7 +26,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 16,384 tokens, accuracy at 128"
     set yrange [-0.02:1.07873]
-    set xrange [416.918:33679.2]
+    set xrange [421.513:84662.8]
     set logscale x 2
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 16,384 tokens, log scale"
@@ -67,7 +67,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 16,384 tokens, accuracy at 192"
     set yrange [-0.02:1.07606]
-    set xrange [416.918:33679.2]
+    set xrange [421.513:84662.8]
     set logscale x 2
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 16,384 tokens, log scale"
@@ -108,7 +108,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "close-up of the best, cost at 16,384 tokens, accuracy at 128"
     set yrange [0.913597:1.00282]
-    set xrange [476.477:29469.3]
+    set xrange [481.729:74080]
     set logscale x 2
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 16,384 tokens, log scale"
@@ -149,7 +149,7 @@ do for [format in "png svg"] {
     set autoscale y
     set title "close-up of the best, cost at 16,384 tokens, accuracy at 192"
     set yrange [0.887004:1.00133]
-    set xrange [476.477:25234.8]
+    set xrange [481.729:43986.4]
     set logscale x 2
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds) at 16,384 tokens, log scale"

@@ -26,14 +26,14 @@ do for [format in "png svg"] {
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:31.3424]
-    set yrange [3.5556e+09:1.0733e+12]
+    set xrange [0.166667:35.1985]
+    set yrange [3.39398e+09:1.04684e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.13665e+10 < 5.3665e+11 ? x * 5.13665e+10 : 5.3665e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.46117e+10 < 5.23421e+11 ? x * 4.46117e+10 : 5.23421e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full"
 
     unset multiplot

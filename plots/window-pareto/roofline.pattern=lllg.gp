@@ -26,14 +26,14 @@ do for [format in "png svg"] {
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:30.7236]
-    set yrange [1.88761e+09:1.07097e+12]
+    set xrange [0.166667:35.6218]
+    set yrange [3.30319e+09:1.03865e+12]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 5.22873e+10 < 5.35485e+11 ? x * 5.22873e+10 : 5.35485e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.37367e+10 < 5.19327e+11 ? x * 4.37367e+10 : 5.19327e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[decode | linear only]" using 2:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[decode | swa W0]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W0", \
