@@ -31,12 +31,16 @@ do for [format in "png svg"] {
     plot data index "[curve_val_loss | full seed 0 | a214ffa8287f924a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | 26fcc744e70cf806]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 2 | 3799ab80b9a9fb7c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 3 | cda8250ab0440a25]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | cb808f964bfc9fe8]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 0 | 1f5d81c9dab065d8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_loss | linear only seed 1 | b8e45fad30be2735]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 2 | 5a6cf0395047b888]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W8 seed 0 | 9e494141190fdff2]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
          data index "[curve_val_loss | swa W8 seed 1 | b59fecc027c49205]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W8 seed 2 | 7b4a81806d6e5d1c]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 3 | 0b7255082dbdb34a]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 4 | 89d7d274a688dd2d]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 0 | be7832475eeb0216]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_loss | swa W16 seed 1 | c62bff98b5fee142]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 2 | d94e3289e3a4977d]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
@@ -52,6 +56,8 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | ratt W8 seed 0 | 8992a3d3ba987db4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
          data index "[curve_val_loss | ratt W8 seed 1 | 5d6d9bb2ba18adf2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W8 seed 2 | c23cd4b94fa98ebd]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 3 | e524b584d2a33a68]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 4 | 9776f4acb45ed977]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 0 | 0bfaf9c3c5ca496d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_loss | ratt W16 seed 1 | abba4c1d7a34ce5c]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 2 | ffe7e7916269d82e]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
@@ -75,12 +81,16 @@ do for [format in "png svg"] {
     plot data index "[curve_val_accuracy | full seed 0 | a214ffa8287f924a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | 26fcc744e70cf806]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | full seed 2 | 3799ab80b9a9fb7c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 3 | cda8250ab0440a25]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | cb808f964bfc9fe8]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 0 | 1f5d81c9dab065d8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_accuracy | linear only seed 1 | b8e45fad30be2735]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 2 | 5a6cf0395047b888]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W8 seed 0 | 9e494141190fdff2]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
          data index "[curve_val_accuracy | swa W8 seed 1 | b59fecc027c49205]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W8 seed 2 | 7b4a81806d6e5d1c]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 3 | 0b7255082dbdb34a]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 4 | 89d7d274a688dd2d]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 0 | be7832475eeb0216]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | swa W16 seed 1 | c62bff98b5fee142]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 2 | d94e3289e3a4977d]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
@@ -96,6 +106,8 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | ratt W8 seed 0 | 8992a3d3ba987db4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
          data index "[curve_val_accuracy | ratt W8 seed 1 | 5d6d9bb2ba18adf2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W8 seed 2 | c23cd4b94fa98ebd]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 3 | e524b584d2a33a68]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 4 | 9776f4acb45ed977]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 0 | 0bfaf9c3c5ca496d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_accuracy | ratt W16 seed 1 | abba4c1d7a34ce5c]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 2 | ffe7e7916269d82e]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
