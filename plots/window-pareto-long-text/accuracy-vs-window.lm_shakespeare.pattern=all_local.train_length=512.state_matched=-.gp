@@ -27,7 +27,7 @@ do for [format in "png svg"] {
     stats data index "[L=512 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=512 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 512 tokens"
-    set yrange [0.462163:0.531367]
+    set yrange [0.462163:0.532832]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -46,7 +46,7 @@ do for [format in "png svg"] {
     stats data index "[L=1024 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=1024 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 1,024 tokens"
-    set yrange [0.467076:0.539576]
+    set yrange [0.467047:0.539972]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     stats data index "[L=2048 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=2048 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 2,048 tokens"
-    set yrange [0.46228:0.536408]
+    set yrange [0.462221:0.537199]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)

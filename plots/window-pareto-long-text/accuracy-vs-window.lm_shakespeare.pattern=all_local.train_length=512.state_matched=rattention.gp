@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.510747:0.529109]
+    set yrange [0.510625:0.530696]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)
@@ -36,7 +36,7 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.516942:0.537379]
+    set yrange [0.516942:0.53802]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.463323:0.534785]
+    set yrange [0.463254:0.536746]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -38,7 +38,7 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.466984:0.540829]
+    set yrange [0.466974:0.540961]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
@@ -52,7 +52,7 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.444529:0.538641]
+    set yrange [0.444423:0.540074]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)

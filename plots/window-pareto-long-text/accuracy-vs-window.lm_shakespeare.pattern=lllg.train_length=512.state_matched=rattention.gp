@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.509893:0.531001]
+    set yrange [0.509893:0.531794]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)
@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.504613:0.533793]
+    set yrange [0.504613:0.534572]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)

@@ -69,7 +69,7 @@ do for [format in "png svg"] {
     set key outside below height 1
     stats data index "[L=4096 | full]" using 1 name "full" nooutput
     plot full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
-         2.47433 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
+         2.45449 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
          2.55345 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
          data index "[L=4096 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
          data index "[L=4096 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \

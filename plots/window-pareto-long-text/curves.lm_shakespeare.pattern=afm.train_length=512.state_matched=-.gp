@@ -30,7 +30,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | a103dc2b39ed0703]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | 184e7d38edfed29a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | full seed 2 | 5c812870b5a9631a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 2 | 5c812870b5a9631a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 3 | c63cb825cf4d8b0e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | c3b3ba6ed2011326]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -41,7 +43,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | a103dc2b39ed0703]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | 184e7d38edfed29a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | full seed 2 | 5c812870b5a9631a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 2 | 5c812870b5a9631a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 3 | c63cb825cf4d8b0e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | c3b3ba6ed2011326]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

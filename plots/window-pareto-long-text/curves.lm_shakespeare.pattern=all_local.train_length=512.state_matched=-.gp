@@ -36,6 +36,8 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | linear only seed 0 | 1f5d81c9dab065d8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_loss | linear only seed 1 | b8e45fad30be2735]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 2 | 5a6cf0395047b888]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 3 | dca547e79dbb72d0]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 4 | ec320cf79f7e14e8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W8 seed 0 | 9e494141190fdff2]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
          data index "[curve_val_loss | swa W8 seed 1 | b59fecc027c49205]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W8 seed 2 | 7b4a81806d6e5d1c]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
@@ -44,15 +46,23 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W16 seed 0 | be7832475eeb0216]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_loss | swa W16 seed 1 | c62bff98b5fee142]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 2 | d94e3289e3a4977d]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 3 | 0e46546832a3d0c8]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 4 | cb0734ff96c3694c]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W32 seed 0 | f8032b011c372762]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W32", \
          data index "[curve_val_loss | swa W32 seed 1 | 5bb58e149ffdfe8b]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W32 seed 2 | d68e85e4eaccec20]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 3 | 490b8d2ecdb74522]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 4 | 2858a8e4fa574884]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 0 | 0e3b6ad5ea87c426]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W64 seed 1 | a43feb3ee8f2f516]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 2 | 32f2e0469e1c48a0]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 3 | cc882c0d961dff51]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 4 | a18d5132cb936cda]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 0 | 4a04b9aebf6e8e2e]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W128", \
          data index "[curve_val_loss | swa W128 seed 1 | 208333032ae82562]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 2 | 5c5cd085df98a583]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 3 | c024258a7a988655]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 4 | c2b0875b897eb5e8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W8 seed 0 | 8992a3d3ba987db4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
          data index "[curve_val_loss | ratt W8 seed 1 | 5d6d9bb2ba18adf2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W8 seed 2 | c23cd4b94fa98ebd]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -61,15 +71,23 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | ratt W16 seed 0 | 0bfaf9c3c5ca496d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_loss | ratt W16 seed 1 | abba4c1d7a34ce5c]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 2 | ffe7e7916269d82e]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 3 | 8a2d570337e1f568]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 4 | 19c30cdeb7955c9d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W32 seed 0 | 3f239941d887e30d]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_loss | ratt W32 seed 1 | 23c0c708b4b113ef]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W32 seed 2 | 5b4f9eeb25d4eec6]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 3 | b8afd55be263ac8c]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 4 | 9d5f1e020834fa68]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W64 seed 0 | a048cd5129830923]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W64", \
          data index "[curve_val_loss | ratt W64 seed 1 | 3becdb049392a220]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W64 seed 2 | 2cbdf60363f3814b]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 3 | 7bb484762d26666d]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 4 | 39cbdccc6ea07a99]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W128 seed 0 | 809d462acf42036e]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W128", \
          data index "[curve_val_loss | ratt W128 seed 1 | f391a9e157b387e7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | ratt W128 seed 2 | 6eb97b4f08ce3f1a]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | ratt W128 seed 2 | 6eb97b4f08ce3f1a]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 3 | 287de72d9697759b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 4 | de18ed0211784ddd]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -86,6 +104,8 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | linear only seed 0 | 1f5d81c9dab065d8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_accuracy | linear only seed 1 | b8e45fad30be2735]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 2 | 5a6cf0395047b888]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 3 | dca547e79dbb72d0]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 4 | ec320cf79f7e14e8]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W8 seed 0 | 9e494141190fdff2]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
          data index "[curve_val_accuracy | swa W8 seed 1 | b59fecc027c49205]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W8 seed 2 | 7b4a81806d6e5d1c]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
@@ -94,15 +114,23 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W16 seed 0 | be7832475eeb0216]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | swa W16 seed 1 | c62bff98b5fee142]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 2 | d94e3289e3a4977d]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 3 | 0e46546832a3d0c8]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 4 | cb0734ff96c3694c]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W32 seed 0 | f8032b011c372762]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W32", \
          data index "[curve_val_accuracy | swa W32 seed 1 | 5bb58e149ffdfe8b]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W32 seed 2 | d68e85e4eaccec20]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 3 | 490b8d2ecdb74522]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 4 | 2858a8e4fa574884]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 0 | 0e3b6ad5ea87c426]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W64 seed 1 | a43feb3ee8f2f516]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 2 | 32f2e0469e1c48a0]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 3 | cc882c0d961dff51]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 4 | a18d5132cb936cda]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 0 | 4a04b9aebf6e8e2e]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W128", \
          data index "[curve_val_accuracy | swa W128 seed 1 | 208333032ae82562]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 2 | 5c5cd085df98a583]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 3 | c024258a7a988655]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 4 | c2b0875b897eb5e8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W8 seed 0 | 8992a3d3ba987db4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
          data index "[curve_val_accuracy | ratt W8 seed 1 | 5d6d9bb2ba18adf2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W8 seed 2 | c23cd4b94fa98ebd]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -111,15 +139,23 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | ratt W16 seed 0 | 0bfaf9c3c5ca496d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_accuracy | ratt W16 seed 1 | abba4c1d7a34ce5c]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 2 | ffe7e7916269d82e]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 3 | 8a2d570337e1f568]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 4 | 19c30cdeb7955c9d]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W32 seed 0 | 3f239941d887e30d]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_accuracy | ratt W32 seed 1 | 23c0c708b4b113ef]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W32 seed 2 | 5b4f9eeb25d4eec6]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 3 | b8afd55be263ac8c]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 4 | 9d5f1e020834fa68]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W64 seed 0 | a048cd5129830923]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W64", \
          data index "[curve_val_accuracy | ratt W64 seed 1 | 3becdb049392a220]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W64 seed 2 | 2cbdf60363f3814b]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 3 | 7bb484762d26666d]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 4 | 39cbdccc6ea07a99]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W128 seed 0 | 809d462acf42036e]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W128", \
          data index "[curve_val_accuracy | ratt W128 seed 1 | f391a9e157b387e7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | ratt W128 seed 2 | 6eb97b4f08ce3f1a]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | ratt W128 seed 2 | 6eb97b4f08ce3f1a]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 3 | 287de72d9697759b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 4 | de18ed0211784ddd]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

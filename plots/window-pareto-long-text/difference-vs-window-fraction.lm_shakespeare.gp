@@ -28,7 +28,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.131997:0.189788]
+    set yrange [-0.0928137:0.195115]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -44,7 +44,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 1024"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.173035:0.136605]
+    set yrange [-0.117279:0.157432]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
@@ -60,7 +60,7 @@ do for [format in "png svg"] {
     set title "train length 512, eval length 2048"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.381149:0.156599]
+    set yrange [-0.275643:0.100028]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \

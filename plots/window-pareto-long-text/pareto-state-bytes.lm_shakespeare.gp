@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy vs decode-state bytes, at 512 tokens"
-    set yrange [0.462153:0.534795]
+    set yrange [0.462002:0.536838]
     set xrange [12800:1.681e+06]
     set logscale x 2
     set format x "%.0b %BB"
@@ -73,7 +73,7 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy vs decode-state bytes, at 1,024 tokens"
-    set yrange [0.461512:0.541234]
+    set yrange [0.461503:0.541366]
     set xrange [12800:3358720]
     set logscale x 2
     set format x "%.0b %BB"
@@ -156,7 +156,7 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy vs decode-state bytes, at 2,048 tokens"
-    set yrange [0.444529:0.538641]
+    set yrange [0.444423:0.540074]
     set xrange [12800:6.71416e+06]
     set logscale x 2
     set format x "%.0b %BB"
