@@ -73,11 +73,7 @@ public enum CostSummary {
     /// tokens/s (subject ÷ partner) min–max over the lengths both were measured at; decode-state
     /// bytes (analytic) at the longest such length. Empty when no row carries `state_matched`.
     static func stateMatched(_ d: ReportData, present: [(metric: String, word: String)], perMode: [[Key: [Int: Double]]]) -> String {
-        func benchConfig(_ labels: [String: String]) -> RunConfig {
-            var c = RunConfig(labels: labels)
-            c.groups = c.groups.filter { !RunConfig.recipeLabels.contains($0.key) && $0.key != "window_fraction" }
-            return c
-        }
+        func benchConfig(_ labels: [String: String]) -> RunConfig { RunConfig(labels: labels).benchKey }
         struct Triple: Hashable { var subject: RunConfig; var sameWindow: RunConfig; var sameState: RunConfig }
         let accuracy = d.okRows.filter { $0.kind != "bench" }
         var triples = Set<Triple>()

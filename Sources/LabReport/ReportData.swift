@@ -44,6 +44,9 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
     public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel", "round"]
     /// Labels only accuracy runs carry (the training recipe): ignored when joining to bench rows.
     public static let recipeLabels: Set<String> = ["learning_rate", "train_length"]
+    /// Labels accuracy rows carry and bench rows do not: the recipe, and `window_fraction` (a bench
+    /// point has a window, not a train length to divide it by).
+    public static let accuracyOnlyLabels: Set<String> = recipeLabels.union(["window_fraction"])
 
     /// The configuration a row's labels name, described by `about` (nil: undescribed).
     public init(labels: [String: String], about: VariantDescription? = nil) {
@@ -80,9 +83,9 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
         return false
     }
 
-    /// The configuration as a bench row would label it (no training-recipe labels).
+    /// The configuration as a bench row would label it (no `accuracyOnlyLabels`).
     var benchKey: RunConfig {
-        RunConfig(variant: variant, window: window, groups: groups.filter { !Self.recipeLabels.contains($0.key) }, about: about)
+        RunConfig(variant: variant, window: window, groups: groups.filter { !Self.accuracyOnlyLabels.contains($0.key) }, about: about)
     }
 }
 

@@ -37,7 +37,7 @@ do for [format in "png svg"] {
     plot data index "[L=1024 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=1024 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 4 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 2048
@@ -56,7 +56,7 @@ do for [format in "png svg"] {
     plot data index "[L=2048 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=2048 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 4 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 4096
@@ -75,7 +75,7 @@ do for [format in "png svg"] {
     plot data index "[L=4096 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=4096 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=4096 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 4 seeds", \
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
          full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     unset multiplot

@@ -32,6 +32,7 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | full seed 1 | fd5908626e113087]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 2 | 06cf7a6462cb1c55]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 3 | ef6040f0e9986c35]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | 992d0af97145cf2c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 0 | b982ac7a47a5b570]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_loss | linear only seed 1 | 24464bfe42c02c62]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 2 | 236de676694b92a3]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
@@ -77,6 +78,7 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | full seed 1 | fd5908626e113087]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | full seed 2 | 06cf7a6462cb1c55]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | full seed 3 | ef6040f0e9986c35]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | 992d0af97145cf2c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 0 | b982ac7a47a5b570]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_accuracy | linear only seed 1 | 24464bfe42c02c62]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 2 | 236de676694b92a3]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
