@@ -28,7 +28,10 @@ public struct Tensor<Scalar: TensorScalar>: Sendable, Equatable {
         self.scalars = scalars
     }
 
-    /// A tensor of `shape` filled with `value` (zeros by default).
+    /// A tensor of `shape` filled with `value` (zeros by default). Inlinable so that callers in
+    /// other modules fill with their concrete scalar type (the unspecialised fill went through a
+    /// value-witness call per element: 1.5 % of a window-pareto training step).
+    @inlinable
     public init(zeros shape: [Int], value: Scalar = 0) {
         self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
     }

@@ -123,7 +123,8 @@ public struct LanguageModel: Sendable {
         // backward: head, final norm, scatter back to [B, T, C], blocks in reverse, embedding
         let (dh, dW) = LMHead.backward(h, weight: W, dlogits: loss.dlogits)
         let (dxr, dFinal) = RMSNorm.backward(xr, gain: p["final_norm"], r: r, dy: dh)
-        var dx = Profile.measure(.layout) {
+        // every position has a target (the language-model and most task batches): xr is x, and dx is dxr
+        var dx = rows.count * C == x.count ? dxr.reshaped(x.shape) : Profile.measure(.layout) {
             var dx = Tensor<S>(zeros: x.shape)
             for (j, row) in rows.enumerated() {
                 dx.scalars.replaceSubrange((row * C)..<((row + 1) * C), with: dxr.scalars[(j * C)..<((j + 1) * C)])
@@ -154,10 +155,12 @@ public struct LanguageModel: Sendable {
         return l.reshaped([B, tokens.count / B, config.vocab])
     }
 
-    /// Rows `rows` of x viewed as [B·T, C] → [M, C].
+    /// Rows `rows` (increasing, as filtering the label indices gives them) of x viewed as [B·T, C]
+    /// → [M, C]; x itself, reshaped, when `rows` is every row.
     func gatherRows<S: TensorScalar>(_ x: Tensor<S>, _ rows: [Int]) -> Tensor<S> {
         let profiled = Profile.begin(); defer { Profile.end(.layout, profiled) }
         let C = config.modelDim
+        if rows.count * C == x.count { return x.reshaped([rows.count, C]) }  // every row, in order (`rows` is increasing)
         var out = [S]()
         out.reserveCapacity(rows.count * C)
         for row in rows { out.append(contentsOf: x.scalars[(row * C)..<((row + 1) * C)]) }
