@@ -93,6 +93,8 @@ extension Study {
     /// In the config, so that a state-matched run never shares its id (and row) with a plain run
     /// that happens to have the same window.
     static let stateMatchedField = "state_matched"
+    /// The config field and label of a named variant entry (`name`), for the same reason.
+    static let variantNameField = "variant_name"
 
     /// `sweep.window_fraction` resolved: for each train length L and fraction f, this study with
     /// `train_length: [L]` and `window: [f·L]` (the bench lengths then default to L's eval
@@ -130,10 +132,16 @@ extension Study {
                 // a state-matched entry: the window whose state equals its target's at w
                 let matched = stateMatchTarget(v)
                 if let kind = matched, let target = window { window = try stateMatchedWindow(variant: v, to: kind, window: target) }
+                let name = variantName(v)
                 func mark(_ fields: inout [String: JSONValue], _ labels: inout [String: String]) {
-                    guard let kind = matched else { return }
-                    fields[Self.stateMatchedField] = .string(kind)
-                    labels[Self.stateMatchedField] = kind
+                    if let kind = matched {
+                        fields[Self.stateMatchedField] = .string(kind)
+                        labels[Self.stateMatchedField] = kind
+                    }
+                    if let name {
+                        fields[Self.variantNameField] = .string(name)
+                        labels[Self.variantNameField] = name
+                    }
                 }
                 if wantsAccuracy {
                     for task in try resolvedTasks() {

@@ -134,7 +134,8 @@ public struct Study: @unchecked Sendable {
     /// labels), on `metric` at `lengths`, with an equivalence `margin` in the metric's unit.
     public struct Compare: Sendable, Equatable {
         /// The reference's labels: `variant` (a kind listed in `variants`), `window`, or any swept
-        /// label (`pattern`, `learning_rate`, `kernel`); the reference must be runs of the study.
+        /// label (`pattern`, `learning_rate`, `kernel`), and `variant_name` for a named entry; the
+        /// reference must be runs of the study.
         public var reference: [String: String]
         /// A metric the accuracy rows carry (e.g. `accuracy`).
         public var metric: String
@@ -219,7 +220,8 @@ public struct Study: @unchecked Sendable {
         if object["window"] != nil {
             throw fail([.key("variants"), .index(index), .key("window")], "the window is a sweep axis: set it in sweep.window")
         }
-        object[Self.matchStateKey] = nil  // a study-level setting (stateMatchedWindow), not part of the variant
+        object[Self.matchStateKey] = nil  // study-level settings (stateMatchedWindow, the entry's name), not part of the variant
+        object[Self.variantNameKey] = nil
         func decode(_ v: JSONValue) throws -> AnyAttentionConfig { try v.decode(AnyAttentionConfig.self) }
         var withWindow: DecodingError? = nil  // why the config with the window did not decode
         if let w = window {
@@ -246,10 +248,18 @@ public struct Study: @unchecked Sendable {
     /// equals that kind's at W (`stateMatchedWindow`), labelled `state_matched` = the kind.
     static let matchStateKey = "match_state_of"
 
-    /// The index of the entry of `variants` of kind `kind` that is not state-matched (what
-    /// `match_state_of` and a compare reference name), or nil.
+    /// `name` in a variant entry (`{kind: rattention, linear_branch: off, name: norm_only}`): tells
+    /// apart two entries of the same kind (an ablation beside the plain variant); its runs carry the
+    /// label `variant_name` = the name, and the key in their config.
+    static let variantNameKey = "name"
+
+    /// The name of variant entry `index` (`name`), or nil.
+    func variantName(_ index: Int) -> String? { variants[index][Self.variantNameKey]?.stringValue }
+
+    /// The index of the entry of `variants` of kind `kind` that is neither state-matched nor named
+    /// (what `match_state_of` and a compare reference name), or nil.
     func plainVariantIndex(kind: String) -> Int? {
-        variants.indices.first { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil }
+        variants.indices.first { variants[$0]["kind"]?.stringValue == kind && stateMatchTarget($0) == nil && variantName($0) == nil }
     }
 
     /// The kind variant `index` is state-matched to (`match_state_of`), or nil.

@@ -215,14 +215,16 @@ extension Study.Compare: Decodable {
 
 /// `compare.reference`: the labels of the reference runs: `{variant: full}`,
 /// `{variant: sliding_window, window: 64}`, or any swept label (`pattern`, `learning_rate`,
-/// `kernel`), e.g. `{pattern: uniform}` or `{learning_rate: 0.003}`.
+/// `kernel`), e.g. `{pattern: uniform}` or `{learning_rate: 0.003}`; `variant_name` picks a
+/// named variant entry (`{variant: rattention, variant_name: norm_only}`).
 private struct ReferenceDecoder: Decodable {
-    static let keys = ["variant", "window", "pattern", "learning_rate", "kernel"]
+    static let keys = ["variant", "variant_name", "window", "pattern", "learning_rate", "kernel"]
     var labels: [String: String] = [:]
     init(from decoder: Decoder) throws {
         let c = try strict(decoder, Self.keys, "compare.reference")
         if let v = try c.optional(String.self, "variant") { labels["variant"] = v }
         if let w = try c.integer("window", in: ConfigLimits.window) { labels["window"] = String(w) }
+        if let n = try c.optional(String.self, "variant_name") { labels["variant_name"] = n }
         if let p = try c.optional(String.self, "pattern") { labels["pattern"] = p }
         // written as the expansion writes the label: "\(Double)"
         if let lr = try c.number("learning_rate", in: NumberRange(0...1e9, lowerOpen: true)) { labels["learning_rate"] = "\(lr)" }

@@ -74,6 +74,7 @@ extension Study {
 
     func validate() throws {
         try validateStateMatches()
+        try validateVariantNames()
         if !sweep.windowFraction.isEmpty {
             if !sweep.window.isEmpty {
                 throw fail([.key("sweep"), .key("window_fraction")], "give the windows either as sweep.window or as sweep.window_fraction, not both")
@@ -210,9 +211,10 @@ extension Study {
 
     /// `compare.reference.variant` is a listed kind, with a window exactly where it runs at several.
     private func validateReferenceVariant(_ c: Compare, variant: String, kinds: [String]) throws {
-        guard let index = variants.firstIndex(where: { $0["kind"]?.stringValue == variant }) else {
-            throw fail([.key("compare"), .key("reference"), .key("variant")],
-                       "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs")
+        let name = c.reference["variant_name"]
+        guard let index = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == variant && variantName($0) == name }) else {
+            throw fail([.key("compare"), .key("reference"), .key("variant")], name.map { "variants have no entry of kind \(variant) named \($0)" }
+                       ?? "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs")
         }
         let takesWindow = try variantConfig(index, window: sweep.window.first).takesWindow
         if let w = c.reference["window"].flatMap({ Int($0) }) {
@@ -251,6 +253,30 @@ extension Study {
                     }
                 }
             }
+        }
+    }
+
+    /// Each `name` is a word (letters, digits, `_`, `-`), and no two entries share kind,
+    /// `match_state_of` and `name`: two such entries would carry the same labels, and the report
+    /// would pool their rows as one configuration.
+    func validateVariantNames() throws {
+        var seen: [String: Int] = [:]
+        for (i, v) in variants.enumerated() {
+            if let value = v[Self.variantNameKey] {
+                let path: [PathComponent] = [.key("variants"), .index(i), .key(Self.variantNameKey)]
+                guard let name = value.stringValue, !name.isEmpty,
+                      name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "_" || $0 == "-" }) else {
+                    throw fail(path, "expected a word of letters, digits, '_' and '-' naming this entry, e.g. norm_only")
+                }
+            }
+            let kind = v["kind"]?.stringValue ?? "?"
+            let identity = [kind, stateMatchTarget(i) ?? "", variantName(i) ?? ""].joined(separator: "\u{1}")
+            if let first = seen[identity] {
+                throw fail([.key("variants"), .index(i)],
+                           "entries \(first) and \(i) are both \(kind)\(variantName(i).map { " named \($0)" } ?? ""): "
+                           + "give one a distinct `name` (e.g. {kind: \(kind), …, name: ablation}) so that their rows stay apart")
+            }
+            seen[identity] = i
         }
     }
 

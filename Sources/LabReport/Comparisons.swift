@@ -112,9 +112,11 @@ public enum Comparisons {
         verdict(r.interval, margin: spec.margin, lowerIsBetter: spec.lowerIsBetter)
     }
 
-    /// Whether `c` is the reference `spec` names.
+    /// Whether `c` is the reference `spec` names. A configuration from a set-apart variant entry
+    /// (`RunConfig.entryLabels`: state-matched or named) is the reference only if the reference
+    /// names that label, so `{variant: rattention}` never takes in a `norm_only` ablation's rows.
     static func matches(_ c: RunConfig, _ reference: [String: String]) -> Bool {
-        reference.allSatisfy { k, v in
+        RunConfig.entryLabels.allSatisfy { c.groups[$0] == nil || reference[$0] != nil } && reference.allSatisfy { k, v in
             switch k {
             case "variant": return c.variant == v
             case "window": return c.window.map(String.init) == v

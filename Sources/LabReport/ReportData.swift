@@ -37,8 +37,14 @@ public struct RunConfig: Hashable, Sendable, Comparable, CustomStringConvertible
     public func hash(into h: inout Hasher) { h.combine(variant); h.combine(window); h.combine(groups) }
 
     /// Whether this is a reference configuration, the one every other is compared with
-    /// (`VariantDescription.isReference`: full attention).
-    public var isReference: Bool { about.isReference }
+    /// (`VariantDescription.isReference`: full attention, and not a set-apart entry of it).
+    public var isReference: Bool { about.isReference && !isSetApartEntry }
+
+    /// The labels that set a study's variant entry apart from the plain entry of its kind: a
+    /// state-matched entry (`match_state_of`) and a named one (`name`, e.g. an ablation).
+    public static let entryLabels = ["state_matched", "variant_name"]
+    /// Whether this configuration comes from such an entry (drawn dashed beside the plain one).
+    public var isSetApartEntry: Bool { Self.entryLabels.contains { groups[$0] != nil } }
 
     /// The labels that are neither series, axes nor replicates.
     public static let nonGroupLabels: Set<String> = ["variant", "window", "task", "length", "seed", "kernel", "round"]

@@ -40,8 +40,9 @@ enum Style {
     /// Dashes of reference lines: chance and the unigram level dashed, the training target and
     /// full attention's min..max dotted, the Pareto frontier solid, the reach ceiling dashed.
     static let chanceDash = 2, targetDash = 3, spreadDash = 3, frontierDash = 1, ceilingDash = 2
-    /// A state-matched configuration (`state_matched` label) beside the plain one of its variant.
-    static let stateMatchedDash = 2
+    /// A set-apart configuration (state-matched or named: `RunConfig.isSetApartEntry`) beside the
+    /// plain one of its variant.
+    static let setApartDash = 2
     /// Markers of reference points: the reach ceiling's plus, the frontier's ring (open circle).
     static let ceilingMarker = 1, frontierMarker = 6
     /// The heatmaps' colour scale over 0..1: red, yellow at 0.5, green.
@@ -93,13 +94,13 @@ enum Style {
 
     /// `lc rgb "#…" pt N dt M` for `config` run with `kernel`: colour by variant (shade by window;
     /// the variant's own colour without `shaded`, for a line joining its windows), marker by stack,
-    /// dash by kernel (where the figure has one kernel, a state-matched configuration is dashed:
-    /// `stateMatchedDash`), among the configurations and kernels of the figure.
+    /// dash by kernel (where the figure has one kernel, a state-matched or named entry is dashed:
+    /// `setApartDash`), among the configurations and kernels of the figure.
     static func line(_ config: RunConfig, kernel: String? = nil, among configs: [RunConfig], kernels: [String] = [],
                      shaded: Bool = true) -> String {
         let stacks = ReportData.distinct(configs.map { $0.groups["pattern"] })
         let colour = shaded ? shade(config, among: configs) : colour(config, among: configs)
-        let dt = kernels.count <= 1 && config.groups["state_matched"] != nil ? stateMatchedDash : dash(kernel: kernel, among: kernels)
+        let dt = kernels.count <= 1 && config.isSetApartEntry ? setApartDash : dash(kernel: kernel, among: kernels)
         return "lc rgb \(Fmt.q(colour)) pt \(marker(stack: config.groups["pattern"], among: stacks)) dt \(dt)"
     }
 

@@ -6,7 +6,7 @@ import LabCore
 
 public enum ResultsTable {
     /// The label columns, in this order, where any row has them.
-    public static let labelOrder = ["pattern", "variant", "window", "window_fraction", "state_matched", "kernel", "task", "seed", "learning_rate", "train_length", "length"]
+    public static let labelOrder = ["pattern", "variant", "window", "window_fraction", "state_matched", "variant_name", "kernel", "task", "seed", "learning_rate", "train_length", "length"]
 
     /// Label columns present in `rows`, in `labelOrder` (then any others, sorted).
     public static func labelColumns(_ rows: [ResultRow]) -> [String] {

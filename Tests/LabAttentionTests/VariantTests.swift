@@ -227,6 +227,11 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         let o = swa.forward(x, params: params).saved.record(as: SoftmaxAttentionLayer.Saved<Float>.self).o
         let expected = LinearAlgebra.matmul(LinearAlgebra.mergeHeads(HeadRMSNorm.forward(o, scale: params["norm_swa"])), params["wo"])
         #expect(ratt.forward(x, params: params).y.maxAbsDifference(expected) < 1e-6)
+        // YAML 1.1 reads unquoted on/off as booleans: false is off, true is on
+        #expect(try AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": false}"#)
+                == AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": "off"}"#))
+        #expect(try AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": true}"#)
+                == AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3}"#))
     }
 
     /// With W ≥ T−1 no token ever leaves the window: the linear branch is exactly zero, so the

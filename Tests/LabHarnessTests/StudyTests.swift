@@ -123,6 +123,30 @@ func committedStudies() -> [String] {
         }
     }
 
+    /// `name`: an entry of a kind already listed (an ablation) runs beside the plain one with the
+    /// label and config key `variant_name`, so its rows and ids stay apart; a compare reference can
+    /// name it.
+    @Test func namedEntryRunsApartFromThePlainOne() throws {
+        let text = BrokenStudyTests.base
+            .replacingOccurrences(of: "  - {kind: sliding_window}", with: "  - {kind: rattention}\n  - {kind: rattention, linear_branch: off, name: norm_only}")
+            .replacingOccurrences(of: "  model_dim: 16\n", with: "  model_dim: 16\n  head_dim: 8\n")
+        let runs = try Study.parse(text, file: "s.yaml").expand()
+        let plain = runs.filter { $0.kind == .accuracy && $0.labels["variant"] == "rattention" && $0.labels["variant_name"] == nil }
+        let named = runs.filter { $0.kind == .accuracy && $0.labels["variant_name"] == "norm_only" }
+        #expect(plain.count == 2 && named.count == 2)
+        #expect(named.allSatisfy { $0.labels["variant"] == "rattention" })
+        #expect(Set(plain.map(\.id)).isDisjoint(with: named.map(\.id)))
+        for r in named {
+            guard case .object(let fields) = r.config, case .object(let model) = fields["model"] else { Issue.record("no config"); continue }
+            #expect(fields["variant_name"] == .string("norm_only"))
+            #expect("\(model)".contains("linear_branch") && "\(model)".contains("off"))
+            #expect(!"\(model)".contains("norm_only"), "the name is the study's, not part of the variant config")
+        }
+        let compared = text.replacingOccurrences(of: "measurements: [accuracy]",
+            with: "measurements: [accuracy]\ncompare: {reference: {variant: rattention, variant_name: norm_only, window: 4}, metric: accuracy, margin: 0.01}")
+        #expect(try Study.parse(compared, file: "s.yaml").compare?.reference == ["variant": "rattention", "variant_name": "norm_only", "window": "4"])
+    }
+
     @Test func windowAxisIsDroppedForFull() throws {
         let study = try Study.load(path: repo.appendingPathComponent("studies/quickstart.yaml").path)
         let runs = try study.expand()
@@ -208,6 +232,13 @@ func committedStudies() -> [String] {
         ("  - {kind: sliding_window}", "  - {kind: sliding_window, match_state_of: sliding_window}", 8, "variants[1].match_state_of", "own kind"),
         ("  - {kind: sliding_window}", "  - {kind: sliding_window, match_state_of: 5}", 8, "variants[1].match_state_of", "expected the kind"),
         ("  - {kind: sliding_window}", "  - {kind: rattention, chunk: 0}", 8, "variants[1].chunk", "chunk"),
+        // two entries of one kind need distinct names (else the report would pool their rows)
+        ("  - {kind: sliding_window}", "  - {kind: sliding_window}\n  - {kind: sliding_window}", 9, "variants[2]", "both sliding_window"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention}\n  - {kind: rattention, linear_branch: off}", 9, "variants[2]", "distinct `name`"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, name: a}\n  - {kind: rattention, linear_branch: off, name: a}", 9, "variants[2]", "named a"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, name: no good}", 8, "variants[1].name", "a word"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full, variant_name: x}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.variant", "no entry of kind full named x"),
         // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
         ("  steps: 10", "  steps: 10\n  plateau: -1", 14, "training.plateau", "must be in [1, 1000000], got -1"),
         ("  steps: 10", "  steps: 10\n  target_accuracy: 5", 14, "training.target_accuracy", "must be in (0, 1], got 5"),

@@ -86,6 +86,26 @@ import Testing
         #expect(all.filter { $0.length == 32 && $0.n == 3 }.allSatisfy { Comparisons.verdict($0, spec) == .equivalent })
     }
 
+    /// A named entry of the reference's kind (`variant_name`, an ablation) is compared with the
+    /// reference, never pooled into it; a reference naming it takes only its rows.
+    @Test func namedEntryIsNeverTheReferenceUnlessNamed() throws {
+        func r(_ id: String, _ labels: [String: String], _ v: Double) -> ResultRow {
+            row(id, labels: labels.merging(["task": "t"]) { $1 }, metrics: [MetricValue("bpb", v, unit: "bits", task: "t", length: 64)])
+        }
+        let d = ReportData(study: "s", rows: [
+            r("1", ["variant": "rattention", "window": "8", "seed": "0"], 2.0), r("2", ["variant": "rattention", "window": "8", "seed": "1"], 2.1),
+            r("3", ["variant": "rattention", "window": "8", "variant_name": "norm_only", "seed": "0"], 2.5),
+            r("4", ["variant": "rattention", "window": "8", "variant_name": "norm_only", "seed": "1"], 2.7),
+        ])
+        let plain = Comparisons.results(d, ComparisonSpec(reference: ["variant": "rattention", "window": "8"], metric: "bpb", lowerIsBetter: true, margin: 0.02))
+        let one = try #require(plain.count == 1 ? plain.first : nil)
+        #expect(one.config.groups["variant_name"] == "norm_only" && one.n == 2)
+        #expect(abs(one.mean - 0.55) < 1e-9)  // (0.5 + 0.6) / 2: against the plain rows only
+        let named = Comparisons.results(d, ComparisonSpec(reference: ["variant": "rattention", "variant_name": "norm_only"], metric: "bpb",
+                                                          lowerIsBetter: true, margin: 0.02))
+        #expect(named.count == 1 && named.first?.config.groups["variant_name"] == nil && abs((named.first?.mean ?? 0) + 0.55) < 1e-9)
+    }
+
     /// A reference run once without a label the others sweep (`pattern`) pairs with every stack;
     /// a reference run with the same label pairs only with its own stack.
     @Test func pairingFollowsTheOtherLabels() {

@@ -53,7 +53,9 @@ public struct RAttention: AttentionVariant {
             }
             windowSize = w
             (featureMap, chunk) = try LinearBranchKeys.decode(c, decoder)
-            let branch = try c.optional(String.self, "linear_branch") ?? "on"
+            // `on`/`off` unquoted are YAML 1.1 booleans (true/false): take them as the words they spell
+            let flag = try? c.decodeIfPresent(Bool.self, forKey: AnyCodingKey("linear_branch"))
+            let branch = try flag.map { $0 ? "on" : "off" } ?? c.optional(String.self, "linear_branch") ?? "on"
             guard let lb = LinearBranch(rawValue: branch) else { throw fail("linear_branch", "must be on or off, got '\(branch)'") }
             linearBranch = lb
         }

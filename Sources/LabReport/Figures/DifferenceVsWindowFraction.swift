@@ -3,7 +3,7 @@
 // window that matches?" as a picture: per (train length, eval length) a panel, x = W/L on a log₂
 // axis (1/64 … 1/4), y = the mean paired difference configuration − reference over seeds with its
 // 95 % t interval (Comparisons.results), one line per configuration without its window (stack,
-// variant, state-matched or not: `Style.stateMatchedDash`), the equivalence band ±margin and zero.
+// variant, set apart or not: `Style.setApartDash`), the equivalence band ±margin and zero.
 // A point whose interval lies inside the band is "equivalent" by the declared rule.
 import Foundation
 import LabResults
