@@ -22,6 +22,7 @@ public enum ProfileOp: String, CaseIterable, Sendable {
     case convolution = "short convolution"
     case norms = "norms (RMSNorm, per-head RMSNorm)"
     case projections = "projections (x·W: QKV, Wo, MLP; SGEMM)"
+    case mlpGate = "MLP gate (SwiGLU silu(u)⊙g, its backward)"
     case rope = "rotary encoding"
     case layout = "layout copies (split/merge heads, row gather)"
     case residual = "residual and gradient adds"

@@ -13,10 +13,10 @@
 
 public typealias Vec16 = SIMD16<Float>
 
-@inline(__always) func load16(_ p: UnsafePointer<Float>) -> Vec16 {
+@inlinable @inline(__always) public func load16(_ p: UnsafePointer<Float>) -> Vec16 {
     UnsafeRawPointer(p).loadUnaligned(as: Vec16.self)
 }
-@inline(__always) func store16(_ v: Vec16, _ p: UnsafeMutablePointer<Float>) {
+@inlinable @inline(__always) public func store16(_ v: Vec16, _ p: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec16.self)
 }
 
@@ -348,7 +348,7 @@ public func transposeTile(rows: Int, cols: Int, src: UnsafePointer<Float>, ldSrc
 /// (n = −127 gives the bit pattern of +0). Rounding uses the 1.5·2^23 trick: adding it leaves
 /// round(x) in the low mantissa bits, with no float→int conversion (which Swift scalarises).
 @inline(__always)
-public func exp2(_ x: Vec16) -> Vec16 {
+@inlinable public func exp2(_ x: Vec16) -> Vec16 {
     let clamped = vmin(vmax(x, Vec16(repeating: -127)), Vec16(repeating: 127))
     let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
     let shifted = clamped + magic
@@ -369,8 +369,8 @@ public func exp2(_ x: Vec16) -> Vec16 {
 
 /// Lane-wise max/min as compare + blend. (`pointwiseMax` and `SIMD.max()` follow IEEE NaN rules
 /// lane by lane and compile to scalar code; attention scores are never NaN.)
-@inline(__always) public func vmax(_ a: Vec16, _ b: Vec16) -> Vec16 { a.replacing(with: b, where: b .> a) }
-@inline(__always) public func vmin(_ a: Vec16, _ b: Vec16) -> Vec16 { a.replacing(with: b, where: b .< a) }
+@inlinable @inline(__always) public func vmax(_ a: Vec16, _ b: Vec16) -> Vec16 { a.replacing(with: b, where: b .> a) }
+@inlinable @inline(__always) public func vmin(_ a: Vec16, _ b: Vec16) -> Vec16 { a.replacing(with: b, where: b .< a) }
 
 /// The largest lane (NaN-oblivious).
 @inline(__always) public func horizontalMax(_ v: Vec16) -> Float {
