@@ -26,7 +26,7 @@ public enum Tables {
 
     /// Per task: one line per configuration, one column per eval length (`mean ± std (n)` over
     /// seeds), and the effective length at `threshold`.
-    public static func perTask(_ d: ReportData, metric: String = "accuracy", threshold: Double) -> String {
+    public static func perTask(_ d: ReportData, metric: String = "accuracy", threshold: Double?) -> String {
         let obs = d.observations(metric, kind: "accuracy").filter { $0.task != nil && $0.length != nil }
         guard !obs.isEmpty else { return "" }
         let keys = ReportData.varyingKeys(Array(Set(obs.map(\.config))))
@@ -45,11 +45,11 @@ public enum Tables {
                     if let s { means[L] = s.mean }
                     cells.append(s?.formatted() ?? "–")
                 }
-                cells.append(effectiveLength(means, threshold: threshold).map(String.init) ?? "–")
+                if let threshold { cells.append(effectiveLength(means, threshold: threshold).map(String.init) ?? "–") }
                 lines.append(cells)
             }
             out += "**\(task)**: \(metric) at each eval length, mean ± std (n seeds)\n\n"
-            out += markdown(configColumns(keys) + lengths.map { "L=\($0)" } + ["effective length (≥ \(Fmt.num(threshold)))"],
+            out += markdown(configColumns(keys) + lengths.map { "L=\($0)" } + (threshold.map { ["effective length (≥ \(Fmt.num($0)))"] } ?? []),
                             lines, alignRight: 2 + keys.count) + "\n"
         }
         return out
@@ -189,6 +189,8 @@ public enum Tables {
         if d.has(MetricName.score, kind: "accuracy") {
             parts += [perTask(d, metric: MetricName.score, threshold: threshold), overTasks(d, metric: MetricName.score, threshold: threshold)]
         }
+        // language-model tasks: test bits per byte per configuration (no effective length: lower is better)
+        if d.has(TextMetrics.bpb, kind: "accuracy") { parts.append(perTask(d, metric: TextMetrics.bpb, threshold: nil)) }
         parts += [frontiers(d), bench(d), training(d)]
         let text = parts.filter { !$0.isEmpty }.joined(separator: "\n")
         return text.isEmpty ? "_No ok rows to tabulate._\n" : text

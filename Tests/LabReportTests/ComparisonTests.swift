@@ -177,3 +177,23 @@ import Testing
         #expect(out.contains("## Results\n\n" + Notebook.begin("comparisons") + "\nc\n" + Notebook.end("comparisons") + "\n\n" + Notebook.begin("tables")))
     }
 }
+
+@Suite struct BitsPerByteTableTests {
+    /// Language-model rows get a test bits-per-byte table per task (mean ± std over seeds), without
+    /// the accuracy table's effective-length column.
+    @Test func bpbTableListsEveryConfiguration() {
+        func r(_ id: String, _ variant: String, _ seed: Int, _ v: Double) -> ResultRow {
+            row(id, labels: ["variant": variant, "task": "lm_t", "seed": String(seed)],
+                metrics: [MetricValue("bpb", v, unit: "bits/byte", task: "lm_t", length: 64), MetricValue("accuracy", 0.5, unit: "fraction", task: "lm_t", length: 64)])
+        }
+        let d = ReportData(study: "s", rows: [r("1", "full", 0, 2.0), r("2", "full", 1, 2.2), r("3", "linear_attention", 0, 2.5)])
+        let text = Tables.all(d, threshold: 0.85)
+        #expect(text.contains("**lm_t**: bpb at each eval length"))
+        #expect(text.contains("| variant | window | L=64 |\n"), "\(text)")
+        #expect(text.contains("| full | – | 2.100 ± 0.141 (2) |"))
+        #expect(text.contains("| linear_attention (linear only) | – | 2.500 (1) |"))
+        let accuracyOnly = ReportData(study: "s", rows: [row("9", labels: ["variant": "full", "task": "t", "seed": "0"],
+                                                               metrics: [MetricValue("accuracy", 0.5, unit: "fraction", task: "t", length: 64)])])
+        #expect(!Tables.all(accuracyOnly, threshold: 0.85).contains(": bpb at each eval length"))
+    }
+}
