@@ -347,8 +347,11 @@ public func transposeTile(rows: Int, cols: Int, src: UnsafePointer<Float>, ldSrc
 /// (truncation error (½ ln2)^8/8! ≈ 5e-9); 2^n written straight into the exponent bits
 /// (n = −127 gives the bit pattern of +0). Rounding uses the 1.5·2^23 trick: adding it leaves
 /// round(x) in the low mantissa bits, with no float→int conversion (which Swift scalarises).
-@inline(__always)
-@inlinable public func exp2(_ x: Vec16) -> Vec16 {
+/// `@_transparent`: `@inline(__always)` alone left it a call, with its 64-byte argument and result
+/// passed through memory, in the feature maps and the decode steps (20 % of the chunked branch's
+/// samples at D 32).
+@_transparent
+public func exp2(_ x: Vec16) -> Vec16 {
     let clamped = vmin(vmax(x, Vec16(repeating: -127)), Vec16(repeating: 127))
     let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
     let shifted = clamped + magic
