@@ -27,7 +27,7 @@ do for [format in "png svg"] {
     stats data index "[L=1024 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=1024 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 1,024 tokens"
-    set yrange [0.461808:0.537246]
+    set yrange [0.461705:0.53863]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -46,7 +46,7 @@ do for [format in "png svg"] {
     stats data index "[L=2048 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=2048 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 2,048 tokens"
-    set yrange [0.457584:0.535854]
+    set yrange [0.457515:0.536794]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     stats data index "[L=4096 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=4096 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 4,096 tokens"
-    set yrange [0.46291:0.540614]
+    set yrange [0.462843:0.541521]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)

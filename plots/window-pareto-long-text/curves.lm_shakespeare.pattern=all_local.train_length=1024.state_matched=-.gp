@@ -36,12 +36,18 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | linear only seed 0 | b982ac7a47a5b570]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_loss | linear only seed 1 | 24464bfe42c02c62]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | linear only seed 2 | 236de676694b92a3]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 3 | fd0a61acacd4d286]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 4 | db67da90169b8ab5]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 0 | 4d16788c9b465604]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_loss | swa W16 seed 1 | f22a2e633282d506]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W16 seed 2 | 860754336aea3fc1]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 3 | e0f98a4ce8588fd4]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 4 | ec4ca608996bb93b]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W32", \
          data index "[curve_val_loss | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W32 seed 2 | 0edb91b2b3abd3e1]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 3 | 3a8ced9d623dddf4]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 4 | 7a77600816343231]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
@@ -54,6 +60,8 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_loss | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 3 | f146f8f743a6c20b]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 4 | b590ae6459af974c]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_loss | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
@@ -82,12 +90,18 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | linear only seed 0 | b982ac7a47a5b570]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
          data index "[curve_val_accuracy | linear only seed 1 | 24464bfe42c02c62]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | linear only seed 2 | 236de676694b92a3]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 3 | fd0a61acacd4d286]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 4 | db67da90169b8ab5]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 0 | 4d16788c9b465604]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W16", \
          data index "[curve_val_accuracy | swa W16 seed 1 | f22a2e633282d506]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W16 seed 2 | 860754336aea3fc1]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 3 | e0f98a4ce8588fd4]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 4 | ec4ca608996bb93b]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W32 seed 0 | b8fbcb062b164735]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 title "swa W32", \
          data index "[curve_val_accuracy | swa W32 seed 1 | ae8dad90b19bb2e7]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W32 seed 2 | 0edb91b2b3abd3e1]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 3 | 3a8ced9d623dddf4]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 4 | 7a77600816343231]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
@@ -100,6 +114,8 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_accuracy | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 3 | f146f8f743a6c20b]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 4 | b590ae6459af974c]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_accuracy | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \

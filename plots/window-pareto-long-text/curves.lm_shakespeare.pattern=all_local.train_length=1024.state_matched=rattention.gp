@@ -31,6 +31,8 @@ do for [format in "png svg"] {
     plot data index "[curve_val_loss | swa W48 seed 0 | 8545cd68f8202c3f]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 title "swa W48", \
          data index "[curve_val_loss | swa W48 seed 1 | 5eec85c9f2a13547]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W48 seed 2 | c2ee1852d251e112]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 3 | f8f461b28779cb52]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 4 | 0d160cefd20da9dd]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 0 | 61084ded7e28db86]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W64 seed 1 | 312d043ac196288b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 2 | fabac272061c0483]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
@@ -54,6 +56,8 @@ do for [format in "png svg"] {
     plot data index "[curve_val_accuracy | swa W48 seed 0 | 8545cd68f8202c3f]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 title "swa W48", \
          data index "[curve_val_accuracy | swa W48 seed 1 | 5eec85c9f2a13547]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W48 seed 2 | c2ee1852d251e112]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 3 | f8f461b28779cb52]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 4 | 0d160cefd20da9dd]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 0 | 61084ded7e28db86]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W64 seed 1 | 312d043ac196288b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 2 | fabac272061c0483]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \

@@ -239,7 +239,7 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy vs prefill tokens/s, at 4,096 tokens"
-    set yrange [0.454086:0.541268]
+    set yrange [0.454019:0.542174]
     set xrange [35844.8:301459]
     unset logscale x
     set format x "%.0s%c"

@@ -239,7 +239,7 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy vs decode-state bytes, at 4,096 tokens"
-    set yrange [0.454086:0.541268]
+    set yrange [0.454019:0.542174]
     set xrange [23040:1.3425e+07]
     set logscale x 2
     set format x "%.0b %BB"

@@ -1,0 +1,65 @@
+# rattention-ablation: accuracy vs window, lm_shakespeare (lllg, variant_name=–)
+#
+# Accuracy (argmax at the answer positions) against the window, one panel per eval length.
+# Points: mean over seeds; error bars: min..max over seeds; black line and band: full attention's mean and min..max.
+#
+# Written by `attnlab plot studies/rattention-ablation.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-.gp
+# in this folder: it redraws accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-.png and accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-.svg from accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-.dat.
+
+width = 1560; height = 460   # pixels (svg: points)
+fontspec = "sans,10"
+data = "accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "accuracy-vs-window.lm_shakespeare.pattern=lllg.variant_name=-." . format
+    set grid
+    set multiplot layout 1,3 title "rattention-ablation: accuracy vs window, lm_shakespeare (lllg, variant_name=–)" font ",12"
+
+    # eval length 512
+    set autoscale y
+    set title "accuracy at 512 tokens"
+    set yrange [0.50031:0.534785]
+    unset logscale x
+    set xrange [-0.5:0.5]
+    set xtics ("8" 0)
+    set xlabel "window W (attends to W+1 tokens)"
+    set ylabel "accuracy (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=512 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
+         data index "[L=512 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention"
+
+    # eval length 1024
+    set autoscale y
+    set title "accuracy at 1,024 tokens"
+    set yrange [0.505712:0.540736]
+    unset logscale x
+    set xrange [-0.5:0.5]
+    set xtics ("8" 0)
+    set xlabel "window W (attends to W+1 tokens)"
+    set ylabel "accuracy (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
+         data index "[L=1024 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention"
+
+    # eval length 2048
+    set autoscale y
+    set title "accuracy at 2,048 tokens"
+    set yrange [0.495854:0.537166]
+    unset logscale x
+    set xrange [-0.5:0.5]
+    set xtics ("8" 0)
+    set xlabel "window W (attends to W+1 tokens)"
+    set ylabel "accuracy (mean over seeds)"
+    set key outside below height 1
+    plot data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
+         data index "[L=2048 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention"
+
+    unset multiplot
+    set output
+}

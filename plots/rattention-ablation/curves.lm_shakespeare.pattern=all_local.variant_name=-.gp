@@ -1,0 +1,48 @@
+# rattention-ablation: training curves, lm_shakespeare (all_local, variant_name=–)
+#
+# Validation loss and accuracy at each validation during training, one line per run
+# (seeds of one configuration share its colour, paler for smaller windows; dash: kernel).
+#
+# Written by `attnlab plot studies/rattention-ablation.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot curves.lm_shakespeare.pattern=all_local.variant_name=-.gp
+# in this folder: it redraws curves.lm_shakespeare.pattern=all_local.variant_name=-.png and curves.lm_shakespeare.pattern=all_local.variant_name=-.svg from curves.lm_shakespeare.pattern=all_local.variant_name=-.dat.
+
+width = 1200; height = 520   # pixels (svg: points)
+fontspec = "sans,10"
+data = "curves.lm_shakespeare.pattern=all_local.variant_name=-.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "curves.lm_shakespeare.pattern=all_local.variant_name=-." . format
+    set grid
+    set multiplot layout 1,2 title "rattention-ablation: training curves, lm_shakespeare (all_local, variant_name=–)" font ",12"
+
+    # curve_val_loss
+    set autoscale y
+    set title "validation loss"
+    set xlabel "training step"
+    set ylabel "loss (nats)"
+    set autoscale y
+    set key outside below height 1
+    plot data index "[curve_val_loss | full seed 0 | a214ffa8287f924a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_loss | full seed 1 | 26fcc744e70cf806]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 2 | 3799ab80b9a9fb7c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+
+    # curve_val_accuracy
+    set autoscale y
+    set title "validation accuracy"
+    set xlabel "training step"
+    set ylabel "accuracy on the validation split"
+    set yrange [0.121729:0.533789]
+    set key outside below height 1
+    plot data index "[curve_val_accuracy | full seed 0 | a214ffa8287f924a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
+         data index "[curve_val_accuracy | full seed 1 | 26fcc744e70cf806]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 2 | 3799ab80b9a9fb7c]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+
+    unset multiplot
+    set output
+}

@@ -1,0 +1,47 @@
+# rattention-ablation: test bits per byte by position, lm_shakespeare (lllg, variant_name=norm_only)
+#
+# Test bits per byte by position bucket, one line per configuration (mean over seeds, bars min..max),
+# at the train length and the longest eval length: a model that uses its context gets better further in;
+# past the train length the curve shows what happens beyond the positions it was trained on.
+#
+# Written by `attnlab plot studies/rattention-ablation.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only.gp
+# in this folder: it redraws position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only.png and position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only.svg from position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only.dat.
+
+width = 1280; height = 460   # pixels (svg: points)
+fontspec = "sans,10"
+data = "position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "position-curve.lm_shakespeare.pattern=lllg.variant_name=norm_only." . format
+    set grid
+    set multiplot layout 1,2 title "rattention-ablation: test bits per byte by position, lm_shakespeare (lllg, variant_name=norm_only)" font ",12"
+
+    # eval length 512
+    set title "eval length 512 bytes"
+    set logscale x 2
+    set autoscale x
+    set autoscale y
+    set xlabel "position in the window (bytes, log scale; bucket at its geometric middle)"
+    set ylabel "test bits per byte"
+    set key outside right top
+    plot data index "[L=512 | ratt W8]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 2 lw 1.5 title "ratt W8"
+
+    # eval length 2048
+    set title "eval length 2048 bytes"
+    set logscale x 2
+    set autoscale x
+    set autoscale y
+    set xlabel "position in the window (bytes, log scale; bucket at its geometric middle)"
+    set ylabel "test bits per byte"
+    set key outside right top
+    plot data index "[L=2048 | ratt W8]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 2 lw 1.5 title "ratt W8"
+
+    unset multiplot
+    set output
+}

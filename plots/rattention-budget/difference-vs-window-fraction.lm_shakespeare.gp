@@ -1,0 +1,41 @@
+# rattention-budget: bpb, configuration − reference, against W/L (lm_shakespeare)
+#
+# Mean paired difference (configuration − reference) over seeds, with its 95 % t interval, at each W/L.
+# A point whose interval lies inside the grey band is equivalent by the declared rule (studies/README.md, compare).
+# Dashed: the state-matched configuration (listed at the W/L of the window it is matched to).
+#
+# Written by `attnlab plot studies/rattention-budget.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot difference-vs-window-fraction.lm_shakespeare.gp
+# in this folder: it redraws difference-vs-window-fraction.lm_shakespeare.png and difference-vs-window-fraction.lm_shakespeare.svg from difference-vs-window-fraction.lm_shakespeare.dat.
+
+width = 520; height = 400   # pixels (svg: points)
+fontspec = "sans,10"
+data = "difference-vs-window-fraction.lm_shakespeare.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "difference-vs-window-fraction.lm_shakespeare." . format
+    set key top left font ",9"
+    set tics nomirror
+    set grid ytics
+    set multiplot layout 1,1 title "rattention-budget: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
+
+    # L=512 eval 512
+    set title "train length 512, eval length 512"
+    set xtics ("1/64" -6)
+    set xrange [-6.5:-5.5]
+    set yrange [-0.0376454:0.0683742]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=512 eval 512 | swa]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa", \
+         data index "[L=512 eval 512 | ratt]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt"
+
+    unset multiplot
+    set output
+}

@@ -1,0 +1,39 @@
+# rattention-budget: test bits per byte by position, lm_shakespeare (lllg)
+#
+# Test bits per byte by position bucket, one line per configuration (mean over seeds, bars min..max),
+# at the train length and the longest eval length: a model that uses its context gets better further in;
+# past the train length the curve shows what happens beyond the positions it was trained on.
+#
+# Written by `attnlab plot studies/rattention-budget.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot position-curve.lm_shakespeare.pattern=lllg.gp
+# in this folder: it redraws position-curve.lm_shakespeare.pattern=lllg.png and position-curve.lm_shakespeare.pattern=lllg.svg from position-curve.lm_shakespeare.pattern=lllg.dat.
+
+width = 640; height = 460   # pixels (svg: points)
+fontspec = "sans,10"
+data = "position-curve.lm_shakespeare.pattern=lllg.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "position-curve.lm_shakespeare.pattern=lllg." . format
+    set grid
+    set multiplot layout 1,1 title "rattention-budget: test bits per byte by position, lm_shakespeare (lllg)" font ",12"
+
+    # eval length 512
+    set title "eval length 512 bytes"
+    set logscale x 2
+    set autoscale x
+    set autoscale y
+    set xlabel "position in the window (bytes, log scale; bucket at its geometric middle)"
+    set ylabel "test bits per byte"
+    set key outside right top
+    plot data index "[L=512 | full]" using 3:4:5:6 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
+         data index "[L=512 | swa W8]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 title "swa W8", \
+         data index "[L=512 | ratt W8]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 title "ratt W8"
+
+    unset multiplot
+    set output
+}
