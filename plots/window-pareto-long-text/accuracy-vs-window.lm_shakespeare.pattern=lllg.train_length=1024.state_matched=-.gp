@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.46552:0.535884]
+    set yrange [0.465349:0.540327]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -38,7 +38,7 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.457269:0.535468]
+    set yrange [0.457021:0.538813]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -52,7 +52,7 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy at 4,096 tokens"
-    set yrange [0.454233:0.539282]
+    set yrange [0.454053:0.541705]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)

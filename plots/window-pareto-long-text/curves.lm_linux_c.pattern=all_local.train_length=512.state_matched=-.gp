@@ -29,17 +29,105 @@ do for [format in "png svg"] {
     set autoscale y
     set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | f6762bbec5817eda]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_loss | full seed 1 | 59108630dcd0b3bc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 1 | 59108630dcd0b3bc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 2 | 892c173eb962ee51]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 3 | 0b4a816ca6bdc071]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | 06f00585c6e56f24]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 0 | f7b092d93da19ddf]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
+         data index "[curve_val_loss | linear only seed 1 | 12acb9f17736fb49]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 2 | decc73eb77f86006]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 3 | 38e3f8e4dce3ea7a]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | linear only seed 4 | 8447fcdc39901b47]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 0 | a29331f57ef0036f]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
+         data index "[curve_val_loss | swa W8 seed 1 | 7438b885690c08cb]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 2 | 82a7d83cf3bbd551]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 3 | 49560d5901f0fc58]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W8 seed 4 | a694bcdcecf2296b]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 0 | 1b168f8078bc6296]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 title "swa W16", \
+         data index "[curve_val_loss | swa W16 seed 1 | df7ef2a2292bc16e]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 2 | 35594d7adccc79c9]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 3 | b0e485a4c3e88e78]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W16 seed 4 | f71cfb8426a8b43a]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 0 | 4c5118a3ad040c31]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 title "swa W32", \
+         data index "[curve_val_loss | swa W32 seed 1 | 1d2925fa4a7faa4c]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 2 | dd2f55d3970572a5]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 3 | 0ff2ad42d470b8b5]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W32 seed 4 | 42dee471dca2774d]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 0 | 067f92eeb531a985]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W64", \
+         data index "[curve_val_loss | swa W64 seed 1 | 671369241f35f386]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 2 | 2e2b0395ac1ec84d]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 3 | 90e07d1c5fbc60fe]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 4 | f9696903c2dda279]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 0 | 89e240c8a4fb8952]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
+         data index "[curve_val_loss | ratt W8 seed 1 | 2a7fe84412c1e306]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 2 | c42230f224729c4d]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 3 | f27802ce373ed3a9]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W8 seed 4 | ae0b5f0d19204202]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 0 | a313e93a205a9800]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 title "ratt W16", \
+         data index "[curve_val_loss | ratt W16 seed 1 | 630a3a8d678c19f2]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 2 | d3d32d9711c84d30]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 3 | d46dbce93a0a27d9]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W16 seed 4 | 374dbdb65bac6ffe]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 0 | 590f191d6d2a7c87]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 title "ratt W32", \
+         data index "[curve_val_loss | ratt W32 seed 1 | 17a3698ae3eecc15]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 2 | e3551104e76dcd0d]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 3 | 0f0a4d20300b3a82]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 4 | f812b6ec1b6da22f]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 0 | ceb9ec06915fc23b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W64"
 
     # curve_val_accuracy
     set autoscale y
     set title "validation accuracy"
     set xlabel "training step"
     set ylabel "accuracy on the validation split"
-    set yrange [0.0716602:0.593745]
+    set yrange [0.0667627:0.60853]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | f6762bbec5817eda]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_accuracy | full seed 1 | 59108630dcd0b3bc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 1 | 59108630dcd0b3bc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 2 | 892c173eb962ee51]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 3 | 0b4a816ca6bdc071]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | 06f00585c6e56f24]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 0 | f7b092d93da19ddf]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 title "linear only", \
+         data index "[curve_val_accuracy | linear only seed 1 | 12acb9f17736fb49]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 2 | decc73eb77f86006]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 3 | 38e3f8e4dce3ea7a]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | linear only seed 4 | 8447fcdc39901b47]" using 1:2 with lines lc rgb "#2ca02c" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 0 | a29331f57ef0036f]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 title "swa W8", \
+         data index "[curve_val_accuracy | swa W8 seed 1 | 7438b885690c08cb]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 2 | 82a7d83cf3bbd551]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 3 | 49560d5901f0fc58]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W8 seed 4 | a694bcdcecf2296b]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 0 | 1b168f8078bc6296]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 title "swa W16", \
+         data index "[curve_val_accuracy | swa W16 seed 1 | df7ef2a2292bc16e]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 2 | 35594d7adccc79c9]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 3 | b0e485a4c3e88e78]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W16 seed 4 | f71cfb8426a8b43a]" using 1:2 with lines lc rgb "#62a0cb" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 0 | 4c5118a3ad040c31]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 title "swa W32", \
+         data index "[curve_val_accuracy | swa W32 seed 1 | 1d2925fa4a7faa4c]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 2 | dd2f55d3970572a5]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 3 | 0ff2ad42d470b8b5]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W32 seed 4 | 42dee471dca2774d]" using 1:2 with lines lc rgb "#418bbf" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 0 | 067f92eeb531a985]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W64", \
+         data index "[curve_val_accuracy | swa W64 seed 1 | 671369241f35f386]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 2 | 2e2b0395ac1ec84d]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 3 | 90e07d1c5fbc60fe]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 4 | f9696903c2dda279]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 0 | 89e240c8a4fb8952]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W8", \
+         data index "[curve_val_accuracy | ratt W8 seed 1 | 2a7fe84412c1e306]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 2 | c42230f224729c4d]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 3 | f27802ce373ed3a9]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W8 seed 4 | ae0b5f0d19204202]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 0 | a313e93a205a9800]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 title "ratt W16", \
+         data index "[curve_val_accuracy | ratt W16 seed 1 | 630a3a8d678c19f2]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 2 | d3d32d9711c84d30]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 3 | d46dbce93a0a27d9]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W16 seed 4 | 374dbdb65bac6ffe]" using 1:2 with lines lc rgb "#e26869" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 0 | 590f191d6d2a7c87]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 title "ratt W32", \
+         data index "[curve_val_accuracy | ratt W32 seed 1 | 17a3698ae3eecc15]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 2 | e3551104e76dcd0d]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 3 | 0f0a4d20300b3a82]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 4 | f812b6ec1b6da22f]" using 1:2 with lines lc rgb "#dc4748" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 0 | ceb9ec06915fc23b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W64"
 
     unset multiplot
     set output

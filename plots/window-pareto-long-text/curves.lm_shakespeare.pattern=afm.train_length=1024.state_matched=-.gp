@@ -30,7 +30,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | 71df30a172bc2f1d]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | ee5b26f52d2df9b0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | full seed 2 | d40658ff573ebb3e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 2 | d40658ff573ebb3e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 3 | 45ea620e5c1c9b5a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | 7a8441b4935669cc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -41,7 +43,9 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | 71df30a172bc2f1d]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | ee5b26f52d2df9b0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | full seed 2 | d40658ff573ebb3e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 2 | d40658ff573ebb3e]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 3 | 45ea620e5c1c9b5a]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | 7a8441b4935669cc]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

@@ -51,12 +51,18 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 3 | f53b719a65a68f10]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 4 | b3fd9691f915399e]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 0 | 66be864703943af4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W128", \
          data index "[curve_val_loss | swa W128 seed 1 | d94ce2f25df99f74]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 2 | 112b21bb8e0fb886]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 3 | ec8de0fa103a6225]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 4 | 496ee733f50d5844]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W256 seed 0 | fa673ec3a357fcf4]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
          data index "[curve_val_loss | swa W256 seed 1 | 4cd1e7072a9e2a0a]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W256 seed 2 | e4767ebd550fa034]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W256 seed 3 | 4c4b814b8b564bf2]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W256 seed 4 | b64d59d6ab65ae19]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_loss | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -65,15 +71,23 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_loss | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 3 | e47302506fc64a37]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W32 seed 4 | badeb8bdfbb8ec69]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W64 seed 0 | a186de991c53e69f]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W64", \
          data index "[curve_val_loss | ratt W64 seed 1 | 0a73616cbfba08fb]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W64 seed 2 | 77dcb4ef455d7260]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 3 | b7a60f79720b3d18]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W64 seed 4 | 89e979c8bb45679d]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W128 seed 0 | 78fb6911f6bf5e21]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W128", \
          data index "[curve_val_loss | ratt W128 seed 1 | 106937fe92a2524e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W128 seed 2 | 4f3c298a39461aad]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 3 | 3a09f11232216bf1]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 4 | 8e3d1d922f3984e5]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W256 seed 0 | 7581906e23b05b7b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
          data index "[curve_val_loss | ratt W256 seed 1 | 0e5a1c2d0b89bdca]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W256 seed 3 | d2f275e6ced90233]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W256 seed 4 | e9d1d68a6a8151e7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -105,12 +119,18 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W64 seed 0 | e9695e4365049a74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W64 seed 1 | b2a6d191d14974b5]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 2 | 14457e9ac0ef01ab]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 3 | f53b719a65a68f10]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 4 | b3fd9691f915399e]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 0 | 66be864703943af4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 title "swa W128", \
          data index "[curve_val_accuracy | swa W128 seed 1 | d94ce2f25df99f74]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 2 | 112b21bb8e0fb886]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 3 | ec8de0fa103a6225]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 4 | 496ee733f50d5844]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W256 seed 0 | fa673ec3a357fcf4]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
          data index "[curve_val_accuracy | swa W256 seed 1 | 4cd1e7072a9e2a0a]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W256 seed 2 | e4767ebd550fa034]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W256 seed 3 | 4c4b814b8b564bf2]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W256 seed 4 | b64d59d6ab65ae19]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 0 | 8e40823164809a25]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_accuracy | ratt W16 seed 1 | 615ee51a763a8ba2]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 2 | 4fe89ee5ec486de3]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -119,15 +139,23 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | ratt W32 seed 0 | 9a674109fba36160]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 title "ratt W32", \
          data index "[curve_val_accuracy | ratt W32 seed 1 | 12a2e5d94bc131a3]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W32 seed 2 | fe8887bc49e58ecc]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 3 | e47302506fc64a37]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W32 seed 4 | badeb8bdfbb8ec69]" using 1:2 with lines lc rgb "#e47071" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W64 seed 0 | a186de991c53e69f]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 title "ratt W64", \
          data index "[curve_val_accuracy | ratt W64 seed 1 | 0a73616cbfba08fb]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W64 seed 2 | 77dcb4ef455d7260]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 3 | b7a60f79720b3d18]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W64 seed 4 | 89e979c8bb45679d]" using 1:2 with lines lc rgb "#df5858" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W128 seed 0 | 78fb6911f6bf5e21]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 title "ratt W128", \
          data index "[curve_val_accuracy | ratt W128 seed 1 | 106937fe92a2524e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W128 seed 2 | 4f3c298a39461aad]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 3 | 3a09f11232216bf1]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 4 | 8e3d1d922f3984e5]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W256 seed 0 | 7581906e23b05b7b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
          data index "[curve_val_accuracy | ratt W256 seed 1 | 0e5a1c2d0b89bdca]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | ratt W256 seed 2 | 8b441244d7ddf5de]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W256 seed 3 | d2f275e6ced90233]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W256 seed 4 | e9d1d68a6a8151e7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

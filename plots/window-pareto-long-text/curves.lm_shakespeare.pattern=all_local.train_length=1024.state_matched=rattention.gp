@@ -36,15 +36,23 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W64 seed 0 | 61084ded7e28db86]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
          data index "[curve_val_loss | swa W64 seed 1 | 312d043ac196288b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 2 | fabac272061c0483]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 3 | 8c095737f5cb8655]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 4 | b47ad086f68be738]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W96 seed 0 | 3240f93d841d1b0a]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 title "swa W96", \
          data index "[curve_val_loss | swa W96 seed 1 | c33ccc3b34c62e74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W96 seed 2 | eb3674bb321ad69f]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W96 seed 3 | 96d6c369fdb4b9da]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W96 seed 4 | 5c990e7777fd7b39]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W160 seed 0 | a88b8515383ebc1c]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 title "swa W160", \
          data index "[curve_val_loss | swa W160 seed 1 | 60fe2fae10642436]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W160 seed 2 | 9df40c7b06a31d6e]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W160 seed 3 | 4faad1a9bfefb119]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W160 seed 4 | e27634681d6284c4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W288 seed 0 | a712b2b845c11fbe]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
          data index "[curve_val_loss | swa W288 seed 1 | 53226d9b81b3ed44]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
-         data index "[curve_val_loss | swa W288 seed 2 | 9cb44d339aa9521c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+         data index "[curve_val_loss | swa W288 seed 2 | 9cb44d339aa9521c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 3 | b799a60c9df31424]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 4 | ae1c31c0470e8971]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -61,15 +69,23 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W64 seed 0 | 61084ded7e28db86]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
          data index "[curve_val_accuracy | swa W64 seed 1 | 312d043ac196288b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 2 | fabac272061c0483]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 3 | 8c095737f5cb8655]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 4 | b47ad086f68be738]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W96 seed 0 | 3240f93d841d1b0a]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 title "swa W96", \
          data index "[curve_val_accuracy | swa W96 seed 1 | c33ccc3b34c62e74]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W96 seed 2 | eb3674bb321ad69f]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W96 seed 3 | 96d6c369fdb4b9da]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W96 seed 4 | 5c990e7777fd7b39]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W160 seed 0 | a88b8515383ebc1c]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 title "swa W160", \
          data index "[curve_val_accuracy | swa W160 seed 1 | 60fe2fae10642436]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W160 seed 2 | 9df40c7b06a31d6e]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W160 seed 3 | 4faad1a9bfefb119]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W160 seed 4 | e27634681d6284c4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W288 seed 0 | a712b2b845c11fbe]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
          data index "[curve_val_accuracy | swa W288 seed 1 | 53226d9b81b3ed44]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | swa W288 seed 2 | 9cb44d339aa9521c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+         data index "[curve_val_accuracy | swa W288 seed 2 | 9cb44d339aa9521c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 3 | b799a60c9df31424]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 4 | ae1c31c0470e8971]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     unset multiplot
     set output

@@ -24,8 +24,8 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy vs decode tokens/s, at 512 tokens"
-    set yrange [0.554509:0.572261]
-    set xrange [6777.28:10591.8]
+    set yrange [0.472073:0.58054]
+    set xrange [4694.94:30027.1]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -33,6 +33,18 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=512 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -40,8 +52,8 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy vs decode tokens/s, at 1,024 tokens"
-    set yrange [0.535649:0.555507]
-    set xrange [5077.91:8328.48]
+    set yrange [0.458278:0.57871]
+    set xrange [2781.8:29758.8]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -49,6 +61,18 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=1024 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -56,8 +80,8 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy vs decode tokens/s, at 2,048 tokens"
-    set yrange [0.500066:0.538798]
-    set xrange [5488.28:6728.17]
+    set yrange [0.458309:0.588688]
+    set xrange [2971.79:30215.5]
     unset logscale x
     set format x "%.0s%c"
     set xlabel "decode throughput (tokens/s, median over rounds)"
@@ -65,6 +89,18 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=2048 | frontier]" using 1:2 with fsteps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
@@ -80,9 +116,21 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 1 samplen 1 spacing 1.1 width 2
+    set key inside left top vertical maxrows 7 samplen 1 spacing 1.1 width 2
     plot -1 with lines notitle, \
-         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=512"
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=512", \
+         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "2  linear only all_local train_length=512", \
+         keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "3  swa W8 all_local train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 title "4  swa W16 all_local train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 title "5  swa W32 all_local train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#478fc2" pt 7 dt 2 ps 1.3 title "6  swa W40 all_local train_length=512 state_matched=rattention window_fraction=1/64", \
+         keyentry with points lc rgb "#3383bb" pt 7 dt 2 ps 1.3 title "7  swa W48 all_local train_length=512 state_matched=rattention window_fraction=1/32", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "8  swa W64 all_local train_length=512 window_fraction=1/8", \
+         keyentry with points lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 title "9  swa W64 all_local train_length=512 state_matched=rattention window_fraction=1/16", \
+         keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "10  ratt W8 all_local train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#e26869" pt 7 dt 1 ps 1.3 title "11  ratt W16 all_local train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#dc4748" pt 7 dt 1 ps 1.3 title "12  ratt W32 all_local train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "13  ratt W64 all_local train_length=512 window_fraction=1/8"
 
     unset multiplot
     set output
