@@ -224,7 +224,13 @@ private struct ReferenceDecoder: Decodable {
         let c = try strict(decoder, Self.keys, "compare.reference")
         if let v = try c.optional(String.self, "variant") { labels["variant"] = v }
         if let w = try c.integer("window", in: ConfigLimits.window) { labels["window"] = String(w) }
-        if let n = try c.optional(String.self, "variant_name") { labels["variant_name"] = n }
+        if let n = try c.optional(String.self, "variant_name") {
+            guard labels["variant"] != nil else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyCodingKey("variant_name")],
+                    debugDescription: "name the entry's kind too: {variant: KIND, variant_name: \(n)}"))
+            }
+            labels["variant_name"] = n
+        }
         if let p = try c.optional(String.self, "pattern") { labels["pattern"] = p }
         // written as the expansion writes the label: "\(Double)"
         if let lr = try c.number("learning_rate", in: NumberRange(0...1e9, lowerOpen: true)) { labels["learning_rate"] = "\(lr)" }

@@ -264,9 +264,11 @@ extension Study {
         for (i, v) in variants.enumerated() {
             if let value = v[Self.variantNameKey] {
                 let path: [PathComponent] = [.key("variants"), .index(i), .key(Self.variantNameKey)]
-                guard let name = value.stringValue, !name.isEmpty,
+                // a word that starts with a letter (so never "-", the report's "no name"), short enough for figure file names
+                guard let name = value.stringValue, let first = name.unicodeScalars.first, first.isASCII,
+                      CharacterSet.letters.contains(first), name.count <= 40,
                       name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "_" || $0 == "-" }) else {
-                    throw fail(path, "expected a word of letters, digits, '_' and '-' naming this entry, e.g. norm_only")
+                    throw fail(path, "expected a word of at most 40 letters, digits, '_' and '-', starting with a letter (quote it if YAML reads it as a number or boolean), e.g. norm_only")
                 }
             }
             let kind = v["kind"]?.stringValue ?? "?"

@@ -237,6 +237,10 @@ func committedStudies() -> [String] {
         ("  - {kind: sliding_window}", "  - {kind: rattention}\n  - {kind: rattention, linear_branch: off}", 9, "variants[2]", "distinct `name`"),
         ("  - {kind: sliding_window}", "  - {kind: rattention, name: a}\n  - {kind: rattention, linear_branch: off, name: a}", 9, "variants[2]", "named a"),
         ("  - {kind: sliding_window}", "  - {kind: rattention, name: no good}", 8, "variants[1].name", "a word"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, name: \"-\"}", 8, "variants[1].name", "starting with a letter"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, name: \(String(repeating: "x", count: 41))}", 8, "variants[1].name", "at most 40"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant_name: x}, metric: accuracy, margin: 0.01}", 16,
+         "compare.reference.variant_name", "name the entry's kind too"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full, variant_name: x}, metric: accuracy, margin: 0.01}", 16,
          "compare.reference.variant", "no entry of kind full named x"),
         // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
