@@ -35,9 +35,9 @@ enum SwiGLU {
 
     static func sigmoid<S: TensorScalar>(_ u: S) -> S { 1 / (1 + S.exp(-u)) }
 
-    /// σ(u) for 16 lanes: 1/(1 + 2^(−u·log₂e)) (exp2 clamps its argument to ±127: σ saturates at
-    /// ~6e-39 and 1 instead of underflowing).
-    @inline(__always) static func sigmoid16(_ u: Vec16) -> Vec16 { 1 / (1 + exp2(u * -1.442_695_040_888_963_4)) }
+    /// σ(u) for 16 lanes: 1/(1 + e^(−u)) through the kernels' vector exp (exp2 clamps its argument
+    /// to ±127: σ saturates at ~6e-39 and 1 instead of underflowing).
+    @inline(__always) static func sigmoid16(_ u: Vec16) -> Vec16 { 1 / (1 + exp(-u)) }
 
     /// a = silu(u) ⊙ g, element-wise over [N, F], 16 lanes at a time (the tail scalar).
     static func gate(_ u: Tensor<Float>, _ g: Tensor<Float>) -> Tensor<Float> {

@@ -370,6 +370,10 @@ public func exp2(_ x: Vec16) -> Vec16 {
     return p * scale
 }
 
+/// e^x lane-wise through `exp2`: 2^(x·log₂e) (the same bits as writing the product out).
+@_transparent
+public func exp(_ x: Vec16) -> Vec16 { exp2(x * 1.442_695_040_888_963_4) }
+
 /// Lane-wise max/min as compare + blend. (`pointwiseMax` and `SIMD.max()` follow IEEE NaN rules
 /// lane by lane and compile to scalar code; attention scores are never NaN.)
 @inlinable @inline(__always) public func vmax(_ a: Vec16, _ b: Vec16) -> Vec16 { a.replacing(with: b, where: b .> a) }
