@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "LabReportTests", dependencies: ["LabReport", "LabResults"], exclude: ["Fixtures"]),
         // the trainer's tests read tasks through the harness's binding (LabHarness `TaskData`)
         .testTarget(name: "LabModelTests", dependencies: ["LabCore", "LabKernels", "LabAttention", "LabTasks", "LabModel", "LabHarness", "LabTestSupport"]),
-        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LabHarnessTests", dependencies: ["LabHarness", "LabModel", "LabResults", "LabTasks", "LabTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AttnLabCLITests", dependencies: ["LabCore", "LabKernels", "LabTestSupport"], exclude: ["Corpus"]),
     ]
 )

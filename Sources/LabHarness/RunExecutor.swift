@@ -176,16 +176,25 @@ public enum RunExecutor {
         return (m, resumed, kernels)
     }
 
-    /// What a language-model run read: the corpus, its folder, and per split the document names and bytes.
+    /// What a language-model run read: the corpus, its folder, its pinned manifest SHA-256 and, per
+    /// split, the number of documents, their bytes and `names_sha256`, the SHA-256 of the split's
+    /// document names, sorted, each followed by "\n" (`namesDigest`; `attnlab data splits NAME`
+    /// prints the names and the same digest). A digest and not the names: the names of linux-c's
+    /// 1,230 files took 5.8 KB of every row.
     static func dataProvenance(_ lm: ByteLanguageModel) throws -> JSONValue {
         let c = try lm.loaded()
         var splits: [String: JSONValue] = [:]
         for split in Split.allCases {
-            splits[split.rawValue] = .object(["documents": .array(c.documentNames(split).map { .string($0) }),
+            let names = c.documentNames(split)
+            splits[split.rawValue] = .object(["documents": .int(names.count), "names_sha256": .string(namesDigest(names)),
                                               "bytes": .int(c.byteCount(split))])
         }
-        return .object(["corpus": .string(lm.corpus.name), "folder": .string(c.folder), "splits": .object(splits)])
+        return .object(["corpus": .string(lm.corpus.name), "folder": .string(c.folder),
+                        "manifest_sha256": .string(lm.corpus.manifestSHA256), "splits": .object(splits)])
     }
+
+    /// SHA-256 (hex) of `names` in order, each followed by "\n": a split's identity in `provenance.data`.
+    public static func namesDigest(_ names: [String]) -> String { SHA256.hex(names.map { $0 + "\n" }.joined()) }
 
     /// The bench modes at the run's length; returns the metrics and the kernels the layers ran.
     static func bench(_ run: Run, progress: (String) -> Void) throws -> ([MetricValue], [String]) {

@@ -222,7 +222,10 @@ public struct Study: @unchecked Sendable {
         }
         object[Self.matchStateKey] = nil  // study-level settings (stateMatchedWindow, the entry's name), not part of the variant
         object[Self.variantNameKey] = nil
-        func decode(_ v: JSONValue) throws -> AnyAttentionConfig { try v.decode(AnyAttentionConfig.self) }
+        // the entry's study-level keys are listed among the allowed ones in an unknown-key error
+        func decode(_ v: JSONValue) throws -> AnyAttentionConfig {
+            try ConfigKeys.$entryKeys.withValue(ConfigKeys.entryKeys.union([Self.matchStateKey, Self.variantNameKey])) { try v.decode(AnyAttentionConfig.self) }
+        }
         var withWindow: DecodingError? = nil  // why the config with the window did not decode
         if let w = window {
             object["window"] = .int(w)
@@ -279,7 +282,9 @@ public struct Study: @unchecked Sendable {
     func stateMatchedWindow(variant index: Int, to kind: String, window w: Int) throws -> Int {
         let path: [PathComponent] = [.key("variants"), .index(index), .key(Self.matchStateKey)]
         guard let target = plainVariantIndex(kind: kind) else {
-            throw fail(path, "'\(kind)' is not a kind listed in variants (without match_state_of)")
+            let listed = variants.contains { $0["kind"]?.stringValue == kind }
+            throw fail(path, listed ? "variants list \(kind) only as a named or state-matched entry: match_state_of needs an entry of kind \(kind) without name and match_state_of"
+                                    : "'\(kind)' is not a kind listed in variants (without match_state_of)")
         }
         let (goal, _, takes) = try modelConfig(variant: target, window: w, vocab: 256)
         guard takes else { throw fail(path, "variant \(kind) takes no window: there is no window to match") }

@@ -12,6 +12,8 @@
 //
 // Output folder (default runs/<study>; results/<study> with --publish):
 //   results.jsonl                      rows (results.shard-I-of-N.jsonl with --shard I/N)
+//   results.part-NNNN.jsonl            earlier rows: a results file reaching 4 MiB is sealed as a
+//                                      part (ResultsStore.partBytes); readers read the parts first
 //   results.jsonl.lock                 flock'd by the `study run` (or `study merge`) writing
 //                                      results.jsonl; holds its PID
 //   work/<run id>/log.txt              the child's output
@@ -52,10 +54,10 @@ public enum StudyPaths {
     public static func defaultOut(_ study: Study, publish: Bool) -> String { StudyLocations(study: study.name, publish: publish).results }
     public static func results(_ out: String, shard: Shard?) -> String { out + "/" + (shard?.resultsFileName ?? "results.jsonl") }
     public static func work(_ out: String, _ id: String) -> String { out + "/work/" + id }
-    /// Every results file in `out` (the whole-study file and the shard files).
+    /// Every results file in `out` (the whole-study file and the shard files), each as its sealed
+    /// parts, oldest first, then itself (`ResultsStore.segments`).
     public static func allResults(_ out: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        return names.filter { $0 == "results.jsonl" || ($0.hasPrefix("results.shard-") && $0.hasSuffix(".jsonl")) }.sorted().map { out + "/" + $0 }
+        ResultsStore.segmentedFiles(in: out) { $0 == "results.jsonl" || $0.hasPrefix("results.shard-") }
     }
     /// The latest row of each run of `study` over every results file in `out` (`ResultsStore.latest`:
     /// an ok row beats a failed one): a run is recorded wherever its row is, for `study status` and
@@ -165,7 +167,7 @@ public final class StudyRunner {
             let work = StudyPaths.work(options.outDir, ended.run.id)
             let row = rows.row(ended.run, exit: ended.exit, peak: ended.peak, start: ended.start, work: work)
             if row.status == .ok { summary.ok += 1 } else { summary.failed += 1 }
-            try ResultsStore.append(row, to: resultsPath)
+            try ResultsStore.append([row], to: resultsPath, sealingAt: ResultsStore.partBytes)
             try? FileManager.default.removeItem(atPath: work + "/outcome.json")
             progress.finished(ended.run, row: row)
         }, waiting: { active, queued in

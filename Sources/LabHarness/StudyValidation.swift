@@ -213,8 +213,10 @@ extension Study {
     private func validateReferenceVariant(_ c: Compare, variant: String, kinds: [String]) throws {
         let name = c.reference["variant_name"]
         guard let index = variants.indices.first(where: { variants[$0]["kind"]?.stringValue == variant && variantName($0) == name }) else {
+            let named = variants.indices.filter { variants[$0]["kind"]?.stringValue == variant }.compactMap(variantName)
             throw fail([.key("compare"), .key("reference"), .key("variant")], name.map { "variants have no entry of kind \(variant) named \($0)" }
-                       ?? "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs")
+                       ?? (named.isEmpty ? "'\(variant)' is not a kind listed in variants (\(kinds.joined(separator: ", "))): the reference must be one of the study's runs"
+                           : "variants list \(variant) only under a name (\(named.joined(separator: ", "))): name one in compare.reference.variant_name"))
         }
         let takesWindow = try variantConfig(index, window: sweep.window.first).takesWindow
         if let w = c.reference["window"].flatMap({ Int($0) }) {
@@ -274,6 +276,9 @@ extension Study {
             let kind = v["kind"]?.stringValue ?? "?"
             let identity = [kind, stateMatchTarget(i) ?? "", variantName(i) ?? ""].joined(separator: "\u{1}")
             if let first = seen[identity] {
+                // an entry wrong on its own says so first: a mistyped kind or key is not a "duplicate"
+                let probe = sweep.window.first ?? sweep.windowFraction.first.flatMap { f in sweep.trainLength.first.flatMap { f.window(trainLength: $0) } }
+                for j in [first, i] { _ = try variantConfig(j, window: probe) }
                 throw fail([.key("variants"), .index(i)],
                            "entries \(first) and \(i) are both \(kind)\(variantName(i).map { " named \($0)" } ?? ""): "
                            + "give one a distinct `name` (e.g. {kind: \(kind), …, name: ablation}) so that their rows stay apart")

@@ -88,24 +88,28 @@ public struct StudyFile: Sendable, Equatable {
 
 public enum ReportInput {
     /// The rows of a study: `results` when given, else `<folder>/results.jsonl` under `root`, else
-    /// the merge of `<folder>/results*.jsonl` (shards); `folder` defaults to the published
+    /// the merge of `<folder>/results*.jsonl` (shards); each file read with its sealed parts first
+    /// (`ResultsStore.segments`); `folder` defaults to the published
     /// `results/<name>` (`StudyLocations`). One row per run id (the latest; an ok row beats a failed
     /// one). `sources` are the files read; `notes` mention torn tails.
     public static func load(study: String, results: String?, folder: String? = nil, root: String = ".") throws
         -> (rows: [ResultRow], sources: [String], notes: [String]) {
         let fm = FileManager.default
         func rooted(_ p: String) -> String { p.hasPrefix("/") || root == "." ? p : root + "/" + p }
+        /// A file found beside `given` (rooted), named in `given`'s folder as the user wrote it.
+        func unrooted(_ found: String, _ given: String) -> String {
+            let dir = (given as NSString).deletingLastPathComponent, name = (found as NSString).lastPathComponent
+            return dir.isEmpty ? name : dir + "/" + name
+        }
         var files: [String]
         if let results {
-            guard fm.fileExists(atPath: rooted(results)) else { throw ReportError("\(results): no such results file") }
-            files = [results]
+            files = ResultsStore.segments(of: rooted(results)).map { unrooted($0, results) }
+            guard !files.isEmpty else { throw ReportError("\(results): no such results file") }
         } else {
             let dir = folder ?? StudyLocations(study: study, publish: true).results, main = dir + "/results.jsonl"
-            if fm.fileExists(atPath: rooted(main)) {
-                files = [main]
-            } else {
-                let names = (try? fm.contentsOfDirectory(atPath: rooted(dir))) ?? []
-                files = names.filter { $0.hasPrefix("results") && $0.hasSuffix(".jsonl") }.sorted().map { dir + "/" + $0 }
+            files = ResultsStore.segments(of: rooted(main)).map { unrooted($0, main) }
+            if files.isEmpty {
+                files = ResultsStore.segmentedFiles(in: rooted(dir)) { $0.hasPrefix("results") }.map { unrooted($0, main) }
                 if files.isEmpty {
                     throw ReportError("\(main): no such results file (run `attnlab study run` on the study first, or give --results; --publish reads results/<name>)")
                 }

@@ -22,7 +22,7 @@ public enum TextSummary {
         let stats = ReportData.aggregate(obs) { CellKey(config: $0.config, task: $0.task!, length: $0.length!) }
         let configs = Array(Set(obs.map(\.config))).sorted()
         let keys = ReportData.varyingKeys(configs)
-        var s = "Language-model tasks: per task and eval length, the configuration with the lowest mean test bits per byte (`bpb`, "
+        let s = "Language-model tasks: per task and eval length, the configuration with the lowest mean test bits per byte (`bpb`, "
             + "lower is better), \(d.referenceKind) attention's, and the unigram level (`unigram_bpb`: a unigram byte model "
             + "fitted on the train split, the level of a model that ignores its context). A configuration within "
             + "\(Fmt.num(unigramMargin)) bits per byte of that level is not using its context. Bits per byte: mean (n seeds), "
@@ -37,7 +37,9 @@ public enum TextSummary {
                 let refText = refs.isEmpty ? "–" : refs.map { (refs.count > 1 ? Summary.name($0.config, keys) + " " : "") + $0.bpb.formatted() }.joined(separator: "; ")
                 let verdict: String
                 if let f = floor?.mean {
-                    verdict = best.bpb.mean >= f - unigramMargin ? "**at the unigram level**: no configuration uses its context"
+                    verdict = best.bpb.mean > f + unigramMargin
+                        ? String(format: "**above the unigram level** (best %.3f worse): no configuration uses its context", best.bpb.mean - f)
+                        : best.bpb.mean >= f - unigramMargin ? "**at the unigram level**: no configuration uses its context"
                         : String(format: "best %.3f below the unigram level", f - best.bpb.mean)
                 } else {
                     verdict = "unigram level not recorded"

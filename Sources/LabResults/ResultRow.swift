@@ -112,8 +112,10 @@ public struct Provenance: Codable, Hashable, Sendable {
     /// nil in rows written before it was recorded. Above `cores`, timings shared the CPUs.
     public var loadAverageBefore: Double? = nil
     public var loadAverageAfter: Double? = nil
-    /// The data a language-model run read: the corpus, its folder and, per split, the document names
-    /// and their bytes (`{"corpus", "folder", "splits": {"train": {"documents": [...], "bytes": N}, …}}`);
+    /// The data a language-model run read: the corpus, its folder, its pinned manifest SHA-256 and,
+    /// per split, the number of documents, the SHA-256 of their names (sorted, each followed by "\n")
+    /// and their bytes (`{"corpus", "folder", "manifest_sha256", "splits": {"train": {"documents": N,
+    /// "names_sha256": hex, "bytes": N}, …}}`; rows written before 2026-12 list the names instead);
     /// nil for generated tasks.
     public var data: JSONValue? = nil
 

@@ -2,6 +2,14 @@
 // newline on an O_APPEND descriptor, then fsync, so a crash leaves at most one torn last line.
 // Readers skip a torn last line (one without its newline that does not parse); the next append
 // cuts it off first. A line that does not parse anywhere else is an error naming file and line.
+//
+// Sealed parts: a results file is kept under `partBytes`. The append that would take `<base>.jsonl`
+// past it first renames the file to `<base>.part-NNNN.jsonl` (NNNN one above the highest part
+// there; rename(2) is atomic, the folder is fsync'd) and starts a fresh `<base>.jsonl`. One logical
+// results file is its parts in number order, then `<base>.jsonl` (`segments`): every reader reads
+// them in that order, so "the later row wins" (`latest`) still means the later-written row. Parts
+// keep each committed file of a long study small enough for a git host (several of them warn above
+// 5 MiB); `merge` writes its output the same way.
 import Foundation
 import LabCore
 #if canImport(Glibc)
@@ -17,6 +25,40 @@ public struct ResultsError: Error, CustomStringConvertible, Equatable {
 public enum ResultsStore {
     /// The row format this code writes and reads (`ResultRow.schema`).
     public static let schema = 1
+
+    /// The size, in bytes, at which a results file is sealed as a part (4 MiB).
+    public static let partBytes = 4 << 20
+
+    /// `name`'s base file and part number when it is a part (`results.part-0003.jsonl` →
+    /// (`results.jsonl`, 3)); nil otherwise.
+    public static func partOf(_ name: String) -> (base: String, number: Int)? {
+        guard name.hasSuffix(".jsonl"), let r = name.range(of: ".part-", options: .backwards) else { return nil }
+        let digits = name[r.upperBound...].dropLast(".jsonl".count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let n = Int(digits) else { return nil }
+        return (String(name[..<r.lowerBound]) + ".jsonl", n)
+    }
+
+    /// The sealed parts of the results file `path` (`<base>.part-NNNN.jsonl` beside it), in number order.
+    public static func parts(of path: String) -> [String] {
+        let dir = (path as NSString).deletingLastPathComponent, base = (path as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        return names.compactMap { n in partOf(n).flatMap { $0.base == base ? (n, $0.number) : nil } }
+            .sorted { $0.1 < $1.1 }.map { dir.isEmpty ? $0.0 : dir + "/" + $0.0 }
+    }
+
+    /// The files that make up the results file `path`, oldest first: its parts, then `path` itself
+    /// when it exists. Empty when there is neither.
+    public static func segments(of path: String) -> [String] {
+        parts(of: path) + (FileManager.default.fileExists(atPath: path) ? [path] : [])
+    }
+
+    /// Every logical results file in `dir` whose base name `accept`s (a base whose only files are
+    /// parts counts), each as its `segments`, bases in name order.
+    public static func segmentedFiles(in dir: String, accept: (String) -> Bool) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        let bases = Set(names.map { partOf($0)?.base ?? $0 }).filter { $0.hasSuffix(".jsonl") && accept($0) }
+        return bases.sorted().flatMap { segments(of: dir + "/" + $0) }
+    }
 
     /// The rows of `path` in file order (none if the file does not exist); `tornTail` is true
     /// when an unparsable last line without its newline was skipped; `otherSchema` counts the rows
@@ -63,6 +105,63 @@ public enum ResultsStore {
     /// Appends `row` as one line, after cutting off a torn last line; fsyncs before returning.
     public static func append(_ row: ResultRow, to path: String) throws {
         try append([row], to: path)
+    }
+
+    /// Appends `rows` to the results file `path`, sealing it as a part first when it holds rows
+    /// and the append would take it past `limit` bytes (a single row is never split).
+    public static func append(_ rows: [ResultRow], to path: String, sealingAt limit: Int) throws {
+        let adding = rows.reduce(0) { $0 + $1.jsonLine.utf8.count + 1 }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0, size + adding > limit {
+            try seal(path, limit: limit)
+        }
+        try append(rows, to: path)
+    }
+
+    /// Makes `path` the next part (one above the highest there) and fsyncs the folder: renamed when
+    /// it holds at most `limit` bytes; else (a file written before parts, or by `limit` lowered)
+    /// cut at line boundaries into parts of at most `limit` bytes, each written whole and renamed
+    /// into place, then `path` removed. A crash midway leaves new parts holding rows `path` still
+    /// holds too: duplicates of the same rows, which readers collapse (`latest`), never a loss.
+    static func seal(_ path: String, limit: Int) throws {
+        var next = (parts(of: path).last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        if size > limit, let data = FileManager.default.contents(atPath: path) {
+            var chunks: [Data] = [], start = data.startIndex, cut = start
+            while cut < data.endIndex {
+                let end = (data[cut...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex - 1) + 1
+                if end - start > limit, cut > start { chunks.append(data[start..<cut]); start = cut }
+                cut = end
+            }
+            if start < data.endIndex { chunks.append(data[start...]) }
+            for chunk in chunks {
+                let part = partPath(path, next), tmp = part + ".tmp-\(getpid())"
+                guard FileManager.default.createFile(atPath: tmp, contents: chunk), fsyncFile(tmp), rename(tmp, part) == 0 else {
+                    try? FileManager.default.removeItem(atPath: tmp)
+                    throw ResultsError("\(path): cannot seal as \(part): \(String(cString: strerror(errno)))")
+                }
+                next += 1
+            }
+            guard unlink(path) == 0 else { throw ResultsError("\(path): cannot remove after sealing: \(String(cString: strerror(errno)))") }
+        } else {
+            let part = partPath(path, next)
+            guard rename(path, part) == 0 else { throw ResultsError("\(path): cannot seal as \(part): \(String(cString: strerror(errno)))") }
+        }
+        fsyncPath((path as NSString).deletingLastPathComponent)
+    }
+
+    /// fsync(2) of the file at `path`; false when it cannot be opened or synced.
+    static func fsyncFile(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return fsync(fd) == 0
+    }
+
+    /// `dir/<stem>.part-NNNN.jsonl` for `dir/<stem>.jsonl`.
+    static func partPath(_ path: String, _ number: Int) -> String {
+        let stem = path.hasSuffix(".jsonl") ? String(path.dropLast(".jsonl".count)) : path
+        let digits = String(number)
+        return stem + ".part-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".jsonl"
     }
 
     /// Appends several rows (one write), after cutting off a torn last line; fsyncs.
@@ -131,12 +230,12 @@ public enum ResultsStore {
     }
 
     /// Combines result files (e.g. the shards of a job array) into `output`, one row per run id
-    /// (`latest`), in order of first appearance; written to a temporary file and renamed over
-    /// `output` (`replace`), so `output` is whole at every instant.
-    /// Returns the number of rows written and of rows dropped as superseded duplicates.
+    /// (`latest`), in order of first appearance, written as parts of at most `limit` bytes
+    /// (`replaceSegmented`). Returns the number of rows written and of rows dropped as superseded
+    /// duplicates. With `study`, rows of other studies are left out and counted in `foreign`.
     @discardableResult
-    /// With `study`, rows of other studies are left out and counted in `foreign`.
-    public static func merge(_ inputs: [String], into output: String, study: String? = nil) throws -> (rows: Int, dropped: Int, foreign: Int) {
+    public static func merge(_ inputs: [String], into output: String, study: String? = nil,
+                             limit: Int = partBytes) throws -> (rows: Int, dropped: Int, foreign: Int) {
         var all: [ResultRow] = []
         for path in inputs {
             guard FileManager.default.fileExists(atPath: path) else { throw ResultsError("\(path): no such results file") }
@@ -144,8 +243,31 @@ public enum ResultsStore {
         }
         let kept = study.map { s in all.filter { $0.study == s } } ?? all
         let ordered = deduplicated(kept)
-        try replace(output, with: ordered)
+        try replaceSegmented(output, with: ordered, limit: limit)
         return (ordered.count, kept.count - ordered.count, all.count - kept.count)
+    }
+
+    /// Replaces the logical results file `path` (its parts and itself) by `rows`, cut into parts of
+    /// at most `limit` bytes (a row longer than that is a part alone). The new parts are numbered
+    /// above the old ones and each is written whole and renamed into place, then `path` is replaced
+    /// (`replace`), then the old parts are removed. A crash at any point leaves old parts, then new
+    /// parts, then the old or new `path`: read in that order, the new rows are the later ones, so
+    /// nothing is lost and `merge` can simply be run again.
+    public static func replaceSegmented(_ path: String, with rows: [ResultRow], limit: Int = partBytes) throws {
+        var chunks: [[ResultRow]] = [[]], size = 0
+        for r in rows {
+            let n = r.jsonLine.utf8.count + 1
+            if size + n > limit, !chunks[chunks.count - 1].isEmpty { chunks.append([]); size = 0 }
+            chunks[chunks.count - 1].append(r); size += n
+        }
+        let old = parts(of: path)
+        var next = (old.last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
+        for chunk in chunks.dropLast() {
+            try replace(partPath(path, next), with: chunk)
+            next += 1
+        }
+        try replace(path, with: chunks[chunks.count - 1])
+        for p in old { try? FileManager.default.removeItem(atPath: p) }
     }
 
     /// Replaces the file at `path` by `rows`: written and fsync'd as a temporary file in the same

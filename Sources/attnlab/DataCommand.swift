@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import LabCore
+import LabHarness
 import LabResults
 import LabTasks
 
@@ -89,7 +90,9 @@ struct DataCmd: ParsableCommand {
     }
 
     struct Splits: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a fetched corpus's documents by split, with their bytes.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a fetched corpus's documents by split, with their bytes and the SHA-256 of the split's names.",
+            discussion: "The SHA-256 is the one language-model result rows record per split (provenance.data.splits.<split>.names_sha256).")
         @Argument(help: "Corpus: shakespeare or linux-c.") var name: String
         @Option(help: "Data root (default $ATTNLAB_DATA, else ./data).") var dataDir: String?
 
@@ -99,7 +102,7 @@ struct DataCmd: ParsableCommand {
                 let c = try LoadedCorpus.read(corpus, folder: TextCorpora.folder(corpus.name, root: dataDir))
                 for split in Split.allCases {
                     let stream = c.streams[split]!
-                    print("\(split.rawValue): \(stream.documents.count) documents, \(c.byteCount(split)) bytes")
+                    print("\(split.rawValue): \(stream.documents.count) documents, \(c.byteCount(split)) bytes, names SHA-256 \(RunExecutor.namesDigest(c.documentNames(split)))")
                     for d in stream.documents { print("  \(c.documents[d].bytes.count)\t\(c.documents[d].name)") }
                 }
             }

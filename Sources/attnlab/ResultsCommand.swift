@@ -10,7 +10,7 @@ struct Results: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A table of a results file: one line per run × task × length, one column per metric (--csv: one line per measurement).")
-        @Argument(help: "Results file(s) (.jsonl).") var files: [String]
+        @Argument(help: "Results file(s) (.jsonl; each read with its sealed parts <name>.part-NNNN.jsonl first).") var files: [String]
         @Flag(help: "CSV, one line per measurement (long form).") var csv = false
         @Flag(help: "Leave out failed rows (shown by default, with their reason).") var okOnly = false
         @Option(help: "Only these metrics, comma-separated (e.g. accuracy,decode_tokens_per_second,state_bytes).") var metrics: String?
@@ -19,14 +19,17 @@ struct Results: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 var rows: [ResultRow] = []
-                for f in files {
-                    guard FileManager.default.fileExists(atPath: f) else { throw UsageFailure("\(f): no such file") }
-                    let r = try ResultsStore.read(path: f)
-                    if r.tornTail { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped a torn last line\n") }
-                    if r.otherSchema > 0 {
-                        FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))\n")
+                for given in files {
+                    let segments = ResultsStore.segments(of: given)
+                    guard !segments.isEmpty else { throw UsageFailure("\(given): no such file") }
+                    for f in segments {
+                        let r = try ResultsStore.read(path: f)
+                        if r.tornTail { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped a torn last line\n") }
+                        if r.otherSchema > 0 {
+                            FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))\n")
+                        }
+                        rows += r.rows
                     }
-                    rows += r.rows
                 }
                 rows = ResultsStore.deduplicated(rows)
                 if rows.isEmpty { throw UsageFailure("\(files.joined(separator: ", ")): no result rows") }

@@ -241,6 +241,12 @@ func committedStudies() -> [String] {
         ("  - {kind: sliding_window}", "  - {kind: rattention, name: \(String(repeating: "x", count: 41))}", 8, "variants[1].name", "at most 40"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant_name: x}, metric: accuracy, margin: 0.01}", 16,
          "compare.reference.variant_name", "name the entry's kind too"),
+        // an entry wrong on its own says so, not "duplicate"; a key typo lists the entry's own keys too
+        ("  - {kind: sliding_window}", "  - {kind: rattenion}\n  - {kind: rattenion}", 8, "variants[1].kind", "unknown attention kind"),
+        ("  - {kind: sliding_window}", "  - {kind: rattention, nmae: x}", 8, "variants[1].nmae", "match_state_of, name"),
+        // a kind listed only under a name is named as such
+        ("  - {kind: sliding_window}", "  - {kind: rattention, name: a}\n  - {kind: sliding_window, match_state_of: rattention}", 9,
+         "variants[2].match_state_of", "only as a named or state-matched entry"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant: full, variant_name: x}, metric: accuracy, margin: 0.01}", 16,
          "compare.reference.variant", "no entry of kind full named x"),
         // ranges, NaN and null (TrainOptions.validate, ModelConfig.ranges, YAMLInput)
@@ -296,6 +302,18 @@ func committedStudies() -> [String] {
                 #expect(e.description.contains(word), "\(e)")
                 #expect(e.description.hasPrefix("studies/broken.yaml:\(line): \(key): "), "\(e)")
             }
+        }
+    }
+
+    /// A reference kind listed only under a name says so and how to name it.
+    @Test func referenceOfAKindListedOnlyUnderANameSaysSo() throws {
+        let text = Self.base.replacingOccurrences(of: "  - {kind: full}", with: "  - {kind: full, name: big}")
+            + "\ncompare: {reference: {variant: full}, metric: accuracy, margin: 0.01}\n"
+        do {
+            _ = try Study.parse(text, file: "s.yaml")
+            Issue.record("no error")
+        } catch let e as StudyError {
+            #expect(e.key == "compare.reference.variant" && e.description.contains("only under a name (big): name one in compare.reference.variant_name"), "\(e)")
         }
     }
 

@@ -176,6 +176,30 @@ import Testing
         #expect(loaded.rows[0].status == .ok)
     }
 
+    @Test func sealedPartsAreReadFirst() throws {
+        let root = try temporaryDirectory("parts")
+        defer { cleanUp(root) }
+        let dir = root + "/results/s"
+        let l = ["variant": "full", "task": "t"]
+        func r(_ id: String, _ v: Double) -> ResultRow {
+            row(id, labels: l, metrics: [MetricValue("accuracy", v, unit: "fraction", task: "t", length: 8)])
+        }
+        try ResultsStore.append([r("id1", 0.1), r("id2", 0.2)], to: dir + "/results.part-0001.jsonl")
+        try ResultsStore.append([r("id1", 0.3)], to: dir + "/results.part-0002.jsonl")
+        try ResultsStore.append([r("id3", 0.4)], to: dir + "/results.jsonl")
+        for results in [nil, root + "/results/s/results.jsonl"] {
+            let loaded = try ReportInput.load(study: "s", results: results, root: root)
+            #expect(loaded.sources.map { ($0 as NSString).lastPathComponent }
+                    == ["results.part-0001.jsonl", "results.part-0002.jsonl", "results.jsonl"])
+            #expect(loaded.rows.map(\.runID) == ["id1", "id2", "id3"])
+            #expect(loaded.rows[0].metrics.first?.value == 0.3)  // the later part's row wins
+        }
+        // parts alone (the live file not yet started again) are the study's file
+        try FileManager.default.removeItem(atPath: dir + "/results.jsonl")
+        #expect(try ReportInput.load(study: "s", results: nil, root: root).sources
+                == ["results/s/results.part-0001.jsonl", "results/s/results.part-0002.jsonl"])
+    }
+
     @Test func inputErrorsAreOneLineAndNameTheFile() throws {
         let root = try temporaryDirectory("errors")
         defer { cleanUp(root) }

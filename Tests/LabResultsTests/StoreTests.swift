@@ -100,3 +100,78 @@ func tempFile(_ name: String) -> String {
         #expect(lines.count == 2 && lines[1].last!.hasPrefix("FAILED"))
     }
 }
+
+/// Sealed parts: a results file past `limit` is renamed to `<base>.part-NNNN.jsonl` before the
+/// append that would overflow it, readers take parts first, and `merge` writes parts too.
+@Suite struct SealedPartTests {
+    func names(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
+    func rows(_ path: String) throws -> [ResultRow] { try ResultsStore.segments(of: path).flatMap { try ResultsStore.read(path: $0).rows } }
+
+    @Test func partNamesParse() {
+        #expect(ResultsStore.partOf("results.part-0003.jsonl")! == ("results.jsonl", 3))
+        #expect(ResultsStore.partOf("results.shard-1-of-4.part-0012.jsonl")! == ("results.shard-1-of-4.jsonl", 12))
+        #expect(ResultsStore.partOf("results.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-00x1.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-0001.json") == nil)
+    }
+
+    @Test func appendSealsBeforeOverflowingAndReadersTakePartsFirst() throws {
+        let path = tempFile("results.jsonl"), dir = (path as NSString).deletingLastPathComponent
+        let line = row("r0").jsonLine.utf8.count + 1
+        let limit = 3 * line  // three rows fit, the fourth seals
+        for i in 0..<10 { try ResultsStore.append([row("r\(i)")], to: path, sealingAt: limit) }
+        #expect(names(dir) == ["results.jsonl", "results.part-0001.jsonl", "results.part-0002.jsonl", "results.part-0003.jsonl"])
+        for f in ResultsStore.segments(of: path) {
+            let size = (try FileManager.default.attributesOfItem(atPath: f))[.size] as! Int
+            #expect(size <= limit)
+        }
+        #expect(try rows(path).map(\.runID) == (0..<10).map { "r\($0)" })
+        // a re-measured row appended later wins over its sealed predecessor
+        try ResultsStore.append([row("r1", value: 0.9)], to: path, sealingAt: limit)
+        let latest = ResultsStore.latest(try rows(path))
+        #expect(latest["r1"]?.metrics.first?.value == 0.9)
+        // a part whose live file is gone (a crash between seal and append) is still read
+        try FileManager.default.removeItem(atPath: path)
+        #expect(ResultsStore.segments(of: path).count == 3)
+        #expect(ResultsStore.segmentedFiles(in: dir) { $0 == "results.jsonl" }.count == 3)
+        // one row longer than the limit is written whole, alone
+        let tiny = tempFile("results.jsonl")
+        try ResultsStore.append([row("a")], to: tiny, sealingAt: 10)
+        try ResultsStore.append([row("b")], to: tiny, sealingAt: 10)
+        #expect(try rows(tiny).map(\.runID) == ["a", "b"])
+        #expect(ResultsStore.parts(of: tiny).count == 1)
+    }
+
+    @Test func aFileOverTheLimitIsSealedAsSeveralParts() throws {
+        let path = tempFile("results.jsonl"), dir = (path as NSString).deletingLastPathComponent
+        let line = row("r0").jsonLine.utf8.count + 1
+        try ResultsStore.append((0..<10).map { row("r\($0)") }, to: path)  // written before parts
+        try ResultsStore.append([row("r10")], to: path, sealingAt: 3 * line)
+        #expect(names(dir) == ["results.jsonl"] + (1...4).map { "results.part-000\($0).jsonl" })
+        #expect(try ResultsStore.parts(of: path).map { try ResultsStore.read(path: $0).rows.count } == [3, 3, 3, 1])
+        #expect(try rows(path).map(\.runID) == (0...10).map { "r\($0)" })
+    }
+
+    @Test func mergeWritesPartsAndRemovesTheOldOnes() throws {
+        let path = tempFile("results.jsonl"), dir = (path as NSString).deletingLastPathComponent
+        let line = row("r0").jsonLine.utf8.count + 1
+        for i in 0..<6 { try ResultsStore.append([row("r\(i)")], to: path, sealingAt: 2 * line) }
+        try ResultsStore.append([row("r2", .failed)], to: path, sealingAt: 2 * line)  // an ok row beats it
+        try ResultsStore.append([row("r3", value: 0.7)], to: path, sealingAt: 2 * line)  // supersedes r3
+        let shard = dir + "/results.shard-0-of-2.jsonl"
+        try ResultsStore.append([row("r6"), row("r0", value: 0.8)], to: shard)
+        let inputs = ResultsStore.segmentedFiles(in: dir) { $0 == "results.jsonl" || $0.hasPrefix("results.shard-") }
+        #expect(inputs.last == shard)
+        let old = ResultsStore.parts(of: path).count
+        #expect(old >= 3)
+        let r = try ResultsStore.merge(inputs, into: path, limit: 3 * line)
+        #expect(r.rows == 7 && r.dropped == 3)
+        // 7 rows in parts of at most 3: two new parts (above the old numbers) and the file
+        let parts = ResultsStore.parts(of: path).map { ($0 as NSString).lastPathComponent }
+        #expect(parts == [old + 1, old + 2].map { "results.part-000\($0).jsonl" })
+        let merged = try rows(path)
+        #expect(merged.map(\.runID) == (0..<7).map { "r\($0)" })
+        #expect(merged[0].metrics.first?.value == 0.8 && merged[3].metrics.first?.value == 0.7 && merged[2].status == .ok)
+    }
+}
