@@ -77,6 +77,11 @@ struct StudyCmd: ParsableCommand {
                 }
                 let counts = RunStatus.State.allCases.map { st in "\(states.filter { $0.state == st }.count) \(st.rawValue)" }
                 print("\(states.count) runs: " + counts.joined(separator: ", "))
+                let orphans = try study.orphanRunIDs(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
+                if !orphans.isEmpty {
+                    print("\(orphans.count) recorded runs match no run of this file (an entry renamed or removed, a sweep value dropped): "
+                          + "not counted above; the report leaves them out only if you remove their rows")
+                }
             }
         }
     }
