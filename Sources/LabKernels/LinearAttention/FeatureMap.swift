@@ -10,8 +10,11 @@
 //   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
 // Two versions: a generic scalar one (the references, Float or Double) and a Float one for the
 // fast kernels, 16-lane SIMD with a scalar tail of D mod 16 entries (any D), whose exp is the
-// vectorised `exp2` of TileGemm.swift.
-// Cost: O(D) per vector, D exps for softmax2 — small beside the O(D²) state read per token.
+// vectorised `exp2` of TileGemm.swift; softmax2 with D a multiple of 16 goes 16 rows at a time
+// (`softmax2Rows16`: the rows' reductions through one transposed reduction instead of one
+// latency-bound horizontal reduction per row).
+// Cost: O(D) per vector: for softmax2, 2D exps in 16-row blocks, D exps and D divisions one row at
+// a time — small beside the O(D²) state read per token.
 import LabCore
 import RealModule
 
