@@ -30,3 +30,34 @@ import LabResults
         #expect(named.script.contains("dt \(Style.setApartDash)"), "\(named.script)")
     }
 }
+
+/// The Pareto figures' key sits below the panels across the full width, in as many columns as its
+/// longest title allows, and is tall enough for every entry (a key panel in one grid cell dropped
+/// whatever did not fit: 51 of the 68 configurations of the long-context study).
+@Suite struct ParetoKeyLayoutTests {
+    @Test func everyEntryFits() {
+        let short = Figures.keyLayout(titles: (1...4).map { "\($0)  swa W\($0)" }, width: 1200)
+        #expect(short.columns == 4 && short.rows == 1)
+        let long = (1...68).map { "\($0)  swa W96 all_local train_length=1024 state_matched=rattention window_fraction=1/16" }
+        let l = Figures.keyLayout(titles: long, width: 1200)
+        #expect(l.columns == 1 && l.rows == 68 && l.height == 60 + 18 * 68)
+        for n in [1, 5, 17, 33] {
+            let k = Figures.keyLayout(titles: (1...n).map { "\($0)  ratt W8 lllg window_fraction=1/64" }, width: 1200)
+            #expect(k.columns * k.rows >= n && (k.columns - 1) * k.rows < n + k.rows)
+        }
+    }
+
+    @Test func theKeyIsAFooterAndThePanelsArePlaced() {
+        let panel = Panel(comment: "p", settings: ["set title \"a\""], elements: ["x"])
+        let script = ScriptWriter.render(name: "f", title: "t", about: [], command: "c", panels: [panel, panel, panel], columns: 2,
+                                         panelSize: (600, 400), common: [], footer: Footer(panel: Panel(comment: "key", settings: [], elements: ["y"]), height: 200))
+        #expect(script.contains("height = \(400 * 2 + 40 + 200)"))
+        #expect(!script.contains("multiplot layout"))
+        // the first panel: top left, above the second row and the footer
+        #expect(script.contains("set origin 0.0000,\(String(format: "%.4f", 600.0 / 1040.0))"), "\(script)")
+        #expect(script.contains("set origin 0,0") && script.contains("set size 1,\(String(format: "%.4f", 200.0 / 1040.0))"))
+        // without a footer, gnuplot's grid layout as before
+        #expect(ScriptWriter.render(name: "f", title: "t", about: [], command: "c", panels: [panel], columns: 1,
+                                    panelSize: (600, 400), common: []).contains("set multiplot layout 1,1"))
+    }
+}
