@@ -270,8 +270,8 @@ public enum ResultsStore {
     /// at most `limit` bytes (a row longer than that is a part alone). The new parts are numbered
     /// above the old ones and each is written whole and renamed into place, then `path` is replaced
     /// (`replace`), then the old parts are removed. A crash at any point leaves old parts, then new
-    /// parts, then the old or new `path`: read in that order, the new rows are the later ones, so
-    /// nothing is lost and `merge` can simply be run again.
+    /// parts, then the old or new `path`: every row is still there (nothing is lost), though until
+    /// `merge` runs again an old `path`'s row can win over a newer one in the new parts.
     public static func replaceSegmented(_ path: String, with rows: [ResultRow], limit: Int = partBytes) throws {
         var chunks: [[ResultRow]] = [[]], size = 0
         for r in rows {
