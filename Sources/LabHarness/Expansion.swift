@@ -61,7 +61,18 @@ extension Study {
     /// Every run of the study, in expansion order, without duplicates: the study-level axes
     /// (`sweep.pattern` × `sweep.model`) outermost, then the runs of each combination; then
     /// rounds 2…`bench.repeats` of every bench run, round by round (`repeated`).
+    /// Runs matched by `skip` are left out.
     public func expand() throws -> [Run] {
+        try expandAll().filter { !skips($0) }
+    }
+
+    /// Whether an entry of `skip` matches `run`: each of its labels has one of the entry's values.
+    func skips(_ run: Run) -> Bool {
+        skip.contains { entry in entry.allSatisfy { key, values in run.labels[key].map(values.contains) ?? false } }
+    }
+
+    /// `expand` without `skip`.
+    func expandAll() throws -> [Run] {
         var runs: [Run] = []
         var seen = Set<String>()
         for (combo, labels) in axisCombinations() {
@@ -105,6 +116,7 @@ extension Study {
             sweep.windowFraction.compactMap { f -> (Study, String?)? in
                 guard let w = f.window(trainLength: L) else { return nil }  // validate() rejects it first
                 var s = self
+                s.skip = []  // applied to the whole expansion (`expand`), validated there
                 s.sweep.windowFraction = []
                 s.sweep.trainLength = [L]
                 s.sweep.window = [w]
