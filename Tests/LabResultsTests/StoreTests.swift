@@ -219,5 +219,10 @@ func tempFile(_ name: String) -> String {
         let merged = try rows(path)
         #expect(merged.map(\.runID) == (0..<7).map { "r\($0)" })
         #expect(merged[0].metrics.first?.value == 0.8 && merged[3].metrics.first?.value == 0.7 && merged[2].status == .ok)
+        // merging again changes nothing, so no file is renamed or rewritten
+        try FileManager.default.removeItem(atPath: shard)
+        let before = names(dir)
+        _ = try ResultsStore.merge(ResultsStore.segmentedFiles(in: dir) { $0 == "results.jsonl" }, into: path, limit: 3 * line)
+        #expect(names(dir) == before)
     }
 }
