@@ -68,7 +68,19 @@ extension Study {
 
     /// Whether an entry of `skip` matches `run`: each of its labels has one of the entry's values.
     func skips(_ run: Run) -> Bool {
-        skip.contains { entry in entry.allSatisfy { key, values in run.labels[key].map(values.contains) ?? false } }
+        skip.contains { entry in Self.matches(entry, run.labels) }
+    }
+
+    /// `labels` carry every key of `entry`, each with one of its values (`sameLabelValue`).
+    static func matches(_ entry: [String: [String]], _ labels: [String: String]) -> Bool {
+        entry.allSatisfy { key, values in labels[key].map { v in values.contains { sameLabelValue($0, v) } } ?? false }
+    }
+
+    /// A skip value and a label: equal as numbers where both are numbers (`1.0` and `1`, `3e-3` and
+    /// `0.003`), else as text.
+    static func sameLabelValue(_ a: String, _ b: String) -> Bool {
+        if let x = Double(a), let y = Double(b) { return x == y }
+        return a == b
     }
 
     /// `expand` without `skip`.

@@ -196,15 +196,25 @@ extension Study {
                 guard !seen.isEmpty else {
                     throw fail([.key("skip"), .index(i), .key(key)], "no run of this study carries a \(key) label")
                 }
-                for v in entry[key]! where !seen.contains(v) {
+                for v in entry[key]! where !seen.contains(where: { Study.sameLabelValue(v, $0) }) {
+                    // numbers in numeric order (128 before 512), words after them
+                    let listed = seen.sorted { a, b in
+                        switch (Double(a), Double(b)) {
+                        case let (x?, y?): return x < y
+                        case (.some, nil): return true
+                        case (nil, .some): return false
+                        default: return a < b
+                        }
+                    }
                     throw fail([.key("skip"), .index(i), .key(key)],
-                               "'\(v)' is not a \(key) of this study's runs (\(seen.sorted().joined(separator: ", ")))")
+                               "'\(v)' is not a \(key) of this study's runs (\(listed.joined(separator: ", ")))")
                 }
             }
-            guard runs.contains(where: { r in entry.allSatisfy { k, vs in r.labels[k].map(vs.contains) ?? false } }) else {
+            guard runs.contains(where: { Study.matches(entry, $0.labels) }) else {
                 throw fail([.key("skip"), .index(i)], "no run carries all of these labels together: the entry skips nothing")
             }
         }
+        if runs.allSatisfy(skips) { throw fail([.key("skip")], "these entries cut every run of the study") }
     }
 
     /// The `compare` block names a reference in the sweep and eval lengths of the study.
