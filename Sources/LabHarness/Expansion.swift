@@ -61,7 +61,30 @@ extension Study {
     /// Every run of the study, in expansion order, without duplicates: the study-level axes
     /// (`sweep.pattern` × `sweep.model`) outermost, then the runs of each combination; then
     /// rounds 2…`bench.repeats` of every bench run, round by round (`repeated`).
+    /// Runs matched by `skip` are left out.
     public func expand() throws -> [Run] {
+        try expandAll().filter { !skips($0) }
+    }
+
+    /// Whether an entry of `skip` matches `run`: each of its labels has one of the entry's values.
+    func skips(_ run: Run) -> Bool {
+        skip.contains { entry in Self.matches(entry, run.labels) }
+    }
+
+    /// `labels` carry every key of `entry`, each with one of its values (`sameLabelValue`).
+    static func matches(_ entry: [String: [String]], _ labels: [String: String]) -> Bool {
+        entry.allSatisfy { key, values in labels[key].map { v in values.contains { sameLabelValue($0, v) } } ?? false }
+    }
+
+    /// A skip value and a label: equal as numbers where both are numbers (`1.0` and `1`, `3e-3` and
+    /// `0.003`), else as text.
+    static func sameLabelValue(_ a: String, _ b: String) -> Bool {
+        if let x = Double(a), let y = Double(b) { return x == y }
+        return a == b
+    }
+
+    /// `expand` without `skip`.
+    func expandAll() throws -> [Run] {
         var runs: [Run] = []
         var seen = Set<String>()
         for (combo, labels) in axisCombinations() {
@@ -105,6 +128,7 @@ extension Study {
             sweep.windowFraction.compactMap { f -> (Study, String?)? in
                 guard let w = f.window(trainLength: L) else { return nil }  // validate() rejects it first
                 var s = self
+                s.skip = []  // applied to the whole expansion (`expand`), validated there
                 s.sweep.windowFraction = []
                 s.sweep.trainLength = [L]
                 s.sweep.window = [w]

@@ -47,6 +47,11 @@ public struct Study: @unchecked Sendable {
     /// The comparisons declared before the runs (`compare:`): analysis only, never part of a run's
     /// canonical config (run ids do not depend on it). nil: none declared.
     public var compare: Compare? = nil
+    /// Runs the study leaves out (`skip:`): each entry maps labels to the values it skips (one
+    /// value or a list); a run whose labels match every key of an entry is not part of the
+    /// expansion (e.g. `{train_length: 128, seed: [3, 4]}`: a cut the study header explains). The
+    /// other runs' ids do not change (ids hash the run's config).
+    public var skip: [[String: [String]]] = []
     /// The variant kinds this (stack of the) study runs; nil: every listed variant.
     public var variantKinds: Set<String>? = nil
     /// The indices of `variants` this study runs.

@@ -25,9 +25,10 @@ struct StudyDecoder: Decodable {
     var sweep = Study.Sweep(), training = Study.Training(), eval = Study.Eval(), bench = Study.Bench()
     var tasks: [String], measurements: [MeasurementKind]
     var compare: Study.Compare? = nil
+    var skip: [[String: [String]]] = []
 
     init(from decoder: Decoder) throws {
-        let c = try strict(decoder, ["name", "question", "model", "variants", "sweep", "training", "tasks", "eval", "measurements", "bench", "compare"], "study")
+        let c = try strict(decoder, ["name", "question", "model", "variants", "sweep", "training", "tasks", "eval", "measurements", "bench", "compare", "skip"], "study")
         name = try c.required(String.self, "name")
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("name")], debugDescription: "name '\(name)': use letters, digits, - and _"))
@@ -57,11 +58,36 @@ struct StudyDecoder: Decodable {
         eval = try c.optional(Study.Eval.self, "eval") ?? eval
         bench = try c.optional(Study.Bench.self, "bench") ?? bench
         compare = try c.optional(Study.Compare.self, "compare")
+        for (i, entry) in (try c.optional([[String: JSONValue]].self, "skip") ?? []).enumerated() {
+            let at: [CodingKey] = [AnyCodingKey("skip"), AnyCodingIndex(i)]
+            guard !entry.isEmpty else { throw DecodingError.dataCorrupted(.init(codingPath: at, debugDescription: "an empty entry skips every run: name labels, e.g. {train_length: 128, seed: [3, 4]}")) }
+            var labels: [String: [String]] = [:]
+            for (key, value) in entry {
+                let values = value.arrayValue ?? [value]
+                let words = values.compactMap(Self.labelText)
+                guard !values.isEmpty, words.count == values.count else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: at + [AnyCodingKey(key)], debugDescription: "expected a label value or a list of them (a number or a word)"))
+                }
+                labels[key] = words
+            }
+            skip.append(labels)
+        }
+    }
+
+    /// A label value as runs carry it: words as they are, numbers as the expansion prints them.
+    static func labelText(_ v: JSONValue) -> String? {
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return "\(d)"
+        case .bool(let b): return String(b)
+        default: return nil
+        }
     }
 
     func make(file: String, root: Node) -> Study {
         Study(name: name, question: question, model: model, patternTemplate: pattern, variants: variants, sweep: sweep,
-              training: training, tasks: tasks, eval: eval, measurements: measurements, bench: bench, compare: compare, file: file, root: root)
+              training: training, tasks: tasks, eval: eval, measurements: measurements, bench: bench, compare: compare, skip: skip, file: file, root: root)
     }
 }
 

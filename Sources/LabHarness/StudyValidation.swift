@@ -104,6 +104,7 @@ extension Study {
             }
             // each (train length, fraction) is a study with one window: validate those
             for (study, _) in windowFractionCombinations() { try study.validate() }
+            try validateSkip()  // over the whole expansion (the per-fraction studies carry no skip)
             return
         }
         if let tokens = training.batchTokens {
@@ -148,6 +149,7 @@ extension Study {
         }
         if !wantsAccuracy && !wantsBench { throw fail([.key("measurements")], "nothing to measure") }
         try validateCompare()
+        try validateSkip()
         let maxLength = allLengths.max() ?? 0
         for (i, w) in sweep.window.enumerated() where w >= maxLength {
             throw fail([.key("sweep"), .key("window"), .index(i)],
@@ -181,6 +183,38 @@ extension Study {
                 }
             }
         }
+    }
+
+    /// Each `skip` entry names labels the runs carry, values they take, and matches at least one run
+    /// (a typo would otherwise skip nothing, silently).
+    func validateSkip() throws {
+        guard !skip.isEmpty else { return }
+        let runs = try expandAll()
+        for (i, entry) in skip.enumerated() {
+            for key in entry.keys.sorted() {
+                let seen = Set(runs.compactMap { $0.labels[key] })
+                guard !seen.isEmpty else {
+                    throw fail([.key("skip"), .index(i), .key(key)], "no run of this study carries a \(key) label")
+                }
+                for v in entry[key]! where !seen.contains(where: { Study.sameLabelValue(v, $0) }) {
+                    // numbers in numeric order (128 before 512), words after them
+                    let listed = seen.sorted { a, b in
+                        switch (Double(a), Double(b)) {
+                        case let (x?, y?): return x < y
+                        case (.some, nil): return true
+                        case (nil, .some): return false
+                        default: return a < b
+                        }
+                    }
+                    throw fail([.key("skip"), .index(i), .key(key)],
+                               "'\(v)' is not a \(key) of this study's runs (\(listed.joined(separator: ", ")))")
+                }
+            }
+            guard runs.contains(where: { Study.matches(entry, $0.labels) }) else {
+                throw fail([.key("skip"), .index(i)], "no run carries all of these labels together: the entry skips nothing")
+            }
+        }
+        if runs.allSatisfy(skips) { throw fail([.key("skip")], "these entries cut every run of the study") }
     }
 
     /// The `compare` block names a reference in the sweep and eval lengths of the study.

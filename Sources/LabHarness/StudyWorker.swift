@@ -87,6 +87,13 @@ public struct RunStatus: Sendable {
 }
 
 extension Study {
+    /// The run ids of `outDir`'s rows of this study that its expansion no longer has (an entry
+    /// renamed or removed, a sweep value dropped): counted apart by `study status`, never as done.
+    public func orphanRunIDs(outDir: String) throws -> [String] {
+        let ids = Set(try expand().map(\.id))
+        return try StudyPaths.recorded(outDir, study: name).keys.filter { !ids.contains($0) }.sorted()
+    }
+
     /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
     /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
     public func status(outDir: String) throws -> [RunStatus] {

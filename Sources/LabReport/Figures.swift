@@ -97,10 +97,29 @@ public enum Figures {
     }
 
     /// The points of `variant`'s line among `configs`: `stat` of each of its configurations that has
-    /// one, by window ascending.
+    /// one, by window ascending. The reference is never a point (it is drawn as its own line), so
+    /// a named entry of the reference's kind is a line of its own.
     static func windowPoints(_ variant: String, among configs: [RunConfig], _ stat: (RunConfig) -> Stat?) -> [WindowPoint] {
-        configs.filter { $0.variant == variant }.compactMap { c in stat(c).map { WindowPoint(window: c.windowAxis, stat: $0) } }
+        configs.filter { $0.variant == variant && !$0.isReference }.compactMap { c in stat(c).map { WindowPoint(window: c.windowAxis, stat: $0) } }
             .sorted { $0.window < $1.window }
+    }
+
+    /// The configuration that stands for `variant`'s line (its label and style: the first that is
+    /// not the reference) and the name of its data blocks: the variant, or for a set-apart entry of
+    /// the reference's kind (a named full attention) the variant and its entry labels, so its block
+    /// never shares the reference's name (gnuplot's `index "…"` would read the first of the two).
+    static func seriesHead(_ variant: String, among configs: [RunConfig]) -> (config: RunConfig, block: String)? {
+        guard let c = configs.first(where: { $0.variant == variant && !$0.isReference }) else { return nil }
+        guard c.about.isReference else { return (c, variant) }
+        return (c, ([variant] + RunConfig.entryLabels.compactMap { k in c.groups[k].map { "\(k)=\($0)" } }).joined(separator: " "))
+    }
+
+    /// The x tic of a window slot: the window, or for −1 (`RunConfig.windowAxis`: windowless)
+    /// "linear only", unless a windowless configuration drawn there is a set-apart entry of the
+    /// reference kind (a named full attention), where it says "no window".
+    static func windowTic(_ w: Int, among configs: [RunConfig]) -> String {
+        guard w == -1 else { return String(w) }
+        return configs.contains { $0.window == nil && !$0.isReference && $0.about.isReference } ? "no window" : "linear only"
     }
 
     static func uniqueInOrder<T: Hashable>(_ xs: [T]) -> [T] {

@@ -208,12 +208,16 @@ public enum Notebook {
         let table = SmallestWindow.headline(Comparisons.results(input.data, spec), spec)
         let ref = spec.reference.keys.sorted().map { "\($0) \(spec.reference[$0]!)" }.joined(separator: ", ")
         var s = "From `\(input.study.name)`"
-        let ok = input.data.okRows
+        // counted against the expansion: rows of runs the file no longer expands to (a renamed or
+        // removed entry) are not among its recorded runs
+        let ok = input.data.okRows.filter { input.expectedRunIDs?.contains($0.runID) ?? true }
         let counts = Dictionary(grouping: ok, by: \.kind).mapValues(\.count)
         let recorded = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: " and ")
         if let expected = input.expectedRunIDs {
-            let done = Set(ok.map(\.runID)).intersection(expected).count
+            let done = Set(ok.map(\.runID)).count
+            let stray = Set(input.data.okRows.map(\.runID)).subtracting(expected).count
             s += " (\(recorded.isEmpty ? "no" : recorded) runs recorded of the \(Fmt.num(Double(expected.count))) its study file expands to"
+                + (stray > 0 ? ", and \(stray) of runs it no longer expands to" : "")
                 + (done < expected.count ? "; the study is not finished)" : ")")
         }
         s += ": the smallest window, as a fraction W/L of the train length, at which each configuration matches the reference (\(ref)) "

@@ -94,7 +94,6 @@ public enum ReportInput {
     /// one). `sources` are the files read; `notes` mention torn tails.
     public static func load(study: String, results: String?, folder: String? = nil, root: String = ".") throws
         -> (rows: [ResultRow], sources: [String], notes: [String]) {
-        let fm = FileManager.default
         func rooted(_ p: String) -> String { p.hasPrefix("/") || root == "." ? p : root + "/" + p }
         /// A file found beside `given` (rooted), named in `given`'s folder as the user wrote it.
         func unrooted(_ found: String, _ given: String) -> String {

@@ -56,12 +56,21 @@ struct Panel {
     var elements: [String]
 }
 
+/// A panel across the whole width below the grid, `height` pixels tall (a key that names many points).
+struct Footer {
+    var panel: Panel
+    var height: Int
+}
+
 enum ScriptWriter {
-    /// The gnuplot script of figure `name`: both terminals, a multiplot of `panels` in `columns` columns.
+    /// The gnuplot script of figure `name`: both terminals, a multiplot of `panels` in `columns`
+    /// columns, and `footer` below them across the full width (then every panel is placed by
+    /// `set origin`/`set size` instead of gnuplot's grid layout).
     static func render(name: String, title: String, about: [String], command: String, panels: [Panel],
-                       columns: Int, panelSize: (w: Int, h: Int), common: [String]) -> String {
+                       columns: Int, panelSize: (w: Int, h: Int), common: [String], footer: Footer? = nil) -> String {
         let cols = max(1, min(columns, panels.count))
         let rows = (panels.count + cols - 1) / cols
+        let footerHeight = footer?.height ?? 0, height = panelSize.h * rows + 40 + footerHeight
         var s: [String] = []
         s.append("# \(title)")
         s.append("#")
@@ -71,7 +80,7 @@ enum ScriptWriter {
         s.append("#     gnuplot \(name).gp")
         s.append("# in this folder: it redraws \(name).png and \(name).svg from \(name).dat.")
         s.append("")
-        s.append("width = \(panelSize.w * cols); height = \(panelSize.h * rows + 40)   # pixels (svg: points)")
+        s.append("width = \(panelSize.w * cols); height = \(height)   # pixels (svg: points)")
         s.append("fontspec = \"sans,10\"")
         s.append("data = \(Fmt.q(name + ".dat"))")
         s.append("")
@@ -83,13 +92,29 @@ enum ScriptWriter {
         s.append("    }")
         s.append("    set output \(Fmt.q(name + ".")) . format")
         for c in common { s.append("    " + c) }
-        s.append("    set multiplot layout \(rows),\(cols) title \(Fmt.q(title)) font \",12\"")
-        for p in panels {
+        func fraction(_ x: Double) -> String { String(format: "%.4f", x) }
+        if footer == nil {
+            s.append("    set multiplot layout \(rows),\(cols) title \(Fmt.q(title)) font \",12\"")
+        } else {
+            s.append("    set multiplot title \(Fmt.q(title)) font \",12\"")
+        }
+        func emit(_ p: Panel, placement: [String]) {
             s.append("")
             s.append("    # \(p.comment)")
-            for l in p.settings { s.append("    " + l) }
-            if p.elements.isEmpty { continue }
+            for l in placement + p.settings { s.append("    " + l) }
+            if p.elements.isEmpty { return }
             s.append("    plot " + p.elements.joined(separator: ", \\\n         "))
+        }
+        for (i, p) in panels.enumerated() {
+            // grid cell (row r from the top, column c) above the footer, below the 40-pixel title band
+            let (r, c) = (i / cols, i % cols), h = Double(height)
+            let placement = footer == nil ? [] : [
+                "set origin \(fraction(Double(c) / Double(cols))),\(fraction(Double(footerHeight + (rows - 1 - r) * panelSize.h) / h))",
+                "set size \(fraction(1 / Double(cols))),\(fraction(Double(panelSize.h) / h))"]
+            emit(p, placement: placement)
+        }
+        if let footer {
+            emit(footer.panel, placement: ["set origin 0,0", "set size 1,\(fraction(Double(footerHeight) / Double(height)))"])
         }
         s.append("")
         s.append("    unset multiplot")
@@ -103,9 +128,9 @@ extension Figure {
     /// The figure `name` with `file`'s text as its data and the script `ScriptWriter.render` writes
     /// from the other arguments (as there).
     init(name: String, title: String, caption: String, file: DataFile, about: [String], command: String, panels: [Panel],
-         columns: Int, panelSize: (w: Int, h: Int), common: [String]) {
+         columns: Int, panelSize: (w: Int, h: Int), common: [String], footer: Footer? = nil) {
         self.init(name: name, title: title, caption: caption, data: file.text,
                   script: ScriptWriter.render(name: name, title: title, about: about, command: command, panels: panels,
-                                              columns: columns, panelSize: panelSize, common: common))
+                                              columns: columns, panelSize: panelSize, common: common, footer: footer))
     }
 }

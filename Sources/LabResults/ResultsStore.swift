@@ -31,11 +31,21 @@ public enum ResultsStore {
 
     /// `name`'s base file and part number when it is a part (`results.part-0003.jsonl` →
     /// (`results.jsonl`, 3)); nil otherwise.
+    /// Only the names the store writes are parts: the number in decimal, zero-padded to 4 digits,
+    /// at most 9 digits (`results.part-1.jsonl`, `results.part-00001.jsonl` and numbers past
+    /// 999,999,999 are not parts, so no two parts share a number and the next one cannot overflow).
     public static func partOf(_ name: String) -> (base: String, number: Int)? {
         guard name.hasSuffix(".jsonl"), let r = name.range(of: ".part-", options: .backwards) else { return nil }
         let digits = name[r.upperBound...].dropLast(".jsonl".count)
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let n = Int(digits) else { return nil }
+        guard (4...9).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits),
+              digits == partDigits(n) else { return nil }
         return (String(name[..<r.lowerBound]) + ".jsonl", n)
+    }
+
+    /// `n` zero-padded to 4 digits (`0007`, `12345`).
+    static func partDigits(_ n: Int) -> String {
+        let d = String(n)
+        return String(repeating: "0", count: max(0, 4 - d.count)) + d
     }
 
     /// The sealed parts of the results file `path` (`<base>.part-NNNN.jsonl` beside it), in number order.
@@ -110,6 +120,7 @@ public enum ResultsStore {
     /// Appends `rows` to the results file `path`, sealing it as a part first when it holds rows
     /// and the append would take it past `limit` bytes (a single row is never split).
     public static func append(_ rows: [ResultRow], to path: String, sealingAt limit: Int) throws {
+        try repairTail(path: path)  // a torn last line is cut off here, never sealed into a part
         let adding = rows.reduce(0) { $0 + $1.jsonLine.utf8.count + 1 }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0, size + adding > limit {
             try seal(path, limit: limit)
@@ -134,7 +145,7 @@ public enum ResultsStore {
             }
             if start < data.endIndex { chunks.append(data[start...]) }
             for chunk in chunks {
-                let part = partPath(path, next), tmp = part + ".tmp-\(getpid())"
+                let part = try partPath(path, next), tmp = part + ".tmp-\(getpid())"
                 guard FileManager.default.createFile(atPath: tmp, contents: chunk), fsyncFile(tmp), rename(tmp, part) == 0 else {
                     try? FileManager.default.removeItem(atPath: tmp)
                     throw ResultsError("\(path): cannot seal as \(part): \(String(cString: strerror(errno)))")
@@ -143,7 +154,7 @@ public enum ResultsStore {
             }
             guard unlink(path) == 0 else { throw ResultsError("\(path): cannot remove after sealing: \(String(cString: strerror(errno)))") }
         } else {
-            let part = partPath(path, next)
+            let part = try partPath(path, next)
             guard rename(path, part) == 0 else { throw ResultsError("\(path): cannot seal as \(part): \(String(cString: strerror(errno)))") }
         }
         fsyncPath((path as NSString).deletingLastPathComponent)
@@ -158,10 +169,10 @@ public enum ResultsStore {
     }
 
     /// `dir/<stem>.part-NNNN.jsonl` for `dir/<stem>.jsonl`.
-    static func partPath(_ path: String, _ number: Int) -> String {
+    static func partPath(_ path: String, _ number: Int) throws -> String {
+        guard number <= 999_999_999 else { throw ResultsError("\(path): no part number left (the highest is 999999999)") }
         let stem = path.hasSuffix(".jsonl") ? String(path.dropLast(".jsonl".count)) : path
-        let digits = String(number)
-        return stem + ".part-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".jsonl"
+        return stem + ".part-" + partDigits(number) + ".jsonl"
     }
 
     /// Appends several rows (one write), after cutting off a torn last line; fsyncs.
@@ -229,18 +240,26 @@ public enum ResultsStore {
         return rows.filter { seen.insert($0.runID).inserted }.map { best[$0.runID]! }
     }
 
-    /// Combines result files (e.g. the shards of a job array) into `output`, one row per run id
-    /// (`latest`), in order of first appearance, written as parts of at most `limit` bytes
-    /// (`replaceSegmented`). Returns the number of rows written and of rows dropped as superseded
-    /// duplicates. With `study`, rows of other studies are left out and counted in `foreign`.
+    /// Combines result files (e.g. the shards of a job array; each read with its parts, `expand`)
+    /// and the rows `output` already holds (read first, so the inputs' rows are the later ones)
+    /// into `output`, one row per run id (`latest`), in order of first appearance, written as parts
+    /// of at most `limit` bytes (`replaceSegmented`). Returns the number of rows written and of rows
+    /// dropped as superseded duplicates. With `study`, rows of other studies are left out and
+    /// counted in `foreign`.
     @discardableResult
     public static func merge(_ inputs: [String], into output: String, study: String? = nil,
                              limit: Int = partBytes) throws -> (rows: Int, dropped: Int, foreign: Int) {
         var all: [ResultRow] = []
-        for path in inputs {
+        for path in expand(inputs) {
             guard FileManager.default.fileExists(atPath: path) else { throw ResultsError("\(path): no such results file") }
             all += try read(path: path).rows
         }
+        // the output's own rows (and parts) are merged too, and first: never replaced unread
+        let outputFiles = segments(of: output)
+        let known = Set(expand(inputs).map(standardized))
+        var own: [ResultRow] = []
+        for path in outputFiles where !known.contains(standardized(path)) { own += try read(path: path).rows }
+        all = own + all
         let kept = study.map { s in all.filter { $0.study == s } } ?? all
         let ordered = deduplicated(kept)
         try replaceSegmented(output, with: ordered, limit: limit)
@@ -251,8 +270,8 @@ public enum ResultsStore {
     /// at most `limit` bytes (a row longer than that is a part alone). The new parts are numbered
     /// above the old ones and each is written whole and renamed into place, then `path` is replaced
     /// (`replace`), then the old parts are removed. A crash at any point leaves old parts, then new
-    /// parts, then the old or new `path`: read in that order, the new rows are the later ones, so
-    /// nothing is lost and `merge` can simply be run again.
+    /// parts, then the old or new `path`: every row is still there (nothing is lost), though until
+    /// `merge` runs again an old `path`'s row can win over a newer one in the new parts.
     public static func replaceSegmented(_ path: String, with rows: [ResultRow], limit: Int = partBytes) throws {
         var chunks: [[ResultRow]] = [[]], size = 0
         for r in rows {
@@ -261,13 +280,34 @@ public enum ResultsStore {
             chunks[chunks.count - 1].append(r); size += n
         }
         let old = parts(of: path)
+        // already written so (a merge that changes nothing): leave the files, and their names, alone
+        let texts = chunks.map { Data($0.map { $0.jsonLine + "\n" }.joined().utf8) }
+        if old.count == texts.count - 1, zip(old + [path], texts).allSatisfy({ FileManager.default.contents(atPath: $0) == $1 }) { return }
         var next = (old.last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
         for chunk in chunks.dropLast() {
-            try replace(partPath(path, next), with: chunk)
+            try replace(try partPath(path, next), with: chunk)
             next += 1
         }
         try replace(path, with: chunks[chunks.count - 1])
-        for p in old { try? FileManager.default.removeItem(atPath: p) }
+        for p in old where isRegularFile(p) { _ = unlink(p) }  // a folder named like a part is left alone
+    }
+
+    /// Each file named, as the files that make it up (`segments`: its parts, then itself; a part
+    /// named on its own is itself), each read once, where it first appears: `results*.jsonl` from a
+    /// shell lists results.jsonl before its parts, which it already brought in.
+    public static func expand(_ files: [String]) -> [String] {
+        var seen = Set<String>(), out: [String] = []
+        for f in files {
+            let parts = partOf((f as NSString).lastPathComponent) == nil ? segments(of: f) : [f]
+            for p in (parts.isEmpty ? [f] : parts) where seen.insert(standardized(p)).inserted { out.append(p) }
+        }
+        return out
+    }
+
+    static func standardized(_ path: String) -> String { (path as NSString).standardizingPath }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular
     }
 
     /// Replaces the file at `path` by `rows`: written and fsync'd as a temporary file in the same

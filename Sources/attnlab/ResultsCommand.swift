@@ -20,16 +20,17 @@ struct Results: ParsableCommand {
             try reportingErrors {
                 var rows: [ResultRow] = []
                 for given in files {
-                    let segments = ResultsStore.segments(of: given)
-                    guard !segments.isEmpty else { throw UsageFailure("\(given): no such file") }
-                    for f in segments {
-                        let r = try ResultsStore.read(path: f)
-                        if r.tornTail { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped a torn last line\n") }
-                        if r.otherSchema > 0 {
-                            FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))\n")
-                        }
-                        rows += r.rows
+                    guard !given.isEmpty else { throw UsageFailure("results show: an empty file name") }
+                    guard !ResultsStore.segments(of: given).isEmpty else { throw UsageFailure("\(given): no such file") }
+                }
+                // each file with its parts, each part once (a shell's results*.jsonl names them twice)
+                for f in ResultsStore.expand(files) {
+                    let r = try ResultsStore.read(path: f)
+                    if r.tornTail { FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped a torn last line\n") }
+                    if r.otherSchema > 0 {
+                        FileHandle.standardError.writeIgnoringErrors("attnlab: warning: \(f): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))\n")
                     }
+                    rows += r.rows
                 }
                 rows = ResultsStore.deduplicated(rows)
                 if rows.isEmpty { throw UsageFailure("\(files.joined(separator: ", ")): no result rows") }

@@ -77,6 +77,11 @@ struct StudyCmd: ParsableCommand {
                 }
                 let counts = RunStatus.State.allCases.map { st in "\(states.filter { $0.state == st }.count) \(st.rawValue)" }
                 print("\(states.count) runs: " + counts.joined(separator: ", "))
+                let orphans = try study.orphanRunIDs(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
+                if !orphans.isEmpty {
+                    print("\(orphans.count) recorded runs match no run of this file (an entry renamed or removed, a sweep value dropped, a run cut by skip): "
+                          + "not counted above; the report leaves them out only if you remove their rows")
+                }
             }
         }
     }
@@ -88,7 +93,7 @@ struct StudyCmd: ParsableCommand {
         @Option(help: "Output folder (default runs/<study name>; results/<study name> with --publish).") var out: String?
         @Flag(help: "Use the canonical output folder results/<study name> (what is committed) instead of runs/<study name>.") var publish = false
         @Option(help: "Merged file (default <out>/results.jsonl).") var into: String?
-        @Option(help: "Input results files (default: every results*.jsonl of the output folder).") var input: [String] = []
+        @Option(help: "Input results files, each read with its parts (default: results.jsonl and the shard files of the output folder).") var input: [String] = []
 
         func run() throws {
             try reportingErrors {

@@ -232,6 +232,19 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
                 == AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": "off"}"#))
         #expect(try AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": true}"#)
                 == AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3}"#))
+        // the words true/false, quoted, read as on/off; a number or null is one clear message
+        #expect(try AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": "false"}"#)
+                == AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": "off"}"#))
+        for bad in ["1", "null", #""maybe""#] {
+            do {
+                _ = try AnyAttentionConfig.parse(json: #"{"kind": "rattention", "window": 3, "linear_branch": "# + bad + "}")
+                Issue.record("linear_branch \(bad) was accepted")
+            } catch {
+                let text = "\(error)"
+                #expect(bad == "null" ? text.contains("null") : text.contains("must be on or off"), "\(bad): \(text)")
+                #expect(!text.contains("expected a string"), "\(text)")
+            }
+        }
     }
 
     /// With W ≥ T−1 no token ever leaves the window: the linear branch is exactly zero, so the

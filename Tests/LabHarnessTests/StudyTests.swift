@@ -241,6 +241,14 @@ func committedStudies() -> [String] {
         ("  - {kind: sliding_window}", "  - {kind: rattention, name: \(String(repeating: "x", count: 41))}", 8, "variants[1].name", "at most 40"),
         ("measurements: [accuracy]", "measurements: [accuracy]\ncompare: {reference: {variant_name: x}, metric: accuracy, margin: 0.01}", 16,
          "compare.reference.variant_name", "name the entry's kind too"),
+        // skip: labels the runs carry, values they take, entries that match something
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{seed: 7}]", 16, "skip[0].seed", "'7' is not a seed of this study's runs (0)"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{colour: red}]", 16, "skip[0].colour", "no run of this study carries a colour label"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{}]", 16, "skip[0]", "empty entry"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{variant: full, window: 4}]", 16, "skip[0]", "skips nothing"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{seed: {a: 1}}]", 16, "skip[0].seed", "a label value"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{task: mqar_v256}]", 16, "skip", "cut every run"),
+        ("measurements: [accuracy]", "measurements: [accuracy]\nskip: [{window: 16}]", 16, "skip[0].window", "(4, 8)"),
         // an entry wrong on its own says so, not "duplicate"; a key typo lists the entry's own keys too
         ("  - {kind: sliding_window}", "  - {kind: rattenion}\n  - {kind: rattenion}", 8, "variants[1].kind", "unknown attention kind"),
         ("  - {kind: sliding_window}", "  - {kind: rattention, nmae: x}", 8, "variants[1].nmae", "match_state_of, name"),
@@ -303,6 +311,15 @@ func committedStudies() -> [String] {
                 #expect(e.description.hasPrefix("studies/broken.yaml:\(line): \(key): "), "\(e)")
             }
         }
+    }
+
+    /// `skip` leaves out the runs an entry matches; the others keep their ids.
+    @Test func skipLeavesOutMatchingRunsOnly() throws {
+        let all = try Study.parse(Self.base, file: "s.yaml").expand()
+        let cut = try Study.parse(Self.base + "\nskip:\n  - {variant: sliding_window, window: [8.0]}\n", file: "s.yaml").expand()  // 8.0 is the label 8
+        let matched = all.filter { $0.labels["variant"] == "sliding_window" && $0.labels["window"] == "8" }
+        #expect(!matched.isEmpty)
+        #expect(cut.map(\.id) == all.filter { r in !matched.contains { $0.id == r.id } }.map(\.id))
     }
 
     /// A reference kind listed only under a name says so and how to name it.

@@ -103,6 +103,29 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
     }
 }
 
+/// The chunked backward keeps φ(Q), φ(K') from its first pass when they fit (`featureCacheBytes`)
+/// and recomputes them otherwise: the two paths give the same bits, with GQA (the group's later
+/// heads reuse φ(K')), padding rows, a short last chunk, an initial state, and 16-row feature
+/// blocks plus leftover rows (D 16 and 32) and a D that is not a multiple of 16.
+@Suite struct ChunkedFeatureCacheTests {
+    @Test(arguments: [16, 32, 24])
+    func cachedAndRecomputedFeaturesAgreeBitwise(D: Int) {
+        let shape = LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 83, D: D, window: 5, featureMap: .softmax2)
+        let p = LinearAttentionProblem(shape, withInitialState: true)
+        func grads(_ bytes: Int) -> LinearAttentionGradients<Float> {
+            ChunkedLinearAttention(chunkSize: 32, vPadding: 0, featureCacheBytes: bytes)
+                .backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 2)
+        }
+        let cached = grads(8 << 20), recomputed = grads(0)
+        #expect(cached.dq.scalars == recomputed.dq.scalars)
+        #expect(cached.dk.scalars == recomputed.dk.scalars)
+        #expect(cached.dv.scalars == recomputed.dv.scalars)
+        #expect(cached.ds0.scalars == recomputed.ds0.scalars)
+        let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
+        #expect(recomputed.dk.maxAbsDifference(ref.dk) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
+    }
+}
+
 @Suite struct ResidualLinearAttentionGradientTests {
     /// The reference's analytic gradients, dS_0 included, against central differences in Double,
     /// through both feature maps, with GQA (dk, dv summed over the group).
@@ -230,5 +253,37 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
         #expect(state.state == before && state.position == 2)
         #expect(throws: KernelInputError.self) { _ = try ResidualLinearAttentionDecodeState(D: 16, window: -2) }
         #expect(throws: KernelInputError.self) { _ = try ResidualLinearAttentionDecodeState(D: 4, window: 1, s0: [0, 0]) }
+    }
+}
+
+/// The Float feature-map rows of the fast kernels (16-row blocks for softmax2 when D is a multiple
+/// of 16, then row by row) against the generic `apply`/`backward` in Double, for row counts that
+/// leave a remainder, including rows with a spread over 64 (x − max x below the single-exp range).
+@Suite struct FeatureMapRowTests {
+    @Test(arguments: FeatureMap.allCases, [16, 32, 40, 64])
+    func rowsMatchTheDoubleFormulas(featureMap: FeatureMap, D: Int) {
+        let rows = 37
+        var rng = SeededGenerator(seed: 7, stream: "feature-map-rows")
+        var x = Tensor<Float>(randomNormal: [rows, D], rng: &rng).scalars
+        for i in 0..<D { x[3 * D + i] *= 60 }  // one row with a wide spread
+        let dy = Tensor<Float>(randomNormal: [rows, 2 * D], rng: &rng).scalars
+        var y = [Float](repeating: 0, count: rows * 2 * D), dx = [Float](repeating: 1, count: rows * D)
+        x.withUnsafeBufferPointer { xb in y.withUnsafeMutableBufferPointer { featureMap.applyRows(xb.baseAddress!, rows: rows, D: D, into: $0.baseAddress!) } }
+        y.withUnsafeBufferPointer { yb in dy.withUnsafeBufferPointer { gb in dx.withUnsafeMutableBufferPointer {
+            featureMap.backwardRows(y: yb.baseAddress!, dy: gb.baseAddress!, rows: rows, D: D, into: $0.baseAddress!, accumulate: true)
+        } } }
+        let xd = x.map(Double.init), dyd = dy.map(Double.init)
+        var yRef = [Double](repeating: 0, count: 2 * D), dxRef = [Double](repeating: 0, count: D)
+        var worstY = 0.0, worstDx = 0.0
+        for r in 0..<rows {
+            xd.withUnsafeBufferPointer { xb in yRef.withUnsafeMutableBufferPointer { featureMap.apply(xb.baseAddress! + r * D, count: D, into: $0.baseAddress!) } }
+            yRef.withUnsafeBufferPointer { yb in dyd.withUnsafeBufferPointer { gb in dxRef.withUnsafeMutableBufferPointer {
+                featureMap.backward(y: yb.baseAddress!, dy: gb.baseAddress! + r * 2 * D, count: D, into: $0.baseAddress!)
+            } } }
+            for i in 0..<(2 * D) { worstY = max(worstY, abs(Double(y[r * 2 * D + i]) - yRef[i])) }
+            for i in 0..<D { worstDx = max(worstDx, abs(Double(dx[r * D + i]) - (1 + dxRef[i]))) }  // accumulated onto 1
+        }
+        #expect(worstY <= 1e-6, "max |y − y_ref| = \(worstY)")
+        #expect(worstDx <= 1e-5, "max |dx − dx_ref| = \(worstDx)")
     }
 }

@@ -75,6 +75,12 @@ import Testing
         input.comparison = spec
         let body = Notebook.headline(input, plotsLink: "plots/x", notebookLink: "n.md", command: "attnlab report x --readme README.md")
         #expect(body.contains("(\(d.rows.count) accuracy runs recorded of the \(d.rows.count + 1) its study file expands to; the study is not finished)"), "\(body)")
+        // rows of a run the file no longer expands to (a renamed entry) are counted apart
+        let renamed = d.rows[0].runID
+        input.expectedRunIDs = Set(d.rows.map(\.runID)).subtracting([renamed]).union(["pending-run"])
+        let counted = Notebook.headline(input, plotsLink: "plots/x", notebookLink: "n.md", command: "c")
+        #expect(counted.contains("(\(d.rows.count - 1) accuracy runs recorded of the \(d.rows.count) its study file expands to, "
+                                 + "and 1 of runs it no longer expands to; the study is not finished)"), "\(counted)")
         #expect(body.contains("[its notebook](n.md)"))
         #expect(body.contains("](plots/x/difference-vs-window-fraction.t.png)"), "\(body)")
         #expect(body.contains("Regenerate: `attnlab report x --readme README.md`"))

@@ -114,6 +114,52 @@ func tempFile(_ name: String) -> String {
         #expect(ResultsStore.partOf("results.part-.jsonl") == nil)
         #expect(ResultsStore.partOf("results.part-00x1.jsonl") == nil)
         #expect(ResultsStore.partOf("results.part-0001.json") == nil)
+        // only the names the store writes: 4 to 9 digits, zero-padded to 4, no more
+        #expect(ResultsStore.partOf("results.part-1.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-00001.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-12345.jsonl")! == ("results.jsonl", 12345))
+        #expect(ResultsStore.partOf("results.part-9223372036854775807.jsonl") == nil)
+        #expect(ResultsStore.partOf("results.part-1000000000.jsonl") == nil)
+    }
+
+    /// Findings of a hostile pass: merge with --input reads parts and keeps the output's own rows;
+    /// a torn last line is cut before sealing; a folder named like a part survives a merge; a
+    /// shell glob that names a file and its parts reads each once; the last part number is an error.
+    @Test func hostileCases() throws {
+        let path = tempFile("results.jsonl"), dir = (path as NSString).deletingLastPathComponent
+        try ResultsStore.append([row("a"), row("b")], to: dir + "/results.part-0001.jsonl")
+        try ResultsStore.append([row("c")], to: path)
+        let shard = dir + "/results.shard-0-of-2.jsonl"
+        try ResultsStore.append([row("d")], to: dir + "/results.shard-0-of-2.part-0001.jsonl")  // a shard only in parts
+        try FileManager.default.createDirectory(atPath: dir + "/results.part-0002.jsonl", withIntermediateDirectories: false)
+        try "keep".write(toFile: dir + "/results.part-0002.jsonl/precious", atomically: true, encoding: .utf8)
+        // a folder named like a part is not a results file: reading it is an error...
+        #expect(throws: ResultsError.self) { try ResultsStore.merge([shard], into: path) }
+        try FileManager.default.removeItem(atPath: dir + "/results.part-0002.jsonl/precious")
+        try FileManager.default.removeItem(atPath: dir + "/results.part-0002.jsonl")
+        let r = try ResultsStore.merge([shard], into: path)  // the output's a, b, c are kept, d added
+        #expect(r.rows == 4)
+        #expect(try rows(path).map(\.runID) == ["a", "b", "c", "d"])
+        // a glob's order: the file, then its parts: each read once, the later row still wins
+        let g = tempFile("results.jsonl"), gdir = (g as NSString).deletingLastPathComponent
+        try ResultsStore.append([row("x", value: 0.1)], to: gdir + "/results.part-0001.jsonl")
+        try ResultsStore.append([row("x", value: 0.3)], to: g)
+        let files = ResultsStore.expand([g, gdir + "/results.part-0001.jsonl"])
+        #expect(files.map { ($0 as NSString).lastPathComponent } == ["results.part-0001.jsonl", "results.jsonl"])
+        // a torn last line is cut off before the file is sealed
+        let t = tempFile("results.jsonl")
+        try ResultsStore.append([row("t0")], to: t)
+        let torn = FileHandle(forWritingAtPath: t)!
+        torn.seekToEndOfFile(); torn.write(Data(row("t1").jsonLine.utf8.prefix(40))); try torn.close()
+        try ResultsStore.append([row("t2")], to: t, sealingAt: 10)
+        #expect(try ResultsStore.parts(of: t).allSatisfy { try !ResultsStore.read(path: $0).tornTail })
+        #expect(try rows(t).map(\.runID) == ["t0", "t2"])
+        // no part number past 999,999,999
+        let last = tempFile("results.jsonl"), ldir = (last as NSString).deletingLastPathComponent
+        try ResultsStore.append([row("p")], to: ldir + "/results.part-999999999.jsonl")
+        try ResultsStore.append([row("q")], to: last)
+        #expect(throws: ResultsError.self) { try ResultsStore.append([row("r")], to: last, sealingAt: 10) }
+        #expect(try rows(last).map(\.runID) == ["p", "q"])
     }
 
     @Test func appendSealsBeforeOverflowingAndReadersTakePartsFirst() throws {
@@ -173,5 +219,10 @@ func tempFile(_ name: String) -> String {
         let merged = try rows(path)
         #expect(merged.map(\.runID) == (0..<7).map { "r\($0)" })
         #expect(merged[0].metrics.first?.value == 0.8 && merged[3].metrics.first?.value == 0.7 && merged[2].status == .ok)
+        // merging again changes nothing, so no file is renamed or rewritten
+        try FileManager.default.removeItem(atPath: shard)
+        let before = names(dir)
+        _ = try ResultsStore.merge(ResultsStore.segmentedFiles(in: dir) { $0 == "results.jsonl" }, into: path, limit: 3 * line)
+        #expect(names(dir) == before)
     }
 }

@@ -53,9 +53,20 @@ public struct RAttention: AttentionVariant {
             }
             windowSize = w
             (featureMap, chunk) = try LinearBranchKeys.decode(c, decoder)
-            // `on`/`off` unquoted are YAML 1.1 booleans (true/false): take them as the words they spell
-            let flag = try? c.decodeIfPresent(Bool.self, forKey: AnyCodingKey("linear_branch"))
-            let branch = try flag.map { $0 ? "on" : "off" } ?? c.optional(String.self, "linear_branch") ?? "on"
+            // `on`/`off` unquoted are YAML 1.1 booleans (true/false): take them as the words they
+            // spell, and the words true/false (quoted) as on/off too
+            let key = AnyCodingKey("linear_branch")
+            var branch = "on"
+            if c.contains(key) {
+                if let flag = try? c.decode(Bool.self, forKey: key) {
+                    branch = flag ? "on" : "off"
+                } else if let word = try? c.decode(String.self, forKey: key) {
+                    branch = ["true": "on", "false": "off"][word.lowercased()] ?? word
+                } else {
+                    if (try? c.decodeNil(forKey: key)) == true { _ = try c.optional(Bool.self, "linear_branch") }  // null's own message
+                    throw fail("linear_branch", "must be on or off, got a number or a list")
+                }
+            }
             guard let lb = LinearBranch(rawValue: branch) else { throw fail("linear_branch", "must be on or off, got '\(branch)'") }
             linearBranch = lb
         }

@@ -10,8 +10,11 @@
 //   relu2:    dx = [y₁ > 0] dy₁ − [y₂ > 0] dy₂            (subgradient 0 at x = 0)
 // Two versions: a generic scalar one (the references, Float or Double) and a Float one for the
 // fast kernels, 16-lane SIMD with a scalar tail of D mod 16 entries (any D), whose exp is the
-// vectorised `exp2` of TileGemm.swift.
-// Cost: O(D) per vector, D exps for softmax2 — small beside the O(D²) state read per token.
+// vectorised `exp2` of TileGemm.swift; softmax2 with D a multiple of 16 goes 16 rows at a time
+// (`softmax2Rows16`: the rows' reductions through one transposed reduction instead of one
+// latency-bound horizontal reduction per row).
+// Cost: O(D) per vector: for softmax2, 2D exps in 16-row blocks, D exps and D divisions one row at
+// a time — small beside the O(D²) state read per token.
 import LabCore
 import RealModule
 
@@ -60,10 +63,16 @@ extension FeatureMap {
     /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
     /// (row stride 2D). Any D ≥ 1: the first D − D mod 16 entries of a row in 16-lane SIMD, the
     /// last D mod 16 one by one (the same formulas).
+    /// softmax2 with D a multiple of 16 goes 16 rows at a time (`softmax2Rows16`), the rows left
+    /// over and every other case one row at a time.
     @inline(__always)
     func applyRows(_ x: UnsafePointer<Float>, rows: Int, D: Int, into y: UnsafeMutablePointer<Float>) {
         let D16 = D & ~15
-        for r in 0..<rows {
+        var first = 0
+        if self == .softmax2, D16 == D {
+            while first + 16 <= rows { softmax2Rows16(x + first * D, D: D, into: y + first * 2 * D); first += 16 }
+        }
+        for r in first..<rows {
             let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
             switch self {
             case .relu2:
@@ -122,7 +131,14 @@ extension FeatureMap {
     func backwardRows(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, rows: Int, D: Int,
                       into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
         let D16 = D & ~15
-        for r in 0..<rows {
+        var first = 0
+        if self == .softmax2, D16 == D {
+            while first + 16 <= rows {
+                softmax2BackwardRows16(y: y + first * 2 * D, dy: dy + first * 2 * D, D: D, into: dx + first * D, accumulate: accumulate)
+                first += 16
+            }
+        }
+        for r in first..<rows {
             let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D, out = dx + r * D
             var d1: Float = 0, d2: Float = 0
             if self == .softmax2 {
@@ -151,6 +167,97 @@ extension FeatureMap {
                 }
                 out[i] = accumulate ? out[i] + g : g
                 i += 1
+            }
+        }
+    }
+}
+
+// MARK: - softmax2, 16 rows at a time
+
+/// Lane r of the result = `op` over the 16 lanes of v[r], for 16 vectors v[0..<16]: four levels of
+/// pairwise combines, each of two vectors' even lanes with their odd lanes (two two-source
+/// permutes and one `op`), 15 in all. After level k a vector holds 2^k rows with 16/2^k partials
+/// each, row-major; after level 4, row r sits in lane r. Replaces 16 horizontal reductions (four
+/// dependent shuffle + op steps each, then a lane extract): the per-row softmax2 of a 32-wide head
+/// was bound by their latency. `op` must be associative and commutative (max, min, +).
+@inline(__always)
+func transposedReduce16(_ v: UnsafeMutablePointer<Vec16>, _ op: (Vec16, Vec16) -> Vec16) -> Vec16 {
+    @inline(__always) func pair(_ a: Vec16, _ b: Vec16) -> Vec16 {
+        op(Vec16(lowHalf: a.evenHalf, highHalf: b.evenHalf), Vec16(lowHalf: a.oddHalf, highHalf: b.oddHalf))
+    }
+    var n = 16
+    while n > 1 {  // in place: v[i] ← pair(v[2i], v[2i+1])
+        for i in 0..<(n / 2) { v[i] = pair(v[2 * i], v[2 * i + 1]) }
+        n /= 2
+    }
+    return v[0]
+}
+
+extension FeatureMap {
+    /// softmax2 of 16 rows, D a multiple of 16: the row maxima, minima and sums through
+    /// `transposedReduce16`, one reciprocal for 16 rows. The same formulas as one row at a time:
+    /// y₁ = 2^((x − max x)·log₂e) / Σ, y₂ = 2^((min x − x)·log₂e) / Σ, each through the vector
+    /// exp2 (two exps a lane, no division by e₁).
+    /// - Parameters: x: [16 × D]; y: [16 × 2D], overwritten.
+    @inline(__always)
+    func softmax2Rows16(_ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
+        withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 32) { buffer in
+            let a = buffer.baseAddress!, b = a + 16
+            for r in 0..<16 {
+                let xr = x + r * D
+                var hiV = load16(xr), loV = hiV
+                var i = 16
+                while i < D { let v = load16(xr + i); hiV = vmax(hiV, v); loV = vmin(loV, v); i += 16 }
+                (a + r).initialize(to: hiV); (b + r).initialize(to: loV)
+            }
+            let hi = transposedReduce16(a, vmax), lo = transposedReduce16(b, vmin)
+            for r in 0..<16 {
+                let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
+                let h = Vec16(repeating: hi[r]), l = Vec16(repeating: lo[r])
+                var s1 = Vec16(), s2 = Vec16()
+                var i = 0
+                while i < D {
+                    let v = load16(xr + i)
+                    let e1 = exp2((v - h) * Self.log2e), e2 = exp2((l - v) * Self.log2e)
+                    store16(e1, y1 + i); store16(e2, y2 + i)
+                    s1 += e1; s2 += e2
+                    i += 16
+                }
+                a[r] = s1; b[r] = s2
+            }
+            let r1 = 1 / transposedReduce16(a) { $0 + $1 }, r2 = 1 / transposedReduce16(b) { $0 + $1 }
+            for r in 0..<16 {
+                let y1 = y + r * 2 * D, y2 = y1 + D, c1 = r1[r], c2 = r2[r]
+                var i = 0
+                while i < D { store16(load16(y1 + i) * c1, y1 + i); store16(load16(y2 + i) * c2, y2 + i); i += 16 }
+            }
+        }
+    }
+
+    /// `backwardRows` of softmax2 for 16 rows, D a multiple of 16: the 32 dot products ⟨dy, y⟩
+    /// through `transposedReduce16`. - Parameters: y, dy: [16 × 2D]; dx: [16 × D].
+    @inline(__always)
+    func softmax2BackwardRows16(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, D: Int,
+                                into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 32) { buffer in
+            let a = buffer.baseAddress!, b = a + 16
+            for r in 0..<16 {
+                let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D
+                var a1 = Vec16(), a2 = Vec16()
+                var i = 0
+                while i < D { a1.addProduct(load16(g1 + i), load16(y1 + i)); a2.addProduct(load16(g2 + i), load16(y2 + i)); i += 16 }
+                (a + r).initialize(to: a1); (b + r).initialize(to: a2)
+            }
+            let d1 = transposedReduce16(a) { $0 + $1 }, d2 = transposedReduce16(b) { $0 + $1 }
+            for r in 0..<16 {
+                let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D, out = dx + r * D
+                let e1 = d1[r], e2 = d2[r]
+                var i = 0
+                while i < D {
+                    let g = load16(y1 + i) * (load16(g1 + i) - e1) - load16(y2 + i) * (load16(g2 + i) - e2)
+                    store16(accumulate ? load16(out + i) + g : g, out + i)
+                    i += 16
+                }
             }
         }
     }

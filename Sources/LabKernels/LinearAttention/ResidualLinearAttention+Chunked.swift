@@ -17,7 +17,8 @@
 // only of padding rows (all t < W + 1) skips the intra term and the update (both are exactly 0),
 // so T ≤ W + 1 with S_0 = 0 gives o = 0 exactly. The last chunk may be short (any T works).
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
-// chunks instead of saving per-row states:
+// chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
+// when they fit in `featureCacheBytes`, which saves a third of the feature-map work):
 //   pass 1, forward over chunks, rebuilding Sᵀ from S_0:
 //     dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c;  dq = φ'(dQ̃)
 //   pass 2, reverse over chunks, dS = gradient from later chunks (0 at the end):
@@ -43,9 +44,16 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     /// only so the tests can show that their zero-padding check catches the mistake.
     var vPadding: Float
 
+    /// The backward keeps φ(Q) and φ(K') of a head ([T × D'] each) from its first pass for its
+    /// second when the two fit in this many bytes (8 MiB: T ≤ 16,384 at D 32, 8,192 at D 64),
+    /// per thread; longer sequences recompute them chunk by chunk. (Other values: tests only.)
+    var featureCacheBytes: Int
+
     public init(chunkSize: Int = 64) { self.init(chunkSize: chunkSize, vPadding: 0) }
     public var worksInChunks: Bool { true }
-    init(chunkSize: Int, vPadding: Float) { self.chunkSize = chunkSize; self.vPadding = vPadding }
+    init(chunkSize: Int, vPadding: Float, featureCacheBytes: Int = 8 << 20) {
+        self.chunkSize = chunkSize; self.vPadding = vPadding; self.featureCacheBytes = featureCacheBytes
+    }
 
     public var name: String { "chunked" }
 
@@ -100,7 +108,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                          dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
-        let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
+        let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding, featureCacheBytes = featureCacheBytes
         var dq = [Float](repeating: 0, count: q.count)
         var dk = [Float](repeating: 0, count: k.count)
         var dv = [Float](repeating: 0, count: v.count)
@@ -122,27 +130,37 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
                 let w = ChunkScratch(C: C, D: D, featureMap: fm)
                 defer { w.free() }
+                // φ(Q) and φ(K') of the whole sequence, kept from pass 1 for pass 2 (and φ(K') for
+                // the other heads of the group) when they fit in `featureCacheBytes`; else each
+                // pass recomputes them into the chunk scratch.
+                let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
+                let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
+                defer { cache?.deallocate() }
                 let (b, g) = (bg / Hkv, bg % Hkv)
                 for h in (g * G)..<((g + 1) * G) {
                     let bh = b * H + h
                     let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
+                    let kFeaturesReady = cached && h > g * G  // φ(K') cached by the group's first head
+                    func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
+                    func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
                     // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
                     transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)  // Sᵀ = S_0ᵀ
                     var c0 = 0
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
-                        let dOc = gh + c0 * D
+                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0)
                         tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
+                                                            into: kf, features: !kFeaturesReady)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                             causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
-                            lowerTriangularProduct(w.da, ld: w.Cp, rows: n, w.kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            lowerTriangularProduct(w.da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // Sᵀ += V'_cᵀ K̃_c
-                            tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: w.kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
+                            tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
                         }
-                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
-                        fm.backwardRows(y: w.qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
+                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
+                        fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
                         c0 += n
                     }
                     // pass 2: reverse over chunks with dS from later chunks
@@ -150,29 +168,30 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     var start = ((T - 1) / C) * C  // start row of the last chunk
                     while start >= 0 {
                         let n = min(C, T - start), np = (n + 15) & ~15
-                        let dOc = gh + start * D
-                        fm.applyRows(qh + start * D, rows: n, D: D, into: w.qf)
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding)
+                        let dOc = gh + start * D, qf = qf(start), kf = kf(start)
+                        if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
+                                                            into: kf, features: !cached)
                         if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
+                            loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
                             loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                            causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                            causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
                             causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
                             // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
                             transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
                             tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                            transposedLowerTriangularProduct(w.da, ld: w.Cp, rows: n, w.qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            transposedLowerTriangularProduct(w.da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // dV'_c = K̃_c dS + Aᵀ dO_c
-                            tileGemm(m: n, n: D, k: Dp, a: w.kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
+                            tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
                             transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
                             // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
                             let j0 = start + firstReal - shape.shift, real = n - firstReal
-                            fm.backwardRows(y: w.kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
+                            fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
                                             into: dkh + j0 * D, accumulate: true)
                             addRows(w.dvs + firstReal * D, count: real * D, into: dvh + j0 * D)
                         }
                         // dS += Q̃_cᵀ dO_c
-                        tileGemmTransposedA(m: Dp, n: D, k: n, a: w.qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
+                        tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
                         start -= C
                     }
                 }
@@ -213,20 +232,23 @@ struct ChunkScratch {
     /// of the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),
     /// V' = `vPadding`, which must be 0) when j < 0. Returns the first non-padding row (`rows` if
     /// none) and V'_c [rows × D]: the rows of v in place when the chunk has no padding, else `vs`.
+    /// `into` replaces `kf` as the destination of φ(K'_c) (a cache row); with `features` false,
+    /// φ(K'_c) is already there and only V'_c is found.
     @inline(__always)
     func loadShifted(k kh: UnsafePointer<Float>, v vh: UnsafePointer<Float>, chunkStart: Int, rows n: Int,
-                     shape: LinearAttentionShape, vPadding: Float) -> (firstReal: Int, v: UnsafePointer<Float>) {
-        let (D, Dp) = (shape.D, shape.featureDim)
+                     shape: LinearAttentionShape, vPadding: Float, into kf: UnsafeMutablePointer<Float>? = nil,
+                     features: Bool = true) -> (firstReal: Int, v: UnsafePointer<Float>) {
+        let (D, Dp) = (shape.D, shape.featureDim), kf = kf ?? self.kf
         let firstReal = min(n, max(0, shape.shift - chunkStart))
         let j0 = chunkStart + firstReal - shape.shift
         if firstReal == 0 {
-            shape.featureMap.applyRows(kh + j0 * D, rows: n, D: D, into: kf)
+            if features { shape.featureMap.applyRows(kh + j0 * D, rows: n, D: D, into: kf) }
             return (0, vh + j0 * D)
         }
-        for r in 0..<firstReal { (kf + r * Dp).update(from: phi0, count: Dp) }
+        if features { for r in 0..<firstReal { (kf + r * Dp).update(from: phi0, count: Dp) } }
         vs.update(repeating: vPadding, count: firstReal * D)
         if firstReal < n {
-            shape.featureMap.applyRows(kh + j0 * D, rows: n - firstReal, D: D, into: kf + firstReal * Dp)
+            if features { shape.featureMap.applyRows(kh + j0 * D, rows: n - firstReal, D: D, into: kf + firstReal * Dp) }
             (vs + firstReal * D).update(from: vh + j0 * D, count: (n - firstReal) * D)
         }
         return (firstReal, UnsafePointer(vs))

@@ -48,11 +48,11 @@ extension Figures {
                         for k in (kernels.count > 1 ? kernels.map { Optional($0) } : [nil]) {
                             let rows = windowPoints(v, among: configs) { stats[VK(config: $0, kernel: k, length: L)] }
                             guard !rows.isEmpty else { continue }
-                            let first = configs.first { $0.variant == v }!
+                            let (first, block) = seriesHead(v, among: configs)!
                             let label = first.about.label + (k.map { " (\($0))" } ?? "")
                             // kernels side by side: each a little off the window's slot, so equal points both show
                             let dodge = k.flatMap { kernels.firstIndex(of: $0) }.map { (Double($0) - Double(kernels.count - 1) / 2) * 0.1 } ?? 0
-                            let sel = file.add("L=\(L) | \(v)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
+                            let sel = file.add("L=\(L) | \(block)" + (k.map { " | \($0)" } ?? ""), columns: "x window mean min max std n",
                                                rows.map { "\(Fmt.num(Double(position[$0.window]!) + dodge)) \($0.window) \(Fmt.num($0.stat.mean)) \(Fmt.num($0.stat.min)) \(Fmt.num($0.stat.max)) \(Fmt.num($0.stat.std)) \($0.stat.n)" })
                             shown += rows.flatMap { [$0.stat.min, $0.stat.max] }
                             // one line joins the windows of a variant: its colour, not the shades
@@ -99,7 +99,7 @@ extension Figures {
                     let m = marks.draw(task: task, length: L, obs: split.observations, runs: splitRuns, file: &file, settings: &settings, elements: &elements)
                     drew.note(chance: m.chance, target: marks.target != nil, band: marks.band(split.observations, task: task, length: L) != nil)
                     let range = yRange(shown + reference.flatMap { [$0.min, $0.max] } + m.values, chance: m.chance, elements: &elements)
-                    let tics = xs.enumerated().map { $0.element == -1 ? "\"linear only\" \($0.offset)" : "\"\($0.element)\" \($0.offset)" }
+                    let tics = xs.enumerated().map { "\"\(windowTic($0.element, among: configs))\" \($0.offset)" }
                         .joined(separator: ", ")
                     let axes = ["unset logscale x", "set xrange [-0.5:\(Fmt.num(Double(xs.count) - 0.5))]", "set xtics (\(tics))",
                                 "set xlabel \"window W (attends to W+1 tokens)\"", "set ylabel \"accuracy (mean over seeds)\""]

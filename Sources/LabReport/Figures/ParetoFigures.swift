@@ -52,7 +52,7 @@ extension Figures {
     static func paretoFigures(_ sets: [ParetoSet], _ d: ReportData, _ command: String, _ marks: AccuracyMarks, kind: String,
                               xObjective: Objective, what: String, xlabel: String, xformat: String, logX: Bool) -> FigureSet {
         var out = FigureSet()
-        // one figure per split and task, a panel per eval length, then a key panel
+        // one figure per split and task, a panel per eval length, the key below them
         var order: [String] = []
         var byFigure: [String: [ParetoSet]] = [:]
         for s in sets {
@@ -155,25 +155,41 @@ extension Figures {
             let entries = keyed.map { p in
                 "keyentry with points \(Style.line(p.config, kernel: p.kernel, among: configs, kernels: kernels)) ps 1.3 title \(Fmt.q("\(numberOf[p.label]!)  \(p.label)"))"
             }
-            panels.append(Panel(comment: "key: the numbered points", settings: [
+            // the key across the figure's width below the panels, tall enough for every entry: as
+            // many columns as the longest title allows (≈ 8 pixels a character at font 10)
+            let layout = keyLayout(titles: keyed.map { "\(numberOf[$0.label]!)  \($0.label)" }, width: 2 * paretoPanelSize.w)
+            let footer = Footer(panel: Panel(comment: "key: the numbered points", settings: [
                 "set title \"points (number: configuration)\"", "unset logscale x", "set xrange [0:1]", "set yrange [0:1]",
                 "unset border", "unset xtics", "unset ytics", "unset xlabel", "unset ylabel", "unset grid",
-                "set key inside left top vertical maxrows \(max(1, (keyed.count + 1) / 2)) samplen 1 spacing 1.1 width 2",
-            ], elements: ["-1 with lines notitle"] + entries))  // gnuplot needs one plotted element beside key entries
+                "set lmargin 2", "set rmargin 2", "set tmargin 2", "set bmargin 0",
+                "set key inside left top Left reverse vertical maxrows \(layout.rows) samplen 1 spacing 1.1 width 1",
+            ], elements: ["-1 with lines notitle"] + entries), height: layout.height)  // gnuplot needs one plotted element beside key entries
             let marksText = drew.texts(chanceName: "the chance level")
             let costAbout = kind == "state-bytes" ? "analytic decode state at the eval length"
                 : "median over bench rounds, bars min..max"
             out.figures.append(Figure(name: name, title: title,
                                       caption: "Pareto frontier of accuracy vs \(what) on \(first.task), one panel per eval length ("
-                                        + group.map(lengthNote).joined(separator: "; ") + "); points numbered, the key panel names them"
+                                        + group.map(lengthNote).joined(separator: "; ") + "); points numbered, the key below the panels names them"
                                         + (marksText.isEmpty ? "." : "; " + marksText.joined(separator: "; ") + ".")
                                         + (mixed ? " Cost and accuracy come from different lengths where the panel says so: the bench runs did not measure the eval length." : ""),
                 file: file,
                 about: ["Accuracy against \(what): every configuration a numbered point (mean over seeds, bars min..max;",
-                        "cost: \(costAbout)), the Pareto frontier of the means as a step line; the last panel names each number."]
+                        "cost: \(costAbout)), the Pareto frontier of the means as a step line; the key below the panels names each number."]
                     + (marksText.isEmpty ? [] : [marksText.joined(separator: "; ") + "."]),
-                command: command, panels: panels, columns: 2, panelSize: (600, 460), common: ["set grid"]))
+                command: command, panels: panels, columns: 2, panelSize: paretoPanelSize, common: ["set grid"], footer: footer))
         }
         return out
+    }
+
+    static let paretoPanelSize = (w: 600, h: 460)
+
+    /// Columns and rows of a key of `titles` across `width` pixels, and the footer's height: one
+    /// column per 8 pixels × (longest title + 8 characters for the marker and gaps), rows of 18
+    /// pixels (font 10, spacing 1.1, as pngcairo draws them), 60 pixels for the title and margins.
+    static func keyLayout(titles: [String], width: Int) -> (columns: Int, rows: Int, height: Int) {
+        let longest = titles.map(\.count).max() ?? 0
+        let columns = max(1, min(titles.count, width / (8 * (longest + 8))))
+        let rows = max(1, (titles.count + columns - 1) / columns)
+        return (columns, rows, 60 + 18 * rows)
     }
 }

@@ -55,10 +55,10 @@ extension Figures {
                         elements.append("\(Fmt.num(s.max)) with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.spreadDash) lw 1 notitle")
                     }
                     for v in variants {
-                        let first = configs.first { $0.variant == v }!
+                        let (first, block) = seriesHead(v, among: configs)!
                         let rows = windowPoints(v, among: configs) { stats[CellKey(config: $0, task: task, length: L)] }
                         guard !rows.isEmpty else { continue }
-                        let sel = file.add("L=\(L) | \(v)", columns: "x window mean min max n",
+                        let sel = file.add("L=\(L) | \(block)", columns: "x window mean min max n",
                                            rows.map { "\(slot[$0.window]!) \($0.window) \(Fmt.num($0.stat.mean)) \(Fmt.num($0.stat.min)) \(Fmt.num($0.stat.max)) \($0.stat.n)" })
                         elements.append("data \(sel) using 1:3:4:5 with yerrorlines \(Style.variantPoints(first, among: configs)) lw 1.5 title \(Fmt.q(first.about.label))")
                     }
@@ -66,7 +66,7 @@ extension Figures {
                         elements.append("\(Fmt.num(floor.mean)) with lines lc rgb \(Fmt.q(Style.unigramColour)) dt \(Style.chanceDash) lw 2 title \"unigram model \(String(format: "%.3f", floor.mean))\"")
                     }
                     guard !elements.isEmpty else { continue }
-                    let tics = xs.enumerated().map { "\"\($0.element == -1 ? "linear only" : String($0.element))\" \($0.offset)" }.joined(separator: ", ")
+                    let tics = xs.enumerated().map { "\"\(windowTic($0.element, among: configs))\" \($0.offset)" }.joined(separator: ", ")
                     panels.append(Panel(comment: "eval length \(L)", settings: [
                         "set title \"eval length \(L) bytes\"", "unset logscale x",
                         "set xrange [-0.5:\(Fmt.num(Double(xs.count) - 0.5))]", "set xtics (\(tics))", "set autoscale y",
