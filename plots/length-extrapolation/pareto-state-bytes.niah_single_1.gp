@@ -1,14 +1,14 @@
 # length-extrapolation: accuracy vs decode-state bytes, niah_single_1
 #
 # Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the key below the panels names each number.
 # grey band: the declared equivalence margin around the reference; dotted: the training target; grey dashed: the chance level.
 #
 # Written by `attnlab plot studies/length-extrapolation.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.niah_single_1.gp
 # in this folder: it redraws pareto-state-bytes.niah_single_1.png and pareto-state-bytes.niah_single_1.svg from pareto-state-bytes.niah_single_1.dat.
 
-width = 1200; height = 1420   # pixels (svg: points)
+width = 1200; height = 1498   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.niah_single_1.dat"
 
@@ -20,9 +20,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.niah_single_1." . format
     set grid
-    set multiplot layout 3,2 title "length-extrapolation: accuracy vs decode-state bytes, niah_single_1" font ",12"
+    set multiplot title "length-extrapolation: accuracy vs decode-state bytes, niah_single_1" font ",12"
 
     # eval length 128
+    set origin 0.0000,0.6662
+    set size 0.5000,0.3071
     set autoscale y
     stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
@@ -48,6 +50,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 256
+    set origin 0.5000,0.6662
+    set size 0.5000,0.3071
     set autoscale y
     stats data index "[L=256 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=256 | equivalence band]" using 4 name "band_high" nooutput
@@ -73,6 +77,8 @@ do for [format in "png svg"] {
          data index "[L=256 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 512
+    set origin 0.0000,0.3591
+    set size 0.5000,0.3071
     set autoscale y
     stats data index "[L=512 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=512 | equivalence band]" using 4 name "band_high" nooutput
@@ -98,6 +104,8 @@ do for [format in "png svg"] {
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
+    set origin 0.5000,0.3591
+    set size 0.5000,0.3071
     set autoscale y
     stats data index "[L=1024 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=1024 | equivalence band]" using 4 name "band_high" nooutput
@@ -123,6 +131,8 @@ do for [format in "png svg"] {
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 128, close-up
+    set origin 0.0000,0.0521
+    set size 0.5000,0.3071
     set autoscale y
     stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
@@ -148,6 +158,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels close-up]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.0521
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -158,7 +170,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 2 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 1 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full", \
          keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "2  linear only", \

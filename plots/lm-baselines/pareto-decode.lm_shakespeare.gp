@@ -1,13 +1,13 @@
 # lm-baselines: accuracy vs decode tokens/s, lm_shakespeare (cost at 1,024 tokens, accuracy at 256 and 512 and 2,048 and 4,096)
 #
 # Accuracy against decode tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the key below the panels names each number.
 #
 # Written by `attnlab plot studies/lm-baselines.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-decode.lm_shakespeare.gp
 # in this folder: it redraws pareto-decode.lm_shakespeare.png and pareto-decode.lm_shakespeare.svg from pareto-decode.lm_shakespeare.dat.
 
-width = 1200; height = 1420   # pixels (svg: points)
+width = 1200; height = 1588   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-decode.lm_shakespeare.dat"
 
@@ -19,9 +19,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-decode.lm_shakespeare." . format
     set grid
-    set multiplot layout 3,2 title "lm-baselines: accuracy vs decode tokens/s, lm_shakespeare (cost at 1,024 tokens, accuracy at 256 and 512 and 2,048 and 4,096)" font ",12"
+    set multiplot title "lm-baselines: accuracy vs decode tokens/s, lm_shakespeare (cost at 1,024 tokens, accuracy at 256 and 512 and 2,048 and 4,096)" font ",12"
 
     # eval length 256
+    set origin 0.0000,0.6851
+    set size 0.5000,0.2897
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 256"
     set yrange [0.35374:0.446064]
@@ -46,6 +48,8 @@ do for [format in "png svg"] {
          data index "[L=256 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 512
+    set origin 0.5000,0.6851
+    set size 0.5000,0.2897
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 512"
     set yrange [0.371377:0.452231]
@@ -70,6 +74,8 @@ do for [format in "png svg"] {
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
+    set origin 0.0000,0.3955
+    set size 0.5000,0.2897
     set autoscale y
     set title "accuracy vs decode tokens/s, at 1,024 tokens"
     set yrange [0.32918:0.460798]
@@ -103,6 +109,8 @@ do for [format in "png svg"] {
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 2048
+    set origin 0.5000,0.3955
+    set size 0.5000,0.2897
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 2,048"
     set yrange [0.326753:0.447539]
@@ -127,6 +135,8 @@ do for [format in "png svg"] {
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 4096
+    set origin 0.0000,0.1058
+    set size 0.5000,0.2897
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 1,024 tokens, accuracy at 4,096"
     set yrange [0.318217:0.449941]
@@ -151,6 +161,8 @@ do for [format in "png svg"] {
          data index "[L=4096 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.1058
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -161,7 +173,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 9 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 6 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=256", \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "2  full all_local train_length=1024", \

@@ -1,13 +1,13 @@
 # rattention-ablation: accuracy vs decode-state bytes, lm_shakespeare
 #
 # Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the key below the panels names each number.
 #
 # Written by `attnlab plot studies/rattention-ablation.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.lm_shakespeare.gp
 # in this folder: it redraws pareto-state-bytes.lm_shakespeare.png and pareto-state-bytes.lm_shakespeare.svg from pareto-state-bytes.lm_shakespeare.dat.
 
-width = 1200; height = 960   # pixels (svg: points)
+width = 1200; height = 1056   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.lm_shakespeare.dat"
 
@@ -19,9 +19,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.lm_shakespeare." . format
     set grid
-    set multiplot layout 2,2 title "rattention-ablation: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
+    set multiplot title "rattention-ablation: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
 
     # eval length 512
+    set origin 0.0000,0.5265
+    set size 0.5000,0.4356
     set autoscale y
     set title "accuracy vs decode-state bytes, at 512 tokens"
     set yrange [0.50031:0.534785]
@@ -41,6 +43,8 @@ do for [format in "png svg"] {
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
+    set origin 0.5000,0.5265
+    set size 0.5000,0.4356
     set autoscale y
     set title "accuracy vs decode-state bytes, at 1,024 tokens"
     set yrange [0.502599:0.540736]
@@ -60,6 +64,8 @@ do for [format in "png svg"] {
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 2048
+    set origin 0.0000,0.0909
+    set size 0.5000,0.4356
     set autoscale y
     set title "accuracy vs decode-state bytes, at 2,048 tokens"
     set yrange [0.474553:0.537166]
@@ -79,6 +85,8 @@ do for [format in "png svg"] {
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.0909
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -89,7 +97,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 2 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 2 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local", \
          keyentry with points lc rgb "#1f77b4" pt 5 dt 1 ps 1.3 title "2  swa W8 lllg window_fraction=1/64", \

@@ -27,10 +27,10 @@ do for [format in "png svg"] {
     stats data index "[L=512 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=512 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 512 tokens"
-    set yrange [0.472073:0.58054]
+    set yrange [0.471946:0.582253]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -46,10 +46,10 @@ do for [format in "png svg"] {
     stats data index "[L=1024 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=1024 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 1,024 tokens"
-    set yrange [0.458383:0.577292]
+    set yrange [0.458195:0.57983]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -65,10 +65,10 @@ do for [format in "png svg"] {
     stats data index "[L=2048 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=2048 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 2,048 tokens"
-    set yrange [0.458548:0.585458]
+    set yrange [0.458431:0.58704]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

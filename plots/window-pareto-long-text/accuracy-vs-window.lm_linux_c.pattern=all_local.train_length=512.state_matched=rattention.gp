@@ -24,10 +24,10 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.556279:0.578059]
+    set yrange [0.555364:0.579646]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("40" 0, "48" 1, "64" 2)
+    set xrange [-0.5:4.5]
+    set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -36,10 +36,10 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.551244:0.575404]
+    set yrange [0.549474:0.576259]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("40" 0, "48" 1, "64" 2)
+    set xrange [-0.5:4.5]
+    set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -48,10 +48,10 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.561696:0.584697]
+    set yrange [0.559087:0.584697]
     unset logscale x
-    set xrange [-0.5:2.5]
-    set xtics ("40" 0, "48" 1, "64" 2)
+    set xrange [-0.5:4.5]
+    set xtics ("40" 0, "48" 1, "64" 2, "96" 3, "160" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

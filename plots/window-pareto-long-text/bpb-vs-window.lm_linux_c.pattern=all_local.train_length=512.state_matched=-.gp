@@ -25,8 +25,8 @@ do for [format in "png svg"] {
     # eval length 512
     set title "eval length 512 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -43,8 +43,8 @@ do for [format in "png svg"] {
     # eval length 1024
     set title "eval length 1024 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -61,8 +61,8 @@ do for [format in "png svg"] {
     # eval length 2048
     set title "eval length 2048 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "8" 1, "16" 2, "32" 3, "64" 4, "128" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"

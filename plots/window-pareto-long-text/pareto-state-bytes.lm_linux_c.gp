@@ -1,13 +1,13 @@
 # window-pareto-long-text: accuracy vs decode-state bytes, lm_linux_c
 #
 # Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the key below the panels names each number.
 #
 # Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.lm_linux_c.gp
 # in this folder: it redraws pareto-state-bytes.lm_linux_c.png and pareto-state-bytes.lm_linux_c.svg from pareto-state-bytes.lm_linux_c.dat.
 
-width = 1200; height = 960   # pixels (svg: points)
+width = 1200; height = 1632   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.lm_linux_c.dat"
 
@@ -19,12 +19,14 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.lm_linux_c." . format
     set grid
-    set multiplot layout 2,2 title "window-pareto-long-text: accuracy vs decode-state bytes, lm_linux_c" font ",12"
+    set multiplot title "window-pareto-long-text: accuracy vs decode-state bytes, lm_linux_c" font ",12"
 
     # eval length 512
+    set origin 0.0000,0.6936
+    set size 0.5000,0.2819
     set autoscale y
     set title "accuracy vs decode-state bytes, at 512 tokens"
-    set yrange [0.472073:0.58054]
+    set yrange [0.471189:0.592471]
     set xrange [12800:1.681e+06]
     set logscale x 2
     set format x "%.0b %BB"
@@ -33,26 +35,49 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=512 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=512 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=512 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::20::20 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::21::21 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::22::22 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::23::23 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::24::24 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::25::25 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::26::26 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::27::27 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::28::28 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::29::29 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::30::30 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::31::31 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::32::32 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=512 | points]" every ::33::33 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=512 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=512 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
+    set origin 0.5000,0.6936
+    set size 0.5000,0.2819
     set autoscale y
     set title "accuracy vs decode-state bytes, at 1,024 tokens"
-    set yrange [0.458278:0.57871]
+    set yrange [0.458195:0.57983]
     set xrange [12800:3358720]
     set logscale x 2
     set format x "%.0b %BB"
@@ -61,26 +86,49 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=1024 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=1024 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::20::20 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::21::21 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::22::22 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::23::23 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::24::24 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::25::25 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::26::26 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::27::27 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::28::28 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::29::29 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::30::30 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::31::31 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::32::32 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=1024 | points]" every ::33::33 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=1024 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=1024 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 2048
+    set origin 0.0000,0.4118
+    set size 0.5000,0.2819
     set autoscale y
     set title "accuracy vs decode-state bytes, at 2,048 tokens"
-    set yrange [0.458309:0.588688]
+    set yrange [0.457955:0.593467]
     set xrange [12800:6.71416e+06]
     set logscale x 2
     set format x "%.0b %BB"
@@ -89,23 +137,46 @@ do for [format in "png svg"] {
     set key outside below height 1
     plot data index "[L=2048 | frontier]" using 1:2 with steps lc rgb "#555555" lw 2 dt 1 title "Pareto frontier", \
          data index "[L=2048 | points]" every ::0::0 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#478fc2" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3383bb" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e26869" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#dc4748" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
-         data index "[L=2048 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 7 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::1::1 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#000000" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::2::2 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::3::3 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::4::4 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::5::5 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#84b4d6" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::6::6 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::7::7 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#77add2" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::8::8 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::9::9 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#6ba5cd" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::10::10 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::11::11 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5e9dc9" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::12::12 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::13::13 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#5196c5" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::14::14 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::15::15 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::16::16 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::17::17 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#458ec1" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::18::18 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::19::19 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#3886bc" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::20::20 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::21::21 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#2c7fb8" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::22::22 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 5 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::23::23 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#1f77b4" pt 9 dt 2 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::24::24 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::25::25 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e88889" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::26::26 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::27::27 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#e47071" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::28::28 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::29::29 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#df5858" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::30::30 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::31::31 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#db3f40" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::32::32 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 5 dt 1 ps 1.3 lw 1.2 notitle, \
+         data index "[L=2048 | points]" every ::33::33 using 2:5:3:4:6:7 with xyerrorbars lc rgb "#d62728" pt 9 dt 1 ps 1.3 lw 1.2 notitle, \
          data index "[L=2048 | frontier]" using 1:2 with points lc rgb "#555555" pt 6 ps 2.4 title "on the frontier", \
          data index "[L=2048 | labels]" using 4:5:($8 > 0 ? $6-$4 : 1/0):($8 > 0 ? $7-$5 : 1/0) with vectors nohead lc rgb "#999999" lw 0.8 notitle, \
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.4118
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -116,21 +187,46 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 7 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 34 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
-         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full all_local train_length=512", \
-         keyentry with points lc rgb "#2ca02c" pt 7 dt 1 ps 1.3 title "2  linear only all_local train_length=512", \
-         keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "3  swa W8 all_local train_length=512 window_fraction=1/64", \
-         keyentry with points lc rgb "#70a8cf" pt 7 dt 1 ps 1.3 title "4  swa W16 all_local train_length=512 window_fraction=1/32", \
-         keyentry with points lc rgb "#5b9cc8" pt 7 dt 1 ps 1.3 title "5  swa W32 all_local train_length=512 window_fraction=1/16", \
-         keyentry with points lc rgb "#478fc2" pt 7 dt 2 ps 1.3 title "6  swa W40 all_local train_length=512 state_matched=rattention window_fraction=1/64", \
-         keyentry with points lc rgb "#3383bb" pt 7 dt 2 ps 1.3 title "7  swa W48 all_local train_length=512 state_matched=rattention window_fraction=1/32", \
-         keyentry with points lc rgb "#1f77b4" pt 7 dt 1 ps 1.3 title "8  swa W64 all_local train_length=512 window_fraction=1/8", \
-         keyentry with points lc rgb "#1f77b4" pt 7 dt 2 ps 1.3 title "9  swa W64 all_local train_length=512 state_matched=rattention window_fraction=1/16", \
-         keyentry with points lc rgb "#e88889" pt 7 dt 1 ps 1.3 title "10  ratt W8 all_local train_length=512 window_fraction=1/64", \
-         keyentry with points lc rgb "#e26869" pt 7 dt 1 ps 1.3 title "11  ratt W16 all_local train_length=512 window_fraction=1/32", \
-         keyentry with points lc rgb "#dc4748" pt 7 dt 1 ps 1.3 title "12  ratt W32 all_local train_length=512 window_fraction=1/16", \
-         keyentry with points lc rgb "#d62728" pt 7 dt 1 ps 1.3 title "13  ratt W64 all_local train_length=512 window_fraction=1/8"
+         keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm train_length=512", \
+         keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "2  full all_local train_length=512", \
+         keyentry with points lc rgb "#2ca02c" pt 5 dt 1 ps 1.3 title "3  linear only all_local train_length=512", \
+         keyentry with points lc rgb "#2ca02c" pt 9 dt 1 ps 1.3 title "4  linear only lllg train_length=512", \
+         keyentry with points lc rgb "#84b4d6" pt 5 dt 1 ps 1.3 title "5  swa W8 all_local train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#84b4d6" pt 9 dt 1 ps 1.3 title "6  swa W8 lllg train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#77add2" pt 5 dt 1 ps 1.3 title "7  swa W16 all_local train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#77add2" pt 9 dt 1 ps 1.3 title "8  swa W16 lllg train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#6ba5cd" pt 5 dt 1 ps 1.3 title "9  swa W32 all_local train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#6ba5cd" pt 9 dt 1 ps 1.3 title "10  swa W32 lllg train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#5e9dc9" pt 5 dt 2 ps 1.3 title "11  swa W40 all_local train_length=512 state_matched=rattention window_fraction=1/64", \
+         keyentry with points lc rgb "#5e9dc9" pt 9 dt 2 ps 1.3 title "12  swa W40 lllg train_length=512 state_matched=rattention window_fraction=1/64", \
+         keyentry with points lc rgb "#5196c5" pt 5 dt 2 ps 1.3 title "13  swa W48 all_local train_length=512 state_matched=rattention window_fraction=1/32", \
+         keyentry with points lc rgb "#5196c5" pt 9 dt 2 ps 1.3 title "14  swa W48 lllg train_length=512 state_matched=rattention window_fraction=1/32", \
+         keyentry with points lc rgb "#458ec1" pt 5 dt 1 ps 1.3 title "15  swa W64 all_local train_length=512 window_fraction=1/8", \
+         keyentry with points lc rgb "#458ec1" pt 5 dt 2 ps 1.3 title "16  swa W64 all_local train_length=512 state_matched=rattention window_fraction=1/16", \
+         keyentry with points lc rgb "#458ec1" pt 9 dt 1 ps 1.3 title "17  swa W64 lllg train_length=512 window_fraction=1/8", \
+         keyentry with points lc rgb "#458ec1" pt 9 dt 2 ps 1.3 title "18  swa W64 lllg train_length=512 state_matched=rattention window_fraction=1/16", \
+         keyentry with points lc rgb "#3886bc" pt 5 dt 2 ps 1.3 title "19  swa W96 all_local train_length=512 state_matched=rattention window_fraction=1/8", \
+         keyentry with points lc rgb "#3886bc" pt 9 dt 2 ps 1.3 title "20  swa W96 lllg train_length=512 state_matched=rattention window_fraction=1/8", \
+         keyentry with points lc rgb "#2c7fb8" pt 5 dt 1 ps 1.3 title "21  swa W128 all_local train_length=512 window_fraction=1/4", \
+         keyentry with points lc rgb "#2c7fb8" pt 9 dt 1 ps 1.3 title "22  swa W128 lllg train_length=512 window_fraction=1/4", \
+         keyentry with points lc rgb "#1f77b4" pt 5 dt 2 ps 1.3 title "23  swa W160 all_local train_length=512 state_matched=rattention window_fraction=1/4", \
+         keyentry with points lc rgb "#1f77b4" pt 9 dt 2 ps 1.3 title "24  swa W160 lllg train_length=512 state_matched=rattention window_fraction=1/4", \
+         keyentry with points lc rgb "#e88889" pt 5 dt 1 ps 1.3 title "25  ratt W8 all_local train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#e88889" pt 9 dt 1 ps 1.3 title "26  ratt W8 lllg train_length=512 window_fraction=1/64", \
+         keyentry with points lc rgb "#e47071" pt 5 dt 1 ps 1.3 title "27  ratt W16 all_local train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#e47071" pt 9 dt 1 ps 1.3 title "28  ratt W16 lllg train_length=512 window_fraction=1/32", \
+         keyentry with points lc rgb "#df5858" pt 5 dt 1 ps 1.3 title "29  ratt W32 all_local train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#df5858" pt 9 dt 1 ps 1.3 title "30  ratt W32 lllg train_length=512 window_fraction=1/16", \
+         keyentry with points lc rgb "#db3f40" pt 5 dt 1 ps 1.3 title "31  ratt W64 all_local train_length=512 window_fraction=1/8", \
+         keyentry with points lc rgb "#db3f40" pt 9 dt 1 ps 1.3 title "32  ratt W64 lllg train_length=512 window_fraction=1/8", \
+         keyentry with points lc rgb "#d62728" pt 5 dt 1 ps 1.3 title "33  ratt W128 all_local train_length=512 window_fraction=1/4", \
+         keyentry with points lc rgb "#d62728" pt 9 dt 1 ps 1.3 title "34  ratt W128 lllg train_length=512 window_fraction=1/4"
 
     unset multiplot
     set output

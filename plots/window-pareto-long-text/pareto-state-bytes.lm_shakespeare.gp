@@ -1,13 +1,13 @@
 # window-pareto-long-text: accuracy vs decode-state bytes, lm_shakespeare
 #
 # Accuracy against decode-state bytes: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: analytic decode state at the eval length), the Pareto frontier of the means as a step line; the key below the panels names each number.
 #
 # Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-state-bytes.lm_shakespeare.gp
 # in this folder: it redraws pareto-state-bytes.lm_shakespeare.png and pareto-state-bytes.lm_shakespeare.svg from pareto-state-bytes.lm_shakespeare.dat.
 
-width = 1200; height = 1420   # pixels (svg: points)
+width = 1200; height = 2244   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-state-bytes.lm_shakespeare.dat"
 
@@ -19,9 +19,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-state-bytes.lm_shakespeare." . format
     set grid
-    set multiplot layout 3,2 title "window-pareto-long-text: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
+    set multiplot title "window-pareto-long-text: accuracy vs decode-state bytes, lm_shakespeare" font ",12"
 
     # eval length 512
+    set origin 0.0000,0.7772
+    set size 0.5000,0.2050
     set autoscale y
     set title "accuracy vs decode-state bytes, at 512 tokens"
     set yrange [0.462002:0.536838]
@@ -71,6 +73,8 @@ do for [format in "png svg"] {
          data index "[L=512 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 1024
+    set origin 0.5000,0.7772
+    set size 0.5000,0.2050
     set autoscale y
     set title "accuracy vs decode-state bytes, at 1,024 tokens"
     set yrange [0.461503:0.541366]
@@ -154,6 +158,8 @@ do for [format in "png svg"] {
          data index "[L=1024 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 2048
+    set origin 0.0000,0.5722
+    set size 0.5000,0.2050
     set autoscale y
     set title "accuracy vs decode-state bytes, at 2,048 tokens"
     set yrange [0.444423:0.540074]
@@ -237,6 +243,8 @@ do for [format in "png svg"] {
          data index "[L=2048 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 4096
+    set origin 0.5000,0.5722
+    set size 0.5000,0.2050
     set autoscale y
     set title "accuracy vs decode-state bytes, at 4,096 tokens"
     set yrange [0.454019:0.542174]
@@ -286,6 +294,8 @@ do for [format in "png svg"] {
          data index "[L=4096 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.5722
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -296,7 +306,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 34 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 68 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm train_length=512", \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "2  full afm train_length=1024", \

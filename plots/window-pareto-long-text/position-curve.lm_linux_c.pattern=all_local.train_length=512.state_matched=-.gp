@@ -33,13 +33,15 @@ do for [format in "png svg"] {
     plot data index "[L=512 | full]" using 3:4:5:6 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[L=512 | linear only]" using 3:4:5:6 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=512 | swa W8]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[L=512 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=512 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[L=512 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=512 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[L=512 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[L=512 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=512 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
          data index "[L=512 | ratt W8]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[L=512 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e26869" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=512 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#dc4748" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[L=512 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W64"
+         data index "[L=512 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[L=512 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[L=512 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[L=512 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
 
     # eval length 2048
     set title "eval length 2048 bytes"
@@ -52,13 +54,15 @@ do for [format in "png svg"] {
     plot data index "[L=2048 | full]" using 3:4:5:6 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[L=2048 | linear only]" using 3:4:5:6 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=2048 | swa W8]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W8", \
-         data index "[L=2048 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=2048 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[L=2048 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=2048 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W16", \
+         data index "[L=2048 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[L=2048 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=2048 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
          data index "[L=2048 | ratt W8]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W8", \
-         data index "[L=2048 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e26869" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=2048 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#dc4748" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[L=2048 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W64"
+         data index "[L=2048 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W16", \
+         data index "[L=2048 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[L=2048 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[L=2048 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
 
     unset multiplot
     set output

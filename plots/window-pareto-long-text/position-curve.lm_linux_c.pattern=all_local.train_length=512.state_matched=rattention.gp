@@ -31,8 +31,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=512 | swa W40]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[L=512 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[L=512 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W64"
+         data index "[L=512 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[L=512 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[L=512 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[L=512 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
 
     # eval length 2048
     set title "eval length 2048 bytes"
@@ -43,8 +45,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=2048 | swa W40]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W40", \
-         data index "[L=2048 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[L=2048 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W64"
+         data index "[L=2048 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W48", \
+         data index "[L=2048 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[L=2048 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[L=2048 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
 
     unset multiplot
     set output

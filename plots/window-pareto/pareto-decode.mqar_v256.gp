@@ -1,14 +1,14 @@
 # window-pareto: accuracy vs decode tokens/s, mqar_v256 (cost at 16,384 tokens, accuracy at 128 and 192)
 #
 # Accuracy against decode tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the key below the panels names each number.
 # dotted: the training target.
 #
 # Written by `attnlab plot studies/window-pareto.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-decode.mqar_v256.gp
 # in this folder: it redraws pareto-decode.mqar_v256.png and pareto-decode.mqar_v256.svg from pareto-decode.mqar_v256.dat.
 
-width = 1200; height = 1420   # pixels (svg: points)
+width = 1200; height = 1146   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-decode.mqar_v256.dat"
 
@@ -20,9 +20,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-decode.mqar_v256." . format
     set grid
-    set multiplot layout 3,2 title "window-pareto: accuracy vs decode tokens/s, mqar_v256 (cost at 16,384 tokens, accuracy at 128 and 192)" font ",12"
+    set multiplot title "window-pareto: accuracy vs decode tokens/s, mqar_v256 (cost at 16,384 tokens, accuracy at 128 and 192)" font ",12"
 
     # eval length 128
+    set origin 0.0000,0.5637
+    set size 0.5000,0.4014
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 16,384 tokens, accuracy at 128"
     set yrange [-0.02:1.07873]
@@ -64,6 +66,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 192
+    set origin 0.5000,0.5637
+    set size 0.5000,0.4014
     set autoscale y
     set title "accuracy vs decode tokens/s, cost at 16,384 tokens, accuracy at 192"
     set yrange [-0.02:1.07606]
@@ -105,6 +109,8 @@ do for [format in "png svg"] {
          data index "[L=192 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 128, close-up
+    set origin 0.0000,0.1623
+    set size 0.5000,0.4014
     set autoscale y
     set title "close-up of the best, cost at 16,384 tokens, accuracy at 128"
     set yrange [0.913597:1.00282]
@@ -146,6 +152,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels close-up]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 192, close-up
+    set origin 0.5000,0.1623
+    set size 0.5000,0.4014
     set autoscale y
     set title "close-up of the best, cost at 16,384 tokens, accuracy at 192"
     set yrange [0.887004:1.00133]
@@ -187,6 +195,8 @@ do for [format in "png svg"] {
          data index "[L=192 | labels close-up]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.1623
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -197,7 +207,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 13 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 7 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full afm", \
          keyentry with points lc rgb "#000000" pt 5 dt 1 ps 1.3 title "2  full all_local", \
