@@ -8,7 +8,7 @@
 #     gnuplot difference-vs-window-fraction.lm_linux_c.gp
 # in this folder: it redraws difference-vs-window-fraction.lm_linux_c.png and difference-vs-window-fraction.lm_linux_c.svg from difference-vs-window-fraction.lm_linux_c.dat.
 
-width = 1560; height = 400   # pixels (svg: points)
+width = 1560; height = 760   # pixels (svg: points)
 fontspec = "sans,10"
 data = "difference-vs-window-fraction.lm_linux_c.dat"
 
@@ -22,7 +22,7 @@ do for [format in "png svg"] {
     set key top left font ",9"
     set tics nomirror
     set grid ytics
-    set multiplot layout 1,3 title "window-pareto-long-text: bpb, configuration − reference, against W/L (lm_linux_c)" font ",12"
+    set multiplot layout 2,3 title "window-pareto-long-text: bpb, configuration − reference, against W/L (lm_linux_c)" font ",12"
 
     # L=512 eval 512
     set title "train length 512, eval length 512"
@@ -71,6 +71,54 @@ do for [format in "png svg"] {
          data index "[L=512 eval 2048 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
          data index "[L=512 eval 2048 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
          data index "[L=512 eval 2048 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
+
+    # L=1024 eval 1024
+    set title "train length 1024, eval length 1024"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.144178:0.188689]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 1024 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 1024 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 1024 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=1024 eval 1024 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
+         data index "[L=1024 eval 1024 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
+         data index "[L=1024 eval 1024 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
+
+    # L=1024 eval 2048
+    set title "train length 1024, eval length 2048"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.169606:0.175411]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 2048 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 2048 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 2048 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=1024 eval 2048 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
+         data index "[L=1024 eval 2048 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
+         data index "[L=1024 eval 2048 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
+
+    # L=1024 eval 4096
+    set title "train length 1024, eval length 4096"
+    set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
+    set xrange [-6.5:-1.5]
+    set yrange [-0.249027:0.0842817]
+    set xlabel "window ÷ train length (log scale)"
+    set ylabel "bpb: configuration − reference"
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         0 with lines lc rgb "#000000" dt 2 notitle, \
+         data index "[L=1024 eval 4096 | swa all_local]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa all_local", \
+         data index "[L=1024 eval 4096 | swa all_local state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 ps 1.1 title "swa all_local state_matched=rattention", \
+         data index "[L=1024 eval 4096 | swa lllg]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 1 lw 1.5 ps 1.1 title "swa lllg", \
+         data index "[L=1024 eval 4096 | swa lllg state_matched=rattention]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 5 dt 2 lw 1.5 ps 1.1 title "swa lllg state_matched=rattention", \
+         data index "[L=1024 eval 4096 | ratt all_local]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt all_local", \
+         data index "[L=1024 eval 4096 | ratt lllg]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 5 dt 1 lw 1.5 ps 1.1 title "ratt lllg"
 
     unset multiplot
     set output

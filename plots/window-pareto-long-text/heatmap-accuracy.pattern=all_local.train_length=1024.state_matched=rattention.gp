@@ -26,9 +26,9 @@ do for [format in "png svg"] {
     # swa W48
     set title "swa W48"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W48]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -37,9 +37,9 @@ do for [format in "png svg"] {
     # swa W64
     set title "swa W64"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -48,9 +48,9 @@ do for [format in "png svg"] {
     # swa W96
     set title "swa W96"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W96]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -59,9 +59,9 @@ do for [format in "png svg"] {
     # swa W160
     set title "swa W160"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W160]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -70,9 +70,9 @@ do for [format in "png svg"] {
     # swa W288
     set title "swa W288"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W288]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \

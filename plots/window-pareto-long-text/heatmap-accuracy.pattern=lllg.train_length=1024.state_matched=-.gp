@@ -26,9 +26,9 @@ do for [format in "png svg"] {
     # linear only
     set title "linear only"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[linear only]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -37,9 +37,9 @@ do for [format in "png svg"] {
     # swa W16
     set title "swa W16"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -48,9 +48,9 @@ do for [format in "png svg"] {
     # swa W32
     set title "swa W32"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -59,9 +59,9 @@ do for [format in "png svg"] {
     # swa W64
     set title "swa W64"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -70,9 +70,9 @@ do for [format in "png svg"] {
     # swa W128
     set title "swa W128"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -81,9 +81,9 @@ do for [format in "png svg"] {
     # swa W256
     set title "swa W256"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[swa W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -92,9 +92,9 @@ do for [format in "png svg"] {
     # ratt W16
     set title "ratt W16"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W16]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -103,9 +103,9 @@ do for [format in "png svg"] {
     # ratt W32
     set title "ratt W32"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W32]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -114,9 +114,9 @@ do for [format in "png svg"] {
     # ratt W64
     set title "ratt W64"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W64]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -125,9 +125,9 @@ do for [format in "png svg"] {
     # ratt W128
     set title "ratt W128"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W128]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \
@@ -136,9 +136,9 @@ do for [format in "png svg"] {
     # ratt W256
     set title "ratt W256"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[ratt W256]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \

@@ -1,0 +1,63 @@
+# window-pareto-long-text: test bits per byte vs window, lm_linux_c (lllg, train_length=1024, state_matched=rattention)
+#
+# Test bits per byte against the window, one panel per eval length (bytes).
+# Points: mean over seeds; error bars: min..max over seeds; black line and dotted lines: full attention's mean and min..max;
+# grey dashed: a unigram byte model fitted on the train split (a model that ignores its context).
+#
+# Written by `attnlab plot studies/window-pareto-long-text.yaml --publish` (which rewrites it). To restyle, edit this file and run
+#     gnuplot bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention.gp
+# in this folder: it redraws bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention.png and bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention.svg from bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention.dat.
+
+width = 1440; height = 420   # pixels (svg: points)
+fontspec = "sans,10"
+data = "bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention.dat"
+
+do for [format in "png svg"] {
+    if (format eq "png") {
+        set terminal pngcairo size width,height noenhanced font fontspec
+    } else {
+        set terminal svg size width,height dynamic noenhanced font fontspec background "white"
+    }
+    set output "bpb-vs-window.lm_linux_c.pattern=lllg.train_length=1024.state_matched=rattention." . format
+    set grid
+    set multiplot layout 1,3 title "window-pareto-long-text: test bits per byte vs window, lm_linux_c (lllg, train_length=1024, state_matched=rattention)" font ",12"
+
+    # eval length 1024
+    set title "eval length 1024 bytes"
+    unset logscale x
+    set xrange [-0.5:3.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set autoscale y
+    set xlabel "window W (attends to W+1 bytes)"
+    set ylabel "test bits per byte (lower is better)"
+    set key outside below height 1
+    plot data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+         5.35452 with lines lc rgb "#7f7f7f" dt 2 lw 2 title "unigram model 5.355"
+
+    # eval length 2048
+    set title "eval length 2048 bytes"
+    unset logscale x
+    set xrange [-0.5:3.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set autoscale y
+    set xlabel "window W (attends to W+1 bytes)"
+    set ylabel "test bits per byte (lower is better)"
+    set key outside below height 1
+    plot data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+         5.35452 with lines lc rgb "#7f7f7f" dt 2 lw 2 title "unigram model 5.355"
+
+    # eval length 4096
+    set title "eval length 4096 bytes"
+    unset logscale x
+    set xrange [-0.5:3.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set autoscale y
+    set xlabel "window W (attends to W+1 bytes)"
+    set ylabel "test bits per byte (lower is better)"
+    set key outside below height 1
+    plot data index "[L=4096 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
+         5.35452 with lines lc rgb "#7f7f7f" dt 2 lw 2 title "unigram model 5.355"
+
+    unset multiplot
+    set output
+}
