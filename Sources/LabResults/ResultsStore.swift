@@ -134,7 +134,7 @@ public enum ResultsStore {
     /// into place, then `path` removed. A crash midway leaves new parts holding rows `path` still
     /// holds too: duplicates of the same rows, which readers collapse (`latest`), never a loss.
     static func seal(_ path: String, limit: Int) throws {
-        var next = (parts(of: path).last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
+        var next = nextPartNumber(parts(of: path))
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
         if size > limit, let data = FileManager.default.contents(atPath: path) {
             var chunks: [Data] = [], start = data.startIndex, cut = start
@@ -158,6 +158,11 @@ public enum ResultsStore {
             guard rename(path, part) == 0 else { throw ResultsError("\(path): cannot seal as \(part): \(String(cString: strerror(errno)))") }
         }
         fsyncPath((path as NSString).deletingLastPathComponent)
+    }
+
+    /// One above the highest number among `parts` (1 when there are none).
+    static func nextPartNumber(_ parts: [String]) -> Int {
+        (parts.last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
     }
 
     /// fsync(2) of the file at `path`; false when it cannot be opened or synced.
@@ -250,13 +255,14 @@ public enum ResultsStore {
     public static func merge(_ inputs: [String], into output: String, study: String? = nil,
                              limit: Int = partBytes) throws -> (rows: Int, dropped: Int, foreign: Int) {
         var all: [ResultRow] = []
-        for path in expand(inputs) {
+        let files = expand(inputs)
+        for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw ResultsError("\(path): no such results file") }
             all += try read(path: path).rows
         }
         // the output's own rows (and parts) are merged too, and first: never replaced unread
         let outputFiles = segments(of: output)
-        let known = Set(expand(inputs).map(standardized))
+        let known = Set(files.map(standardized))
         var own: [ResultRow] = []
         for path in outputFiles where !known.contains(standardized(path)) { own += try read(path: path).rows }
         all = own + all
@@ -283,7 +289,7 @@ public enum ResultsStore {
         // already written so (a merge that changes nothing): leave the files, and their names, alone
         let texts = chunks.map { Data($0.map { $0.jsonLine + "\n" }.joined().utf8) }
         if old.count == texts.count - 1, zip(old + [path], texts).allSatisfy({ FileManager.default.contents(atPath: $0) == $1 }) { return }
-        var next = (old.last.flatMap { partOf(($0 as NSString).lastPathComponent)?.number } ?? 0) + 1
+        var next = nextPartNumber(old)
         for chunk in chunks.dropLast() {
             try replace(try partPath(path, next), with: chunk)
             next += 1
