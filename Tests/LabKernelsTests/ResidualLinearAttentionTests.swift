@@ -103,8 +103,9 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
     }
 }
 
-/// The chunked backward keeps φ(Q), φ(K') from its first pass when they fit (`featureCacheBytes`)
-/// and recomputes them otherwise: the two paths give the same bits, with GQA (the group's later
+/// The chunked backward keeps φ(Q), φ(K') and each chunk's dA from its first pass when they fit
+/// (`featureCacheBytes`) and recomputes them otherwise: the three paths (everything kept, dA alone
+/// kept, nothing kept) give the same bits, with GQA (the group's later
 /// heads reuse φ(K')), padding rows, a short last chunk, an initial state, and 16-row feature
 /// blocks plus leftover rows (D 16 and 32) and a D that is not a multiple of 16.
 @Suite struct ChunkedFeatureCacheTests {
@@ -116,11 +117,14 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
             ChunkedLinearAttention(chunkSize: 32, vPadding: 0, featureCacheBytes: bytes)
                 .backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 2)
         }
-        let cached = grads(8 << 20), recomputed = grads(0)
-        #expect(cached.dq.scalars == recomputed.dq.scalars)
-        #expect(cached.dk.scalars == recomputed.dk.scalars)
-        #expect(cached.dv.scalars == recomputed.dv.scalars)
-        #expect(cached.ds0.scalars == recomputed.ds0.scalars)
+        // dA takes T·Cp floats (83 · 32 · 4 bytes), below the features' 2·T·2D at every D here
+        let cached = grads(8 << 20), daOnly = grads(83 * 32 * 4), recomputed = grads(0)
+        for other in [daOnly, recomputed] {
+            #expect(cached.dq.scalars == other.dq.scalars)
+            #expect(cached.dk.scalars == other.dk.scalars)
+            #expect(cached.dv.scalars == other.dv.scalars)
+            #expect(cached.ds0.scalars == other.ds0.scalars)
+        }
         let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
         #expect(recomputed.dk.maxAbsDifference(ref.dk) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
     }

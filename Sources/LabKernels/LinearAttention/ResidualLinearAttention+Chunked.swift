@@ -18,7 +18,8 @@
 // so T ≤ W + 1 with S_0 = 0 gives o = 0 exactly. The last chunk may be short (any T works).
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
 // chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
-// when they fit in `featureCacheBytes`, which saves a third of the feature-map work):
+// when they fit in `featureCacheBytes`, which saves a third of the feature-map work, and so is each
+// chunk's dA, which saves pass 2 one of its two causal products):
 //   pass 1, forward over chunks, rebuilding Sᵀ from S_0:
 //     dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c;  dq = φ'(dQ̃)
 //   pass 2, reverse over chunks, dS = gradient from later chunks (0 at the end):
@@ -29,7 +30,8 @@
 // C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)` assumes.
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
-// backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states.
+// backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
+// adds up to 8 MiB of kept φ and 8 MiB of kept dA per thread (`featureCacheBytes`).
 // Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
 // Any head dim D ≥ 1: products with D or D' columns take a tail of narrower column blocks
 // (TileGemm.swift) and φ takes the last D mod 16 entries of a row one by one (FeatureMap.swift).
@@ -46,7 +48,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
 
     /// The backward keeps φ(Q) and φ(K') of a head ([T × D'] each) from its first pass for its
     /// second when the two fit in this many bytes (8 MiB: T ≤ 16,384 at D 32, 8,192 at D 64),
-    /// per thread; longer sequences recompute them chunk by chunk. (Other values: tests only.)
+    /// per thread, and each chunk's dA ([T × Cp], Cp = C rounded up to 16) when it fits on its own
+    /// (T ≤ 32,768 at C 64); longer sequences recompute them chunk by chunk. (Other values: tests only.)
     var featureCacheBytes: Int
 
     public init(chunkSize: Int = 64) { self.init(chunkSize: chunkSize, vPadding: 0) }
@@ -136,6 +139,12 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
                 let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
                 defer { cache?.deallocate() }
+                // dA = tril(dO_c V'_cᵀ) of every chunk of the head, [T × Cp] (chunk c at row c0), kept
+                // from pass 1 for pass 2 under the same limit: pass 2 skips a causal product and V'ᵀ.
+                let daCached = T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
+                let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
+                defer { daCache?.deallocate() }
+                func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
                 let (b, g) = (bg / Hkv, bg % Hkv)
                 for h in (g * G)..<((g + 1) * G) {
                     let bh = b * H + h
@@ -148,14 +157,14 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     var c0 = 0
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
-                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0)
+                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
                         tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
                                                             into: kf, features: !kFeaturesReady)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
-                            lowerTriangularProduct(w.da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                            lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // Sᵀ += V'_cᵀ K̃_c
                             tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
                         }
@@ -168,19 +177,21 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     var start = ((T - 1) / C) * C  // start row of the last chunk
                     while start >= 0 {
                         let n = min(C, T - start), np = (n + 15) & ~15
-                        let dOc = gh + start * D, qf = qf(start), kf = kf(start)
+                        let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
                         if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
                                                             into: kf, features: !cached)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
-                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                             causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: w.da, ld: w.Cp)
+                            if !daCached {
+                                loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
+                                causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                            }
                             // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
                             transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
                             tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                            transposedLowerTriangularProduct(w.da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // dV'_c = K̃_c dS + Aᵀ dO_c
                             tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
                             transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
