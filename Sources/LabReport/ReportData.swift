@@ -223,6 +223,20 @@ public struct ReportData: Sendable {
         return values.compactMapValues { Stat.of($0) }
     }
 
+    /// The entries with the most replicates (the largest n), and how many have fewer: a summary's
+    /// "best" is picked among the former only, so a configuration with one seed does not outrank
+    /// configurations measured with five (a partial study, or a run that failed on some seeds).
+    static func mostReplicated<T>(_ entries: [T], stat: (T) -> Stat) -> (kept: [T], fewer: Int) {
+        guard let n = entries.map({ stat($0).n }).max() else { return ([], 0) }
+        let kept = entries.filter { stat($0).n == n }
+        return (kept, entries.count - kept.count)
+    }
+
+    /// The words a summary adds to its best configuration when others had fewer replicates ("" when none).
+    static func fewerSeedsNote(_ fewer: Int, n: Int) -> String {
+        fewer == 0 ? "" : " (best of those with n = \(n); \(fewer) with fewer seeds not ranked)"
+    }
+
     /// Sorted distinct values.
     static func distinct<T: Hashable & Comparable>(_ xs: [T?]) -> [T] { Array(Set(xs.compactMap { $0 })).sorted() }
 

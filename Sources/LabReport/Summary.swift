@@ -1,5 +1,6 @@
 // The generated half of a notebook's Answer (section `answer-summary`), a pure function of the rows:
-// per task and eval length, the best configuration by mean accuracy on the eval examples, the reference (full
+// per task and eval length, the best configuration by mean accuracy on the eval examples (among the
+// configurations with the most seeds), the reference (full
 // attention, `RunConfig.isReference`) and the chance level the rows record (`chance_accuracy`: the
 // best constant answer's accuracy on the same eval examples, written by the harness for every task
 // alike). Where every configuration's mean accuracy is at most `chanceMargin` above chance, it says
@@ -22,8 +23,11 @@ public enum Summary {
         public var length: Int
         /// Mean of the rows' `chance_accuracy` (nil: no row records it).
         public var chance: Stat?
-        /// The configuration with the highest mean accuracy (ties: the first in `RunConfig` order).
+        /// The configuration with the highest mean accuracy among those with the most seeds (ties:
+        /// the first in `RunConfig` order).
         public var best: (config: RunConfig, accuracy: Stat)
+        /// How many configurations had fewer seeds than `best` and were not ranked.
+        public var fewerSeeds = 0
         /// The reference configurations (full attention) and their accuracy.
         public var references: [(config: RunConfig, accuracy: Stat)]
         /// Every configuration's mean accuracy, highest first.
@@ -67,7 +71,8 @@ public enum Summary {
                 let ranked = all.enumerated().sorted { a, b in
                     a.element.accuracy.mean != b.element.accuracy.mean ? a.element.accuracy.mean > b.element.accuracy.mean : a.offset < b.offset
                 }.map(\.element)
-                guard let best = ranked.first else { continue }
+                let (candidates, fewer) = ReportData.mostReplicated(ranked) { $0.accuracy }
+                guard let best = candidates.first else { continue }
                 let scored = configs.compactMap { c in scores[CellKey(config: c, task: task, length: L)].map { (config: c, score: $0) } }
                 let bestScore = scored.enumerated().max { a, b in
                     a.element.score.mean != b.element.score.mean ? a.element.score.mean < b.element.score.mean : a.offset > b.offset
@@ -75,6 +80,7 @@ public enum Summary {
                 var cell = Cell(task: task, length: L, chance: chanceStats[TL(task: task, length: L)], best: best,
                                 references: all.filter { $0.config.isReference }, all: ranked, bestScore: bestScore)
                 cell.allScoresEqual = scored.count > 1 && Set(scored.map(\.score.mean)).count == 1
+                cell.fewerSeeds = fewer
                 out.append(cell)
             }
         }
@@ -94,7 +100,8 @@ public enum Summary {
         let text = TextSummary.markdown(d)
         guard !cells.isEmpty else { return text.isEmpty ? "_No accuracy rows: nothing to summarise._\n" : text }
         let keys = ReportData.varyingKeys(Array(Set(cells.flatMap { $0.all.map(\.config) })))
-        var s = "Generated from the rows: per task and eval length, the best configuration by mean accuracy on the eval examples, "
+        var s = "Generated from the rows: per task and eval length, the best configuration by mean accuracy on the eval examples "
+            + "(among the configurations with the most seeds there), "
             + "the reference (\(d.referenceKind) attention) and the chance level (`chance_accuracy`: the accuracy of the "
             + "best constant answer on the same eval examples). A task is at chance at a length when every configuration's mean "
             + "accuracy is at most max(0.02, 10 % of chance) above it; where scores are recorded and every greedy answer scored 0, "
@@ -115,7 +122,8 @@ public enum Summary {
                 verdict = String(format: "**no correct answer**: every greedy answer scored 0; the accuracy above chance (best +%.3f) comes from the answer's format", c.best.accuracy.mean - c.chance!.mean)
             case false?: verdict = String(format: "above chance (best +%.3f)", c.best.accuracy.mean - c.chance!.mean)
             }
-            var line = [c.task, String(c.length), name(c.best.config, keys) + " " + c.best.accuracy.formatted(), refs, chance, verdict]
+            var line = [c.task, String(c.length), name(c.best.config, keys) + " " + c.best.accuracy.formatted()
+                        + ReportData.fewerSeedsNote(c.fewerSeeds, n: c.best.accuracy.n), refs, chance, verdict]
             if hasScore {
                 line.append(c.bestScore.map { b in
                     String(format: "%.3f", b.score.mean) + (c.allScoresEqual ? " (every configuration)" : " (\(name(b.config, keys)))")

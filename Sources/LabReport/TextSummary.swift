@@ -1,6 +1,6 @@
 // The generated Answer summary of the byte-level language-model tasks (`lm_*`), a pure function of
 // the rows' text metrics (`TextMetrics`): per task and eval length, the configuration with the
-// lowest mean test bits per byte, full attention's, and the unigram level (`unigram_bpb`: a model
+// lowest mean test bits per byte (among those with the most seeds), full attention's, and the unigram level (`unigram_bpb`: a model
 // that ignores its context), with how far below that level the best model lies. `Summary` hands
 // these tasks here instead of ranking them by next-byte accuracy.
 import Foundation
@@ -23,7 +23,7 @@ public enum TextSummary {
         let configs = Array(Set(obs.map(\.config))).sorted()
         let keys = ReportData.varyingKeys(configs)
         let s = "Language-model tasks: per task and eval length, the configuration with the lowest mean test bits per byte (`bpb`, "
-            + "lower is better), \(d.referenceKind) attention's, and the unigram level (`unigram_bpb`: a unigram byte model "
+            + "lower is better; among the configurations with the most seeds there), \(d.referenceKind) attention's, and the unigram level (`unigram_bpb`: a unigram byte model "
             + "fitted on the train split, the level of a model that ignores its context). A configuration within "
             + "\(Fmt.num(unigramMargin)) bits per byte of that level is not using its context. Bits per byte: mean (n seeds), "
             + "or mean ± std (n). The comparisons against the reference are in the Comparisons section.\n\n"
@@ -32,7 +32,8 @@ public enum TextSummary {
             let floor = Stat.of(d.observations(TextMetrics.unigramBPB, kind: "accuracy").filter { $0.task == task }.map(\.value).filter(\.isFinite))
             for L in ReportData.distinct(obs.filter { $0.task == task }.map(\.length)) {
                 let all = configs.compactMap { c in stats[CellKey(config: c, task: task, length: L)].map { (config: c, bpb: $0) } }
-                guard let best = all.min(by: { $0.bpb.mean < $1.bpb.mean }) else { continue }
+                let (ranked, fewer) = ReportData.mostReplicated(all) { $0.bpb }
+                guard let best = ranked.min(by: { $0.bpb.mean < $1.bpb.mean }) else { continue }
                 let refs = all.filter(\.config.isReference)
                 let refText = refs.isEmpty ? "–" : refs.map { (refs.count > 1 ? Summary.name($0.config, keys) + " " : "") + $0.bpb.formatted() }.joined(separator: "; ")
                 let verdict: String
@@ -44,7 +45,8 @@ public enum TextSummary {
                 } else {
                     verdict = "unigram level not recorded"
                 }
-                lines.append([task, String(L), Summary.name(best.config, keys) + " " + best.bpb.formatted(), refText,
+                lines.append([task, String(L), Summary.name(best.config, keys) + " " + best.bpb.formatted()
+                                + ReportData.fewerSeedsNote(fewer, n: best.bpb.n), refText,
                               floor.map { String(format: "%.3f", $0.mean) } ?? "–", verdict])
             }
         }

@@ -41,6 +41,23 @@ import Testing
         #expect(cells.allSatisfy { $0.references.map(\.config.variant) == ["full"] })
     }
 
+    /// rattention's one seed at 0.95 does not outrank full attention's three at 0.9: the best is
+    /// picked among the configurations with the most seeds, and the line says one was left out.
+    @Test func theBestIsPickedAmongTheConfigurationsWithTheMostSeeds() {
+        func seeded(_ r: ResultRow, _ seed: Int) -> ResultRow {
+            var r = r
+            r.runID += "-\(seed)"; r.labels["seed"] = String(seed)
+            return r
+        }
+        let full = accuracyRow("b1", "full", task: "learned", accuracy: 0.9, chance: 0.1)
+        let d = ReportData(study: "synthetic", rows: (0..<3).map { seeded(full, $0) }
+                           + [accuracyRow("b3", "rattention", window: 8, task: "learned", accuracy: 0.95, chance: 0.1)])
+        let cell = Summary.cells(d).first
+        #expect(cell?.best.config.variant == "full" && cell?.fewerSeeds == 1)
+        #expect(cell?.all.first?.config.variant == "rattention")  // the ranking of every configuration is unchanged
+        #expect(Summary.markdown(d).contains("| learned | 32 | full 0.900 ± 0.000 (3) (best of those with n = 3; 1 with fewer seeds not ranked) |"))
+    }
+
     @Test func theMarginIsTwoHundredthsOrATenthOfChance() {
         #expect(Summary.chanceMargin(0.1) == 0.02)
         #expect(Summary.chanceMargin(0.5) == 0.05)

@@ -22,4 +22,21 @@ import LabResults
         let text = TextSummary.markdown(ReportData(study: "synthetic", rows: Self.rows(bpb: bpb, unigram: unigram)))
         #expect(text.contains("| " + verdict + " |"), "\(text)")
     }
+
+    /// A configuration with one seed and a lower mean does not outrank full attention's five: the
+    /// best is picked among the configurations with the most seeds, and the line says one was left out.
+    @Test func theBestIsPickedAmongTheConfigurationsWithTheMostSeeds() {
+        func bpbRow(_ id: String, _ variant: String, seed: Int, bpb: Double) -> ResultRow {
+            var labels = ["variant": variant, "task": "lm_x", "seed": String(seed)]
+            if variant != "full" { labels["window"] = "8" }
+            return row(id, labels: labels, metrics: [MetricValue(TextMetrics.bpb, bpb, unit: "bits/byte", task: "lm_x", length: 8),
+                                                     MetricValue(TextMetrics.unigramBPB, 4, unit: "bits/byte", task: "lm_x", length: 8)])
+        }
+        let rows = (0..<5).map { bpbRow("f\($0)", "full", seed: $0, bpb: 2.0) } + [bpbRow("s0", "sliding_window", seed: 0, bpb: 1.5)]
+        let text = TextSummary.markdown(ReportData(study: "synthetic", rows: rows))
+        #expect(text.contains("| lm_x | 8 | full 2.000 ± 0.000 (5) (best of those with n = 5; 1 with fewer seeds not ranked) |"), "\(text)")
+        // with every configuration at one seed, the lowest mean wins and nothing is left out
+        let even = TextSummary.markdown(ReportData(study: "synthetic", rows: [rows[0], rows[5]]))
+        #expect(even.contains("| lm_x | 8 | sliding_window W=8 1.500 (1) |"), "\(even)")
+    }
 }
