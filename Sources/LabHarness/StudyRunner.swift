@@ -56,9 +56,7 @@ public enum StudyPaths {
     public static func work(_ out: String, _ id: String) -> String { out + "/work/" + id }
     /// Every results file in `out` (the whole-study file and the shard files), each as its sealed
     /// parts, oldest first, then itself (`ResultsStore.segments`).
-    public static func allResults(_ out: String) -> [String] {
-        ResultsStore.segmentedFiles(in: out) { $0 == "results.jsonl" || $0.hasPrefix("results.shard-") }
-    }
+    public static func allResults(_ out: String) -> [String] { ResultsStore.studyFiles(in: out) }
     /// The latest row of each run of `study` over every results file in `out` (`ResultsStore.latest`:
     /// an ok row beats a failed one): a run is recorded wherever its row is, for `study status` and
     /// for what `study run` skips, whichever file (shard or whole-study) an earlier invocation wrote

@@ -87,8 +87,9 @@ public struct StudyFile: Sendable, Equatable {
 }
 
 public enum ReportInput {
-    /// The rows of a study: `results` when given, else `<folder>/results.jsonl` under `root`, else
-    /// the merge of `<folder>/results*.jsonl` (shards); each file read with its sealed parts first
+    /// The rows of a study: `results` when given, else every results file of `<folder>` under
+    /// `root` — `results.jsonl` and the shard files, as `study status` counts them
+    /// (`ResultsStore.studyFiles`) — merged; each file read with its sealed parts first
     /// (`ResultsStore.segments`); `folder` defaults to the published
     /// `results/<name>` (`StudyLocations`). One row per run id (the latest; an ok row beats a failed
     /// one). `sources` are the files read; `notes` mention torn tails.
@@ -106,12 +107,9 @@ public enum ReportInput {
             guard !files.isEmpty else { throw ReportError("\(results): no such results file") }
         } else {
             let dir = folder ?? StudyLocations(study: study, publish: true).results, main = dir + "/results.jsonl"
-            files = ResultsStore.segments(of: rooted(main)).map { unrooted($0, main) }
+            files = ResultsStore.studyFiles(in: rooted(dir)).map { unrooted($0, main) }
             if files.isEmpty {
-                files = ResultsStore.segmentedFiles(in: rooted(dir)) { $0.hasPrefix("results") }.map { unrooted($0, main) }
-                if files.isEmpty {
-                    throw ReportError("\(main): no such results file (run `attnlab study run` on the study first, or give --results; --publish reads results/<name>)")
-                }
+                throw ReportError("\(main): no such results file (run `attnlab study run` on the study first, or give --results; --publish reads results/<name>)")
             }
         }
         var rows: [ResultRow] = [], notes: [String] = []

@@ -70,6 +70,13 @@ public enum ResultsStore {
         return bases.sorted().flatMap { segments(of: dir + "/" + $0) }
     }
 
+    /// The results files of a study's output folder: the whole-study file `results.jsonl` and the
+    /// shard files `results.shard-I-of-N.jsonl`, each as its `segments`, `results.jsonl` first.
+    /// What `study run` skips, what `study status` counts and what the report reads.
+    public static func studyFiles(in dir: String) -> [String] {
+        segmentedFiles(in: dir) { $0 == "results.jsonl" || $0.hasPrefix("results.shard-") }
+    }
+
     /// The rows of `path` in file order (none if the file does not exist); `tornTail` is true
     /// when an unparsable last line without its newline was skipped; `otherSchema` counts the rows
     /// of another format version, skipped (a newer attnlab wrote them; they are never taken as done).

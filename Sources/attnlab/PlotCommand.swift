@@ -12,7 +12,7 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a study's figures with gnuplot (.dat, .gp, .png, .svg under plots/<study>/).")
     @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
-    @Option(help: "Results file (default runs/<name>/results.jsonl, else the merge of runs/<name>/results*.jsonl; results/<name>/… with --publish).")
+    @Option(help: "Results file (default: runs/<name>/results.jsonl and its shard files, merged; results/<name>/… with --publish).")
     var results: String?
     @Option(help: "Output folder (default runs/<name>/plots; plots/<name> with --publish).") var out: String?
     @Flag(help: "The canonical places: rows from results/<name>, figures into plots/<name>.") var publish = false

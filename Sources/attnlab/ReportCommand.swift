@@ -13,7 +13,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write or refresh a study's Markdown notebook (runs/<name>/notebook.md; notebooks-md/<name>.md with --publish); draws its figures first.")
     @Argument(help: "Study file (studies/NAME.yaml) or study name.") var study: String
-    @Option(help: "Results file (default runs/<name>/results.jsonl, else the merge of runs/<name>/results*.jsonl; results/<name>/… with --publish).")
+    @Option(help: "Results file (default: runs/<name>/results.jsonl and its shard files, merged; results/<name>/… with --publish).")
     var results: String?
     @Option(help: "Notebook file (default runs/<name>/notebook.md; notebooks-md/<name>.md with --publish).") var out: String?
     @Option(help: "Figure folder (default runs/<name>/plots; plots/<name> with --publish).") var plots: String?

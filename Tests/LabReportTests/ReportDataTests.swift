@@ -176,6 +176,21 @@ import Testing
         #expect(loaded.rows[0].status == .ok)
     }
 
+    /// A whole-study file beside shard files that were not merged yet (a plain `study run` after
+    /// an array): the report reads both, as `study status` counts both; other files are not read.
+    @Test func theWholeStudyFileAndUnmergedShardsAreBothRead() throws {
+        let root = try temporaryDirectory("both")
+        defer { cleanUp(root) }
+        let dir = root + "/results/s"
+        let l = ["variant": "full", "task": "t"]
+        try ResultsStore.append([row("id1", labels: l, metrics: [])], to: dir + "/results.part-0001.jsonl")
+        try ResultsStore.append([row("id2", labels: l, metrics: [])], to: dir + "/results.shard-0-of-2.jsonl")
+        try ResultsStore.append([row("id3", labels: l, metrics: [])], to: dir + "/results-old.jsonl")
+        let loaded = try ReportInput.load(study: "s", results: nil, root: root)
+        #expect(loaded.sources == ["results/s/results.part-0001.jsonl", "results/s/results.shard-0-of-2.jsonl"])
+        #expect(loaded.rows.map(\.runID) == ["id1", "id2"])
+    }
+
     @Test func sealedPartsAreReadFirst() throws {
         let root = try temporaryDirectory("parts")
         defer { cleanUp(root) }
