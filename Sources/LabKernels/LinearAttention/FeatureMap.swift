@@ -58,7 +58,6 @@ public enum FeatureMap: String, CaseIterable, Sendable, Hashable {
 // MARK: - Float rows (16-lane SIMD, scalar tail)
 
 extension FeatureMap {
-
     /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
     /// (row stride 2D). Any D ≥ 1: the first D − D mod 16 entries of a row in 16-lane SIMD, the
     /// last D mod 16 one by one (the same formulas).

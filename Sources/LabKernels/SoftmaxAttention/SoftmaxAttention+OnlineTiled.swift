@@ -70,7 +70,6 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         return min(keyTile, max(16, (w + 16) & ~15))
     }
 
-
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, shape: AttentionShape,
                         threads: Int) -> SoftmaxAttentionOutput<Float> {
         let (B, H, T, S, D, G) = (shape.B, shape.H, shape.T, shape.S, shape.D, shape.group)
