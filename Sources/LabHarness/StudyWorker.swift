@@ -89,36 +89,41 @@ public struct RunStatus: Sendable {
 extension Study {
     /// The run ids of `outDir`'s rows of this study that its expansion no longer has (an entry
     /// renamed or removed, a sweep value dropped): counted apart by `study status`, never as done.
-    public func orphanRunIDs(outDir: String) throws -> [String] {
-        let ids = Set(try expand().map(\.id))
-        return try StudyPaths.recorded(outDir, study: name).keys.filter { !ids.contains($0) }.sorted()
-    }
+    public func orphanRunIDs(outDir: String) throws -> [String] { try statusAndOrphans(outDir: outDir).orphans }
 
     /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
     /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
-    public func status(outDir: String) throws -> [RunStatus] {
-        let latest = try StudyPaths.recorded(outDir, study: name)
-        return try expand().map { run in
-            let work = StudyPaths.work(outDir, run.id)
-            if let row = latest[run.id] {
-                if row.status == .ok { return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds)) }
-                return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""))
-            }
-            let fd = open(work + "/lock", O_RDWR)
-            if fd >= 0 {
-                defer { close(fd) }
-                if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                    return RunStatus(run: run, state: .running, detail: lastProgress(work + "/log.txt"))
-                }
-                flock(fd, LOCK_UN)
-            }
-            if FileManager.default.fileExists(atPath: work + "/outcome.json") {
-                return RunStatus(run: run, state: .pending, detail: "finished; its row is appended by the next `study run`")
-            }
-            if Checkpoint.exists(work + "/checkpoint") {
-                return RunStatus(run: run, state: .pending, detail: "half-trained, resumes from its checkpoint (\(lastProgress(work + "/log.txt")))")
-            }
-            return RunStatus(run: run, state: .pending, detail: "")
+    public func status(outDir: String) throws -> [RunStatus] { try statusAndOrphans(outDir: outDir).states }
+
+    /// `status` and `orphanRunIDs` from one read of the results files and one expansion (what
+    /// `study status` prints: a long study's rows take seconds to parse).
+    public func statusAndOrphans(outDir: String) throws -> (states: [RunStatus], orphans: [String]) {
+        let latest = try StudyPaths.recorded(outDir, study: name), runs = try expand()
+        let ids = Set(runs.map(\.id))
+        return (runs.map { run in state(of: run, row: latest[run.id], outDir: outDir) }, latest.keys.filter { !ids.contains($0) }.sorted())
+    }
+
+    /// One run's state from its latest row (nil: none) and its work folder.
+    func state(of run: Run, row: ResultRow?, outDir: String) -> RunStatus {
+        let work = StudyPaths.work(outDir, run.id)
+        if let row {
+            if row.status == .ok { return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds)) }
+            return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""))
         }
+        let fd = open(work + "/lock", O_RDWR)
+        if fd >= 0 {
+            defer { close(fd) }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                return RunStatus(run: run, state: .running, detail: lastProgress(work + "/log.txt"))
+            }
+            flock(fd, LOCK_UN)
+        }
+        if FileManager.default.fileExists(atPath: work + "/outcome.json") {
+            return RunStatus(run: run, state: .pending, detail: "finished; its row is appended by the next `study run`")
+        }
+        if Checkpoint.exists(work + "/checkpoint") {
+            return RunStatus(run: run, state: .pending, detail: "half-trained, resumes from its checkpoint (\(lastProgress(work + "/log.txt")))")
+        }
+        return RunStatus(run: run, state: .pending, detail: "")
     }
 }

@@ -90,7 +90,7 @@ enum LMHead {
     static func crossEntropySIMD(_ logits: Tensor<Float>, targets: [Int], normaliser: Double) -> LossResult<Float> {
         let (M, V) = (logits.shape[0], logits.shape[1])
         let V16 = V - V % 16
-        let scale = Float(1 / normaliser), log2e: Float = 1.442_695_040_888_963_4
+        let scale = Float(1 / normaliser)
         var lossSum = 0.0, correct = 0
         let d = [Float](unsafeUninitializedCapacity: M * V) { db, n in
             logits.scalars.withUnsafeBufferPointer { lb in

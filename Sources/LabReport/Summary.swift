@@ -119,8 +119,13 @@ public enum Summary {
             case nil: verdict = "chance level not recorded (rows older than `chance_accuracy`)"
             case true?: verdict = "**\(atChanceWords)** (every mean ≤ \(String(format: "%.3f", c.chance!.mean + chanceMargin(c.chance!.mean))))"
             case false? where c.noCorrectAnswer:
-                verdict = String(format: "**no correct answer**: every greedy answer scored 0; the accuracy above chance (best +%.3f) comes from the answer's format", c.best.accuracy.mean - c.chance!.mean)
-            case false?: verdict = String(format: "above chance (best +%.3f)", c.best.accuracy.mean - c.chance!.mean)
+                verdict = String(format: "**no correct answer**: every greedy answer scored 0; the accuracy above chance (best +%.3f) comes from the answer's format", c.all[0].accuracy.mean - c.chance!.mean)
+            case false? where c.best.accuracy.mean > c.chance!.mean + chanceMargin(c.chance!.mean):
+                verdict = String(format: "above chance (best +%.3f)", c.best.accuracy.mean - c.chance!.mean)
+            case false?:  // only a configuration with fewer seeds than the best is above chance
+                let top = c.all[0]
+                verdict = "above chance only with fewer seeds: \(name(top.config, keys)) "
+                    + String(format: "+%.3f (n = %d)", top.accuracy.mean - c.chance!.mean, top.accuracy.n)
             }
             var line = [c.task, String(c.length), name(c.best.config, keys) + " " + c.best.accuracy.formatted()
                         + ReportData.fewerSeedsNote(c.fewerSeeds, n: c.best.accuracy.n), refs, chance, verdict]

@@ -36,12 +36,16 @@ public enum TextSummary {
                 guard let best = ranked.min(by: { $0.bpb.mean < $1.bpb.mean }) else { continue }
                 let refs = all.filter(\.config.isReference)
                 let refText = refs.isEmpty ? "–" : refs.map { (refs.count > 1 ? Summary.name($0.config, keys) + " " : "") + $0.bpb.formatted() }.joined(separator: "; ")
+                // "no configuration uses its context" is about every configuration, fewer seeds or not
+                let lowest = all.min(by: { $0.bpb.mean < $1.bpb.mean })!
                 let verdict: String
                 if let f = floor?.mean {
-                    verdict = best.bpb.mean > f + unigramMargin
-                        ? String(format: "**above the unigram level** (best %.3f worse): no configuration uses its context", best.bpb.mean - f)
-                        : best.bpb.mean >= f - unigramMargin ? "**at the unigram level**: no configuration uses its context"
-                        : String(format: "best %.3f below the unigram level", f - best.bpb.mean)
+                    verdict = lowest.bpb.mean > f + unigramMargin
+                        ? String(format: "**above the unigram level** (best %.3f worse): no configuration uses its context", lowest.bpb.mean - f)
+                        : lowest.bpb.mean >= f - unigramMargin ? "**at the unigram level**: no configuration uses its context"
+                        : best.bpb.mean < f - unigramMargin ? String(format: "best %.3f below the unigram level", f - best.bpb.mean)
+                        : "below the unigram level only with fewer seeds: \(Summary.name(lowest.config, keys)) "
+                            + String(format: "by %.3f (n = %d)", f - lowest.bpb.mean, lowest.bpb.n)
                 } else {
                     verdict = "unigram level not recorded"
                 }

@@ -7,7 +7,8 @@
 // past it first renames the file to `<base>.part-NNNN.jsonl` (NNNN one above the highest part
 // there; rename(2) is atomic, the folder is fsync'd) and starts a fresh `<base>.jsonl`. One logical
 // results file is its parts in number order, then `<base>.jsonl` (`segments`): every reader reads
-// them in that order, so "the later row wins" (`latest`) still means the later-written row. Parts
+// them in that order, so where two rows of a run ended at the same time (`latest` goes by end
+// time first) the later-written one still wins. Parts
 // keep each committed file of a long study small enough for a git host (several of them warn above
 // 5 MiB); `merge` writes its output the same way.
 import Foundation
@@ -234,14 +235,29 @@ public enum ResultsStore {
         _ = fsync(fd)
     }
 
-    /// The row that counts for each run id: the last `ok` row, else the last row.
+    /// The row that counts for each run id: an `ok` row beats a failed one; among rows of the same
+    /// standing, the one that ended later (`provenance.ended`) wins, and at equal or unreadable
+    /// times the one read later. By time, not by file order, so that an old row in a shard file
+    /// kept after `study merge` never hides a newer row of the same run in `results.jsonl`.
     public static func latest(_ rows: [ResultRow]) -> [String: ResultRow] {
         var out: [String: ResultRow] = [:]
         for r in rows {
-            if let old = out[r.runID], old.status == .ok, r.status != .ok { continue }
+            if let old = out[r.runID] {
+                if old.status == .ok, r.status != .ok { continue }
+                if old.status == r.status, let a = endTime(old), let b = endTime(r), b < a { continue }
+            }
             out[r.runID] = r
         }
         return out
+    }
+
+    /// When the row's run ended (nil when `provenance.ended` is not an ISO 8601 time).
+    static func endTime(_ r: ResultRow) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: r.provenance.ended) { return d }
+        f.formatOptions = [.withInternetDateTime]
+        return f.date(from: r.provenance.ended)
     }
 
     /// One row per run id, the one `latest` picks, in order of each id's first appearance (shards,
@@ -253,7 +269,7 @@ public enum ResultsStore {
     }
 
     /// Combines result files (e.g. the shards of a job array; each read with its parts, `expand`)
-    /// and the rows `output` already holds (read first, so the inputs' rows are the later ones)
+    /// and the rows `output` already holds (read first, so at equal end times the inputs' rows win)
     /// into `output`, one row per run id (`latest`), in order of first appearance, written as parts
     /// of at most `limit` bytes (`replaceSegmented`). Returns the number of rows written and of rows
     /// dropped as superseded duplicates. With `study`, rows of other studies are left out and

@@ -71,13 +71,12 @@ struct StudyCmd: ParsableCommand {
                 let study = try Study.load(path: file)
                 try study.checkData()
                 try checkOutputFolder(out ?? StudyPaths.defaultOut(study, publish: publish), flag: "--out")
-                let states = try study.status(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
+                let (states, orphans) = try study.statusAndOrphans(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
                 for s in states {
                     print("\(s.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(s.run.summary)" + (s.detail.isEmpty ? "" : "  — \(s.detail)"))
                 }
                 let counts = RunStatus.State.allCases.map { st in "\(states.filter { $0.state == st }.count) \(st.rawValue)" }
                 print("\(states.count) runs: " + counts.joined(separator: ", "))
-                let orphans = try study.orphanRunIDs(outDir: out ?? StudyPaths.defaultOut(study, publish: publish))
                 if !orphans.isEmpty {
                     print("\(orphans.count) recorded runs match no run of this file (an entry renamed or removed, a sweep value dropped, a run cut by skip): "
                           + "not counted above; the report leaves them out only if you remove their rows")

@@ -56,6 +56,11 @@ import Testing
         #expect(cell?.best.config.variant == "full" && cell?.fewerSeeds == 1)
         #expect(cell?.all.first?.config.variant == "rattention")  // the ranking of every configuration is unchanged
         #expect(Summary.markdown(d).contains("| learned | 32 | full 0.900 ± 0.000 (3) (best of those with n = 3; 1 with fewer seeds not ranked) |"))
+        // the best with most seeds at chance, one with fewer seeds above it: the verdict says so
+        let atChance = ReportData(study: "synthetic", rows: (0..<3).map { seeded(accuracyRow("c1", "full", task: "flat", accuracy: 0.1, chance: 0.1), $0) }
+                                  + [accuracyRow("c3", "rattention", window: 8, task: "flat", accuracy: 0.6, chance: 0.1)])
+        #expect(Summary.cells(atChance).first?.atChance == false)
+        #expect(Summary.markdown(atChance).contains("| above chance only with fewer seeds: rattention W=8 +0.500 (n = 1) |"))
     }
 
     @Test func theMarginIsTwoHundredthsOrATenthOfChance() {

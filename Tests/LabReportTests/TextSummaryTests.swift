@@ -38,5 +38,10 @@ import LabResults
         // with every configuration at one seed, the lowest mean wins and nothing is left out
         let even = TextSummary.markdown(ReportData(study: "synthetic", rows: [rows[0], rows[5]]))
         #expect(even.contains("| lm_x | 8 | sliding_window W=8 1.500 (1) |"), "\(even)")
+        // full attention at the unigram level, a one-seed window below it: not "no configuration uses its context"
+        let atLevel = (0..<5).map { bpbRow("f\($0)", "full", seed: $0, bpb: 4.0) } + [bpbRow("s0", "sliding_window", seed: 0, bpb: 3.0)]
+        let mixed = TextSummary.markdown(ReportData(study: "synthetic", rows: atLevel))
+        #expect(mixed.contains("| below the unigram level only with fewer seeds: sliding_window W=8 by 1.000 (n = 1) |"), "\(mixed)")
+        #expect(!mixed.contains("no configuration uses its context"))
     }
 }

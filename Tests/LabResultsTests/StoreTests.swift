@@ -162,6 +162,28 @@ func tempFile(_ name: String) -> String {
         #expect(try rows(last).map(\.runID) == ["p", "q"])
     }
 
+    /// A run's row is picked by standing, then by end time, then by reading order: an old ok row
+    /// read last (a shard kept after a merge) does not hide a newer ok row read first; a failed row
+    /// never hides an ok one, however late; unreadable or equal times fall back to reading order.
+    @Test func latestGoesByEndTimeThenReadingOrder() {
+        func at(_ id: String, _ status: ResultRow.Status = .ok, value: Double, ended: String) -> ResultRow {
+            var r = row(id, status, value: value)
+            r.provenance.ended = ended
+            return r
+        }
+        let newer = at("r", value: 0.9, ended: "2026-12-01T10:00:00.500Z"), older = at("r", value: 0.1, ended: "2026-12-01T09:00:00.000Z")
+        #expect(ResultsStore.latest([newer, older])["r"]?.metrics.first?.value == 0.9)
+        #expect(ResultsStore.latest([older, newer])["r"]?.metrics.first?.value == 0.9)
+        let lateFailure = at("r", .failed, value: 0, ended: "2026-12-02T00:00:00Z")
+        #expect(ResultsStore.latest([older, lateFailure])["r"]?.status == .ok)
+        let earlyFailure = at("r", .failed, value: 0, ended: "2026-11-01T00:00:00Z")
+        #expect(ResultsStore.latest([earlyFailure, older])["r"]?.status == .ok)  // ok beats failed either way
+        #expect(ResultsStore.latest([lateFailure, earlyFailure])["r"]?.provenance.ended == lateFailure.provenance.ended)
+        // no readable times (or the same time): the row read later wins
+        #expect(ResultsStore.latest([row("r", value: 0.2), row("r", value: 0.3)])["r"]?.metrics.first?.value == 0.3)
+        #expect(ResultsStore.latest([at("r", value: 0.2, ended: "x"), newer])["r"]?.metrics.first?.value == 0.9)
+    }
+
     @Test func appendSealsBeforeOverflowingAndReadersTakePartsFirst() throws {
         let path = tempFile("results.jsonl"), dir = (path as NSString).deletingLastPathComponent
         let line = row("r0").jsonLine.utf8.count + 1

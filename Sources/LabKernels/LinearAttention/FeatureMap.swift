@@ -58,8 +58,6 @@ public enum FeatureMap: String, CaseIterable, Sendable, Hashable {
 // MARK: - Float rows (16-lane SIMD, scalar tail)
 
 extension FeatureMap {
-    static let log2e: Float = 1.442_695_040_888_963_4
-
     /// y_r = φ(x_r) for `rows` rows. - Parameters: x: [rows × D] (row stride D); y: [rows × 2D]
     /// (row stride 2D). Any D ≥ 1: the first D − D mod 16 entries of a row in 16-lane SIMD, the
     /// last D mod 16 one by one (the same formulas).
@@ -99,19 +97,19 @@ extension FeatureMap {
                 let oneExp = hi - lo <= 64
                 // exp(lo − hi) through the vector exp2 too (a scalar expf call per row was 2 % of
                 // RAttention's training step at D 32)
-                let c = exp2(Vec16(repeating: (lo - hi) * Self.log2e)), cs = c[0]
+                let c = exp2(Vec16(repeating: (lo - hi) * log2e)), cs = c[0]
                 var i = 0
                 while i < D16 {
                     let v = load16(xr + i)
-                    let e1 = exp2((v - hi) * Self.log2e)
-                    let e2 = oneExp ? c / e1 : exp2((lo - v) * Self.log2e)
+                    let e1 = exp2((v - hi) * log2e)
+                    let e2 = oneExp ? c / e1 : exp2((lo - v) * log2e)
                     store16(e1, y1 + i); store16(e2, y2 + i)
                     s1 += e1; s2 += e2
                     i += 16
                 }
                 while i < D {
-                    let e1 = Float.exp2((xr[i] - hi) * Self.log2e)
-                    let e2 = oneExp ? cs / e1 : Float.exp2((lo - xr[i]) * Self.log2e)
+                    let e1 = Float.exp2((xr[i] - hi) * log2e)
+                    let e2 = oneExp ? cs / e1 : Float.exp2((lo - xr[i]) * log2e)
                     y1[i] = e1; y2[i] = e2
                     t1 += e1; t2 += e2
                     i += 1
@@ -218,7 +216,7 @@ extension FeatureMap {
                 var i = 0
                 while i < D {
                     let v = load16(xr + i)
-                    let e1 = exp2((v - h) * Self.log2e), e2 = exp2((l - v) * Self.log2e)
+                    let e1 = exp2((v - h) * log2e), e2 = exp2((l - v) * log2e)
                     store16(e1, y1 + i); store16(e2, y2 + i)
                     s1 += e1; s2 += e2
                     i += 16

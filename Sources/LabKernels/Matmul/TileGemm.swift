@@ -370,9 +370,13 @@ public func exp2(_ x: Vec16) -> Vec16 {
     return p * scale
 }
 
+/// log₂e, the factor that turns e^x into 2^(x·log₂e) (the kernels' exponentials go through `exp2`).
+/// A computed property, so that it inlines as a literal in every hot loop.
+@inlinable public var log2e: Float { 1.442_695_040_888_963_4 }
+
 /// e^x lane-wise through `exp2`: 2^(x·log₂e) (the same bits as writing the product out).
 @_transparent
-public func exp(_ x: Vec16) -> Vec16 { exp2(x * 1.442_695_040_888_963_4) }
+public func exp(_ x: Vec16) -> Vec16 { exp2(x * log2e) }
 
 /// Lane-wise max/min as compare + blend. (`pointwiseMax` and `SIMD.max()` follow IEEE NaN rules
 /// lane by lane and compile to scalar code; attention scores are never NaN.)

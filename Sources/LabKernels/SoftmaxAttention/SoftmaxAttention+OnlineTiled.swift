@@ -70,13 +70,11 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         return min(keyTile, max(16, (w + 16) & ~15))
     }
 
-    static let log2e: Float = 1.442_695_040_888_963_4
-
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, shape: AttentionShape,
                         threads: Int) -> SoftmaxAttentionOutput<Float> {
         let (B, H, T, S, D, G) = (shape.B, shape.H, shape.T, shape.S, shape.D, shape.group)
         let (Bq, Bk) = (forwardQueryTile(window: shape.window), keyTile)
-        let qScale = Self.log2e / Float.sqrt(Float(D))
+        let qScale = log2e / Float.sqrt(Float(D))
         let off = shape.queryOffset, window = shape.window
         var o = [Float](repeating: 0, count: B * H * T * D)
         var lse = [Float](repeating: 0, count: B * H * T)
@@ -141,7 +139,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                     }
                     for r in 0..<rows {
                         scaleRows(rows: 1, D: D, src: acc + r * D, by: 1 / l[r], into: oh + (i0 + r) * D)
-                        lh[i0 + r] = (m[r] + Float.log2(l[r])) / Self.log2e
+                        lh[i0 + r] = (m[r] + Float.log2(l[r])) / log2e
                     }
                     i0 += rows
                 }
@@ -155,7 +153,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                          dout: Tensor<Float>, shape: AttentionShape, threads: Int) -> SoftmaxAttentionGradients<Float> {
         let (B, H, Hkv, T, S, D, G) = (shape.B, shape.H, shape.Hkv, shape.T, shape.S, shape.D, shape.group)
         let (Bq, Bk) = (queryTile, backwardKeyTile(window: shape.window))
-        let scale = 1 / Float.sqrt(Float(D)), qScale = Self.log2e * scale
+        let scale = 1 / Float.sqrt(Float(D)), qScale = log2e * scale
         let off = shape.queryOffset, window = shape.window
         var dq = [Float](repeating: 0, count: q.count)
         var dk = [Float](repeating: 0, count: k.count)
@@ -186,7 +184,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                     let qh = qAll + bh * T * D, oh = oAll + bh * T * D, gh = gAll + bh * T * D
                     let dqh = dqAll + bh * T * D
                     for t in 0..<T {
-                        lse2[t] = lAll[bh * T + t] * Self.log2e
+                        lse2[t] = lAll[bh * T + t] * log2e
                         delta[t] = dotRow(gh + t * D, oh + t * D, count: D)  // Δ_t = dO_t·o_t
                     }
                     var j0 = 0

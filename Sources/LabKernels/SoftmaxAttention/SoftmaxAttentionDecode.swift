@@ -103,12 +103,11 @@ public struct SingleQueryDecode: SoftmaxAttentionDecodeKernel {
     public func unsupported(_ shape: AttentionShape) -> String? { nil }
 
     static let block = 64
-    static let log2e: Float = 1.442_695_040_888_963_4
 
     public func decode(q: UnsafePointer<Float>, kv: KVView, shape: AttentionShape,
                        o: UnsafeMutablePointer<Float>, lse: UnsafeMutablePointer<Float>, threads: Int) {
         let (H, Hkv, D, G) = (shape.H, shape.Hkv, shape.D, shape.group)
-        let qScale = Self.log2e / Float(D).squareRoot()
+        let qScale = log2e / Float(D).squareRoot()
         let (r1, r2) = kv.runs
         let Bk = Self.block
         Parallel.forEach(shape.B * Hkv, threads: threads) { bg in
@@ -147,7 +146,7 @@ public struct SingleQueryDecode: SoftmaxAttentionDecodeKernel {
             for i in 0..<G {
                 let bh = b * H + g * G + i
                 scaleRows(rows: 1, D: D, src: acc + i * D, by: 1 / l[i], into: o + bh * D)
-                lse[bh] = (m[i] + Float.log2(l[i])) / Self.log2e
+                lse[bh] = (m[i] + Float.log2(l[i])) / log2e
             }
         }
     }
