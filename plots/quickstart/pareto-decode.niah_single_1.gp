@@ -1,14 +1,14 @@
 # quickstart: accuracy vs decode tokens/s, niah_single_1 (cost at 1,024 tokens, accuracy at 64 and 128)
 #
 # Accuracy against decode tokens/s: every configuration a numbered point (mean over seeds, bars min..max;
-# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the last panel names each number.
+# cost: median over bench rounds, bars min..max), the Pareto frontier of the means as a step line; the key below the panels names each number.
 # grey band: the declared equivalence margin around the reference; dotted: the training target; grey dashed: the chance level.
 #
 # Written by `attnlab plot studies/quickstart.yaml --publish` (which rewrites it). To restyle, edit this file and run
 #     gnuplot pareto-decode.niah_single_1.gp
 # in this folder: it redraws pareto-decode.niah_single_1.png and pareto-decode.niah_single_1.svg from pareto-decode.niah_single_1.dat.
 
-width = 1200; height = 960   # pixels (svg: points)
+width = 1200; height = 1038   # pixels (svg: points)
 fontspec = "sans,10"
 data = "pareto-decode.niah_single_1.dat"
 
@@ -20,9 +20,11 @@ do for [format in "png svg"] {
     }
     set output "pareto-decode.niah_single_1." . format
     set grid
-    set multiplot layout 2,2 title "quickstart: accuracy vs decode tokens/s, niah_single_1 (cost at 1,024 tokens, accuracy at 64 and 128)" font ",12"
+    set multiplot title "quickstart: accuracy vs decode tokens/s, niah_single_1 (cost at 1,024 tokens, accuracy at 64 and 128)" font ",12"
 
     # eval length 64
+    set origin 0.0000,0.5183
+    set size 0.5000,0.4432
     set autoscale y
     stats data index "[L=64 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=64 | equivalence band]" using 4 name "band_high" nooutput
@@ -49,6 +51,8 @@ do for [format in "png svg"] {
          data index "[L=64 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 128
+    set origin 0.5000,0.5183
+    set size 0.5000,0.4432
     set autoscale y
     stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
@@ -75,6 +79,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # eval length 128, close-up
+    set origin 0.0000,0.0751
+    set size 0.5000,0.4432
     set autoscale y
     stats data index "[L=128 | equivalence band]" using 3 name "band_low" nooutput
     stats data index "[L=128 | equivalence band]" using 4 name "band_high" nooutput
@@ -101,6 +107,8 @@ do for [format in "png svg"] {
          data index "[L=128 | labels close-up]" using 1:2:3 with labels center font ",9" tc rgb "#222222" notitle
 
     # key: the numbered points
+    set origin 0,0
+    set size 1,0.0751
     set title "points (number: configuration)"
     unset logscale x
     set xrange [0:1]
@@ -111,7 +119,11 @@ do for [format in "png svg"] {
     unset xlabel
     unset ylabel
     unset grid
-    set key inside left top vertical maxrows 3 samplen 1 spacing 1.1 width 2
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 1 samplen 1 spacing 1.1 width 1
     plot -1 with lines notitle, \
          keyentry with points lc rgb "#000000" pt 7 dt 1 ps 1.3 title "1  full", \
          keyentry with points lc rgb "#84b4d6" pt 7 dt 1 ps 1.3 title "2  swa W8", \

@@ -27,7 +27,7 @@ do for [format in "png svg"] {
     stats data index "[L=1024 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=1024 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 1,024 tokens"
-    set yrange [0.434324:0.557375]
+    set yrange [0.430597:0.562109]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -37,7 +37,8 @@ do for [format in "png svg"] {
     plot data index "[L=1024 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=1024 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f (1 seed)", full0_mean)
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
+         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 2048
     set autoscale y
@@ -45,7 +46,7 @@ do for [format in "png svg"] {
     stats data index "[L=2048 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=2048 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 2,048 tokens"
-    set yrange [0.435526:0.562826]
+    set yrange [0.432775:0.573863]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -55,7 +56,8 @@ do for [format in "png svg"] {
     plot data index "[L=2048 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=2048 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f (1 seed)", full0_mean)
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
+         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     # eval length 4096
     set autoscale y
@@ -63,7 +65,7 @@ do for [format in "png svg"] {
     stats data index "[L=4096 | full]" using 3 name "full0lo" nooutput
     stats data index "[L=4096 | full]" using 4 name "full0hi" nooutput
     set title "accuracy at 4,096 tokens"
-    set yrange [0.424493:0.555129]
+    set yrange [0.418055:0.559621]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
@@ -73,7 +75,8 @@ do for [format in "png svg"] {
     plot data index "[L=4096 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=4096 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "sliding_window", \
          data index "[L=4096 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "rattention", \
-         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f (1 seed)", full0_mean)
+         '+' using 1:(full0lo_min):(full0hi_max) with filledcurves fc rgb "#000000" fs transparent solid 0.12 noborder title "full attention: min..max over 5 seeds", \
+         full0_mean with lines lc rgb "#000000" dt 1 lw 1.5 title sprintf("full attention mean %.3f", full0_mean)
 
     unset multiplot
     set output

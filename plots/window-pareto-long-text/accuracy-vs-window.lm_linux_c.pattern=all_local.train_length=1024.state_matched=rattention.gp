@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.528905:0.553889]
+    set yrange [0.520513:0.561519]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
@@ -36,7 +36,7 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.536061:0.559047]
+    set yrange [0.528585:0.567317]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy at 4,096 tokens"
-    set yrange [0.52612:0.55112]
+    set yrange [0.516782:0.556582]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)

@@ -24,10 +24,10 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.433628:0.566769]
+    set yrange [0.43354:0.567955]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -38,10 +38,10 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.431868:0.573717]
+    set yrange [0.431423:0.579716]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -52,10 +52,10 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy at 4,096 tokens"
-    set yrange [0.423898:0.560508]
+    set yrange [0.416005:0.563846]
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

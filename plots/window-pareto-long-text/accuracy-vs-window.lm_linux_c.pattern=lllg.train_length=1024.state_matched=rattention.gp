@@ -24,10 +24,10 @@ do for [format in "png svg"] {
     # eval length 1024
     set autoscale y
     set title "accuracy at 1,024 tokens"
-    set yrange [0.535222:0.554652]
+    set yrange [0.515386:0.560756]
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -36,10 +36,10 @@ do for [format in "png svg"] {
     # eval length 2048
     set autoscale y
     set title "accuracy at 2,048 tokens"
-    set yrange [0.540395:0.560115]
+    set yrange [0.522298:0.574061]
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1
@@ -48,10 +48,10 @@ do for [format in "png svg"] {
     # eval length 4096
     set autoscale y
     set title "accuracy at 4,096 tokens"
-    set yrange [0.529477:0.550876]
+    set yrange [0.510251:0.559382]
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set xlabel "window W (attends to W+1 tokens)"
     set ylabel "accuracy (mean over seeds)"
     set key outside below height 1

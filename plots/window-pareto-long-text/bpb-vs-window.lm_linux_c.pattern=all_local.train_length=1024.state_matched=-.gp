@@ -33,8 +33,8 @@ do for [format in "png svg"] {
     set key outside below height 1
     stats data index "[L=1024 | full]" using 1 name "full" nooutput
     plot full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
-         2.50495 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
-         2.50495 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
+         2.50046 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
+         2.60344 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
          data index "[L=1024 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
          data index "[L=1024 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=1024 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
@@ -51,8 +51,8 @@ do for [format in "png svg"] {
     set key outside below height 1
     stats data index "[L=2048 | full]" using 1 name "full" nooutput
     plot full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
-         2.47953 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
-         2.47953 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
+         2.46069 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
+         2.60062 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
          data index "[L=2048 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
          data index "[L=2048 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=2048 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \
@@ -69,8 +69,8 @@ do for [format in "png svg"] {
     set key outside below height 1
     stats data index "[L=4096 | full]" using 1 name "full" nooutput
     plot full_mean with lines lc rgb "#000000" lw 1.5 title sprintf("full attention %.3f", full_mean), \
-         2.58607 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
-         2.58607 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
+         2.58502 with lines lc rgb "#000000" dt 3 lw 1 title "full attention min..max over seeds", \
+         2.81855 with lines lc rgb "#000000" dt 3 lw 1 notitle, \
          data index "[L=4096 | linear_attention]" using 1:3:4:5 with yerrorlines lc rgb "#2ca02c" pt 7 lw 1.5 title "linear only", \
          data index "[L=4096 | sliding_window]" using 1:3:4:5 with yerrorlines lc rgb "#1f77b4" pt 7 lw 1.5 title "sliding_window", \
          data index "[L=4096 | rattention]" using 1:3:4:5 with yerrorlines lc rgb "#d62728" pt 7 lw 1.5 title "rattention", \

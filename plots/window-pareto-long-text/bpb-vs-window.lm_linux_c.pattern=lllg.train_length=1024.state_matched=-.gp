@@ -25,8 +25,8 @@ do for [format in "png svg"] {
     # eval length 1024
     set title "eval length 1024 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -39,8 +39,8 @@ do for [format in "png svg"] {
     # eval length 2048
     set title "eval length 2048 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -53,8 +53,8 @@ do for [format in "png svg"] {
     # eval length 4096
     set title "eval length 4096 bytes"
     unset logscale x
-    set xrange [-0.5:4.5]
-    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4)
+    set xrange [-0.5:5.5]
+    set xtics ("linear only" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"

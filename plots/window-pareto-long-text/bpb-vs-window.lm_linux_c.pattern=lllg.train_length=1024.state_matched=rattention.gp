@@ -25,8 +25,8 @@ do for [format in "png svg"] {
     # eval length 1024
     set title "eval length 1024 bytes"
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -37,8 +37,8 @@ do for [format in "png svg"] {
     # eval length 2048
     set title "eval length 2048 bytes"
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"
@@ -49,8 +49,8 @@ do for [format in "png svg"] {
     # eval length 4096
     set title "eval length 4096 bytes"
     unset logscale x
-    set xrange [-0.5:3.5]
-    set xtics ("48" 0, "64" 1, "96" 2, "160" 3)
+    set xrange [-0.5:4.5]
+    set xtics ("48" 0, "64" 1, "96" 2, "160" 3, "288" 4)
     set autoscale y
     set xlabel "window W (attends to W+1 bytes)"
     set ylabel "test bits per byte (lower is better)"

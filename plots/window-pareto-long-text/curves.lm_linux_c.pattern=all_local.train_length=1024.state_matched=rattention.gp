@@ -29,23 +29,59 @@ do for [format in "png svg"] {
     set autoscale y
     set key outside below height 1
     plot data index "[curve_val_loss | swa W48 seed 0 | d19b69a28917d2da]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 title "swa W48", \
+         data index "[curve_val_loss | swa W48 seed 1 | df73a8667e1eb813]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 2 | 477b0dbb351a78e9]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 3 | 67bc8a7f603ece75]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W48 seed 4 | 4e4050551d5b4271]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W64 seed 0 | 0857377119f3623a]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
+         data index "[curve_val_loss | swa W64 seed 1 | aeefc0f9c8c66aaa]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 2 | c9f86b0305d8a396]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 3 | 1f9e6bf648169dc4]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W64 seed 4 | e48c7ea7ea2aa60b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W96 seed 0 | a5fdc2dfa0e1461f]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 title "swa W96", \
+         data index "[curve_val_loss | swa W96 seed 1 | 6aa6896e0dc31ea2]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W96 seed 2 | f87c3f686abeaa47]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W96 seed 3 | 2e180475baf9d495]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W96 seed 4 | bcffff234265425d]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W160 seed 0 | 601e7a7de3772b3d]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 title "swa W160", \
-         data index "[curve_val_loss | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288"
+         data index "[curve_val_loss | swa W160 seed 1 | f6932e651b1251c5]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W160 seed 2 | c50fef55ac12d856]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W160 seed 3 | 2b7c9e03274bc1cf]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
+         data index "[curve_val_loss | swa W288 seed 1 | 022ab7a64289ef70]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 2 | c45328b2b2267d93]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
     set title "validation accuracy"
     set xlabel "training step"
     set ylabel "accuracy on the validation split"
-    set yrange [0.0771729:0.607825]
+    set yrange [0.0770361:0.60967]
     set key outside below height 1
     plot data index "[curve_val_accuracy | swa W48 seed 0 | d19b69a28917d2da]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 title "swa W48", \
+         data index "[curve_val_accuracy | swa W48 seed 1 | df73a8667e1eb813]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 2 | 477b0dbb351a78e9]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 3 | 67bc8a7f603ece75]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W48 seed 4 | 4e4050551d5b4271]" using 1:2 with lines lc rgb "#84b4d6" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W64 seed 0 | 0857377119f3623a]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 title "swa W64", \
+         data index "[curve_val_accuracy | swa W64 seed 1 | aeefc0f9c8c66aaa]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 2 | c9f86b0305d8a396]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 3 | 1f9e6bf648169dc4]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W64 seed 4 | e48c7ea7ea2aa60b]" using 1:2 with lines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W96 seed 0 | a5fdc2dfa0e1461f]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 title "swa W96", \
+         data index "[curve_val_accuracy | swa W96 seed 1 | 6aa6896e0dc31ea2]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W96 seed 2 | f87c3f686abeaa47]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W96 seed 3 | 2e180475baf9d495]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W96 seed 4 | bcffff234265425d]" using 1:2 with lines lc rgb "#5196c5" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W160 seed 0 | 601e7a7de3772b3d]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 title "swa W160", \
-         data index "[curve_val_accuracy | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288"
+         data index "[curve_val_accuracy | swa W160 seed 1 | f6932e651b1251c5]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W160 seed 2 | c50fef55ac12d856]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W160 seed 3 | 2b7c9e03274bc1cf]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
+         data index "[curve_val_accuracy | swa W288 seed 1 | 022ab7a64289ef70]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 2 | c45328b2b2267d93]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     unset multiplot
     set output

@@ -26,9 +26,9 @@ do for [format in "png svg"] {
     # full
     set title "full"
     set xrange [-0.5:2.5]
-    set yrange [-0.5:0.5]
+    set yrange [-0.5:1.5]
     set xtics ("1024" 0, "2048" 1, "4096" 2)
-    set ytics ("lm_shakespeare" 0)
+    set ytics ("lm_linux_c" 0, "lm_shakespeare" 1)
     set xlabel "eval length (tokens)"
     set cbrange [0:1]
     plot data index "[full]" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 noborder fc palette notitle, \

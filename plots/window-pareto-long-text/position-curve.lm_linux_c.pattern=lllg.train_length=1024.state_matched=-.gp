@@ -32,13 +32,15 @@ do for [format in "png svg"] {
     set key outside right top
     plot data index "[L=1024 | linear only]" using 3:4:5:6 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=1024 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=1024 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[L=1024 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[L=1024 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=1024 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[L=1024 | swa W256]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
          data index "[L=1024 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=1024 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#e26869" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[L=1024 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#dc4748" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[L=1024 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[L=1024 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[L=1024 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[L=1024 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[L=1024 | ratt W256]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     # eval length 4096
     set title "eval length 4096 bytes"
@@ -50,13 +52,15 @@ do for [format in "png svg"] {
     set key outside right top
     plot data index "[L=4096 | linear only]" using 3:4:5:6 with yerrorlines lc rgb "#2ca02c" pt 7 dt 1 lw 1.5 title "linear only", \
          data index "[L=4096 | swa W16]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W16", \
-         data index "[L=4096 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 1 lw 1.5 title "swa W32", \
-         data index "[L=4096 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 1 lw 1.5 title "swa W64", \
-         data index "[L=4096 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[L=4096 | swa W32]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 1 lw 1.5 title "swa W32", \
+         data index "[L=4096 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W64", \
+         data index "[L=4096 | swa W128]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 1 lw 1.5 title "swa W128", \
+         data index "[L=4096 | swa W256]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 title "swa W256", \
          data index "[L=4096 | ratt W16]" using 3:4:5:6 with yerrorlines lc rgb "#e88889" pt 7 dt 1 lw 1.5 title "ratt W16", \
-         data index "[L=4096 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#e26869" pt 7 dt 1 lw 1.5 title "ratt W32", \
-         data index "[L=4096 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#dc4748" pt 7 dt 1 lw 1.5 title "ratt W64", \
-         data index "[L=4096 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W128"
+         data index "[L=4096 | ratt W32]" using 3:4:5:6 with yerrorlines lc rgb "#e47071" pt 7 dt 1 lw 1.5 title "ratt W32", \
+         data index "[L=4096 | ratt W64]" using 3:4:5:6 with yerrorlines lc rgb "#df5858" pt 7 dt 1 lw 1.5 title "ratt W64", \
+         data index "[L=4096 | ratt W128]" using 3:4:5:6 with yerrorlines lc rgb "#db3f40" pt 7 dt 1 lw 1.5 title "ratt W128", \
+         data index "[L=4096 | ratt W256]" using 3:4:5:6 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 title "ratt W256"
 
     unset multiplot
     set output

@@ -31,9 +31,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=1024 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[L=1024 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[L=1024 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+         data index "[L=1024 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[L=1024 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[L=1024 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[L=1024 | swa W288]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     # eval length 4096
     set title "eval length 4096 bytes"
@@ -44,9 +45,10 @@ do for [format in "png svg"] {
     set ylabel "test bits per byte"
     set key outside right top
     plot data index "[L=4096 | swa W48]" using 3:4:5:6 with yerrorlines lc rgb "#84b4d6" pt 7 dt 2 lw 1.5 title "swa W48", \
-         data index "[L=4096 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#62a0cb" pt 7 dt 2 lw 1.5 title "swa W64", \
-         data index "[L=4096 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#418bbf" pt 7 dt 2 lw 1.5 title "swa W96", \
-         data index "[L=4096 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W160"
+         data index "[L=4096 | swa W64]" using 3:4:5:6 with yerrorlines lc rgb "#6ba5cd" pt 7 dt 2 lw 1.5 title "swa W64", \
+         data index "[L=4096 | swa W96]" using 3:4:5:6 with yerrorlines lc rgb "#5196c5" pt 7 dt 2 lw 1.5 title "swa W96", \
+         data index "[L=4096 | swa W160]" using 3:4:5:6 with yerrorlines lc rgb "#3886bc" pt 7 dt 2 lw 1.5 title "swa W160", \
+         data index "[L=4096 | swa W288]" using 3:4:5:6 with yerrorlines lc rgb "#1f77b4" pt 7 dt 2 lw 1.5 title "swa W288"
 
     unset multiplot
     set output
