@@ -87,16 +87,13 @@ public struct RunStatus: Sendable {
 }
 
 extension Study {
-    /// The run ids of `outDir`'s rows of this study that its expansion no longer has (an entry
-    /// renamed or removed, a sweep value dropped): counted apart by `study status`, never as done.
-    public func orphanRunIDs(outDir: String) throws -> [String] { try statusAndOrphans(outDir: outDir).orphans }
-
     /// done (an ok row in any results file of `outDir`), failed (last row failed, with the
     /// reason), running (its child holds the lock), pending (with its checkpoint if half-trained).
     public func status(outDir: String) throws -> [RunStatus] { try statusAndOrphans(outDir: outDir).states }
 
-    /// `status` and `orphanRunIDs` from one read of the results files and one expansion (what
-    /// `study status` prints: a long study's rows take seconds to parse).
+    /// `status`, and the run ids of `outDir`'s rows of this study that its expansion no longer has
+    /// (an entry renamed or removed, a sweep value dropped, a run cut by `skip:`; counted apart by
+    /// `study status`, never as done), from one read of the results files and one expansion.
     public func statusAndOrphans(outDir: String) throws -> (states: [RunStatus], orphans: [String]) {
         let latest = try StudyPaths.recorded(outDir, study: name), runs = try expand()
         let ids = Set(runs.map(\.id))

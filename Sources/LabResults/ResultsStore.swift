@@ -240,24 +240,22 @@ public enum ResultsStore {
     /// times the one read later. By time, not by file order, so that an old row in a shard file
     /// kept after `study merge` never hides a newer row of the same run in `results.jsonl`.
     public static func latest(_ rows: [ResultRow]) -> [String: ResultRow] {
+        // the harness writes times with fractional seconds; whole seconds are accepted too. The
+        // parsers are made once a call and used only where a run has two rows.
+        let fractional = ISO8601DateFormatter(), whole = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        func ended(_ r: ResultRow) -> Date? {
+            fractional.date(from: r.provenance.ended) ?? whole.date(from: r.provenance.ended)
+        }
         var out: [String: ResultRow] = [:]
         for r in rows {
             if let old = out[r.runID] {
                 if old.status == .ok, r.status != .ok { continue }
-                if old.status == r.status, let a = endTime(old), let b = endTime(r), b < a { continue }
+                if old.status == r.status, let a = ended(old), let b = ended(r), b < a { continue }
             }
             out[r.runID] = r
         }
         return out
-    }
-
-    /// When the row's run ended (nil when `provenance.ended` is not an ISO 8601 time).
-    static func endTime(_ r: ResultRow) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: r.provenance.ended) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: r.provenance.ended)
     }
 
     /// One row per run id, the one `latest` picks, in order of each id's first appearance (shards,
