@@ -57,10 +57,12 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W128 seed 1 | bed1b47c9eaad0c6]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 2 | 9863eff9c5f01728]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W128 seed 3 | 17aac4f65087cdec]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W128 seed 4 | 1a7a426e4e7563f4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W256 seed 0 | 178eaf809ee2886c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
          data index "[curve_val_loss | swa W256 seed 1 | 6f6709e396513384]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W256 seed 2 | c6cb80d6368fdcb8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W256 seed 3 | fe2ef92046ee23d8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W256 seed 4 | 98c43e61659406e2]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 0 | 988e975039abeca4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_loss | ratt W16 seed 1 | 803bbb45dfeb56b5]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W16 seed 2 | e701b746ef3dacc4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -80,10 +82,12 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | ratt W128 seed 1 | 31466bb791ec1b81]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W128 seed 2 | bb9f11c210b23ca4]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W128 seed 3 | 27dc2b7ba039709e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W128 seed 4 | 1603148171e65e55]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W256 seed 0 | a174ea72cd05a21b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
          data index "[curve_val_loss | ratt W256 seed 1 | 24cbc68e61daa154]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | ratt W256 seed 2 | 3c4cc5732a2a1af7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | ratt W256 seed 3 | f6e71e2c63764aaf]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | ratt W256 seed 3 | f6e71e2c63764aaf]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | ratt W256 seed 4 | e8020c4e2af3aa21]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -121,10 +125,12 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W128 seed 1 | bed1b47c9eaad0c6]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 2 | 9863eff9c5f01728]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W128 seed 3 | 17aac4f65087cdec]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W128 seed 4 | 1a7a426e4e7563f4]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W256 seed 0 | 178eaf809ee2886c]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 title "swa W256", \
          data index "[curve_val_accuracy | swa W256 seed 1 | 6f6709e396513384]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W256 seed 2 | c6cb80d6368fdcb8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W256 seed 3 | fe2ef92046ee23d8]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W256 seed 4 | 98c43e61659406e2]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 0 | 988e975039abeca4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 title "ratt W16", \
          data index "[curve_val_accuracy | ratt W16 seed 1 | 803bbb45dfeb56b5]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W16 seed 2 | e701b746ef3dacc4]" using 1:2 with lines lc rgb "#e88889" pt 7 dt 1 lw 1.2 notitle, \
@@ -144,10 +150,12 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | ratt W128 seed 1 | 31466bb791ec1b81]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W128 seed 2 | bb9f11c210b23ca4]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W128 seed 3 | 27dc2b7ba039709e]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W128 seed 4 | 1603148171e65e55]" using 1:2 with lines lc rgb "#db3f40" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W256 seed 0 | a174ea72cd05a21b]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 title "ratt W256", \
          data index "[curve_val_accuracy | ratt W256 seed 1 | 24cbc68e61daa154]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | ratt W256 seed 2 | 3c4cc5732a2a1af7]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | ratt W256 seed 3 | f6e71e2c63764aaf]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | ratt W256 seed 3 | f6e71e2c63764aaf]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | ratt W256 seed 4 | e8020c4e2af3aa21]" using 1:2 with lines lc rgb "#d62728" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

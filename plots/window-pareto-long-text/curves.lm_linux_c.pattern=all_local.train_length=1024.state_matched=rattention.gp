@@ -47,10 +47,12 @@ do for [format in "png svg"] {
          data index "[curve_val_loss | swa W160 seed 1 | f6932e651b1251c5]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W160 seed 2 | c50fef55ac12d856]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W160 seed 3 | 2b7c9e03274bc1cf]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W160 seed 4 | 6d8a8690c33e9b10]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
          data index "[curve_val_loss | swa W288 seed 1 | 022ab7a64289ef70]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_loss | swa W288 seed 2 | c45328b2b2267d93]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
-         data index "[curve_val_loss | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+         data index "[curve_val_loss | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_loss | swa W288 seed 4 | 0b495ceadd10da9f]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -78,10 +80,12 @@ do for [format in "png svg"] {
          data index "[curve_val_accuracy | swa W160 seed 1 | f6932e651b1251c5]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W160 seed 2 | c50fef55ac12d856]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W160 seed 3 | 2b7c9e03274bc1cf]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W160 seed 4 | 6d8a8690c33e9b10]" using 1:2 with lines lc rgb "#3886bc" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W288 seed 0 | f8453c412d9ef842]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 title "swa W288", \
          data index "[curve_val_accuracy | swa W288 seed 1 | 022ab7a64289ef70]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
          data index "[curve_val_accuracy | swa W288 seed 2 | c45328b2b2267d93]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
+         data index "[curve_val_accuracy | swa W288 seed 3 | ebbd8021669928e9]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | swa W288 seed 4 | 0b495ceadd10da9f]" using 1:2 with lines lc rgb "#1f77b4" pt 7 dt 2 lw 1.2 notitle
 
     unset multiplot
     set output
