@@ -72,7 +72,7 @@ public enum Figures {
     /// equivalence band on accuracy panels.
     public static func build(_ data: ReportData, command: String, comparison: ComparisonSpec? = nil) -> FigureSet {
         let context = FigureContext(command: command, marks: AccuracyMarks(data, comparison))
-        var set = FigureSet()
+        var set = FigureSet(study: data.study)
         for builder in all {
             let part = builder.build(data, context)
             set.figures += part.figures

@@ -1,5 +1,6 @@
 // The one impure part of the figures: write each figure's .dat and .gp into the plot folder and
-// run gnuplot there (a child process), checking its exit status and the files it should write.
+// run gnuplot there (a child process), checking its exit status and the files it should write;
+// then remove the study's figures there that the rows no longer give.
 import Foundation
 
 public struct Gnuplot: Sendable {
@@ -45,8 +46,13 @@ public struct Gnuplot: Sendable {
 }
 
 public enum Plotter {
-    /// Writes every figure of `set` into `directory` (created if needed) and draws it with `gnuplot`.
-    /// Returns the paths written (data, script, png, svg of each figure), in order.
+    /// Writes every figure of `set` into `directory` (created if needed) and draws it with `gnuplot`,
+    /// then removes the figures an earlier call drew there for the same study (`set.study`; the
+    /// folder's `.figures-STUDY` lists them) that the set no longer has, because the rows changed,
+    /// so the folder holds only what the rows draw; unlisted files (other studies' figures, a
+    /// script copied under another name) are left alone. `progress` gets each path written and
+    /// `removed PATH` for each removed. Returns the paths written (data, script, png, svg of each
+    /// figure), in order.
     @discardableResult
     public static func write(_ set: FigureSet, to directory: String, gnuplot: Gnuplot,
                              progress: (String) -> Void = { _ in }) throws -> [String] {
@@ -71,6 +77,36 @@ public enum Plotter {
                 written.append(path); progress(path)
             }
         }
+        if !set.study.isEmpty {
+            let listPath = directory + "/" + drawnList(set.study)
+            for stem in staleFigures(listedIn: listPath, keeping: Set(set.figures.map(\.name))) {
+                for ext in ["gp", "dat", "png", "svg"] {
+                    let path = directory + "/" + stem + "." + ext
+                    guard FileManager.default.fileExists(atPath: path) else { continue }
+                    do { try FileManager.default.removeItem(atPath: path) } catch {
+                        throw ReportError("cannot remove \(path): \(error.localizedDescription)")
+                    }
+                    progress("removed " + path)
+                }
+            }
+            let list = "# The figures `attnlab plot` drew last for \(set.study); the next draw removes those it no longer draws.\n"
+                + set.figures.map { $0.name + "\n" }.joined()
+            do { try list.write(toFile: listPath, atomically: true, encoding: .utf8) } catch {
+                throw ReportError("cannot write \(listPath): \(error.localizedDescription)")
+            }
+        }
         return written
+    }
+
+    /// The file in the figure folder that lists the figures last drawn for `study`, one stem a line.
+    static func drawnList(_ study: String) -> String { ".figures-\(study)" }
+
+    /// The stems listed in `path` (a `drawnList` file; none when it is missing) that are not in
+    /// `keeping`: figures an earlier draw wrote that this one does not. Only listed stems: a script
+    /// copied under another name, or any other file, is never among them.
+    static func staleFigures(listedIn path: String, keeping: Set<String>) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty && !$0.contains("/") && !keeping.contains($0) }
     }
 }

@@ -24,6 +24,9 @@ public struct Figure: Sendable, Equatable {
 public struct FigureSet: Sendable, Equatable {
     public var figures: [Figure] = []
     public var skipped: [String] = []
+    /// The study the figures draw: `Plotter.write` keeps the list of the figures it drew for it in
+    /// the folder and removes those a later set no longer has. Empty: no list, nothing removed.
+    public var study = ""
 }
 
 /// A data file made of named blocks (gnuplot data sets, two blank lines apart).

@@ -1,6 +1,7 @@
 // `attnlab plot STUDY [--results FILE] [--out DIR]`: a study's figures (docs/report.md). For each
 // figure it writes NAME.dat, NAME.gp (self-contained: `gnuplot NAME.gp` in that folder redraws it),
-// NAME.png and NAME.svg under plots/<study>/, and prints each file written.
+// NAME.png and NAME.svg under plots/<study>/, and prints each file written; the study's figures
+// left there by an earlier draw that the rows no longer give are removed (`removed PATH`).
 import ArgumentParser
 import Foundation
 import LabCore
