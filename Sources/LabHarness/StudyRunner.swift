@@ -54,9 +54,6 @@ public enum StudyPaths {
     public static func defaultOut(_ study: Study, publish: Bool) -> String { StudyLocations(study: study.name, publish: publish).results }
     public static func results(_ out: String, shard: Shard?) -> String { out + "/" + (shard?.resultsFileName ?? "results.jsonl") }
     public static func work(_ out: String, _ id: String) -> String { out + "/work/" + id }
-    /// Every results file in `out` (the whole-study file and the shard files), each as its sealed
-    /// parts, oldest first, then itself (`ResultsStore.segments`).
-    public static func allResults(_ out: String) -> [String] { ResultsStore.studyFiles(in: out) }
     /// The latest row of each run of `study` over every results file in `out` (`ResultsStore.latest`:
     /// an ok row beats a failed one): a run is recorded wherever its row is, for `study status` and
     /// for what `study run` skips, whichever file (shard or whole-study) an earlier invocation wrote
@@ -64,7 +61,7 @@ public enum StudyPaths {
     /// hears how many were skipped.
     public static func recorded(_ out: String, study: String, warn: (String) -> Void = { _ in }) throws -> [String: ResultRow] {
         var rows: [ResultRow] = []
-        for path in allResults(out) {
+        for path in ResultsStore.studyFiles(in: out) {
             let r = try ResultsStore.read(path: path)
             if r.otherSchema > 0 { warn("\(path): skipped \(r.otherSchema) rows of another results format (schema ≠ \(ResultsStore.schema))") }
             let foreign = r.rows.filter { $0.study != study }.count

@@ -222,8 +222,9 @@ public enum Notebook {
         }
         s += ": the smallest window, as a fraction W/L of the train length, at which each configuration matches the reference (\(ref)) "
             + "by the rule declared before the runs — the 95 % interval of the paired difference in `\(spec.metric)` inside ±\(Fmt.num(spec.margin)) "
-            + "(✓ equivalent, + better, ? inconclusive, ✗ worse) — evaluated at the train length. Where none matches, the interval "
-            + "closest to the margin, its n and the seeds that would decide it at the observed mean and spread (a projection).\n\n"
+            + "(✓ equivalent, + better, ? inconclusive, ✗ worse) — evaluated at the train length: in each cell that W/L in bold "
+            + "(none: no W/L matches), then the verdict at every W/L. The intervals and n behind each verdict, and where none "
+            + "matches the interval closest to the margin and the seeds that would decide it (a projection), are in the notebook.\n\n"
         s += table.isEmpty ? "_No configuration with a `window_fraction` has both its runs and the reference's at its train length yet._\n" : table
         if let f = input.figures.figures.first(where: { $0.png.hasPrefix("difference-vs-window-fraction.") }) {
             s += "\n![\(f.title)](\(plotsLink)/\(f.png))\n"

@@ -66,10 +66,11 @@ public enum SmallestWindow {
         return String(format: "%+.3f ", r.mean) + ci + " (\(r.sampleText(spec)))"
     }
 
-    /// One series' verdict at each W/L, the smallest W/L that matches (with its interval and n, or
-    /// "none" and the interval closest to the margin) and the W/L matching holds from.
+    /// One series' verdict at each W/L, the smallest W/L that matches (in words with its interval
+    /// and n, or "none" and the interval closest to the margin; and its label alone, nil for none)
+    /// and the W/L matching holds from.
     static func answer(_ points: [(String, Comparisons.Result)], _ spec: ComparisonSpec)
-        -> (verdicts: [(String, Comparisons.Verdict)], smallest: String, holdsFrom: String?) {
+        -> (verdicts: [(String, Comparisons.Verdict)], smallest: String, smallestFraction: String?, holdsFrom: String?) {
         let verdicts = points.map { ($0.0, Comparisons.verdict($0.1, spec), $0.1) }
         let matches: (Comparisons.Verdict) -> Bool = { $0 == .equivalent || $0 == .better }
         let smallest = verdicts.first { matches($0.1) }
@@ -87,23 +88,43 @@ public enum SmallestWindow {
             }!
             text = "none; closest \(closest.0): " + interval(closest.2, spec)
         }
-        return (verdicts.map { ($0.0, $0.1) }, text, holdsFrom)
+        return (verdicts.map { ($0.0, $0.1) }, text, smallest?.0, holdsFrom)
     }
 
-    /// The headline table (a README's opening): the series evaluated at their own train length
-    /// (eval L = train L), one row each — task, train L, configuration, the verdict at each W/L,
-    /// the smallest W/L that matches and where matching holds from. Empty when no series has a
-    /// `train_length` label equal to its eval length.
+    /// The headline table (a README's opening), kept small: one row per configuration (without its
+    /// window), one column per task and train length, each evaluated at its own train length (eval
+    /// L = train L). A cell: the smallest W/L that matches (bold), or "none", then the verdict at
+    /// each swept W/L in increasing order — marks alone where every series sweeps the same W/Ls
+    /// (named in the line above the table), each with its W/L otherwise; "–" where a configuration
+    /// has no comparison for that column. Empty when no series has a `train_length` label equal
+    /// to its eval length. The intervals and n behind each cell are in `markdown`'s table.
     public static func headline(_ results: [Comparisons.Result], _ spec: ComparisonSpec) -> String {
         let all = series(results).filter { $0.0.config.groups["train_length"] == String($0.0.length) }
         guard !all.isEmpty else { return "" }
         let keys = ReportData.varyingKeys(all.map(\.0.config)).filter { $0 != "train_length" }
-        let rows = all.map { k, points -> [String] in
-            let a = answer(points, spec)
-            return [k.task, String(k.length), k.config.name(showing: keys),
-                    a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · "), a.smallest, a.holdsFrom ?? "–"]
+        struct Column: Hashable { var task: String; var length: Int }
+        var columns: [Column] = []
+        var cells: [RunConfig: [Column: [(String, Comparisons.Result)]]] = [:]
+        for (k, points) in all {  // sorted by task, then train length
+            let column = Column(task: k.task, length: k.length)
+            if !columns.contains(column) { columns.append(column) }
+            var row = k.config  // the train length is the column's
+            row.groups["train_length"] = nil
+            cells[row, default: [:]][column] = points
         }
-        return Tables.markdown(["task", "train L", "configuration", "verdict by W/L", "smallest W/L that matches", "holds from"], rows, alignRight: 6)
+        let sweeps = Set(all.map { $0.1.map(\.0) })
+        let shared = sweeps.count == 1 ? sweeps.first! : nil
+        let rows = cells.keys.sorted().map { config -> [String] in
+            [config.name(showing: keys)] + columns.map { column in
+                guard let points = cells[config]![column] else { return "–" }
+                let a = answer(points, spec)
+                let marks = shared != nil ? a.verdicts.map { mark($0.1) }.joined(separator: " ")
+                    : a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · ")
+                return (a.smallestFraction.map { "**\($0)**" } ?? "none") + " (\(marks))"
+            }
+        }
+        let legend = shared.map { "Verdicts in each cell at W/L = " + $0.joined(separator: ", ") + ", in that order.\n\n" } ?? ""
+        return legend + Tables.markdown(["configuration"] + columns.map { "\($0.task) L=\($0.length)" }, rows, alignRight: 99)
     }
 
     /// The Markdown appended to the comparisons section; empty when no configuration carries a

@@ -102,7 +102,7 @@ struct StudyCmd: ParsableCommand {
                 let target = into ?? dir + "/results.jsonl"
                 let lock = try ResultsLock(target)  // no `study run` appends to it meanwhile
                 defer { lock.release() }
-                let inputs = input.isEmpty ? StudyPaths.allResults(dir) : input
+                let inputs = input.isEmpty ? ResultsStore.studyFiles(in: dir) : input
                 guard !inputs.isEmpty else { throw UsageFailure("no results files in \(dir)") }
                 let r = try ResultsStore.merge(inputs, into: target, study: study.name)
                 let expected = try study.expand().count

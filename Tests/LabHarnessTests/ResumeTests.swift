@@ -113,7 +113,7 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
         let shard0 = try deterministicRows(sharded + "/results.shard-0-of-2.jsonl")
         let shard1 = try deterministicRows(sharded + "/results.shard-1-of-2.jsonl")
         #expect(Set(shard0.keys).isDisjoint(with: shard1.keys))
-        try ResultsStore.merge(StudyPaths.allResults(sharded), into: sharded + "/results.jsonl")
+        try ResultsStore.merge(ResultsStore.studyFiles(in: sharded), into: sharded + "/results.jsonl")
         #expect(try deterministicRows(sharded + "/results.jsonl") == deterministicRows(whole + "/results.jsonl"))
         try? FileManager.default.removeItem(atPath: root)
     }

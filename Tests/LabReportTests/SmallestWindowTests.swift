@@ -63,10 +63,27 @@ import Testing
         let results = Comparisons.results(d, spec)
         #expect(SmallestWindow.series(results).count == 4)
         let table = SmallestWindow.headline(results, spec)
-        let lines = table.split(separator: "\n").filter { $0.hasPrefix("| t ") }
-        #expect(lines.count == 2, "\(table)")
-        #expect(lines.allSatisfy { $0.hasPrefix("| t | 64 |") }, "\(table)")
-        #expect(table.contains("1/16 ✗ · 1/8 ✓") && table.contains("**1/8**"))
+        // one row per configuration, one column per task and train length (eval 128 left out)
+        #expect(table.contains("Verdicts in each cell at W/L = 1/16, 1/8, in that order.\n\n| configuration | t L=64 |\n"), "\(table)")
+        #expect(table.contains("\n| swa | **1/8** (✗ ✓) |\n") && table.contains("\n| ratt | **1/16** (✓ ?) |\n"), "\(table)")
+        #expect(table.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 3, "\(table)")  // header, 2 rows
+        // a second train length where only rattention ran, and only at 1/16: the sweeps differ, so
+        // each verdict names its W/L; swa has no cell there
+        var more = d.rows
+        var n = 1000
+        for s in 0..<3 {
+            for (labels, v) in [(["variant": "full"], 0.5 + 0.1 * Double(s)),
+                                (["variant": "rattention", "window": "2", "window_fraction": "1/16"], 0.2 + 0.1 * Double(s))] {
+                n += 1
+                more.append(row(String(format: "%016x", n), labels: labels.merging(["task": "t", "train_length": "32", "seed": String(s)]) { $1 },
+                                metrics: [MetricValue("accuracy", v, unit: "fraction", task: "t", length: 32)]))
+            }
+        }
+        let mixed = SmallestWindow.headline(Comparisons.results(ReportData(study: "synthetic", rows: more), spec), spec)
+        #expect(!mixed.contains("Verdicts in each cell at"), "\(mixed)")
+        #expect(mixed.contains("| configuration | t L=32 | t L=64 |\n"), "\(mixed)")
+        #expect(mixed.contains("\n| swa | – | **1/8** (1/16 ✗ · 1/8 ✓) |\n"), "\(mixed)")
+        #expect(mixed.contains("\n| ratt | none (1/16 ✗) | **1/16** (1/16 ✓ · 1/8 ?) |\n"), "\(mixed)")
         var input = NotebookInput(study: try StudyFile.resolve(Fixture.study), data: d, sources: ["r.jsonl"],
                                   expectedRunIDs: Set(d.rows.map(\.runID)).union(["pending-run"]),
                                   figures: Figures.build(d, command: "p", comparison: spec), plotsLink: "../p", plotsDir: "p",
