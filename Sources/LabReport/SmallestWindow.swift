@@ -94,9 +94,9 @@ public enum SmallestWindow {
     /// The headline table (a README's opening), kept small: one row per configuration (without its
     /// window), one column per task and train length, each evaluated at its own train length (eval
     /// L = train L). A cell: the smallest W/L that matches (bold), or "none", then the verdict at
-    /// each swept W/L in increasing order — marks alone where every series sweeps the same W/Ls
-    /// (named in the line above the table), each with its W/L otherwise; "–" where a configuration
-    /// has no comparison for that column. Empty when no series has a `train_length` label equal
+    /// every W/L any series sweeps, in increasing order (named in the line above the table; "–"
+    /// where the cell's series has none at that W/L); a cell "–" where a configuration has no
+    /// comparison for that column. Empty when no series has a `train_length` label equal
     /// to its eval length. The intervals and n behind each cell are in `markdown`'s table.
     public static func headline(_ results: [Comparisons.Result], _ spec: ComparisonSpec) -> String {
         let all = series(results).filter { $0.0.config.groups["train_length"] == String($0.0.length) }
@@ -112,18 +112,19 @@ public enum SmallestWindow {
             row.groups["train_length"] = nil
             cells[row, default: [:]][column] = points
         }
-        let sweeps = Set(all.map { $0.1.map(\.0) })
-        let shared = sweeps.count == 1 ? sweeps.first! : nil
+        // every W/L any series sweeps, in increasing order: a cell's marks follow it
+        let swept = Set(all.flatMap { $0.1.map(\.0) }).sorted { fraction($0)! < fraction($1)! }
+        let gaps = all.contains { $0.1.count < swept.count }
         let rows = cells.keys.sorted().map { config -> [String] in
             [config.name(showing: keys)] + columns.map { column in
                 guard let points = cells[config]![column] else { return "–" }
                 let a = answer(points, spec)
-                let marks = shared != nil ? a.verdicts.map { mark($0.1) }.joined(separator: " ")
-                    : a.verdicts.map { "\($0.0) \(mark($0.1))" }.joined(separator: " · ")
+                let marks = swept.map { f in a.verdicts.first { $0.0 == f }.map { mark($0.1) } ?? "–" }.joined(separator: " ")
                 return (a.smallestFraction.map { "**\($0)**" } ?? "none") + " (\(marks))"
             }
         }
-        let legend = shared.map { "Verdicts in each cell at W/L = " + $0.joined(separator: ", ") + ", in that order.\n\n" } ?? ""
+        let legend = "Verdicts in each cell at W/L = " + swept.joined(separator: ", ") + ", in that order"
+            + (gaps ? " (– where that W/L has no comparison yet).\n\n" : ".\n\n")
         return legend + Tables.markdown(["configuration"] + columns.map { "\($0.task) L=\($0.length)" }, rows, alignRight: 99)
     }
 
