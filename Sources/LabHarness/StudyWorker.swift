@@ -84,6 +84,68 @@ public struct RunStatus: Sendable {
     public let run: Run
     public let state: State
     public let detail: String
+    /// A done run's wall time in seconds (its row's `provenance.wall_seconds`); nil otherwise.
+    public var seconds: Double? = nil
+}
+
+/// The machine time the runs not done yet (pending, running, failed) should take, from the done
+/// ones: each at the median wall time of the done runs that differ from it only in `seed` and
+/// `round` (its configuration's other replicates), else of the done runs of its kind (accuracy or
+/// bench) with its `train_length` and `length` labels (its shape), else of its kind. Machine
+/// time, one run at a time: not a forecast of the clock, which runs at a time, other load and a
+/// later build change. A running run counts whole.
+public struct RemainingEstimate: Sendable, Equatable {
+    public var seconds = 0.0
+    /// How many runs were estimated from their configuration's other replicates, from their shape,
+    /// from their kind, and not at all (no done run of their kind).
+    public var fromReplicates = 0, fromShape = 0, fromKind = 0, unknown = 0
+
+    /// The labels that tell replicates of one configuration apart.
+    static let replicateLabels: Set<String> = ["seed", "round"]
+    /// The labels that set a run's shape: the train length of an accuracy run, the context length of a bench run.
+    static let shapeLabels = ["train_length", "length"]
+
+    public init(_ states: [RunStatus]) {
+        func key(_ r: Run, _ labels: (String) -> Bool) -> String {
+            r.kind.rawValue + " " + r.labels.filter { labels($0.key) }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        let levels: [(Run) -> String] = [
+            { key($0) { !Self.replicateLabels.contains($0) } },  // the configuration
+            { key($0) { Self.shapeLabels.contains($0) } },       // the shape
+            { key($0) { _ in false } },                          // the kind
+        ]
+        var done: [[String: [Double]]] = Array(repeating: [:], count: levels.count)
+        for s in states where s.state == .done {
+            guard let t = s.seconds else { continue }
+            for (i, level) in levels.enumerated() { done[i][level(s.run), default: []].append(t) }
+        }
+        func median(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        for s in states where s.state != .done {
+            guard let i = levels.indices.first(where: { done[$0][levels[$0](s.run)] != nil }) else { unknown += 1; continue }
+            seconds += median(done[i][levels[i](s.run)]!)
+            switch i { case 0: fromReplicates += 1; case 1: fromShape += 1; default: fromKind += 1 }
+        }
+    }
+
+    /// One line for `study status`, e.g. "remaining: about 2.4 machine hours (189 runs: 180 at the
+    /// median of their configuration's done replicates, 9 at that of done runs of their kind and
+    /// length; one run at a time)"; nil when every run is done.
+    public var text: String? {
+        let runs = fromReplicates + fromShape + fromKind + unknown
+        guard runs > 0 else { return nil }
+        let amount = seconds >= 3_600 ? String(format: "about %.1f machine hours", seconds / 3_600)
+            : String(format: "about %.0f machine minutes", (seconds / 60).rounded(.up))
+        var parts: [String] = []
+        if fromReplicates > 0 { parts.append("\(fromReplicates) at the median of their configuration's done replicates") }
+        if fromShape > 0 { parts.append("\(fromShape) at that of done runs of their kind and length") }
+        if fromKind > 0 { parts.append("\(fromKind) at their kind's median") }
+        if unknown > 0 { parts.append("\(unknown) with no done run of their kind, not counted") }
+        return (runs > unknown ? "remaining: \(amount)" : "remaining: no estimate")
+            + " (\(runs) run\(runs == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "; one run at a time)"
+    }
 }
 
 extension Study {
@@ -104,7 +166,9 @@ extension Study {
     func state(of run: Run, row: ResultRow?, outDir: String) -> RunStatus {
         let work = StudyPaths.work(outDir, run.id)
         if let row {
-            if row.status == .ok { return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds)) }
+            if row.status == .ok {
+                return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds), seconds: row.provenance.wallSeconds)
+            }
             return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""))
         }
         let fd = open(work + "/lock", O_RDWR)

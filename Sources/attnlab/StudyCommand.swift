@@ -77,6 +77,7 @@ struct StudyCmd: ParsableCommand {
                 }
                 let counts = RunStatus.State.allCases.map { st in "\(states.filter { $0.state == st }.count) \(st.rawValue)" }
                 print("\(states.count) runs: " + counts.joined(separator: ", "))
+                if let remaining = RemainingEstimate(states).text { print(remaining) }
                 if !orphans.isEmpty {
                     print("\(orphans.count) recorded runs match no run of this file (an entry renamed or removed, a sweep value dropped, a run cut by skip): "
                           + "not counted above; the report leaves them out only if you remove their rows")

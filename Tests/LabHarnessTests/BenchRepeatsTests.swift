@@ -105,4 +105,51 @@ import LabResults
         #expect(pending.map { $0.labels["round"] } == ["2", "3", "3"])
         #expect(Set(pending.map(\.id)).isDisjoint(with: done.map(\.id)))
     }
+    /// `study status`'s estimate of what is left: each run not done at the median wall time of its
+    /// configuration's done replicates (other rounds, other seeds), else of its kind's done runs.
+    @Test func remainingTimeComesFromLikeRuns() throws {
+        let dir = NSTemporaryDirectory() + "remaining-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let study = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}", measurements: "[accuracy, decode_throughput]"), file: "s.yaml")
+        let runs = try study.expand()
+        #expect(try RemainingEstimate(study.status(outDir: dir)).text
+                == "remaining: no estimate (8 runs: 8 with no done run of their kind, not counted; one run at a time)")
+        func run(_ kind: Run.Kind, _ variant: String, round: String? = nil) -> Run {
+            runs.first { $0.kind == kind && $0.labels["variant"] == variant && $0.labels["round"] == round }!
+        }
+        // full attention's accuracy run (100 s), its bench rounds 1 and 2 (2 s, 4 s), SWA's bench round 1 (10 s)
+        for (r, seconds) in [(run(.accuracy, "full"), 100.0), (run(.bench, "full", round: "1"), 2), (run(.bench, "full", round: "2"), 4),
+                             (run(.bench, "sliding_window", round: "1"), 10)] {
+            let row = ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
+                                provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
+                                                       cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: seconds,
+                                                       peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil))
+            try ResultsStore.append(row, to: dir + "/results.jsonl")
+        }
+        // SWA's accuracy run: full's, of the same train length (100); full's round 3: median of 2 and 4;
+        // SWA's rounds 2 and 3: 10 each
+        let estimate = RemainingEstimate(try study.status(outDir: dir))
+        #expect(estimate.seconds == 123 && estimate.fromReplicates == 3 && estimate.fromShape == 1 && estimate.fromKind == 0 && estimate.unknown == 0)
+        #expect(estimate.text == "remaining: about 3 machine minutes (4 runs: 3 at the median of their configuration's done replicates, "
+                + "1 at that of done runs of their kind and length; one run at a time)")
+        // two train lengths, one accuracy run done: the other variant at its length from the shape,
+        // both at the other length from the kind; no bench run done, so none of them estimated
+        let two = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}").replacingOccurrences(of: "train_length: [32]", with: "train_length: [32, 64]"),
+                                  file: "two.yaml")
+        let twoDir = dir + "/two"
+        let first = try #require(two.expand().first { $0.kind == .accuracy && $0.labels["variant"] == "full" && $0.labels["train_length"] == "32" })
+        try ResultsStore.append(ResultRow(study: "repeats", runID: first.id, kind: "accuracy", status: .ok, labels: first.labels, config: first.config, metrics: [],
+                                          provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
+                                                                 cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: 60,
+                                                                 peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil)),
+                                to: twoDir + "/results.jsonl")
+        let byKind = RemainingEstimate(try two.status(outDir: twoDir))
+        let benchRuns = try two.expand().filter { $0.kind == .bench }.count
+        #expect(byKind.fromReplicates == 0 && byKind.fromShape == 1 && byKind.fromKind == 2 && byKind.unknown == benchRuns && byKind.seconds == 180)
+        var hours = estimate
+        hours.seconds = 9_000
+        #expect(hours.text?.hasPrefix("remaining: about 2.5 machine hours (") == true)
+        #expect(RemainingEstimate([]).text == nil)
+    }
 }
