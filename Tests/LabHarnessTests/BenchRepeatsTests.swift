@@ -31,6 +31,14 @@ import LabResults
         r.labels.filter { $0.key != "round" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     }
 
+    /// An ok row of `r` that took `seconds`.
+    static func okRow(_ r: Run, seconds: Double = 1) -> ResultRow {
+        ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
+                  provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
+                                         cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: seconds,
+                                         peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil))
+    }
+
     @Test func roundsAreInterleavedAndRoundOneKeepsItsIDs() throws {
         let once = try Study.parse(Self.study(bench: "{lengths: [128, 256], repeats: 1}"), file: "s.yaml").expand()
         let thrice = try Study.parse(Self.study(bench: "{lengths: [128, 256], repeats: 3}"), file: "s.yaml").expand()
@@ -94,17 +102,12 @@ import LabResults
         let runs = try study.expand()
         // every accuracy run and round 1 of the bench runs recorded, one of round 2 as well
         let done = runs.filter { $0.kind == .accuracy || $0.labels["round"] == "1" } + [runs.first { $0.labels["round"] == "2" }!]
-        for r in done {
-            let row = ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
-                                provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
-                                                       cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: 1,
-                                                       peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil))
-            try ResultsStore.append(row, to: dir + "/results.jsonl")
-        }
+        for r in done { try ResultsStore.append(Self.okRow(r), to: dir + "/results.jsonl") }
         let pending = try study.status(outDir: dir).filter { $0.state == .pending }.map(\.run)
         #expect(pending.map { $0.labels["round"] } == ["2", "3", "3"])
         #expect(Set(pending.map(\.id)).isDisjoint(with: done.map(\.id)))
     }
+
     /// `study status`'s estimate of what is left: each run not done at the median wall time of its
     /// configuration's done replicates (other rounds, other seeds), else of its kind's done runs.
     @Test func remainingTimeComesFromLikeRuns() throws {
@@ -121,11 +124,7 @@ import LabResults
         // full attention's accuracy run (100 s), its bench rounds 1 and 2 (2 s, 4 s), SWA's bench round 1 (10 s)
         for (r, seconds) in [(run(.accuracy, "full"), 100.0), (run(.bench, "full", round: "1"), 2), (run(.bench, "full", round: "2"), 4),
                              (run(.bench, "sliding_window", round: "1"), 10)] {
-            let row = ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
-                                provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
-                                                       cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: seconds,
-                                                       peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil))
-            try ResultsStore.append(row, to: dir + "/results.jsonl")
+            try ResultsStore.append(Self.okRow(r, seconds: seconds), to: dir + "/results.jsonl")
         }
         // SWA's accuracy run: full's, of the same train length (100); full's round 3: median of 2 and 4;
         // SWA's rounds 2 and 3: 10 each
@@ -139,11 +138,7 @@ import LabResults
                                   file: "two.yaml")
         let twoDir = dir + "/two"
         let first = try #require(two.expand().first { $0.kind == .accuracy && $0.labels["variant"] == "full" && $0.labels["train_length"] == "32" })
-        try ResultsStore.append(ResultRow(study: "repeats", runID: first.id, kind: "accuracy", status: .ok, labels: first.labels, config: first.config, metrics: [],
-                                          provenance: Provenance(gitCommit: "abc", gitDirty: false, build: "release", debugTimings: false, cpuModel: "cpu",
-                                                                 cores: 2, hostname: "h", kernels: [], started: "", ended: "", wallSeconds: 60,
-                                                                 peakResidentBytes: 1, exit: "exit 0", resumedFromStep: nil)),
-                                to: twoDir + "/results.jsonl")
+        try ResultsStore.append(Self.okRow(first, seconds: 60), to: twoDir + "/results.jsonl")
         let byKind = RemainingEstimate(try two.status(outDir: twoDir))
         let benchRuns = try two.expand().filter { $0.kind == .bench }.count
         #expect(byKind.fromReplicates == 0 && byKind.fromShape == 1 && byKind.fromKind == 2 && byKind.unknown == benchRuns && byKind.seconds == 180)
