@@ -84,26 +84,31 @@ public struct RunStatus: Sendable {
     public let run: Run
     public let state: State
     public let detail: String
-    /// A done run's wall time in seconds (its row's `provenance.wall_seconds`); nil otherwise.
-    public var seconds: Double? = nil
+    /// A done run's wall time in seconds (its row's `provenance.wall_seconds`); nil otherwise, and
+    /// for a run resumed from a checkpoint (its row times only the part after the resume).
+    public var wallSeconds: Double? = nil
+    /// A failed run whose failure was outside its config (killed, out of disk): the next `study
+    /// run` runs it again; other failed runs only with `--retry-failed`.
+    public var transient = false
 }
 
-/// The machine time the runs not done yet (pending, running, failed) should take, from the done
-/// ones: each at the median wall time of the done runs that differ from it only in `seed` and
-/// `round` (its configuration's other replicates), else of the done runs of its kind (accuracy or
-/// bench) with its `train_length` and `length` labels (its shape), else of its kind. Machine
-/// time, one run at a time: not a forecast of the clock, which runs at a time, other load and a
-/// later build change. A running run counts whole.
+/// The machine time the next `study run` should take, from the done runs: each pending, running or
+/// transiently failed run at the median wall time of the done runs that differ from it only in
+/// `seed` and `round` (its configuration's other replicates), else of the done runs of its kind
+/// (accuracy or bench) with its `task`, `train_length` and `length` labels (its shape), else of
+/// its kind. Other failed runs are counted apart (they run again only with `--retry-failed`).
+/// Machine time, one run at a time: not a forecast of the clock, which runs at a time, other load
+/// and a later build change. A running or half-trained run counts whole.
 public struct RemainingEstimate: Sendable, Equatable {
     public var seconds = 0.0
     /// How many runs were estimated from their configuration's other replicates, from their shape,
-    /// from their kind, and not at all (no done run of their kind).
-    public var fromReplicates = 0, fromShape = 0, fromKind = 0, unknown = 0
+    /// from their kind, and not at all (no done run of their kind); failed runs left out.
+    public var fromReplicates = 0, fromShape = 0, fromKind = 0, unknown = 0, failedNotRerun = 0
 
     /// The labels that tell replicates of one configuration apart.
     static let replicateLabels: Set<String> = ["seed", "round"]
-    /// The labels that set a run's shape: the train length of an accuracy run, the context length of a bench run.
-    static let shapeLabels = ["train_length", "length"]
+    /// The labels that set a run's shape: its task, the train length of an accuracy run, the context length of a bench run.
+    static let shapeLabels = ["task", "train_length", "length"]
 
     public init(_ states: [RunStatus]) {
         func key(_ r: Run, _ labels: (String) -> Bool) -> String {
@@ -116,7 +121,7 @@ public struct RemainingEstimate: Sendable, Equatable {
         ]
         var done: [[String: [Double]]] = Array(repeating: [:], count: levels.count)
         for s in states where s.state == .done {
-            guard let t = s.seconds else { continue }
+            guard let t = s.wallSeconds else { continue }
             for (i, level) in levels.enumerated() { done[i][level(s.run), default: []].append(t) }
         }
         func median(_ v: [Double]) -> Double {
@@ -124,6 +129,7 @@ public struct RemainingEstimate: Sendable, Equatable {
             return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
         }
         for s in states where s.state != .done {
+            if s.state == .failed && !s.transient { failedNotRerun += 1; continue }
             guard let i = levels.indices.first(where: { done[$0][levels[$0](s.run)] != nil }) else { unknown += 1; continue }
             seconds += median(done[i][levels[i](s.run)]!)
             switch i { case 0: fromReplicates += 1; case 1: fromShape += 1; default: fromKind += 1 }
@@ -131,20 +137,23 @@ public struct RemainingEstimate: Sendable, Equatable {
     }
 
     /// One line for `study status`, e.g. "remaining: about 2.4 machine hours (189 runs: 180 at the
-    /// median of their configuration's done replicates, 9 at that of done runs of their kind and
-    /// length; one run at a time)"; nil when every run is done.
+    /// median of their configuration's done replicates, 9 at that of done runs of their kind, task
+    /// and length; one run at a time)"; nil when every run is done.
     public var text: String? {
         let runs = fromReplicates + fromShape + fromKind + unknown
-        guard runs > 0 else { return nil }
+        guard runs + failedNotRerun > 0 else { return nil }
+        let minutes = Int((seconds / 60).rounded(.up))
         let amount = seconds >= 3_600 ? String(format: "about %.1f machine hours", seconds / 3_600)
-            : String(format: "about %.0f machine minutes", (seconds / 60).rounded(.up))
+            : "about \(minutes) machine minute\(minutes == 1 ? "" : "s")"
         var parts: [String] = []
         if fromReplicates > 0 { parts.append("\(fromReplicates) at the median of their configuration's done replicates") }
-        if fromShape > 0 { parts.append("\(fromShape) at that of done runs of their kind and length") }
+        if fromShape > 0 { parts.append("\(fromShape) at that of done runs of their kind, task and length") }
         if fromKind > 0 { parts.append("\(fromKind) at their kind's median") }
         if unknown > 0 { parts.append("\(unknown) with no done run of their kind, not counted") }
+        let failed = failedNotRerun > 0 ? "; \(failedNotRerun) failed, run again only with --retry-failed, not counted" : ""
+        guard runs > 0 else { return "remaining: nothing for `study run` (\(failedNotRerun) failed, run again only with --retry-failed)" }
         return (runs > unknown ? "remaining: \(amount)" : "remaining: no estimate")
-            + " (\(runs) run\(runs == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "; one run at a time)"
+            + " (\(runs) run\(runs == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "; one run at a time\(failed))"
     }
 }
 
@@ -167,9 +176,11 @@ extension Study {
         let work = StudyPaths.work(outDir, run.id)
         if let row {
             if row.status == .ok {
-                return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds), seconds: row.provenance.wallSeconds)
+                return RunStatus(run: run, state: .done, detail: String(format: "%.1f s", row.provenance.wallSeconds),
+                                 wallSeconds: row.provenance.resumedFromStep == nil ? row.provenance.wallSeconds : nil)
             }
-            return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""))
+            return RunStatus(run: run, state: .failed, detail: (row.reason ?? "") + (row.transient == true ? " (transient: runs again on the next `study run`)" : ""),
+                             transient: row.transient == true)
         }
         let fd = open(work + "/lock", O_RDWR)
         if fd >= 0 {

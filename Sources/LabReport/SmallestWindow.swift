@@ -96,8 +96,10 @@ public enum SmallestWindow {
     /// L = train L). A cell: the smallest W/L that matches (bold), or "none", then the verdict at
     /// every W/L any series sweeps, in increasing order (named in the line above the table; "–"
     /// where the cell's series has none at that W/L); a cell "–" where a configuration has no
-    /// comparison for that column. Empty when no series has a `train_length` label equal
-    /// to its eval length. The intervals and n behind each cell are in `markdown`'s table.
+    /// comparison for that column. A row is a configuration without its `train_length` label, so
+    /// a label that changes with the train length splits it into rows with "–" cells. Empty when
+    /// no series has a `train_length` label equal to its eval length. The intervals and n behind
+    /// each cell are in `markdown`'s table.
     public static func headline(_ results: [Comparisons.Result], _ spec: ComparisonSpec) -> String {
         let all = series(results).filter { $0.0.config.groups["train_length"] == String($0.0.length) }
         guard !all.isEmpty else { return "" }
@@ -112,9 +114,9 @@ public enum SmallestWindow {
             row.groups["train_length"] = nil
             cells[row, default: [:]][column] = points
         }
-        // every W/L any series sweeps, in increasing order: a cell's marks follow it
-        let swept = Set(all.flatMap { $0.1.map(\.0) }).sorted { fraction($0)! < fraction($1)! }
-        let gaps = all.contains { $0.1.count < swept.count }
+        // every W/L any series sweeps, in increasing order (equal values by label): a cell's marks follow it
+        let swept = Set(all.flatMap { $0.1.map(\.0) }).sorted { (fraction($0)!, $0) < (fraction($1)!, $1) }
+        let gaps = all.contains { $0.1.count < swept.count } || cells.values.contains { $0.count < columns.count }
         let rows = cells.keys.sorted().map { config -> [String] in
             [config.name(showing: keys)] + columns.map { column in
                 guard let points = cells[config]![column] else { return "–" }
@@ -124,7 +126,7 @@ public enum SmallestWindow {
             }
         }
         let legend = "Verdicts in each cell at W/L = " + swept.joined(separator: ", ") + ", in that order"
-            + (gaps ? " (– where that W/L has no comparison yet).\n\n" : ".\n\n")
+            + (gaps ? "; –: no comparison there (not run, or not run yet).\n\n" : ".\n\n")
         return legend + Tables.markdown(["configuration"] + columns.map { "\($0.task) L=\($0.length)" }, rows, alignRight: 99)
     }
 

@@ -109,7 +109,9 @@ import LabResults
     }
 
     /// `study status`'s estimate of what is left: each run not done at the median wall time of its
-    /// configuration's done replicates (other rounds, other seeds), else of its kind's done runs.
+    /// configuration's done replicates (other rounds, other seeds), else of the done runs of its
+    /// kind and shape (task, train length, length), else of its kind; failed runs that only
+    /// `--retry-failed` runs again counted apart.
     @Test func remainingTimeComesFromLikeRuns() throws {
         let dir = NSTemporaryDirectory() + "remaining-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -131,7 +133,7 @@ import LabResults
         let estimate = RemainingEstimate(try study.status(outDir: dir))
         #expect(estimate.seconds == 123 && estimate.fromReplicates == 3 && estimate.fromShape == 1 && estimate.fromKind == 0 && estimate.unknown == 0)
         #expect(estimate.text == "remaining: about 3 machine minutes (4 runs: 3 at the median of their configuration's done replicates, "
-                + "1 at that of done runs of their kind and length; one run at a time)")
+                + "1 at that of done runs of their kind, task and length; one run at a time)")
         // two train lengths, one accuracy run done: the other variant at its length from the shape,
         // both at the other length from the kind; no bench run done, so none of them estimated
         let two = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}").replacingOccurrences(of: "train_length: [32]", with: "train_length: [32, 64]"),
@@ -142,9 +144,27 @@ import LabResults
         let byKind = RemainingEstimate(try two.status(outDir: twoDir))
         let benchRuns = try two.expand().filter { $0.kind == .bench }.count
         #expect(byKind.fromReplicates == 0 && byKind.fromShape == 1 && byKind.fromKind == 2 && byKind.unknown == benchRuns && byKind.seconds == 180)
+        // a failed run (not transient) is not counted; a transient one is
+        func failed(_ r: Run, transient: Bool) -> ResultRow {
+            var row = Self.okRow(r)
+            row.status = .failed
+            row.reason = "diverged"
+            row.transient = transient
+            return row
+        }
+        try ResultsStore.append(failed(run(.accuracy, "sliding_window"), transient: false), to: dir + "/results.jsonl")
+        let withFailure = RemainingEstimate(try study.status(outDir: dir))
+        #expect(withFailure.seconds == 23 && withFailure.failedNotRerun == 1 && withFailure.fromShape == 0)
+        #expect(withFailure.text == "remaining: about 1 machine minute (3 runs: 3 at the median of their configuration's done replicates; "
+                + "one run at a time; 1 failed, run again only with --retry-failed, not counted)")
+        try ResultsStore.append(failed(run(.accuracy, "sliding_window"), transient: true), to: dir + "/results.jsonl")
+        #expect(RemainingEstimate(try study.status(outDir: dir)).seconds == 123)
         var hours = estimate
         hours.seconds = 9_000
         #expect(hours.text?.hasPrefix("remaining: about 2.5 machine hours (") == true)
         #expect(RemainingEstimate([]).text == nil)
+        var onlyFailed = RemainingEstimate([])
+        onlyFailed.failedNotRerun = 2
+        #expect(onlyFailed.text == "remaining: nothing for `study run` (2 failed, run again only with --retry-failed)")
     }
 }

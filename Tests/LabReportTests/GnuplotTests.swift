@@ -43,37 +43,48 @@ import Testing
         let gnuplot = try Gnuplot.locate()
         let dir = try temporaryDirectory("stale")
         defer { cleanUp(dir) }
-        // an earlier draw of this study listed a figure the rows no longer give; a copy of one of its
-        // scripts under another name, another study's figure and a hand-written file share the folder
-        for stem in ["old-figure.mqar_v64", "my-restyle", "other.mqar_v64"] {
+        // an earlier draw of this study listed a figure the rows no longer give, and one that
+        // another study drawn into the same folder lists too; a copy of one of its scripts under
+        // another name, another study's figure and a hand-written file share the folder
+        for stem in ["old-figure.mqar_v64", "shared.mqar_v64", "my-restyle", "other.mqar_v64"] {
             for ext in ["gp", "dat", "png", "svg"] {
                 try "# fixture: accuracy vs window\n".write(toFile: "\(dir)/\(stem).\(ext)", atomically: true, encoding: .utf8)
             }
         }
-        try "# drawn last\nold-figure.mqar_v64\naccuracy-vs-window.mqar_v64\n../escape\n"
+        // a listed name whose "png" is a folder: only regular files are removed
+        try FileManager.default.createDirectory(atPath: dir + "/odd.png", withIntermediateDirectories: false)
+        try "# drawn last\nold-figure.mqar_v64\nshared.mqar_v64\naccuracy-vs-window.mqar_v64\nodd\n../escape\n"
             .write(toFile: dir + "/.figures-fixture", atomically: true, encoding: .utf8)
-        try "other.mqar_v64\n".write(toFile: dir + "/.figures-other-study", atomically: true, encoding: .utf8)
+        try "other.mqar_v64\nshared.mqar_v64\n".write(toFile: dir + "/.figures-other-study", atomically: true, encoding: .utf8)
         try "notes\n".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
         let set = Figures.build(try Fixture.data(), command: "attnlab plot fixture")
         #expect(set.study == "fixture")
+        #expect(try Plotter.listedFigures(dir + "/.figures-fixture") == ["old-figure.mqar_v64", "shared.mqar_v64", "accuracy-vs-window.mqar_v64", "odd"])
+        #expect(try Plotter.staleFigures(in: dir, study: "fixture", earlier: Plotter.listedFigures(dir + "/.figures-fixture"),
+                                         keeping: Set(set.figures.map(\.name))) == ["old-figure.mqar_v64", "odd"])
         var said: [String] = []
         let written = try Plotter.write(set, to: dir, gnuplot: gnuplot) { said.append($0) }
         #expect(written.count == 4 * set.figures.count)
         #expect(said.filter { $0.hasPrefix("removed ") } == ["gp", "dat", "png", "svg"].map { "removed \(dir)/old-figure.mqar_v64.\($0)" })
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
         #expect(!left.contains { $0.hasPrefix("old-figure.") })
-        for stem in ["my-restyle", "other.mqar_v64"] {
+        for stem in ["my-restyle", "other.mqar_v64", "shared.mqar_v64"] {
             for ext in ["gp", "dat", "png", "svg"] { #expect(left.contains("\(stem).\(ext)"), "\(stem).\(ext) removed") }
         }
-        #expect(left.contains("notes.txt") && left.contains(".figures-other-study"))
+        #expect(left.contains("notes.txt") && left.contains(".figures-other-study") && left.contains("odd.png"))
         for f in set.figures { #expect(left.contains(f.png)) }
         // the list now names exactly this draw's figures
+        #expect(try Plotter.listedFigures(dir + "/.figures-fixture") == set.figures.map(\.name))
         let list = try String(contentsOfFile: dir + "/.figures-fixture", encoding: .utf8)
-        #expect(list.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init) == set.figures.map(\.name))
         // a set without a study (built by hand) neither lists nor removes
         try Plotter.write(FigureSet(figures: Array(set.figures.prefix(1))), to: dir, gnuplot: gnuplot)
         #expect(try String(contentsOfFile: dir + "/.figures-fixture", encoding: .utf8) == list)
-        #expect(Plotter.staleFigures(listedIn: dir + "/missing", keeping: []).isEmpty)
+        #expect(try Plotter.listedFigures(dir + "/missing").isEmpty)
+        // a list that is not text stops the draw before anything is written or removed
+        try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: URL(fileURLWithPath: dir + "/.figures-fixture"))
+        #expect(throws: ReportError("cannot read \(dir)/.figures-fixture, the list of the figures drawn there: remove it (the next draw writes it again)")) {
+            try Plotter.write(set, to: dir, gnuplot: gnuplot)
+        }
     }
 
     @Test func dataAndScriptsAreReadable() throws {

@@ -80,7 +80,7 @@ import Testing
             }
         }
         let mixed = SmallestWindow.headline(Comparisons.results(ReportData(study: "synthetic", rows: more), spec), spec)
-        #expect(mixed.contains("Verdicts in each cell at W/L = 1/16, 1/8, in that order (– where that W/L has no comparison yet).\n\n"
+        #expect(mixed.contains("Verdicts in each cell at W/L = 1/16, 1/8, in that order; –: no comparison there (not run, or not run yet).\n\n"
                                + "| configuration | t L=32 | t L=64 |\n"), "\(mixed)")
         #expect(mixed.contains("\n| swa | – | **1/8** (✗ ✓) |\n"), "\(mixed)")
         #expect(mixed.contains("\n| ratt | none (✗ –) | **1/16** (✓ ?) |\n"), "\(mixed)")
