@@ -114,6 +114,11 @@ import Testing
         // swa at 1/16 (log2 = −4): mean −0.21 over 3 seeds
         #expect(fig.data.contains("\n-4 -0.21 "), "\(fig.data)")
         #expect(fig.script.contains("with filledcurves y1=0.01"))
+        // one key below the panels (none inside a panel, where it would hide points): the band and each configuration once
+        let drawnLines = fig.script.split(separator: "\n").filter { $0.contains("using 1:2:3:4 with yerrorlines") }
+        #expect(fig.script.contains("# key: the configurations") && !drawnLines.isEmpty && drawnLines.allSatisfy { $0.contains("notitle") })
+        #expect(fig.script.components(separatedBy: "keyentry with yerrorlines").count - 1 == 2, "\(fig.script)")
+        #expect(fig.script.contains("keyentry with filledcurves") && fig.script.contains("title \"equivalence band ±0.01\""))
         let plain = Figures.build(ComparisonTests.data(), command: "attnlab plot x", comparison: spec)
         #expect(!plain.figures.contains { $0.name.hasPrefix("difference-vs-window-fraction") })
     }

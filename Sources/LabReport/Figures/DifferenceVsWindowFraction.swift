@@ -45,7 +45,7 @@ extension Figures {
                 let ends = inCell.flatMap(\.1).map(\.1).flatMap { r in [r.interval?.low ?? r.mean, r.interval?.high ?? r.mean] }.filter(\.isFinite)
                 let (lo, hi) = (min(ends.min() ?? 0, -spec.margin), max(ends.max() ?? 0, spec.margin))
                 let pad = 0.08 * (hi - lo)
-                var elements = ["\(Fmt.num(-spec.margin)) with filledcurves y1=\(Fmt.num(spec.margin)) fc rgb \(Fmt.q(Style.bandColour)) fs transparent solid 0.35 title \(Fmt.q("equivalence band ±\(m)"))",
+                var elements = ["\(Fmt.num(-spec.margin)) with filledcurves y1=\(Fmt.num(spec.margin)) fc rgb \(Fmt.q(Style.bandColour)) fs transparent solid 0.35 notitle",
                                 "0 with lines lc rgb \(Fmt.q(Style.referenceColour)) dt \(Style.chanceDash) notitle"]
                 for (k, points) in inCell {
                     let label = k.config.name(showing: keys)
@@ -54,7 +54,7 @@ extension Figures {
                         return "\(Fmt.num(log2(SmallestWindow.fraction(f)!))) \(Fmt.num(r.mean)) \(Fmt.num(ci.low)) \(Fmt.num(ci.high)) \(r.n)"
                     }
                     let sel = file.add("L=\(c.train) eval \(c.length) | \(label)", columns: "log2_fraction mean low high n", lines)
-                    elements.append("data \(sel) using 1:2:3:4 with yerrorlines \(Style.line(k.config, among: configs)) lw 1.5 ps 1.1 title \(Fmt.q(label))")
+                    elements.append("data \(sel) using 1:2:3:4 with yerrorlines \(Style.line(k.config, among: configs)) lw 1.5 ps 1.1 notitle")
                 }
                 panels.append(Panel(comment: "L=\(c.train) eval \(c.length)", settings: [
                     "set title \(Fmt.q("train length \(c.train), eval length \(c.length)"))",
@@ -64,6 +64,17 @@ extension Figures {
                     "set ylabel \(Fmt.q("\(metric): configuration − reference"))",
                 ], elements: elements))
             }
+            // one key for every panel, below them, so no key hides a point
+            // (a configuration's lines at several train lengths share a label and a style: one entry)
+            var drawn: [RunConfig] = []
+            for c in configs where series.contains(where: { $0.0.config == c }) && !drawn.contains(where: { $0.name(showing: keys) == c.name(showing: keys) }) {
+                drawn.append(c)
+            }
+            let labels = ["equivalence band ±\(m)"] + drawn.map { $0.name(showing: keys) }
+            let entries = ["keyentry with filledcurves fc rgb \(Fmt.q(Style.bandColour)) fs transparent solid 0.35 title \(Fmt.q(labels[0]))"]
+                + drawn.map { "keyentry with yerrorlines \(Style.line($0, among: configs)) lw 1.5 ps 1.1 title \(Fmt.q($0.name(showing: keys)))" }
+            let footer = keyFooter(comment: "key: the configurations", title: "", entries: entries,
+                                   titles: labels, width: min(3, panels.count) * 520, sampleLength: 3)
             let better = spec.lowerIsBetter ? "below zero is better" : "above zero is better"
             out.figures.append(Figure(name: name, title: title,
                 caption: "\(metric) of each configuration minus the reference (\(spec.reference.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", "))), paired by seed, against the window as a fraction of the train length; bars: 95 % t interval over seeds; grey band: the declared equivalence margin ±\(m) (\(better)).",
@@ -72,7 +83,7 @@ extension Figures {
                         "A point whose interval lies inside the grey band is equivalent by the declared rule (studies/README.md, compare).",
                         "Dashed: the state-matched configuration (listed at the W/L of the window it is matched to)."],
                 command: command, panels: panels, columns: min(3, panels.count),
-                panelSize: (520, 360), common: ["set key top left font \",9\"", "set tics nomirror", "set grid ytics"]))
+                panelSize: (520, 360), common: ["set tics nomirror", "set grid ytics"], footer: footer))
         }
         return out
     }

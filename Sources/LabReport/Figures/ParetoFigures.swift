@@ -155,15 +155,8 @@ extension Figures {
             let entries = keyed.map { p in
                 "keyentry with points \(Style.line(p.config, kernel: p.kernel, among: configs, kernels: kernels)) ps 1.3 title \(Fmt.q("\(numberOf[p.label]!)  \(p.label)"))"
             }
-            // the key across the figure's width below the panels, tall enough for every entry: as
-            // many columns as the longest title allows (≈ 8 pixels a character at font 10)
-            let layout = keyLayout(titles: keyed.map { "\(numberOf[$0.label]!)  \($0.label)" }, width: 2 * paretoPanelSize.w)
-            let footer = Footer(panel: Panel(comment: "key: the numbered points", settings: [
-                "set title \"points (number: configuration)\"", "unset logscale x", "set xrange [0:1]", "set yrange [0:1]",
-                "unset border", "unset xtics", "unset ytics", "unset xlabel", "unset ylabel", "unset grid",
-                "set lmargin 2", "set rmargin 2", "set tmargin 2", "set bmargin 0",
-                "set key inside left top Left reverse vertical maxrows \(layout.rows) samplen 1 spacing 1.1 width 1",
-            ], elements: ["-1 with lines notitle"] + entries), height: layout.height)  // gnuplot needs one plotted element beside key entries
+            let footer = keyFooter(comment: "key: the numbered points", title: "points (number: configuration)", entries: entries,
+                                   titles: keyed.map { "\(numberOf[$0.label]!)  \($0.label)" }, width: 2 * paretoPanelSize.w, sampleLength: 1)
             let marksText = drew.texts(chanceName: "the chance level")
             let costAbout = kind == "state-bytes" ? "analytic decode state at the eval length"
                 : "median over bench rounds, bars min..max"
@@ -186,6 +179,19 @@ extension Figures {
     /// Columns and rows of a key of `titles` across `width` pixels, and the footer's height: one
     /// column per 8 pixels × (longest title + 8 characters for the marker and gaps), rows of 18
     /// pixels (font 10, spacing 1.1, as pngcairo draws them), 60 pixels for the title and margins.
+    /// A key across the figure's width below the panels (`keyentry` elements `entries`, whose
+    /// titles are `titles`), tall enough for every entry: as many columns as the longest title
+    /// allows (≈ 8 pixels a character at font 10).
+    static func keyFooter(comment: String, title: String, entries: [String], titles: [String], width: Int, sampleLength: Int) -> Footer {
+        let layout = keyLayout(titles: titles, width: width)
+        return Footer(panel: Panel(comment: comment, settings: [
+            "set title \(Fmt.q(title))", "unset logscale x", "set xrange [0:1]", "set yrange [0:1]",
+            "unset border", "unset xtics", "unset ytics", "unset xlabel", "unset ylabel", "unset grid",
+            "set lmargin 2", "set rmargin 2", "set tmargin 2", "set bmargin 0",
+            "set key inside left top Left reverse vertical maxrows \(layout.rows) samplen \(sampleLength) spacing 1.1 width 1",
+        ], elements: ["-1 with lines notitle"] + entries), height: layout.height)  // gnuplot needs one plotted element beside key entries
+    }
+
     static func keyLayout(titles: [String], width: Int) -> (columns: Int, rows: Int, height: Int) {
         let longest = titles.map(\.count).max() ?? 0
         let columns = max(1, min(titles.count, width / (8 * (longest + 8))))
