@@ -8,7 +8,7 @@
 #     gnuplot difference-vs-window-fraction.lm_shakespeare.gp
 # in this folder: it redraws difference-vs-window-fraction.lm_shakespeare.png and difference-vs-window-fraction.lm_shakespeare.svg from difference-vs-window-fraction.lm_shakespeare.dat.
 
-width = 520; height = 400   # pixels (svg: points)
+width = 520; height = 496   # pixels (svg: points)
 fontspec = "sans,10"
 data = "difference-vs-window-fraction.lm_shakespeare.dat"
 
@@ -19,22 +19,46 @@ do for [format in "png svg"] {
         set terminal svg size width,height dynamic noenhanced font fontspec background "white"
     }
     set output "difference-vs-window-fraction.lm_shakespeare." . format
-    set key top left font ",9"
     set tics nomirror
     set grid ytics
-    set multiplot layout 1,1 title "rattention-budget: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
+    set multiplot title "rattention-budget: bpb, configuration − reference, against W/L (lm_shakespeare)" font ",12"
 
     # L=512 eval 512
+    set origin 0.0000,0.1935
+    set size 1.0000,0.7258
     set title "train length 512, eval length 512"
     set xtics ("1/64" -6)
     set xrange [-6.5:-5.5]
     set yrange [-0.0376454:0.0683742]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
-    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+    plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
          0 with lines lc rgb "#000000" dt 2 notitle, \
-         data index "[L=512 eval 512 | swa]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa", \
-         data index "[L=512 eval 512 | ratt]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt"
+         data index "[L=512 eval 512 | swa]" using 1:2:3:4 with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 notitle, \
+         data index "[L=512 eval 512 | ratt]" using 1:2:3:4 with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 notitle
+
+    # key: the configurations
+    set origin 0,0
+    set size 1,0.1935
+    set title ""
+    unset logscale x
+    set xrange [0:1]
+    set yrange [0:1]
+    unset border
+    unset xtics
+    unset ytics
+    unset xlabel
+    unset ylabel
+    unset grid
+    set lmargin 2
+    set rmargin 2
+    set tmargin 2
+    set bmargin 0
+    set key inside left top Left reverse vertical maxrows 2 samplen 3 spacing 1.1 width 1
+    plot -1 with lines notitle, \
+         keyentry with filledcurves fc rgb "#bbbbbb" fs transparent solid 0.35 title "equivalence band ±0.02", \
+         keyentry with yerrorlines lc rgb "#1f77b4" pt 7 dt 1 lw 1.5 ps 1.1 title "swa", \
+         keyentry with yerrorlines lc rgb "#d62728" pt 7 dt 1 lw 1.5 ps 1.1 title "ratt"
 
     unset multiplot
     set output
