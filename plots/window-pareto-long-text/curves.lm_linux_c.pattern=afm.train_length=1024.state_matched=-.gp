@@ -31,7 +31,8 @@ do for [format in "png svg"] {
     plot data index "[curve_val_loss | full seed 0 | 87912796aab8c630]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_loss | full seed 1 | 322b57d9ccd3c185]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_loss | full seed 2 | 28ed2879bc5ee039]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_loss | full seed 3 | 60416095972ca8b4]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 3 | 60416095972ca8b4]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 4 | 9cc3a0de6b039e73]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -43,7 +44,8 @@ do for [format in "png svg"] {
     plot data index "[curve_val_accuracy | full seed 0 | 87912796aab8c630]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
          data index "[curve_val_accuracy | full seed 1 | 322b57d9ccd3c185]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
          data index "[curve_val_accuracy | full seed 2 | 28ed2879bc5ee039]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
-         data index "[curve_val_accuracy | full seed 3 | 60416095972ca8b4]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 3 | 60416095972ca8b4]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 4 | 9cc3a0de6b039e73]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output
