@@ -124,14 +124,10 @@ public struct RemainingEstimate: Sendable, Equatable {
             guard let t = s.wallSeconds else { continue }
             for (i, level) in levels.enumerated() { done[i][level(s.run), default: []].append(t) }
         }
-        func median(_ v: [Double]) -> Double {
-            let s = v.sorted()
-            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        }
         for s in states where s.state != .done {
             if s.state == .failed && !s.transient { failedNotRerun += 1; continue }
             guard let i = levels.indices.first(where: { done[$0][levels[$0](s.run)] != nil }) else { unknown += 1; continue }
-            seconds += median(done[i][levels[i](s.run)]!)
+            seconds += Timing.median(done[i][levels[i](s.run)]!)
             switch i { case 0: fromReplicates += 1; case 1: fromShape += 1; default: fromKind += 1 }
         }
     }

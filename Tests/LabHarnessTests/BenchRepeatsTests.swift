@@ -31,6 +31,14 @@ import LabResults
         r.labels.filter { $0.key != "round" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     }
 
+    /// An empty output folder (remove it after) and the three-round decode study with its runs.
+    static func emptyOutput(_ tag: String) throws -> (dir: String, study: Study, runs: [Run]) {
+        let dir = NSTemporaryDirectory() + "\(tag)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let study = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}", measurements: "[accuracy, decode_throughput]"), file: "s.yaml")
+        return (dir, study, try study.expand())
+    }
+
     /// An ok row of `r` that took `seconds`.
     static func okRow(_ r: Run, seconds: Double = 1) -> ResultRow {
         ResultRow(study: "repeats", runID: r.id, kind: r.kind.rawValue, status: .ok, labels: r.labels, config: r.config, metrics: [],
@@ -95,11 +103,8 @@ import LabResults
     /// A study killed after round 1 has rounds 2 and 3 pending: the next `study run` runs exactly
     /// those (it skips every run with an ok row).
     @Test func missingRoundsArePending() throws {
-        let dir = NSTemporaryDirectory() + "repeats-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, study, runs) = try Self.emptyOutput("repeats")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let study = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}", measurements: "[accuracy, decode_throughput]"), file: "s.yaml")
-        let runs = try study.expand()
         // every accuracy run and round 1 of the bench runs recorded, one of round 2 as well
         let done = runs.filter { $0.kind == .accuracy || $0.labels["round"] == "1" } + [runs.first { $0.labels["round"] == "2" }!]
         for r in done { try ResultsStore.append(Self.okRow(r), to: dir + "/results.jsonl") }
@@ -113,11 +118,8 @@ import LabResults
     /// kind and shape (task, train length, length), else of its kind; failed runs that only
     /// `--retry-failed` runs again counted apart.
     @Test func remainingTimeComesFromLikeRuns() throws {
-        let dir = NSTemporaryDirectory() + "remaining-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, study, runs) = try Self.emptyOutput("remaining")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let study = try Study.parse(Self.study(bench: "{lengths: [128], repeats: 3}", measurements: "[accuracy, decode_throughput]"), file: "s.yaml")
-        let runs = try study.expand()
         #expect(try RemainingEstimate(study.status(outDir: dir)).text
                 == "remaining: no estimate (8 runs: 8 with no done run of their kind, not counted; one run at a time)")
         func run(_ kind: Run.Kind, _ variant: String, round: String? = nil) -> Run {
