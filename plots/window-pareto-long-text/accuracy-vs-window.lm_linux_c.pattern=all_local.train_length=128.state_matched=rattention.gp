@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 128
     set autoscale y
     set title "accuracy at 128 tokens"
-    set yrange [0.576787:0.596064]
+    set yrange [0.575322:0.598506]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 128
     set autoscale y
     set title "accuracy at 128 tokens"
-    set yrange [0.523291:0.606836]
+    set yrange [0.518809:0.607168]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "2" 1, "4" 2, "8" 3, "16" 4, "32" 5)
@@ -38,7 +38,7 @@ do for [format in "png svg"] {
     # eval length 256
     set autoscale y
     set title "accuracy at 256 tokens"
-    set yrange [0.510625:0.582271]
+    set yrange [0.501465:0.582886]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "2" 1, "4" 2, "8" 3, "16" 4, "32" 5)
@@ -52,7 +52,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.516763:0.592307]
+    set yrange [0.505095:0.593171]
     unset logscale x
     set xrange [-0.5:5.5]
     set xtics ("linear only" 0, "2" 1, "4" 2, "8" 3, "16" 4, "32" 5)

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 128
     set autoscale y
     set title "accuracy at 128 tokens"
-    set yrange [0.580205:0.598994]
+    set yrange [0.578252:0.599482]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)
@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.565068:0.58575]
+    set yrange [0.559819:0.58575]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 128
     set autoscale y
     set title "accuracy at 128 tokens"
-    set yrange [0.501592:0.52209]
+    set yrange [0.500371:0.52209]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)
@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.514226:0.530696]
+    set yrange [0.509771:0.530696]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)

@@ -24,7 +24,7 @@ do for [format in "png svg"] {
     # eval length 128
     set autoscale y
     set title "accuracy at 128 tokens"
-    set yrange [0.500615:0.523555]
+    set yrange [0.500127:0.523555]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)
@@ -36,7 +36,7 @@ do for [format in "png svg"] {
     # eval length 256
     set autoscale y
     set title "accuracy at 256 tokens"
-    set yrange [0.509648:0.531611]
+    set yrange [0.507085:0.531611]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)
@@ -48,7 +48,7 @@ do for [format in "png svg"] {
     # eval length 512
     set autoscale y
     set title "accuracy at 512 tokens"
-    set yrange [0.507939:0.532161]
+    set yrange [0.498784:0.532161]
     unset logscale x
     set xrange [-0.5:4.5]
     set xtics ("34" 0, "36" 1, "40" 2, "48" 3, "64" 4)

@@ -29,7 +29,8 @@ do for [format in "png svg"] {
     set autoscale y
     set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | ca48dbf5b7ec7b57]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_loss | full seed 1 | e3fe5cc8696dd0a0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 1 | e3fe5cc8696dd0a0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 2 | afe20eb7bff6d444]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -39,7 +40,8 @@ do for [format in "png svg"] {
     set yrange [0.0820898:0.598086]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | ca48dbf5b7ec7b57]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_accuracy | full seed 1 | e3fe5cc8696dd0a0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 1 | e3fe5cc8696dd0a0]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 2 | afe20eb7bff6d444]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

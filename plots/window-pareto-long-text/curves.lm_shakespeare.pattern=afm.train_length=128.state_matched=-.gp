@@ -29,7 +29,8 @@ do for [format in "png svg"] {
     set autoscale y
     set key outside below height 1
     plot data index "[curve_val_loss | full seed 0 | c4d2d22762a6d922]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_loss | full seed 1 | 04b3b601d45b69ac]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_loss | full seed 1 | 04b3b601d45b69ac]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_loss | full seed 2 | ba3827ce76991a3d]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     # curve_val_accuracy
     set autoscale y
@@ -39,7 +40,8 @@ do for [format in "png svg"] {
     set yrange [0.124551:0.548789]
     set key outside below height 1
     plot data index "[curve_val_accuracy | full seed 0 | c4d2d22762a6d922]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 title "full", \
-         data index "[curve_val_accuracy | full seed 1 | 04b3b601d45b69ac]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
+         data index "[curve_val_accuracy | full seed 1 | 04b3b601d45b69ac]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle, \
+         data index "[curve_val_accuracy | full seed 2 | ba3827ce76991a3d]" using 1:2 with lines lc rgb "#000000" pt 7 dt 1 lw 1.2 notitle
 
     unset multiplot
     set output

@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 128"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.516402:0.475447]
+    set yrange [-0.153934:0.235627]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
@@ -47,7 +47,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 256"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.722718:0.598871]
+    set yrange [-0.253383:0.161779]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-1.62458:1.06381]
+    set yrange [-0.544423:0.0618091]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \

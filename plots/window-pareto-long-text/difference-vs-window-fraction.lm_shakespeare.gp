@@ -29,7 +29,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 128"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.253993:0.321426]
+    set yrange [-0.0922012:0.173711]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
@@ -47,7 +47,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 256"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-0.30646:0.225634]
+    set yrange [-0.17922:0.0739415]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set title "train length 128, eval length 512"
     set xtics ("1/64" -6, "1/32" -5, "1/16" -4, "1/8" -3, "1/4" -2)
     set xrange [-6.5:-1.5]
-    set yrange [-2.57161:1.81086]
+    set yrange [-0.941909:0.349839]
     set xlabel "window ÷ train length (log scale)"
     set ylabel "bpb: configuration − reference"
     plot -0.02 with filledcurves y1=0.02 fc rgb "#bbbbbb" fs transparent solid 0.35 notitle, \
