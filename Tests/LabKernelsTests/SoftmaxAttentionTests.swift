@@ -91,6 +91,31 @@ import LabTestSupport
     }
 }
 
+/// The tiled forward takes P = 2^(S − m) against a row's first-tile max m (its diagonal block) and
+/// rescales only when a later tile's max is more than 8 above it (base 2). One key scoring 200 nats
+/// above the rest (key 250 of 300, in a tile visited after the diagonal block of every row past it)
+/// forces that path: without the rescale P would overflow (2^288), and an acc or l left unscaled
+/// would keep the earlier keys' weight (checked: leaving acc unscaled fails this test).
+@Suite struct OnlineSoftmaxRescaleTests {
+    @Test(arguments: [nil, 200] as [Int?])
+    func aLateDominantKeyMatchesTheReference(window: Int?) {
+        let shape = AttentionShape(H: 1, T: 300, D: 16, window: window)
+        var p = SoftmaxAttentionProblem(shape)
+        p.q = Tensor(shape: p.q.shape, scalars: [Float](repeating: 1, count: p.q.count))
+        for d in 0..<16 { p.k.scalars[250 * 16 + d] = 50 }  // score 50·16/√16 = 200 nats for every query
+        let ref = NaiveSoftmaxAttentionKernel().forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
+        let got = TiledOnlineSoftmaxAttention().forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
+        for (quantity, value, reference) in [("o", got.o, ref.o), ("lse", got.lse, ref.lse)] {
+            let row = CheckRow(op: "softmax-attention", kernel: "tiled-online-softmax", testCase: "\(shape)",
+                               quantity: quantity, value: value, reference: reference, tolerance: .float32)
+            #expect(row.passed, "\(quantity): max abs err \(row.maxAbsError)")
+        }
+        // rows past key 250 are (to rounding) its value row
+        let last = Array(got.o.scalars[(299 * 16)..<(300 * 16)]), v250 = Array(p.v.scalars[(250 * 16)..<(251 * 16)])
+        #expect(zip(last, v250).allSatisfy { abs($0 - $1) < 1e-5 })
+    }
+}
+
 @Suite struct SoftmaxAttentionGradientTests {
     /// The reference's analytic gradients against central finite differences, in Double.
     @Test(arguments: [

@@ -357,14 +357,15 @@ public func exp2(_ x: Vec16) -> Vec16 {
     let shifted = clamped + magic
     let n = shifted - magic
     let f = (clamped - n) * 0.693_147_180_559_945_3
+    // Horner's steps as fused multiply-adds (Swift does not contract p·f + c by itself: 16 ops, not 8)
     var p = Vec16(repeating: 1.0 / 5040)
-    p = p * f + 1.0 / 720
-    p = p * f + 1.0 / 120
-    p = p * f + 1.0 / 24
-    p = p * f + 1.0 / 6
-    p = p * f + 0.5
-    p = p * f + 1
-    p = p * f + 1
+    p = Vec16(repeating: 1.0 / 720).addingProduct(p, f)
+    p = Vec16(repeating: 1.0 / 120).addingProduct(p, f)
+    p = Vec16(repeating: 1.0 / 24).addingProduct(p, f)
+    p = Vec16(repeating: 1.0 / 6).addingProduct(p, f)
+    p = Vec16(repeating: 0.5).addingProduct(p, f)
+    p = Vec16(repeating: 1).addingProduct(p, f)
+    p = Vec16(repeating: 1).addingProduct(p, f)
     let nBits = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000
     let scale = unsafeBitCast((nBits &+ 127) &<< 23, to: Vec16.self)
     return p * scale

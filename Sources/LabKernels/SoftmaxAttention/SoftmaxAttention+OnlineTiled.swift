@@ -2,17 +2,20 @@
 //
 // Implements (forward, per (b, h), per query tile Q_i of Bq rows):
 //   m = −∞, l = 0, acc = 0
-//   for each key tile K_j, V_j of Bk columns that intersects the visible band of Q_i:
+//   for each key tile K_j, V_j that intersects the visible band of Q_i, the diagonal block (keys
+//   at Q_i's own positions) first, then the rest of the band in tiles of Bk:
 //     S   = (Q_i · log2e/√D) · K_jᵀ, masked to −∞ outside the band   // base-2 scores
-//     m'  = max(m, rowmax S);  P = 2^(S − m');  α = 2^(m − m')
-//     l   = α·l + rowsum P;    acc = α·acc + P·V_j;   m = m'
-//   o_i = acc / l,  lse_i = (m + log2 l)·ln 2
+//     a row's first visible tile (the diagonal block, Bq columns): m = rowmax S
+//     later tiles: P = 2^(S − m), rowmax S found in the same pass; only if rowmax S > m + 8:
+//       m' = rowmax S, α = 2^(m − m'), P = 2^(S − m'), l = α·l, acc = α·acc, m = m'
+//     l  += rowsum P;  acc += P·V_j
+//   o_i = acc / l,  lse_i = (m + log2 l)·ln 2   (exact for any reference m; P ≤ 2^8 keeps l finite)
 // Backward (FlashAttention-2, per (b, kv head), key tiles outer, query tiles inner):
 //   P = 2^(S − lse·log2e), dV_j += Pᵀ dO_i, dP = dO_i V_jᵀ, dS = P∘(dP − Δ_i) with Δ = rowsum(dO∘O),
 //   dQ_i += dS K_j /√D, dK_j += dSᵀ Q_i /√D.
 // The T×S score matrix never exists; tiles are Bq × Bk (32 × 128 by default, 16 KiB: measured as fast
-// as 64-row tiles for causal attention and 10–15 % faster with a window, whose band a shorter
-// query tile covers with fewer masked keys).
+// as 64-row tiles for causal attention; with a window the forward takes 16 rows or fewer, whose
+// band has fewer masked keys).
 // With a window W only the tiles that meet the band are visited, so the cost is O(T·(W+Bk)·D),
 // not O(T²·D); a small window narrows the tiles (`forwardQueryTile`, `backwardKeyTile`: at W 8,
 // T 512, D 32 the forward+backward took 3.5 ms instead of 8.7 with 32 × 128 tiles). The backward
@@ -54,11 +57,13 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     public func unsupported(_ shape: AttentionShape) -> String? { nil }
 
     /// The forward's query tile for a window W: a tile of Bq queries visits the Bq + W keys of its
-    /// band (padded to 16), so a tile much taller than W computes mostly masked scores. Bq = W
-    /// rounded up to 8, at least 8, at most `queryTile`: W 8 visits 16 keys a row instead of 48.
+    /// band (padded to 16), of which each row sees W + 1, so a tile much taller than W computes
+    /// mostly masked scores. Bq = W rounded up to 8, at least 8, at most 16 (and `queryTile`):
+    /// W 8 visits 16 keys a row instead of 48; at W 256 a 16-row tile visits 272 keys for 257
+    /// visible, a 32-row one 288 (16 rows measured 2–4 % faster there).
     func forwardQueryTile(window: Int?) -> Int {
         guard let w = window else { return queryTile }
-        return min(queryTile, max(8, (w + 7) & ~7))
+        return min(queryTile, 16, max(8, (w + 7) & ~7))
     }
 
     /// The backward's key tile for a window W: a tile of Bk keys is seen by Bk + W queries, each
@@ -73,9 +78,12 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, shape: AttentionShape,
                         threads: Int) -> SoftmaxAttentionOutput<Float> {
         let (B, H, T, S, D, G) = (shape.B, shape.H, shape.T, shape.S, shape.D, shape.group)
-        let (Bq, Bk) = (forwardQueryTile(window: shape.window), keyTile)
+        // a window that reaches key 0 from every position (W ≥ S − 1) is causal attention: the same
+        // tiles, so the same bits
+        let window = shape.window.flatMap { $0 >= S - 1 ? nil : $0 }
+        let (Bq, Bk) = (forwardQueryTile(window: window), keyTile)
         let qScale = log2e / Float.sqrt(Float(D))
-        let off = shape.queryOffset, window = shape.window
+        let off = shape.queryOffset
         var o = [Float](repeating: 0, count: B * H * T * D)
         var lse = [Float](repeating: 0, count: B * H * T)
         q.scalars.withUnsafeBufferPointer { qb in
@@ -89,9 +97,11 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                 let qh = qAll + bh * T * D, oh = oAll + bh * T * D, lh = lAll + bh * T
                 let kvOffset = (b * shape.Hkv + h / G) * S * D
                 let kh = kAll + kvOffset, vh = vAll + kvOffset
+                // every value finite (the usual case): no edge tile needs its masked columns checked
+                let valuesFinite = allFinite(vh, count: S * D)
                 let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
                 defer { scratch.free() }
-                let (qs, s, acc, m, l) = (scratch.qs, scratch.s, scratch.acc, scratch.m, scratch.l)
+                let (qs, s, p, acc, m, l) = (scratch.qs, scratch.s, scratch.dp, scratch.acc, scratch.m, scratch.l)
                 // Kᵀ of the whole head once, [D × ld] with zero columns past S, so every key tile is
                 // a column slice (no per-tile transposes; measured faster than transposing each tile
                 // or each query tile's span, with or without a window).
@@ -108,34 +118,50 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                     let pLo = i0 + off, pHi = i0 + rows - 1 + off
                     let jEnd = pHi + 1
                     let jStart = window.map { max(0, pLo - $0) } ?? 0
-                    var j0 = jStart
-                    while j0 < jEnd {
-                        let cols = min(Bk, jEnd - j0), colsPad = (cols + 15) & ~15
+                    // Key tiles: first the diagonal block [pLo, jEnd) (rows columns: every row's own
+                    // position, so every row's first visible tile, whose max pass is then short), then
+                    // [jStart, pLo) in tiles of Bk.
+                    var next = jStart, diagonalDone = false
+                    while true {
+                        let j0: Int, cols: Int
+                        if !diagonalDone { (j0, cols) = (pLo, jEnd - pLo); diagonalDone = true }
+                        else if next < pLo { (j0, cols) = (next, min(Bk, pLo - next)); next += cols }
+                        else { break }
+                        let colsPad = (cols + 15) & ~15
                         // pass 1: base-2 scores S = Qs · Kᵀ[:, j0 ..< j0+colsPad] (padding columns are zero)
                         tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt + j0, ldb: ld, c: s, ldc: Bk, accumulate: false)
                         let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
-                        // pass 2: online softmax, row by row
+                        // pass 2: online softmax, row by row, P into its own buffer (S stays for a rescale).
+                        // A row's reference m is its max at its first visible tile; later tiles take
+                        // P = 2^(S − m) in the same pass that finds their max, and only a tile whose max
+                        // exceeds m by more than `rescaleSlack` moves m (α = 2^(m − m'), P recomputed).
+                        // So P ≤ 2^slack, and the row's max pass and α are paid about once a row, not
+                        // once a tile (the conditional rescaling of FlashAttention-4).
                         for r in 0..<rows {
-                            let srow = s + r * Bk
+                            let srow = s + r * Bk, prow = p + r * Bk
                             if !interior { maskRow(srow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
-                            let rowMax = maxOfRow(srow, count: colsPad)
-                            let mNew = max(m[r], rowMax)
-                            if mNew == -.infinity { srow.update(repeating: 0, count: colsPad); continue }
-                            // α = 2^(m − m'): 0 for the first tile a row sees, 1 while its max holds
-                            let alpha: Float = m[r] == mNew ? 1 : (m[r] == -.infinity ? 0 : Float.exp2(m[r] - mNew))
-                            l[r] = l[r] * alpha + exp2RowInPlace(srow, count: colsPad, minus: mNew)
-                            if alpha != 1 { scaleInPlace(acc + r * D, count: D, by: alpha) }
-                            m[r] = mNew
+                            if m[r] == -.infinity {  // nothing seen yet: acc = 0, l = 0, so no α
+                                let rowMax = maxOfRow(srow, count: colsPad)
+                                if rowMax == -.infinity { prow.update(repeating: 0, count: colsPad); continue }
+                                l[r] = exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
+                                m[r] = rowMax
+                                continue
+                            }
+                            let (sum, rowMax) = exp2Row(srow, into: prow, count: colsPad, minus: m[r])
+                            if rowMax <= m[r] + rescaleSlack { l[r] += sum; continue }
+                            let alpha = Float.exp2(m[r] - rowMax)
+                            l[r] = l[r] * alpha + exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
+                            scaleInPlace(acc + r * D, count: D, by: alpha)
+                            m[r] = rowMax
                         }
                         // pass 3: acc += P · V_j (an edge tile with a non-finite value a row cannot see: only the values each row sees)
-                        if interior || maskedColumnsFinite(rows: rows, D: D, b: vh + j0 * D, cols: cols, firstKey: j0,
+                        if interior || valuesFinite || maskedColumnsFinite(rows: rows, D: D, b: vh + j0 * D, cols: cols, firstKey: j0,
                                                            firstPosition: i0 + off, window: window) {
-                            tileGemm(m: rows, n: D, k: cols, a: s, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
+                            tileGemm(m: rows, n: D, k: cols, a: p, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
                         } else {
-                            bandedProduct(rows: rows, D: D, a: s, lda: Bk, b: vh + j0 * D, c: acc,
+                            bandedProduct(rows: rows, D: D, a: p, lda: Bk, b: vh + j0 * D, c: acc,
                                           cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
                         }
-                        j0 += cols
                     }
                     for r in 0..<rows {
                         scaleRows(rows: 1, D: D, src: acc + r * D, by: 1 / l[r], into: oh + (i0 + r) * D)
@@ -172,6 +198,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
             Parallel.forEach(B * Hkv, threads: threads) { bg in
                 let kh = kAll + bg * S * D, vh = vAll + bg * S * D
                 let dkh = dkAll + bg * S * D, dvh = dvAll + bg * S * D
+                let keysFinite = allFinite(kh, count: S * D)  // then no edge tile's masked keys need a check
                 let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
                 defer { scratch.free() }
                 let (qs, kt, vt, p, dp) = (scratch.qs, scratch.kt, scratch.vt, scratch.s, scratch.dp)
@@ -212,7 +239,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             for r in 0..<rows {
                                 let prow = p + r * Bk
                                 if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window) }
-                                _ = exp2RowInPlace(prow, count: seenPad, minus: lse2[i0 + r])
+                                _ = exp2Row(prow, into: prow, count: seenPad, minus: lse2[i0 + r])
                                 // masked P is 2^(−∞ − lse2) = 0, except when lse2 is NaN (the row saw a NaN)
                                 if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
                             }
@@ -225,7 +252,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                             // dV_j += Pᵀ dO_i
                             tileGemmTransposedA(m: seen, n: D, k: rows, a: p, lda: Bk, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
                             // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile with a non-finite key a row cannot see: only the keys each row sees)
-                            if interior || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: seen, firstKey: j0,
+                            if interior || keysFinite || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: seen, firstKey: j0,
                                                                firstPosition: i0 + off, window: window) {
                                 tileGemm(m: rows, n: D, k: seen, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
                             } else {
@@ -331,13 +358,19 @@ struct Scratch {
 }
 
 /// Whether x[0..<count] holds no NaN or ±∞ (Σ x·0 is 0 exactly when every x is finite).
+/// Four independent sums, so the scan runs at the load rate rather than one add's latency.
 @inline(__always) func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
-    var acc = Vec16()
+    var (a0, a1, a2, a3) = (Vec16(), Vec16(), Vec16(), Vec16())
     var i = 0
-    while i + 16 <= count { acc += load16(x + i) * 0; i += 16 }
+    while i + 64 <= count {
+        a0 += load16(x + i) * 0; a1 += load16(x + i + 16) * 0
+        a2 += load16(x + i + 32) * 0; a3 += load16(x + i + 48) * 0
+        i += 64
+    }
+    while i + 16 <= count { a0 += load16(x + i) * 0; i += 16 }
     var tail: Float = 0
     while i < count { tail += x[i] * 0; i += 1 }
-    return horizontalSum(acc) == 0 && tail == 0
+    return horizontalSum((a0 + a1) + (a2 + a3)) == 0 && tail == 0
 }
 
 /// C[r, 0..<D] += Σ_{c ∈ cLo_r..<cHi_r} A[r, c]·B[c, 0..<D] for the rows of an edge tile, row r at
@@ -385,18 +418,27 @@ struct Scratch {
     return horizontalMax(mv)
 }
 
-/// row ← 2^(row − c); returns the row sum. - Precondition: count % 16 == 0.
-@inline(__always) func exp2RowInPlace(_ row: UnsafeMutablePointer<Float>, count: Int, minus c: Float) -> Float {
-    var sum = Vec16()
+/// out ← 2^(x − c) (`out` may be `x`); returns the sum of out and the largest x (NaN-oblivious;
+/// −∞ for a fully masked row). - Precondition: count % 16 == 0.
+@inline(__always) func exp2Row(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int,
+                               minus c: Float) -> (sum: Float, max: Float) {
+    var sum = Vec16(), mv = Vec16(repeating: -.infinity)
     var i = 0
     while i < count {
-        let e = exp2(load16(row + i) - c)
-        store16(e, row + i)
+        let xi = load16(x + i)
+        mv = vmax(mv, xi)
+        let e = exp2(xi - c)
+        store16(e, out + i)
         sum += e
         i += 16
     }
-    return horizontalSum(sum)
+    return (horizontalSum(sum), horizontalMax(mv))
 }
+
+/// How far (in base-2 score units) a tile's max may exceed a row's reference before the forward
+/// rescales: P = 2^(S − m) stays ≤ 256 and l ≤ 256·(keys seen), far from Float's range.
+/// (A computed property: inlines as a literal in the row loop.)
+@inline(__always) var rescaleSlack: Float { 8 }
 
 /// dp ← p ∘ (dp − Δ). - Precondition: count % 16 == 0.
 @inline(__always) func dsRowInPlace(_ dp: UnsafeMutablePointer<Float>, p: UnsafePointer<Float>, count: Int, delta: Float) {

@@ -135,7 +135,7 @@ public struct SingleQueryDecode: SoftmaxAttentionDecodeKernel {
                         for j in n..<nPad { s[j] = -.infinity }
                         let mNew = max(m[i], maxOfRow(s, count: nPad))
                         let alpha = Float.exp2(m[i] - mNew)  // m = −∞ at the start: α = 0, acc and l are 0 anyway
-                        l[i] = l[i] * alpha + exp2RowInPlace(s, count: nPad, minus: mNew)
+                        l[i] = l[i] * alpha + exp2Row(s, into: s, count: nPad, minus: mNew).sum
                         if alpha != 1 { scaleInPlace(ai, count: D, by: alpha) }
                         m[i] = mNew
                         for j in 0..<n { axpy(s[j], vb + j * D, into: ai, count: D) }
