@@ -2,10 +2,10 @@
 //
 // Implements (forward, per (b, h), per query tile Q_i of Bq rows):
 //   m = −∞, l = 0, acc = 0
-//   for each key tile K_j, V_j that intersects the visible band of Q_i, the diagonal block (keys
-//   at Q_i's own positions) first, then the rest of the band in tiles of Bk:
+//   for each key tile K_j, V_j that intersects the visible band of Q_i (a band wider than Bk: the
+//   diagonal block, keys at Q_i's own positions, first, then the rest in tiles of Bk):
 //     S   = (Q_i · log2e/√D) · K_jᵀ, masked to −∞ outside the band   // base-2 scores
-//     a row's first visible tile (the diagonal block, Bq columns): m = rowmax S
+//     a row's first visible tile (the diagonal block when it comes first): m = rowmax S
 //     later tiles: P = 2^(S − m), rowmax S found in the same pass; only if rowmax S > m + 8:
 //       m' = rowmax S, α = 2^(m − m'), P = 2^(S − m'), l = α·l, acc = α·acc, m = m'
 //     l  += rowsum P;  acc += P·V_j
@@ -118,14 +118,17 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
                     let pLo = i0 + off, pHi = i0 + rows - 1 + off
                     let jEnd = pHi + 1
                     let jStart = window.map { max(0, pLo - $0) } ?? 0
-                    // Key tiles: first the diagonal block [pLo, jEnd) (rows columns: every row's own
-                    // position, so every row's first visible tile, whose max pass is then short), then
-                    // [jStart, pLo) in tiles of Bk.
-                    var next = jStart, diagonalDone = false
+                    // Key tiles: a band wider than one tile takes first the diagonal block [pLo, jEnd)
+                    // (rows columns: every row's own position, so every row's first visible tile,
+                    // whose max pass is then short), then [jStart, pLo) in tiles of Bk; a narrower
+                    // band (a small window) is one tile, [jStart, jEnd).
+                    let diagonalFirst = jEnd - jStart > Bk
+                    let restEnd = diagonalFirst ? pLo : jEnd
+                    var next = jStart, diagonalDone = !diagonalFirst
                     while true {
                         let j0: Int, cols: Int
                         if !diagonalDone { (j0, cols) = (pLo, jEnd - pLo); diagonalDone = true }
-                        else if next < pLo { (j0, cols) = (next, min(Bk, pLo - next)); next += cols }
+                        else if next < restEnd { (j0, cols) = (next, min(Bk, restEnd - next)); next += cols }
                         else { break }
                         let colsPad = (cols + 15) & ~15
                         // pass 1: base-2 scores S = Qs · Kᵀ[:, j0 ..< j0+colsPad] (padding columns are zero)
