@@ -16,7 +16,8 @@
 #      (mqar_v256, L 128, batch 64, seed 0, lr 3e-3, cosine over 2,000 steps) with the wall time
 #      and the loss and validation accuracy every 100 steps (same seed: the curves should agree).
 # OPENBLAS_CORETYPE is unset so OpenBLAS picks its core for this CPU. Prints `uptime` around each part.
-# Usage: bash scripts/measure-train-speed.sh BEFORE_BINARY AFTER_BINARY   (needs `make peers`;
+# Usage: bash scripts/measure-train-speed.sh BEFORE_BINARY AFTER_BINARY   (part 2 needs `make peers`;
+#   without it that part says so and the rest runs;
 #   about 12 minutes on a busy 2-core machine, 25 with TRAIN=1). A before binary: check out the
 #   older commit in a worktree and `swift build -c release --product attnlab` there.
 set -euo pipefail
@@ -64,14 +65,18 @@ for swa, ratt in [("window-pareto-swa16", "window-pareto-ratt16"), ("window-pare
         print(f"{ratt} step / {swa} step, {tag}: {', '.join(f'{x:.2f}' for x in r)}")
 PY
 echo "## 2. PyTorch, same architecture (full attention), between our rows"; uptime
-pareto=(--d 64 --layers 4 --heads 1 --mlp-ratio 0 --conv-kernel 3 --T 128 --batch 64 --threads 2)
-bench "$after" full
-OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
-bench "$after" full
-.venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
-OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}" --compile 2>&1 | tail -1
-bench "$after" full
-uptime
+if [ -x .venv-peers/bin/python ]; then
+  pareto=(--d 64 --layers 4 --heads 1 --mlp-ratio 0 --conv-kernel 3 --T 128 --batch 64 --threads 2)
+  bench "$after" full
+  OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
+  bench "$after" full
+  .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}"
+  OMP_WAIT_POLICY=passive .venv-peers/bin/python Benchmarks/peers/torch_model.py "${pareto[@]}" --compile 2>&1 | tail -1
+  bench "$after" full
+  uptime
+else
+  echo "skipped: no .venv-peers (run \`make peers\` for the PyTorch rows)"
+fi
 echo "## 3. the kernels alone, one batch part"; uptime
 "$after" kernels bench --op softmax-attention --B 32 --H 1 --T 128 --D 64 --window -1 --window 16 --mode fwdbwd --threads 1
 "$after" kernels bench --op residual-linear-attention --B 32 --H 1 --T 128 --D 64 --window 16 --window -1 --mode fwdbwd --threads 1
