@@ -66,13 +66,15 @@ extension Figures {
             }
             // one key for every panel, below them, so no key hides a point
             // (a configuration's lines at several train lengths share a label and a style: one entry)
-            var drawn: [RunConfig] = []
-            for c in configs where series.contains(where: { $0.0.config == c }) && !drawn.contains(where: { $0.name(showing: keys) == c.name(showing: keys) }) {
-                drawn.append(c)
+            let plotted = Set(series.map(\.0.config))
+            var drawn: [(config: RunConfig, label: String)] = [], seen = Set<String>()
+            for c in configs where plotted.contains(c) {
+                let label = c.name(showing: keys)
+                if seen.insert(label).inserted { drawn.append((c, label)) }
             }
-            let labels = ["equivalence band ±\(m)"] + drawn.map { $0.name(showing: keys) }
+            let labels = ["equivalence band ±\(m)"] + drawn.map(\.label)
             let entries = ["keyentry with filledcurves fc rgb \(Fmt.q(Style.bandColour)) fs transparent solid 0.35 title \(Fmt.q(labels[0]))"]
-                + drawn.map { "keyentry with yerrorlines \(Style.line($0, among: configs)) lw 1.5 ps 1.1 title \(Fmt.q($0.name(showing: keys)))" }
+                + drawn.map { "keyentry with yerrorlines \(Style.line($0.config, among: configs)) lw 1.5 ps 1.1 title \(Fmt.q($0.label))" }
             let footer = keyFooter(comment: "key: the configurations", title: "", entries: entries,
                                    titles: labels, width: min(3, panels.count) * 520, sampleLength: 3)
             let better = spec.lowerIsBetter ? "below zero is better" : "above zero is better"

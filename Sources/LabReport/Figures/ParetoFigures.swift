@@ -176,9 +176,6 @@ extension Figures {
 
     static let paretoPanelSize = (w: 600, h: 460)
 
-    /// Columns and rows of a key of `titles` across `width` pixels, and the footer's height: one
-    /// column per 8 pixels × (longest title + 8 characters for the marker and gaps), rows of 18
-    /// pixels (font 10, spacing 1.1, as pngcairo draws them), 60 pixels for the title and margins.
     /// A key across the figure's width below the panels (`keyentry` elements `entries`, whose
     /// titles are `titles`), tall enough for every entry: as many columns as the longest title
     /// allows (≈ 8 pixels a character at font 10).
@@ -192,6 +189,9 @@ extension Figures {
         ], elements: ["-1 with lines notitle"] + entries), height: layout.height)  // gnuplot needs one plotted element beside key entries
     }
 
+    /// Columns and rows of a key of `titles` across `width` pixels, and the footer's height: one
+    /// column per 8 pixels × (longest title + 8 characters for the marker and gaps), rows of 18
+    /// pixels (font 10, spacing 1.1, as pngcairo draws them), 60 pixels for the title and margins.
     static func keyLayout(titles: [String], width: Int) -> (columns: Int, rows: Int, height: Int) {
         let longest = titles.map(\.count).max() ?? 0
         let columns = max(1, min(titles.count, width / (8 * (longest + 8))))
