@@ -1,8 +1,9 @@
-// Dense products for projections (OpenBLAS sgemm/dgemm) and the head layout changes around them.
+// The OpenBLAS product and the head layout changes around the projections.
 // Generic over Float (the working precision) and Double (finite-difference checks).
-// `gemm` is the lab's one wrapper of a BLAS product: the layers' projections and the LM head call
-// it, and so does LabKernels' `Sgemm` (the OpenBLAS ceiling the kernels are compared with).
-// These are plain tensor ops, not kernels: none has alternative implementations or a registry entry.
+// `gemm` is the lab's one wrapper of a BLAS product: LabKernels' `Sgemm` (the OpenBLAS ceiling the
+// kernels are compared with) and `LinearAlgebra.product` (the projections' and the LM head's
+// product, LabKernels/Matmul/Projection.swift) call it. These are plain tensor ops, not kernels:
+// none has alternative implementations or a registry entry.
 import CBLAS
 
 public enum LinearAlgebra {
@@ -28,56 +29,6 @@ public enum LinearAlgebra {
         } else {
             preconditionFailure("gemm supports Float and Double only")
         }
-    }
-
-    /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
-    public static func matmul<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
-        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
-        if S.self == Float.self { return asFloat(matmulBody(asFloat(x) as Tensor<Float>, asFloat(w))) }
-        return matmulBody(x, w)
-    }
-
-    static func matmulBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>) -> Tensor<S> {
-        let k = w.shape[0], n = w.shape[1], m = x.count / k
-        precondition(x.shape.last == k, "matmul: x \(x.shape) · W \(w.shape)")
-        let out = gemmOutput(count: m * n, k: k) { op in x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in
-            gemm(m: m, n: n, k: k, a: xp.baseAddress!, b: wp.baseAddress!, c: op)
-        }}}
-        return Tensor(shape: Array(x.shape.dropLast()) + [n], scalars: out)
-    }
-
-    /// A `count`-element array that `fill` writes whole with one β = 0 product whose inner
-    /// dimension is `k` (BLAS with β = 0 stores C without reading it), so it is not zero-filled
-    /// first: one pass over memory less. With k = 0 (an empty sum, which BLAS would refuse for its
-    /// leading dimension) the result is zeros and `fill` is not called.
-    static func gemmOutput<S: TensorScalar>(count: Int, k: Int, _ fill: (UnsafeMutablePointer<S>) -> Void) -> [S] {
-        guard count > 0, k > 0 else { return [S](repeating: 0, count: count) }
-        return [S](unsafeUninitializedCapacity: count) { buffer, initialized in
-            fill(buffer.baseAddress!)
-            initialized = count
-        }
-    }
-
-    /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
-    public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
-        -> (dx: Tensor<S>, dw: Tensor<S>) {
-        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
-        if S.self == Float.self {
-            let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, asFloat(w), dy: asFloat(dy))
-            return (asFloat(r.dx), asFloat(r.dw))
-        }
-        return matmulBackwardBody(x, w, dy: dy)
-    }
-
-    static func matmulBackwardBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
-        -> (dx: Tensor<S>, dw: Tensor<S>) {
-        let k = w.shape[0], n = w.shape[1], m = x.count / k
-        var dx: [S] = [], dw: [S] = []
-        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
-            dx = gemmOutput(count: m * k, k: n) { gemm(transB: true, m: m, n: k, k: n, a: gp.baseAddress!, b: wp.baseAddress!, c: $0) }
-            dw = gemmOutput(count: k * n, k: m) { gemm(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: $0) }
-        }}}
-        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
     }
 
     /// [B, T, H·D] → [B, H, T, D].

@@ -21,7 +21,7 @@ public enum ProfileOp: String, CaseIterable, Sendable {
     case embedding = "embedding (gather, scatter-add)"
     case convolution = "short convolution"
     case norms = "norms (RMSNorm, per-head RMSNorm)"
-    case projections = "projections (x·W: QKV, Wo, MLP; SGEMM)"
+    case projections = "projections (x·W: QKV, Wo, MLP; their backward)"
     case mlpGate = "MLP gate (SwiGLU silu(u)⊙g, its backward)"
     case rope = "rotary encoding"
     case layout = "layout copies (split/merge heads, row gather)"

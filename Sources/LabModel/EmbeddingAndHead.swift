@@ -39,7 +39,7 @@ enum LMHead {
         let (M, C, V) = (h.count / W.shape[1], W.shape[1], W.shape[0])
         var out = [S](repeating: 0, count: M * V)
         h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in out.withUnsafeMutableBufferPointer { op in
-            LinearAlgebra.gemm(transB: true, m: M, n: V, k: C, a: hp.baseAddress!, b: wp.baseAddress!, c: op.baseAddress!)
+            LinearAlgebra.product(transB: true, m: M, n: V, k: C, a: hp.baseAddress!, b: wp.baseAddress!, c: op.baseAddress!)
         }}}
         return Tensor(shape: [M, V], scalars: out)
     }
@@ -141,8 +141,8 @@ enum LMHead {
         h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in dlogits.scalars.withUnsafeBufferPointer { gp in
             dh.withUnsafeMutableBufferPointer { dhp in dW.withUnsafeMutableBufferPointer { dwp in
                 if M > 0 {
-                    LinearAlgebra.gemm(m: M, n: C, k: V, a: gp.baseAddress!, b: wp.baseAddress!, c: dhp.baseAddress!)
-                    LinearAlgebra.gemm(transA: true, m: V, n: C, k: M, a: gp.baseAddress!, b: hp.baseAddress!, c: dwp.baseAddress!)
+                    LinearAlgebra.product(m: M, n: C, k: V, a: gp.baseAddress!, b: wp.baseAddress!, c: dhp.baseAddress!)
+                    LinearAlgebra.product(transA: true, m: V, n: C, k: M, a: gp.baseAddress!, b: hp.baseAddress!, c: dwp.baseAddress!)
                 }
             }}
         }}}
