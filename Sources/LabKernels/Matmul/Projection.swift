@@ -76,7 +76,7 @@ public enum PanelProduct {
             if transB {  // op(B)[p, j + col] = B[j + col, p]
                 transposeTile(rows: w, cols: k, src: b + j * k, ldSrc: k, out: panel, ldOut: w)
             } else {
-                for p in 0..<k { (panel + p * w).update(from: b + p * n + j, count: w) }
+                packColumns(rows: k, width: w, from: b + j, ld: n, into: panel)
             }
             tileGemm(m: m, n: w, k: k, a: a, lda: k, b: panel, ldb: w, c: c + j, ldc: n, accumulate: false)
             j += w
@@ -96,13 +96,20 @@ public enum PanelProduct {
             var j = 0
             while j < n {
                 let w = min(panelWidth, n - j)
-                for p in 0..<rows { (panel + p * w).update(from: b + (r + p) * n + j, count: w) }
+                packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel)
                 tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: panel, ldb: w,
                                     c: c + j, ldc: n, accumulate: r > 0)
                 j += w
             }
             r += rows
         }
+    }
+
+    /// panel[p·width + col] = src[p·ld + col] for p < rows, col < width: `width` columns of a
+    /// row-major matrix, made contiguous.
+    @inline(__always)
+    static func packColumns(rows: Int, width: Int, from src: UnsafePointer<Float>, ld: Int, into panel: UnsafeMutablePointer<Float>) {
+        for p in 0..<rows { (panel + p * width).update(from: src + p * ld, count: width) }
     }
 
     /// A panel of `rows` × 64 floats, 64-byte aligned (free with `deallocate()`).
@@ -146,8 +153,8 @@ extension LinearAlgebra {
     }
 
     /// A `count`-element array that `fill` writes whole with one β = 0 product whose inner
-    /// dimension is `k` (BLAS with β = 0 stores C without reading it), so it is not zero-filled
-    /// first: one pass over memory less. With k = 0 (an empty sum, which BLAS would refuse for its
+    /// dimension is `k` (BLAS with β = 0, and the panel product, store C without reading it), so it
+    /// is not zero-filled first: one pass over memory less. With k = 0 (an empty sum, which BLAS would refuse for its
     /// leading dimension) the result is zeros and `fill` is not called.
     static func gemmOutput<S: TensorScalar>(count: Int, k: Int, _ fill: (UnsafeMutablePointer<S>) -> Void) -> [S] {
         guard count > 0, k > 0 else { return [S](repeating: 0, count: count) }
