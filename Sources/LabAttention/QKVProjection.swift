@@ -75,11 +75,11 @@ public struct QKVProjection: Sendable {
         var dkTotal = positional.apply(dkRot, start: start, inverse: true)
         if let dq { dqTotal = LinearAlgebra.add(dqTotal, dq) }
         if let dk { dkTotal = LinearAlgebra.add(dkTotal, dk) }
-        let gq = LinearAlgebra.matmulBackward(x, params["wq"], dy: LinearAlgebra.mergeHeads(dqTotal))
-        let gk = LinearAlgebra.matmulBackward(x, params["wk"], dy: LinearAlgebra.mergeHeads(dkTotal))
-        let gv = LinearAlgebra.matmulBackward(x, params["wv"], dy: LinearAlgebra.mergeHeads(dv))
+        // dx = dq·Wqᵀ + dk·Wkᵀ + dv·Wvᵀ, summed by the products into one buffer
+        let g = LinearAlgebra.matmulBackward(x, [params["wq"], params["wk"], params["wv"]],
+                                             dys: [dqTotal, dkTotal, dv].map { LinearAlgebra.mergeHeads($0) })
         var grads = ParameterSet<S>()
-        grads.add("wq", gq.dw); grads.add("wk", gk.dw); grads.add("wv", gv.dw)
-        return (LinearAlgebra.add(LinearAlgebra.add(gq.dx, gk.dx), gv.dx), grads)
+        grads.add("wq", g.dws[0]); grads.add("wk", g.dws[1]); grads.add("wv", g.dws[2])
+        return (g.dx, grads)
     }
 }

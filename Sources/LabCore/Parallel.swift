@@ -9,9 +9,19 @@ public enum Parallel {
     /// `threads` contiguous blocks; `threads <= 1` runs inline). `body` must be safe to call
     /// concurrently for distinct `i`.
     public static func forEach(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        forEachBlock(count, threads: threads) { block in for i in block { body(i) } }
+    }
+
+    /// Runs `body(block)` once for each of at most `threads` contiguous blocks that split
+    /// `0..<count` (one block inline when `threads <= 1`; nothing when `count <= 0`), each on its
+    /// own thread. For work whose items share per-thread setup (a kernel's scratch buffers): the
+    /// setup is paid once per block, not once per item. `body` must be safe to call concurrently
+    /// for distinct blocks.
+    public static func forEachBlock(_ count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+        guard count > 0 else { return }
         let workers = max(1, min(threads, count))
         if workers == 1 {
-            for i in 0..<count { body(i) }
+            body(0..<count)
             return
         }
         let profiled = Profile.threadRecords  // workers inherit the caller's profile mark
@@ -22,8 +32,7 @@ public enum Parallel {
                 let was = Profile.threadRecords
                 if was != profiled { Profile.threadRecords = profiled }
                 defer { if was != profiled { Profile.threadRecords = was } }
-                let lo = w * count / workers, hi = (w + 1) * count / workers
-                for i in lo..<hi { work(i) }
+                work((w * count / workers)..<((w + 1) * count / workers))
             }
         }
     }

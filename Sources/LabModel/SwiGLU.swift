@@ -102,10 +102,10 @@ enum SwiGLU {
             }
             return (du, dg)
         }
-        let g1 = LinearAlgebra.matmulBackward(saved.x, params["w1"], dy: du)
-        let g3 = LinearAlgebra.matmulBackward(saved.x, params["w3"], dy: dg)
+        // dx = du·W1ᵀ + dg·W3ᵀ, summed by the products into one buffer
+        let g = LinearAlgebra.matmulBackward(saved.x, [params["w1"], params["w3"]], dys: [du, dg])
         var grads = ParameterSet<S>()
-        grads.add("w1", g1.dw); grads.add("w3", g3.dw); grads.add("w2", dw2)
-        return (LinearAlgebra.add(g1.dx, g3.dx), grads)
+        grads.add("w1", g.dws[0]); grads.add("w3", g.dws[1]); grads.add("w2", dw2)
+        return (g.dx, grads)
     }
 }

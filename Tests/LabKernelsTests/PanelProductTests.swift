@@ -86,4 +86,63 @@ import LabCore
             #expect(abs(cd[i] - want[i]) < 1e-10)
         }
     }
+
+    /// With `accumulate`, every path adds op(A)·op(B) to C's values (β = 1): the panel product's
+    /// three forms and OpenBLAS (a long K), in Float, and Double (OpenBLAS).
+    @Test func accumulateAddsToC() {
+        for (transA, transB, m, n, k) in [(false, false, 70, 33, 20), (false, true, 67, 70, 64), (true, false, 33, 70, 300),
+                                          (false, false, 64, 17, 1024)] {  // the last: OpenBLAS's shape (long K)
+            var g = SeededGenerator(seed: UInt64(m * 100 + k))
+            let a = (0..<(m * k)).map { _ in Float(g.nextNormal()) }, b = (0..<(k * n)).map { _ in Float(g.nextNormal()) }
+            let c0 = (0..<(m * n)).map { _ in Float(g.nextNormal()) }
+            let want = zip(Self.reference(transA: transA, transB: transB, m: m, n: n, k: k, a: a, b: b), c0).map { $0 + Double($1) }
+            var cf = c0, cp = c0, cd = c0.map(Double.init)
+            let ad = a.map(Double.init), bd = b.map(Double.init)
+            // `product` (OpenBLAS here: the tests' OpenBLAS runs several threads) and the panel product itself
+            a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in cf.withUnsafeMutableBufferPointer { cfp in
+                LinearAlgebra.product(transA: transA, transB: transB, m: m, n: n, k: k, a: ap.baseAddress!, b: bp.baseAddress!,
+                                      c: cfp.baseAddress!, accumulate: true)
+            }}}
+            let panel = PanelProduct.shapeQualifies(transA: transA, transB: transB, m: m, n: n, k: k)
+            if panel {
+                a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in cp.withUnsafeMutableBufferPointer { cpp in
+                    PanelProduct.multiply(transA: transA, transB: transB, m: m, n: n, k: k, a: ap.baseAddress!, b: bp.baseAddress!,
+                                          c: cpp.baseAddress!, accumulate: true)
+                }}}
+            }
+            ad.withUnsafeBufferPointer { ap in bd.withUnsafeBufferPointer { bp in cd.withUnsafeMutableBufferPointer { cp in
+                LinearAlgebra.product(transA: transA, transB: transB, m: m, n: n, k: k, a: ap.baseAddress!, b: bp.baseAddress!,
+                                      c: cp.baseAddress!, accumulate: true)
+            }}}
+            let scale = want.map(abs).max()!
+            let errF = zip(cf, want).map { abs(Double($0) - $1) }.max()! / scale
+            let errD = zip(cd, want).map { abs($0 - $1) }.max()! / scale
+            let errPanel = zip(cp, want).map { abs(Double($0) - $1) }.max()! / scale
+            #expect(!panel || errPanel < 1e-5, "panel product, transA \(transA) transB \(transB) m \(m) n \(n) k \(k): relative error \(errPanel)")
+            #expect(errF < 1e-5, "transA \(transA) transB \(transB) m \(m) n \(n) k \(k): Float relative error \(errF)")
+            #expect(errD < 1e-12, "transA \(transA) transB \(transB) m \(m) n \(n) k \(k): Double relative error \(errD)")
+        }
+    }
+
+    /// The backward of several products of one input (q, k, v) sums dx = Σ dy_i·W_iᵀ in one buffer:
+    /// the same as the single products' dx summed, and each dW_i the single product's, whichever
+    /// weight comes first (one with no columns included: it must not leave dx unwritten).
+    @Test func backwardOfSharedInputSumsDx() {
+        let (rows, K) = (70, 24)
+        var g = SeededGenerator(seed: 9)
+        func normal(_ shape: [Int]) -> Tensor<Float> {
+            Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in Float(g.nextNormal()) })
+        }
+        let x = normal([2, rows / 2, K])
+        let widths = [0, 40, 24, 17]
+        let ws = widths.map { normal([K, $0]) }, dys = widths.map { normal([2, rows / 2, $0]) }
+        let singles = zip(ws, dys).map { LinearAlgebra.matmulBackward(x, $0, dy: $1) }
+        let joint = LinearAlgebra.matmulBackward(x, ws, dys: dys)
+        #expect(joint.dx.shape == x.shape)
+        for i in 0..<x.count {
+            let want = singles.reduce(0.0) { $0 + Double($1.dx.scalars[i]) }
+            #expect(abs(Double(joint.dx.scalars[i]) - want) < 1e-4, "dx[\(i)]: \(joint.dx.scalars[i]) vs \(want)")
+        }
+        for (single, dw) in zip(singles, joint.dws) { #expect(single.dw.shape == dw.shape && single.dw.scalars == dw.scalars) }
+    }
 }

@@ -78,30 +78,32 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
         o.withUnsafeMutableBufferPointer { ob in
         sT.withUnsafeMutableBufferPointer { sb in
             let (qAll, kAll, vAll, oAll, sAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
-            Parallel.forEach(B * H, threads: threads) { bh in
-                let (b, h) = (bh / H, bh % H)
-                let qh = qAll + bh * T * D, oh = oAll + bh * T * D
-                let kvOffset = (b * shape.Hkv + h / G) * T * D
-                let kh = kAll + kvOffset, vh = vAll + kvOffset
-                let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
-                let w = ChunkScratch(C: C, D: D, featureMap: fm)
+            Parallel.forEachBlock(B * H, threads: threads) { heads in
+                let w = ChunkScratch(C: C, D: D, featureMap: fm)  // one thread's, for all its heads
                 defer { w.free() }
-                var c0 = 0
-                while c0 < T {
-                    let n = min(C, T - c0), np = (n + 15) & ~15
-                    fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
-                    // pass 1: inter-chunk O_c = Q̃_c S
-                    tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
-                    let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
-                    if firstReal < n {
-                        loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
-                        // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
-                        causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
-                        // pass 3: S += K̃_cᵀ V'_c
-                        tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
+                for bh in heads {
+                    let (b, h) = (bh / H, bh % H)
+                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D
+                    let kvOffset = (b * shape.Hkv + h / G) * T * D
+                    let kh = kAll + kvOffset, vh = vAll + kvOffset
+                    let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
+                    var c0 = 0
+                    while c0 < T {
+                        let n = min(C, T - c0), np = (n + 15) & ~15
+                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
+                        // pass 1: inter-chunk O_c = Q̃_c S
+                        tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                        if firstReal < n {
+                            loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
+                            // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
+                            causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
+                            // pass 3: S += K̃_cᵀ V'_c
+                            tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
+                        }
+                        c0 += n
                     }
-                    c0 += n
                 }
             }
         }}}}}
@@ -128,9 +130,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
         ds0.withUnsafeMutableBufferPointer { dsb in
             let (qAll, kAll, vAll, gAll, s0All) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, gb.baseAddress!, s0b.baseAddress!)
             let (dqAll, dkAll, dvAll, dsAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!, dsb.baseAddress!)
-            Parallel.forEach(B * Hkv, threads: threads) { bg in
-                let kh = kAll + bg * T * D, vh = vAll + bg * T * D
-                let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
+            Parallel.forEachBlock(B * Hkv, threads: threads) { kvHeads in
+                // one thread's buffers, for all its heads
                 let w = ChunkScratch(C: C, D: D, featureMap: fm)
                 defer { w.free() }
                 // φ(Q) and φ(K') of the whole sequence, kept from pass 1 for pass 2 (and φ(K') for
@@ -145,65 +146,69 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
                 defer { daCache?.deallocate() }
                 func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
-                let (b, g) = (bg / Hkv, bg % Hkv)
-                for h in (g * G)..<((g + 1) * G) {
-                    let bh = b * H + h
-                    let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
-                    let kFeaturesReady = cached && h > g * G  // φ(K') cached by the group's first head
-                    func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
-                    func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
-                    // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
-                    transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)  // Sᵀ = S_0ᵀ
-                    var c0 = 0
-                    while c0 < T {
-                        let n = min(C, T - c0), np = (n + 15) & ~15
-                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
-                        tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
-                                                            into: kf, features: !kFeaturesReady)
-                        if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                            lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
-                            // Sᵀ += V'_cᵀ K̃_c
-                            tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
-                        }
-                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
-                        fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
-                        c0 += n
-                    }
-                    // pass 2: reverse over chunks with dS from later chunks
-                    let dS = dsAll + bh * Dp * D  // accumulates in place and ends as dS_0
-                    var start = ((T - 1) / C) * C  // start row of the last chunk
-                    while start >= 0 {
-                        let n = min(C, T - start), np = (n + 15) & ~15
-                        let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
-                        if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
-                                                            into: kf, features: !cached)
-                        if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
-                            causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                            if !daCached {
+                for bg in kvHeads {
+                    let kh = kAll + bg * T * D, vh = vAll + bg * T * D
+                    let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
+                    let (b, g) = (bg / Hkv, bg % Hkv)
+                    for h in (g * G)..<((g + 1) * G) {
+                        let bh = b * H + h
+                        let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
+                        let kFeaturesReady = cached && h > g * G  // φ(K') cached by the group's first head
+                        func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
+                        func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
+                        // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
+                        transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)  // Sᵀ = S_0ᵀ
+                        var c0 = 0
+                        while c0 < T {
+                            let n = min(C, T - c0), np = (n + 15) & ~15
+                            let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
+                            tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
+                                                                into: kf, features: !kFeaturesReady)
+                            if firstReal < n {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                                // Sᵀ += V'_cᵀ K̃_c
+                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
                             }
-                            // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
-                            transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
-                            tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                            transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
-                            // dV'_c = K̃_c dS + Aᵀ dO_c
-                            tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
-                            transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
-                            // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
-                            let j0 = start + firstReal - shape.shift, real = n - firstReal
-                            fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
-                                            into: dkh + j0 * D, accumulate: true)
-                            addRows(w.dvs + firstReal * D, count: real * D, into: dvh + j0 * D)
+                            fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
+                            fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
+                            c0 += n
                         }
-                        // dS += Q̃_cᵀ dO_c
-                        tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
-                        start -= C
+                        // pass 2: reverse over chunks with dS from later chunks
+                        let dS = dsAll + bh * Dp * D  // accumulates in place and ends as dS_0
+                        var start = ((T - 1) / C) * C  // start row of the last chunk
+                        while start >= 0 {
+                            let n = min(C, T - start), np = (n + 15) & ~15
+                            let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
+                            if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
+                            let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
+                                                                into: kf, features: !cached)
+                            if firstReal < n {
+                                loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
+                                causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                                if !daCached {
+                                    loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
+                                    causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                                }
+                                // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
+                                transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
+                                tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                                transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                                // dV'_c = K̃_c dS + Aᵀ dO_c
+                                tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
+                                transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
+                                // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
+                                let j0 = start + firstReal - shape.shift, real = n - firstReal
+                                fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
+                                                into: dkh + j0 * D, accumulate: true)
+                                addRows(w.dvs + firstReal * D, count: real * D, into: dvh + j0 * D)
+                            }
+                            // dS += Q̃_cᵀ dO_c
+                            tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
+                            start -= C
+                        }
                     }
                 }
             }
@@ -222,22 +227,23 @@ struct ChunkScratch {
     let C: Int, Cp: Int
     let qf, kf, df, kfT, vs, dvs, vsT, a, da, st, phi0: UnsafeMutablePointer<Float>
 
+    private let storage: TileScratch
+
+    /// Uninitialised but φ(0) (every pass writes a buffer before it reads it; debug builds fill
+    /// them with NaN, see `TileScratch`).
     init(C: Int, D: Int, featureMap: FeatureMap) {
-        func buffer(_ n: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
-            p.initialize(repeating: 0, count: n)
-            return p
-        }
         let Dp = 2 * D
         self.C = C; Cp = (C + 15) & ~15
-        qf = buffer(C * Dp); kf = buffer(C * Dp); df = buffer(C * Dp); kfT = buffer(Dp * Cp)
-        vs = buffer(C * D); dvs = buffer(C * D); vsT = buffer(D * Cp)
-        a = buffer(Cp * Cp); da = buffer(Cp * Cp); st = buffer(D * Dp); phi0 = buffer(Dp)
+        storage = TileScratch([("qf", C * Dp), ("kf", C * Dp), ("df", C * Dp), ("kfT", Dp * Cp), ("vs", C * D),
+                               ("dvs", C * D), ("vsT", D * Cp), ("a", Cp * Cp), ("da", Cp * Cp), ("st", D * Dp), ("phi0", Dp)])
+        (qf, kf, df, kfT) = (storage["qf"], storage["kf"], storage["df"], storage["kfT"])
+        (vs, dvs, vsT) = (storage["vs"], storage["dvs"], storage["vsT"])
+        (a, da, st, phi0) = (storage["a"], storage["da"], storage["st"], storage["phi0"])
         let zero = [Float](repeating: 0, count: D)
         zero.withUnsafeBufferPointer { featureMap.applyRows($0.baseAddress!, rows: 1, D: D, into: phi0) }
     }
 
-    func free() { for p in [qf, kf, df, kfT, vs, dvs, vsT, a, da, st, phi0] { p.deallocate() } }
+    func free() { storage.free() }
 
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`
     /// of the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),

@@ -49,16 +49,17 @@ public enum PanelProduct {
         return !transB && k >= 64 && m <= 512 && m * n <= 128 * 1024
     }
 
-    /// C[m×n] = op(A)·op(B) on the panel path (the caller checked `applies`); row-major, the
-    /// leading dimensions those of dense operands: A [m×k] (Aᵀ: [k×m]), B [k×n] (Bᵀ: [n×k]),
-    /// C [m×n]. C is written whole (β = 0).
+    /// C[m×n] = op(A)·op(B), or C += op(A)·op(B) with `accumulate`, on the panel path (the caller
+    /// checked `applies`); row-major, the leading dimensions those of dense operands: A [m×k] (Aᵀ:
+    /// [k×m]), B [k×n] (Bᵀ: [n×k]), C [m×n]. Without `accumulate` C is written whole (β = 0).
     public static func multiply(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
-                                a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                                a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                                accumulate: Bool = false) {
         if transA {
             precondition(!transB, "PanelProduct: Aᵀ·Bᵀ is OpenBLAS's")
-            multiplyTransposedA(m: m, n: n, k: k, a: a, b: b, c: c)
+            multiplyTransposedA(m: m, n: n, k: k, a: a, b: b, c: c, accumulate: accumulate)
         } else {
-            multiplyPanels(transB: transB, m: m, n: n, k: k, a: a, b: b, c: c)
+            multiplyPanels(transB: transB, m: m, n: n, k: k, a: a, b: b, c: c, accumulate: accumulate)
         }
     }
 
@@ -67,7 +68,8 @@ public enum PanelProduct {
     /// registers (spills in the k loop; the training step ran at half speed).
     @inline(never)
     static func multiplyPanels(transB: Bool, m: Int, n: Int, k: Int,
-                               a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                               a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                               accumulate: Bool) {
         let panel = allocatePanel(rows: k)
         defer { panel.deallocate() }
         var j = 0
@@ -78,16 +80,17 @@ public enum PanelProduct {
             } else {
                 packColumns(rows: k, width: w, from: b + j, ld: n, into: panel)
             }
-            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: panel, ldb: w, c: c + j, ldc: n, accumulate: false)
+            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: panel, ldb: w, c: c + j, ldc: n, accumulate: accumulate)
             j += w
         }
     }
 
     /// Aᵀ·B for A [k×m], B [k×n]: k in chunks of 128 rows; each chunk's 64-column panels of B
-    /// packed and accumulated into C (the first chunk writes it).
+    /// packed and accumulated into C (the first chunk writes it unless `accumulate`).
     @inline(never)
     static func multiplyTransposedA(m: Int, n: Int, k: Int,
-                                    a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                                    a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                                    accumulate: Bool) {
         let panel = allocatePanel(rows: min(k, gradientChunkRows))
         defer { panel.deallocate() }
         var r = 0
@@ -98,7 +101,7 @@ public enum PanelProduct {
                 let w = min(panelWidth, n - j)
                 packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel)
                 tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: panel, ldb: w,
-                                    c: c + j, ldc: n, accumulate: r > 0)
+                                    c: c + j, ldc: n, accumulate: accumulate || r > 0)
                 j += w
             }
             r += rows
@@ -120,20 +123,22 @@ public enum PanelProduct {
 }
 
 extension LinearAlgebra {
-    /// C[m×n] = op(A)·op(B) (β = 0), row-major, as `gemm`: the panel product for Float where
-    /// `PanelProduct.applies`, OpenBLAS otherwise. The projections and the LM head call this;
-    /// `gemm` stays the plain OpenBLAS call (the ceiling the kernels are measured against).
+    /// C[m×n] = op(A)·op(B) (β = 0), or C += op(A)·op(B) with `accumulate` (β = 1), row-major, as
+    /// `gemm`: the panel product for Float where `PanelProduct.applies`, OpenBLAS otherwise. The
+    /// projections and the LM head call this; `gemm` stays the plain OpenBLAS call (the ceiling the
+    /// kernels are measured against).
     public static func product<S: TensorScalar>(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
-                                                a: UnsafePointer<S>, b: UnsafePointer<S>, c: UnsafeMutablePointer<S>) {
+                                                a: UnsafePointer<S>, b: UnsafePointer<S>, c: UnsafeMutablePointer<S>,
+                                                accumulate: Bool = false) {
         if S.self == Float.self, PanelProduct.applies(transA: transA, transB: transB, m: m, n: n, k: k) {
             a.withMemoryRebound(to: Float.self, capacity: 1) { a in
             b.withMemoryRebound(to: Float.self, capacity: 1) { b in
             c.withMemoryRebound(to: Float.self, capacity: 1) { c in
-                PanelProduct.multiply(transA: transA, transB: transB, m: m, n: n, k: k, a: a, b: b, c: c)
+                PanelProduct.multiply(transA: transA, transB: transB, m: m, n: n, k: k, a: a, b: b, c: c, accumulate: accumulate)
             }}}
             return
         }
-        gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, b: b, c: c)
+        gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, b: b, beta: accumulate ? 1 : 0, c: c)
     }
 
     /// x·W for x: [..., K] (flattened to rows) and W: [K, N] → [..., N].
@@ -167,22 +172,47 @@ extension LinearAlgebra {
     /// Backward of y = x·W given dy: returns dx = dy·Wᵀ and dW = xᵀ·dy (summed over rows).
     public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
         -> (dx: Tensor<S>, dw: Tensor<S>) {
-        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
-        if S.self == Float.self {
-            let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, asFloat(w), dy: asFloat(dy))
-            return (asFloat(r.dx), asFloat(r.dw))
-        }
-        return matmulBackwardBody(x, w, dy: dy)
+        let g = matmulBackward(x, [w], dys: [dy])
+        return (g.dx, g.dws[0])
     }
 
-    static func matmulBackwardBody<S: TensorScalar>(_ x: Tensor<S>, _ w: Tensor<S>, dy: Tensor<S>)
-        -> (dx: Tensor<S>, dw: Tensor<S>) {
-        let k = w.shape[0], n = w.shape[1], m = x.count / k
-        var dx: [S] = [], dw: [S] = []
-        x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
-            dx = gemmOutput(count: m * k, k: n) { product(transB: true, m: m, n: k, k: n, a: gp.baseAddress!, b: wp.baseAddress!, c: $0) }
-            dw = gemmOutput(count: k * n, k: m) { product(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: $0) }
-        }}}
-        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
+    /// Backward of several products of one input, y_i = x·W_i (the q, k, v projections; SwiGLU's
+    /// two input products), given each dy_i: dx = Σ_i dy_i·W_iᵀ, accumulated in one buffer by the
+    /// products themselves (no separate sums), and dW_i = xᵀ·dy_i. x: [..., K], W_i: [K, N_i],
+    /// dy_i: [..., N_i]; returns dx like x and dW_i like W_i. Cost 4·rows·K·Σ N_i FLOPs.
+    public static func matmulBackward<S: TensorScalar>(_ x: Tensor<S>, _ ws: [Tensor<S>], dys: [Tensor<S>])
+        -> (dx: Tensor<S>, dws: [Tensor<S>]) {
+        let profiled = Profile.begin(); defer { Profile.end(.projections, profiled) }
+        if S.self == Float.self {
+            let r = matmulBackwardBody(asFloat(x) as Tensor<Float>, ws.map { asFloat($0) }, dys: dys.map { asFloat($0) })
+            return (asFloat(r.dx), r.dws.map { asFloat($0) })
+        }
+        return matmulBackwardBody(x, ws, dys: dys)
+    }
+
+    static func matmulBackwardBody<S: TensorScalar>(_ x: Tensor<S>, _ ws: [Tensor<S>], dys: [Tensor<S>])
+        -> (dx: Tensor<S>, dws: [Tensor<S>]) {
+        precondition(!ws.isEmpty && ws.count == dys.count, "matmulBackward: \(ws.count) weights, \(dys.count) gradients")
+        let k = ws[0].shape[0], m = x.count / k
+        for (w, dy) in zip(ws, dys) {
+            precondition(w.shape[0] == k && dy.count == m * w.shape[1], "matmulBackward: x \(x.shape), W \(w.shape), dy \(dy.shape)")
+        }
+        let dx = gemmOutput(count: m * k, k: ws.reduce(0) { $0 + $1.shape[1] }) { dx in
+            var written = false  // the first product with N_i > 0 writes dx, the later ones add to it
+            for (w, dy) in zip(ws, dys) where w.shape[1] > 0 {
+                w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
+                    product(transB: true, m: m, n: k, k: w.shape[1], a: gp.baseAddress!, b: wp.baseAddress!, c: dx, accumulate: written)
+                }}
+                written = true
+            }
+        }
+        let dws = zip(ws, dys).map { w, dy in
+            let n = w.shape[1]
+            let dw = x.scalars.withUnsafeBufferPointer { xp in dy.scalars.withUnsafeBufferPointer { gp in
+                gemmOutput(count: k * n, k: m) { product(transA: true, m: k, n: n, k: m, a: xp.baseAddress!, b: gp.baseAddress!, c: $0) }
+            }}
+            return Tensor(shape: w.shape, scalars: dw)
+        }
+        return (Tensor(shape: x.shape, scalars: dx), dws)
     }
 }

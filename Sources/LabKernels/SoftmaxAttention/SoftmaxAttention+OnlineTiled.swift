@@ -92,85 +92,88 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         o.withUnsafeMutableBufferPointer { ob in
         lse.withUnsafeMutableBufferPointer { lb in
             let (qAll, kAll, vAll, oAll, lAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, lb.baseAddress!)
-            Parallel.forEach(B * H, threads: threads) { bh in
-                let (b, h) = (bh / H, bh % H)
-                let qh = qAll + bh * T * D, oh = oAll + bh * T * D, lh = lAll + bh * T
-                let kvOffset = (b * shape.Hkv + h / G) * S * D
-                let kh = kAll + kvOffset, vh = vAll + kvOffset
-                // every value finite (the usual case): no edge tile needs its masked columns checked
-                let valuesFinite = allFinite(vh, count: S * D)
-                let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
+            // Kᵀ of a whole head, [D × ld] with zero columns past S, so every key tile is a column
+            // slice (no per-tile transposes; measured faster than transposing each tile or each
+            // query tile's span, with or without a window).
+            let ld = ((S + 15) & ~15) + 16  // + 16: a tile starting anywhere may pad past S
+            Parallel.forEachBlock(B * H, threads: threads) { heads in
+                // one thread's buffers, for all its heads (at T 128 a head is ~20 µs of work)
+                let scratch = TileScratch([("qs", Bq * D), ("s", Bq * Bk), ("p", Bq * Bk), ("acc", Bq * D),
+                                           ("m", Bq), ("l", Bq), ("kt", D * ld)])
                 defer { scratch.free() }
-                let (qs, s, p, acc, m, l) = (scratch.qs, scratch.s, scratch.dp, scratch.acc, scratch.m, scratch.l)
-                // Kᵀ of the whole head once, [D × ld] with zero columns past S, so every key tile is
-                // a column slice (no per-tile transposes; measured faster than transposing each tile
-                // or each query tile's span, with or without a window).
-                let ld = ((S + 15) & ~15) + 16  // + 16: a tile starting anywhere may pad past S
-                let kt = UnsafeMutablePointer<Float>.allocate(capacity: D * ld)
-                defer { kt.deallocate() }
-                loadTransposed(rows: S, colsPad: ld, D: D, src: kh, into: kt, ld: ld)
-                var i0 = 0
-                while i0 < T {
-                    let rows = min(Bq, T - i0)
-                    scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
-                    for r in 0..<rows { m[r] = -.infinity; l[r] = 0 }
-                    acc.update(repeating: 0, count: rows * D)
-                    let pLo = i0 + off, pHi = i0 + rows - 1 + off
-                    let jEnd = pHi + 1
-                    let jStart = window.map { max(0, pLo - $0) } ?? 0
-                    // Key tiles: a band wider than one tile takes first the diagonal block [pLo, jEnd)
-                    // (rows columns: every row's own position, so every row's first visible tile,
-                    // whose max pass is then short), then [jStart, pLo) in tiles of Bk; a narrower
-                    // band (a small window) is one tile, [jStart, jEnd).
-                    let diagonalFirst = jEnd - jStart > Bk
-                    let restEnd = diagonalFirst ? pLo : jEnd
-                    var next = jStart, diagonalDone = !diagonalFirst
-                    while true {
-                        let j0: Int, cols: Int
-                        if !diagonalDone { (j0, cols) = (pLo, jEnd - pLo); diagonalDone = true }
-                        else if next < restEnd { (j0, cols) = (next, min(Bk, restEnd - next)); next += cols }
-                        else { break }
-                        let colsPad = (cols + 15) & ~15
-                        // pass 1: base-2 scores S = Qs · Kᵀ[:, j0 ..< j0+colsPad] (padding columns are zero)
-                        tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt + j0, ldb: ld, c: s, ldc: Bk, accumulate: false)
-                        let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
-                        // pass 2: online softmax, row by row, P into its own buffer (S stays for a rescale).
-                        // A row's reference m is its max at its first visible tile; later tiles take
-                        // P = 2^(S − m) in the same pass that finds their max, and only a tile whose max
-                        // exceeds m by more than `rescaleSlack` moves m (α = 2^(m − m'), P recomputed).
-                        // So P ≤ 2^slack, and the row's max pass and α are paid about once a row, not
-                        // once a tile (the conditional rescaling of FlashAttention-4).
-                        for r in 0..<rows {
-                            let srow = s + r * Bk, prow = p + r * Bk
-                            if !interior { maskRow(srow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
-                            if m[r] == -.infinity {  // nothing seen yet: acc = 0, l = 0, so no α
-                                let rowMax = maxOfRow(srow, count: colsPad)
-                                if rowMax == -.infinity { prow.update(repeating: 0, count: colsPad); continue }
-                                l[r] = exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
+                let (qs, s, p, acc, m, l, kt) = (scratch["qs"], scratch["s"], scratch["p"], scratch["acc"],
+                                                 scratch["m"], scratch["l"], scratch["kt"])
+                for bh in heads {
+                    let (b, h) = (bh / H, bh % H)
+                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D, lh = lAll + bh * T
+                    let kvOffset = (b * shape.Hkv + h / G) * S * D
+                    let kh = kAll + kvOffset, vh = vAll + kvOffset
+                    // every value finite (the usual case): no edge tile needs its masked columns checked
+                    let valuesFinite = allFinite(vh, count: S * D)
+                    loadTransposed(rows: S, colsPad: ld, D: D, src: kh, into: kt, ld: ld)
+                    var i0 = 0
+                    while i0 < T {
+                        let rows = min(Bq, T - i0)
+                        scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
+                        for r in 0..<rows { m[r] = -.infinity; l[r] = 0 }
+                        acc.update(repeating: 0, count: rows * D)
+                        let pLo = i0 + off, pHi = i0 + rows - 1 + off
+                        let jEnd = pHi + 1
+                        let jStart = window.map { max(0, pLo - $0) } ?? 0
+                        // Key tiles: a band wider than one tile takes first the diagonal block [pLo, jEnd)
+                        // (rows columns: every row's own position, so every row's first visible tile,
+                        // whose max pass is then short), then [jStart, pLo) in tiles of Bk; a narrower
+                        // band (a small window) is one tile, [jStart, jEnd).
+                        let diagonalFirst = jEnd - jStart > Bk
+                        let restEnd = diagonalFirst ? pLo : jEnd
+                        var next = jStart, diagonalDone = !diagonalFirst
+                        while true {
+                            let j0: Int, cols: Int
+                            if !diagonalDone { (j0, cols) = (pLo, jEnd - pLo); diagonalDone = true }
+                            else if next < restEnd { (j0, cols) = (next, min(Bk, restEnd - next)); next += cols }
+                            else { break }
+                            let colsPad = (cols + 15) & ~15
+                            // pass 1: base-2 scores S = Qs · Kᵀ[:, j0 ..< j0+colsPad] (padding columns are zero)
+                            tileGemm(m: rows, n: colsPad, k: D, a: qs, lda: D, b: kt + j0, ldb: ld, c: s, ldc: Bk, accumulate: false)
+                            let interior = cols == colsPad && j0 + cols - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
+                            // pass 2: online softmax, row by row, P into its own buffer (S stays for a rescale).
+                            // A row's reference m is its max at its first visible tile; later tiles take
+                            // P = 2^(S − m) in the same pass that finds their max, and only a tile whose max
+                            // exceeds m by more than `rescaleSlack` moves m (α = 2^(m − m'), P recomputed).
+                            // So P ≤ 2^slack, and the row's max pass and α are paid about once a row, not
+                            // once a tile (the conditional rescaling of FlashAttention-4).
+                            for r in 0..<rows {
+                                let srow = s + r * Bk, prow = p + r * Bk
+                                if !interior { maskRow(srow, colsPad: colsPad, cols: cols, firstKey: j0, position: i0 + r + off, window: window) }
+                                if m[r] == -.infinity {  // nothing seen yet: acc = 0, l = 0, so no α
+                                    let rowMax = maxOfRow(srow, count: colsPad)
+                                    if rowMax == -.infinity { prow.update(repeating: 0, count: colsPad); continue }
+                                    l[r] = exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
+                                    m[r] = rowMax
+                                    continue
+                                }
+                                let (sum, rowMax) = exp2Row(srow, into: prow, count: colsPad, minus: m[r])
+                                if rowMax <= m[r] + rescaleSlack { l[r] += sum; continue }
+                                let alpha = Float.exp2(m[r] - rowMax)
+                                l[r] = l[r] * alpha + exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
+                                scaleInPlace(acc + r * D, count: D, by: alpha)
                                 m[r] = rowMax
-                                continue
                             }
-                            let (sum, rowMax) = exp2Row(srow, into: prow, count: colsPad, minus: m[r])
-                            if rowMax <= m[r] + rescaleSlack { l[r] += sum; continue }
-                            let alpha = Float.exp2(m[r] - rowMax)
-                            l[r] = l[r] * alpha + exp2Row(srow, into: prow, count: colsPad, minus: rowMax).sum
-                            scaleInPlace(acc + r * D, count: D, by: alpha)
-                            m[r] = rowMax
+                            // pass 3: acc += P · V_j (an edge tile with a non-finite value a row cannot see: only the values each row sees)
+                            if interior || valuesFinite || maskedColumnsFinite(rows: rows, D: D, b: vh + j0 * D, cols: cols, firstKey: j0,
+                                                               firstPosition: i0 + off, window: window) {
+                                tileGemm(m: rows, n: D, k: cols, a: p, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
+                            } else {
+                                bandedProduct(rows: rows, D: D, a: p, lda: Bk, b: vh + j0 * D, c: acc,
+                                              cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
+                            }
                         }
-                        // pass 3: acc += P · V_j (an edge tile with a non-finite value a row cannot see: only the values each row sees)
-                        if interior || valuesFinite || maskedColumnsFinite(rows: rows, D: D, b: vh + j0 * D, cols: cols, firstKey: j0,
-                                                           firstPosition: i0 + off, window: window) {
-                            tileGemm(m: rows, n: D, k: cols, a: p, lda: Bk, b: vh + j0 * D, ldb: D, c: acc, ldc: D, accumulate: true)
-                        } else {
-                            bandedProduct(rows: rows, D: D, a: p, lda: Bk, b: vh + j0 * D, c: acc,
-                                          cols: cols, firstKey: j0, firstPosition: i0 + off, window: window)
+                        for r in 0..<rows {
+                            scaleRows(rows: 1, D: D, src: acc + r * D, by: 1 / l[r], into: oh + (i0 + r) * D)
+                            lh[i0 + r] = (m[r] + Float.log2(l[r])) / log2e
                         }
+                        i0 += rows
                     }
-                    for r in 0..<rows {
-                        scaleRows(rows: 1, D: D, src: acc + r * D, by: 1 / l[r], into: oh + (i0 + r) * D)
-                        lh[i0 + r] = (m[r] + Float.log2(l[r])) / log2e
-                    }
-                    i0 += rows
                 }
             }
         }}}}}
@@ -198,82 +201,84 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         dv.withUnsafeMutableBufferPointer { dvb in
             let (qAll, kAll, vAll, oAll, lAll, gAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, lb.baseAddress!, gb.baseAddress!)
             let (dqAll, dkAll, dvAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!)
-            Parallel.forEach(B * Hkv, threads: threads) { bg in
-                let kh = kAll + bg * S * D, vh = vAll + bg * S * D
-                let dkh = dkAll + bg * S * D, dvh = dvAll + bg * S * D
-                let keysFinite = allFinite(kh, count: S * D)  // then no edge tile's masked keys need a check
-                let scratch = Scratch(Bq: Bq, Bk: Bk, D: D)
+            Parallel.forEachBlock(B * Hkv, threads: threads) { kvHeads in
+                // one thread's buffers, for all its heads
+                let scratch = TileScratch([("qs", Bq * D), ("kt", D * Bk), ("vt", D * Bk), ("p", Bq * Bk), ("dp", Bq * Bk),
+                                           ("dkAcc", Bk * D), ("dvAcc", Bk * D), ("lse2", T), ("delta", T)])
                 defer { scratch.free() }
-                let (qs, kt, vt, p, dp) = (scratch.qs, scratch.kt, scratch.vt, scratch.s, scratch.dp)
-                let (dkAcc, dvAcc) = (scratch.dkAcc, scratch.dvAcc)
-                let lse2 = UnsafeMutablePointer<Float>.allocate(capacity: T), delta = UnsafeMutablePointer<Float>.allocate(capacity: T)
-                defer { lse2.deallocate(); delta.deallocate() }
-                let (b, g) = (bg / Hkv, bg % Hkv)
-                for h in (g * G)..<((g + 1) * G) {
-                    let bh = b * H + h
-                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D, gh = gAll + bh * T * D
-                    let dqh = dqAll + bh * T * D
-                    for t in 0..<T {
-                        lse2[t] = lAll[bh * T + t] * log2e
-                        delta[t] = dotRow(gh + t * D, oh + t * D, count: D)  // Δ_t = dO_t·o_t
-                    }
-                    var j0 = 0
-                    while j0 < S {
-                        let cols = min(Bk, S - j0), colsPad = (cols + 15) & ~15
-                        // queries that see any key of this tile: positions j0 ... j0+cols−1+W
-                        let tLo = max(0, j0 - off)
-                        let tHi = min(T - 1, window.map { j0 + cols - 1 + $0 - off } ?? (T - 1))
-                        if tLo > tHi { j0 += cols; continue }
-                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: kh + j0 * D, into: kt, ld: Bk)
-                        loadTransposed(rows: cols, colsPad: colsPad, D: D, src: vh + j0 * D, into: vt, ld: Bk)
-                        dkAcc.update(repeating: 0, count: cols * D)
-                        dvAcc.update(repeating: 0, count: cols * D)
-                        var i0 = tLo
-                        while i0 <= tHi {
-                            let rows = min(Bq, tHi + 1 - i0)
-                            let pLo = i0 + off, pHi = i0 + rows - 1 + off
-                            // keys past the tile's last query position are masked for all its rows (causal):
-                            // neither scored nor multiplied (at T 128 with 128-key tiles that was half the work)
-                            let seen = min(cols, pHi + 1 - j0), seenPad = (seen + 15) & ~15
-                            scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
-                            // P = 2^(S − lse2), zero outside the band
-                            tileGemm(m: rows, n: seenPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: p, ldc: Bk, accumulate: false)
-                            let interior = seen == seenPad && j0 + seen - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
-                            for r in 0..<rows {
-                                let prow = p + r * Bk
-                                if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window) }
-                                _ = exp2Row(prow, into: prow, count: seenPad, minus: lse2[i0 + r])
-                                // masked P is 2^(−∞ − lse2) = 0, except when lse2 is NaN (the row saw a NaN)
-                                if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
-                            }
-                            // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP (masked dS = 0·NaN if v_j is NaN: zeroed)
-                            tileGemm(m: rows, n: seenPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
-                            for r in 0..<rows {
-                                dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: seenPad, delta: delta[i0 + r])
-                                if !interior { maskRow(dp + r * Bk, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
-                            }
-                            // dV_j += Pᵀ dO_i
-                            tileGemmTransposedA(m: seen, n: D, k: rows, a: p, lda: Bk, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
-                            // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile with a non-finite key a row cannot see: only the keys each row sees)
-                            if interior || keysFinite || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: seen, firstKey: j0,
-                                                               firstPosition: i0 + off, window: window) {
-                                tileGemm(m: rows, n: D, k: seen, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
-                            } else {
-                                bandedProduct(rows: rows, D: D, a: dp, lda: Bk, b: kh + j0 * D, c: dqh + i0 * D,
-                                              cols: seen, firstKey: j0, firstPosition: i0 + off, window: window)
-                            }
-                            // dK_j += dSᵀ Q_i
-                            tileGemmTransposedA(m: seen, n: D, k: rows, a: dp, lda: Bk, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
-                            i0 += rows
+                let (qs, kt, vt, p, dp) = (scratch["qs"], scratch["kt"], scratch["vt"], scratch["p"], scratch["dp"])
+                let (dkAcc, dvAcc, lse2, delta) = (scratch["dkAcc"], scratch["dvAcc"], scratch["lse2"], scratch["delta"])
+                for bg in kvHeads {
+                    let kh = kAll + bg * S * D, vh = vAll + bg * S * D
+                    let dkh = dkAll + bg * S * D, dvh = dvAll + bg * S * D
+                    let keysFinite = allFinite(kh, count: S * D)  // then no edge tile's masked keys need a check
+                    let (b, g) = (bg / Hkv, bg % Hkv)
+                    for h in (g * G)..<((g + 1) * G) {
+                        let bh = b * H + h
+                        let qh = qAll + bh * T * D, oh = oAll + bh * T * D, gh = gAll + bh * T * D
+                        let dqh = dqAll + bh * T * D
+                        for t in 0..<T {
+                            lse2[t] = lAll[bh * T + t] * log2e
+                            delta[t] = dotRow(gh + t * D, oh + t * D, count: D)  // Δ_t = dO_t·o_t
                         }
-                        let (dkTile, dvTile) = (dkh + j0 * D, dvh + j0 * D)  // rows j0 ..< j0+cols
-                        for i in 0..<(cols * D) {
-                            dkTile[i] += dkAcc[i] * scale
-                            dvTile[i] += dvAcc[i]
+                        var j0 = 0
+                        while j0 < S {
+                            let cols = min(Bk, S - j0), colsPad = (cols + 15) & ~15
+                            // queries that see any key of this tile: positions j0 ... j0+cols−1+W
+                            let tLo = max(0, j0 - off)
+                            let tHi = min(T - 1, window.map { j0 + cols - 1 + $0 - off } ?? (T - 1))
+                            if tLo > tHi { j0 += cols; continue }
+                            loadTransposed(rows: cols, colsPad: colsPad, D: D, src: kh + j0 * D, into: kt, ld: Bk)
+                            loadTransposed(rows: cols, colsPad: colsPad, D: D, src: vh + j0 * D, into: vt, ld: Bk)
+                            dkAcc.update(repeating: 0, count: cols * D)
+                            dvAcc.update(repeating: 0, count: cols * D)
+                            var i0 = tLo
+                            while i0 <= tHi {
+                                let rows = min(Bq, tHi + 1 - i0)
+                                let pLo = i0 + off, pHi = i0 + rows - 1 + off
+                                // keys past the tile's last query position are masked for all its rows (causal):
+                                // neither scored nor multiplied (at T 128 with 128-key tiles that was half the work)
+                                let seen = min(cols, pHi + 1 - j0), seenPad = (seen + 15) & ~15
+                                scaleRows(rows: rows, D: D, src: qh + i0 * D, by: qScale, into: qs)
+                                // P = 2^(S − lse2), zero outside the band
+                                tileGemm(m: rows, n: seenPad, k: D, a: qs, lda: D, b: kt, ldb: Bk, c: p, ldc: Bk, accumulate: false)
+                                let interior = seen == seenPad && j0 + seen - 1 <= pLo && (window.map { j0 >= pHi - $0 } ?? true)
+                                for r in 0..<rows {
+                                    let prow = p + r * Bk
+                                    if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window) }
+                                    _ = exp2Row(prow, into: prow, count: seenPad, minus: lse2[i0 + r])
+                                    // masked P is 2^(−∞ − lse2) = 0, except when lse2 is NaN (the row saw a NaN)
+                                    if !interior { maskRow(prow, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
+                                }
+                                // dP = dO_i · V_jᵀ, then dS = P∘(dP − Δ) in place of dP (masked dS = 0·NaN if v_j is NaN: zeroed)
+                                tileGemm(m: rows, n: seenPad, k: D, a: gh + i0 * D, lda: D, b: vt, ldb: Bk, c: dp, ldc: Bk, accumulate: false)
+                                for r in 0..<rows {
+                                    dsRowInPlace(dp + r * Bk, p: p + r * Bk, count: seenPad, delta: delta[i0 + r])
+                                    if !interior { maskRow(dp + r * Bk, colsPad: seenPad, cols: seen, firstKey: j0, position: i0 + r + off, window: window, with: 0) }
+                                }
+                                // dV_j += Pᵀ dO_i
+                                tileGemmTransposedA(m: seen, n: D, k: rows, a: p, lda: Bk, b: gh + i0 * D, ldb: D, c: dvAcc, ldc: D, accumulate: true)
+                                // dQ_i += dS K_j (scaled by 1/√D at the end; an edge tile with a non-finite key a row cannot see: only the keys each row sees)
+                                if interior || keysFinite || maskedColumnsFinite(rows: rows, D: D, b: kh + j0 * D, cols: seen, firstKey: j0,
+                                                                   firstPosition: i0 + off, window: window) {
+                                    tileGemm(m: rows, n: D, k: seen, a: dp, lda: Bk, b: kh + j0 * D, ldb: D, c: dqh + i0 * D, ldc: D, accumulate: true)
+                                } else {
+                                    bandedProduct(rows: rows, D: D, a: dp, lda: Bk, b: kh + j0 * D, c: dqh + i0 * D,
+                                                  cols: seen, firstKey: j0, firstPosition: i0 + off, window: window)
+                                }
+                                // dK_j += dSᵀ Q_i
+                                tileGemmTransposedA(m: seen, n: D, k: rows, a: dp, lda: Bk, b: qh + i0 * D, ldb: D, c: dkAcc, ldc: D, accumulate: true)
+                                i0 += rows
+                            }
+                            let (dkTile, dvTile) = (dkh + j0 * D, dvh + j0 * D)  // rows j0 ..< j0+cols
+                            for i in 0..<(cols * D) {
+                                dkTile[i] += dkAcc[i] * scale
+                                dvTile[i] += dvAcc[i]
+                            }
+                            j0 += cols
                         }
-                        j0 += cols
+                        scaleInPlace(dqh, count: T * D, by: scale)
                     }
-                    scaleInPlace(dqh, count: T * D, by: scale)
                 }
             }
         }}}}}}}}}
@@ -284,23 +289,6 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
 }
 
 // MARK: - Per-thread scratch and row helpers
-
-/// Tile buffers for one thread: qs [Bq×D], kt/vt [D×Bk], s/dp [Bq×Bk], acc [Bq×D],
-/// dkAcc/dvAcc [Bk×D], m/l [Bq].
-struct Scratch {
-    let qs, kt, vt, s, dp, acc, dkAcc, dvAcc, m, l: UnsafeMutablePointer<Float>
-    init(Bq: Int, Bk: Int, D: Int) {
-        func buffer(_ n: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
-            p.initialize(repeating: 0, count: n)
-            return p
-        }
-        qs = buffer(Bq * D); kt = buffer(D * Bk); vt = buffer(D * Bk); s = buffer(Bq * Bk); dp = buffer(Bq * Bk)
-        acc = buffer(Bq * D); dkAcc = buffer(Bk * D); dvAcc = buffer(Bk * D)
-        m = buffer(Bq); l = buffer(Bq)
-    }
-    func free() { for p in [qs, kt, vt, s, dp, acc, dkAcc, dvAcc, m, l] { p.deallocate() } }
-}
 
 /// into[r·D + d] = src[r·D + d] · c (any D: a scalar tail past the last 16 of rows·D).
 @inline(__always) func scaleRows(rows: Int, D: Int, src: UnsafePointer<Float>, by c: Float, into: UnsafeMutablePointer<Float>) {
