@@ -14,7 +14,7 @@ enum RMSNorm {
     static func forward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>) -> (y: Tensor<S>, r: [S]) {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
-        var y = [S](repeating: 0, count: x.count), r = [S](repeating: 0, count: N)
+        var y = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }, r = [S](repeating: 0, count: N)  // y: every row written
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in
             y.withUnsafeMutableBufferPointer { yp in
                 // Row pointers: the inner loops index by c alone (no overflow-checked offsets).
@@ -31,23 +31,34 @@ enum RMSNorm {
         return (Tensor(shape: x.shape, scalars: y), r)
     }
 
-    /// Backward of `forward`: dx (same shape as x) and dg [C].
-    static func backward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>, r: [S], dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+    /// Backward of `forward`: dx (same shape as x) and dg [C]. With `residual` (the gradient that
+    /// reaches x around the norm, e.g. a pre-norm block's dy) dx is residual + the norm's dx, summed
+    /// in the same pass (the same rounding as a separate add).
+    static func backward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>, r: [S], dy: Tensor<S>, residual: Tensor<S>? = nil)
+        -> (dx: Tensor<S>, dg: Tensor<S>) {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
-        var dx = [S](repeating: 0, count: x.count), dg = [S](repeating: 0, count: C)
+        precondition(residual.map { $0.shape == x.shape } ?? true, "RMSNorm.backward: residual \(residual?.shape ?? []) vs x \(x.shape)")
+        var dx = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }, dg = [S](repeating: 0, count: C)
+        let noResidual = [S]()
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in dy.scalars.withUnsafeBufferPointer { gy in
+        (residual?.scalars ?? noResidual).withUnsafeBufferPointer { rp in
             dx.withUnsafeMutableBufferPointer { dxp in dg.withUnsafeMutableBufferPointer { dgp in
                 for n in 0..<N {
                     let (xr, gr, dxr, rn) = (xp.baseAddress! + n * C, gy.baseAddress! + n * C, dxp.baseAddress! + n * C, r[n])
                     var dot: S = 0
                     for c in 0..<C { dot += xr[c] * gp[c] * gr[c] }
                     let k = rn * rn * rn / S(C) * dot
-                    for c in 0..<C { dxr[c] = rn * gp[c] * gr[c] - k * xr[c] }
+                    if residual != nil {
+                        let rr = rp.baseAddress! + n * C
+                        for c in 0..<C { dxr[c] = rr[c] + (rn * gp[c] * gr[c] - k * xr[c]) }
+                    } else {
+                        for c in 0..<C { dxr[c] = rn * gp[c] * gr[c] - k * xr[c] }
+                    }
                     for c in 0..<C { dgp[c] += gr[c] * xr[c] * rn }
                 }
             }}
-        }}}
+        }}}}
         return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: gain.shape, scalars: dg))
     }
 }

@@ -16,38 +16,46 @@ enum ShortConvolution {
         return Tensor(shape: [k, C], scalars: (0..<(k * C)).map { _ in Float((2 * rng.nextDouble() - 1) * bound) })
     }
 
-    /// y = conv(x), x: [B, T, C], w: [k, C].
-    static func forward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>) -> Tensor<S> {
+    /// y = conv(x), or x + conv(x) with `residual` (the block's x1: the sum made row by row while
+    /// the row is in cache, the same rounding as a separate add), x: [B, T, C], w: [k, C].
+    static func forward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>, residual: Bool = false) -> Tensor<S> {
         let profiled = Profile.begin(); defer { Profile.end(.convolution, profiled) }
         let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
-        var y = [S](repeating: 0, count: x.count)
+        var y = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }  // every row written below
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
             for b in 0..<B { for t in 0..<T {
                 let o = (b * T + t) * C, yr = yp.baseAddress! + o
+                yr.update(repeating: 0, count: C)
                 for j in 0..<min(k, t + 1) {
                     let (xr, wr) = (xp.baseAddress! + (o - j * C), wp.baseAddress! + j * C)
                     addProducts(yr, wr, xr, C)
                 }
+                if residual { addRow(yr, xp.baseAddress! + o, C) }
             }}
         }}}
         return Tensor(shape: x.shape, scalars: y)
     }
 
-    /// Backward of `forward`: dx [B, T, C] (of the convolution alone) and dw [k, C].
-    static func backward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dw: Tensor<S>) {
+    /// Backward of `forward`: dx [B, T, C] and dw [k, C]. dx is the convolution's alone, or with
+    /// `residual` dy + the convolution's (the gradient of x + conv(x)).
+    static func backward<S: TensorScalar>(_ x: Tensor<S>, weight w: Tensor<S>, dy: Tensor<S>, residual: Bool = false)
+        -> (dx: Tensor<S>, dw: Tensor<S>) {
         let profiled = Profile.begin(); defer { Profile.end(.convolution, profiled) }
         let (B, T, C) = (x.shape[0], x.shape[1], x.shape[2]), k = w.shape[0]
-        var dx = [S](repeating: 0, count: x.count), dw = [S](repeating: 0, count: w.count)
+        var dx = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }, dw = [S](repeating: 0, count: w.count)
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in dy.scalars.withUnsafeBufferPointer { gp in
             dx.withUnsafeMutableBufferPointer { dxp in dw.withUnsafeMutableBufferPointer { dwp in
-                // dx and dw in separate passes; every element sums its terms in the same (b, t, j)
-                // order as one pass would.
+                // dx row by row, dx[t] = Σ_{j < k, t+j < T} w[j]·dy[t+j] in ascending j (the order in
+                // which a pass over t would scatter the terms into it), then + dy[t] with `residual`;
+                // dw in a second pass in (b, t, j) order.
                 for b in 0..<B { for t in 0..<T {
-                    let o = (b * T + t) * C, gr = gp.baseAddress! + o
-                    for j in 0..<min(k, t + 1) {
-                        let (dxr, wr) = (dxp.baseAddress! + (o - j * C), wp.baseAddress! + j * C)
+                    let o = (b * T + t) * C, dxr = dxp.baseAddress! + o
+                    dxr.update(repeating: 0, count: C)
+                    for j in 0..<min(k, T - t) {
+                        let (wr, gr) = (wp.baseAddress! + j * C, gp.baseAddress! + (o + j * C))
                         addProducts(dxr, wr, gr, C)
                     }
+                    if residual { addRow(dxr, gp.baseAddress! + o, C) }
                 }}
                 for b in 0..<B { for t in 0..<T {
                     let o = (b * T + t) * C, gr = gp.baseAddress! + o
@@ -60,6 +68,24 @@ enum ShortConvolution {
         }}}
         return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: w.shape, scalars: dw))
     }
+}
+
+/// dst[c] = src[c] + dst[c] for c < n (the residual sum, as `LinearAlgebra.add(src, dst)` rounds it):
+/// 16 lanes at a time in Float.
+@inline(__always)
+private func addRow<S: TensorScalar>(_ dst: UnsafeMutablePointer<S>, _ src: UnsafePointer<S>, _ n: Int) {
+    var c = 0
+    if S.self == Float.self {
+        typealias V = SIMD16<Float>
+        let (d, x) = (UnsafeMutableRawPointer(dst), UnsafeRawPointer(src))
+        while c &+ 16 <= n {
+            let off = c &* 4
+            d.storeBytes(of: x.loadUnaligned(fromByteOffset: off, as: V.self) + d.loadUnaligned(fromByteOffset: off, as: V.self),
+                         toByteOffset: off, as: V.self)
+            c &+= 16
+        }
+    }
+    while c < n { dst[c] = src[c] + dst[c]; c &+= 1 }
 }
 
 /// dst[c] += a[c]·b[c] for c < n: 16 lanes at a time in Float (a product then a sum, unfused, as

@@ -48,7 +48,7 @@ struct TransformerBlock: Sendable {
 
     /// x0: [B, T, C] → x3 [B, T, C]; `kv`: the producer's raw k, v when this block consumes.
     func forward<S: TensorScalar>(_ x0: Tensor<S>, params p: ParameterSet<S>, kv: SharedKV<S>? = nil) -> (y: Tensor<S>, saved: Saved<S>) {
-        let x1 = convKernel > 0 ? LinearAlgebra.add(x0, ShortConvolution.forward(x0, weight: p["conv"])) : x0
+        let x1 = convKernel > 0 ? ShortConvolution.forward(x0, weight: p["conv"], residual: true) : x0  // x0 + conv(x0)
         let (h1, r1) = RMSNorm.forward(x1, gain: p["norm_attn"])
         precondition((kv != nil) == (kvFrom != nil), "a consumer block runs with its producer's keys and values, any other without")
         let (a, attnSaved) = mixer.forward(h1, params: p.scoped("attn"), kv: kv)
@@ -69,19 +69,18 @@ struct TransformerBlock: Sendable {
         var dx2 = dy
         if mlpHidden > 0, let mlpSaved = saved.mlp, let r2 = saved.r2 {
             let (dh2, mlpGrads) = SwiGLU.backward(dy, params: p.scoped("mlp"), saved: mlpSaved)
-            let (dxn, dg) = RMSNorm.backward(saved.x2, gain: p["norm_mlp"], r: r2, dy: dh2)
-            dx2 = LinearAlgebra.add(dy, dxn)
+            let (dxn, dg) = RMSNorm.backward(saved.x2, gain: p["norm_mlp"], r: r2, dy: dh2, residual: dy)
+            dx2 = dxn  // dy + the norm's dx
             named["norm_mlp"] = dg
             for n in mlpGrads.names { named["mlp." + n] = mlpGrads[n] }
         }
         let (dh1, attnGrads, dkvOut) = mixer.backward(dx2, params: p.scoped("attn"), saved: saved.attn, dkv: dkv)
         for n in attnGrads.names { named["attn." + n] = attnGrads[n] }
-        let (dxn, dg) = RMSNorm.backward(saved.x1, gain: p["norm_attn"], r: saved.r1, dy: dh1)
+        var (dx, dg) = RMSNorm.backward(saved.x1, gain: p["norm_attn"], r: saved.r1, dy: dh1, residual: dx2)  // dx2 + the norm's dx
         named["norm_attn"] = dg
-        var dx = LinearAlgebra.add(dx2, dxn)
         if convKernel > 0 {
-            let (dxc, dw) = ShortConvolution.backward(saved.x0, weight: p["conv"], dy: dx)
-            dx = LinearAlgebra.add(dx, dxc)
+            let (dxc, dw) = ShortConvolution.backward(saved.x0, weight: p["conv"], dy: dx, residual: true)  // dx + the convolution's
+            dx = dxc
             named["conv"] = dw
         }
         var grads = ParameterSet<S>()

@@ -14,11 +14,13 @@
 //   C[m×n] = A[m×k]·op(B)[k×n]: for each panel of 64 columns of op(B), copy it to a contiguous
 //   [k × 64] block (≤ 128 KiB for k ≤ 512, so it stays in L2; its rows 256 B apart, where B's own
 //   rows n = 256 or 512 floats apart fall on a few L1 sets and evict each other), then stream A's
-//   rows through the 4×64 micro-kernel. Cost 2·m·n·k FLOPs plus k·n copies.
+//   rows through the 4×64 micro-kernel. Cost 2·m·n·k FLOPs plus k·n copies (none when op(B) is B
+//   with n ≤ 64 columns: its rows are already n apart, as a packed panel's).
 //   C[m×n] = Aᵀ·B with A [k×m] (a weight gradient xᵀ·dy; k = the rows, long): k in chunks of 128
 //   rows; per chunk, each 64-column panel of B's chunk is packed ([128 × 64], 32 KiB) and
-//   accumulated into C through the transposed-A micro-kernels. C stays in L2 across the chunks
-//   (m·n ≤ 128 Ki floats).
+//   accumulated into C through the transposed-A micro-kernels (B read in place when n ≤ 64: the
+//   weight gradients of a width-64 model, where the copy had been 1.6 % of a training step's
+//   samples). C stays in L2 across the chunks (m·n ≤ 128 Ki floats).
 //
 // Where neither applies (long K, wide weight gradients, several OpenBLAS threads, Double) the
 // product is OpenBLAS's (`gemm`). Both paths are compared with a Double reference in
@@ -77,10 +79,11 @@ public enum PanelProduct {
             let w = min(panelWidth, n - j)
             if transB {  // op(B)[p, j + col] = B[j + col, p]
                 transposeTile(rows: w, cols: k, src: b + j * k, ldSrc: k, out: panel, ldOut: w)
-            } else {
+            } else if w < n {
                 packColumns(rows: k, width: w, from: b + j, ld: n, into: panel)
-            }
-            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: panel, ldb: w, c: c + j, ldc: n, accumulate: accumulate)
+            }  // else B (n ≤ 64 columns) is its own panel: rows n apart, as packed
+            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: !transB && w == n ? b : UnsafePointer(panel), ldb: w, c: c + j, ldc: n,
+                     accumulate: accumulate)
             j += w
         }
     }
@@ -99,8 +102,9 @@ public enum PanelProduct {
             var j = 0
             while j < n {
                 let w = min(panelWidth, n - j)
-                packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel)
-                tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: panel, ldb: w,
+                // B (n ≤ 64 columns, a weight gradient of a width-64 layer) is its own panel
+                if w < n { packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel) }
+                tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: w == n ? b + r * n : UnsafePointer(panel), ldb: w,
                                     c: c + j, ldc: n, accumulate: accumulate || r > 0)
                 j += w
             }

@@ -84,8 +84,9 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         let (Bq, Bk) = (forwardQueryTile(window: window), keyTile)
         let qScale = log2e / Float.sqrt(Float(D))
         let off = shape.queryOffset
-        var o = [Float](repeating: 0, count: B * H * T * D)
-        var lse = [Float](repeating: 0, count: B * H * T)
+        // every row of o and lse is written once, at the end of its query tile: no zero fill
+        var o = [Float](unsafeUninitializedCapacity: B * H * T * D) { _, count in count = B * H * T * D }
+        var lse = [Float](unsafeUninitializedCapacity: B * H * T) { _, count in count = B * H * T }
         q.scalars.withUnsafeBufferPointer { qb in
         k.scalars.withUnsafeBufferPointer { kb in
         v.scalars.withUnsafeBufferPointer { vb in
