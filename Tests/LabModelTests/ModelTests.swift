@@ -138,6 +138,26 @@ func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 1
         #expect(GradientCheck.maxError(of: dw, at: w, h: 1e-6) { loss(x, $0) } < 1e-7, "dw")
     }
 
+    /// The residual forms (x + conv(x) and its gradient dy + convᵀ(dy), and RMSNorm's dx + residual)
+    /// give the bits of the plain op followed by `LinearAlgebra.add`, in Float with channels past
+    /// one 16-lane block (the SIMD path and its scalar tail).
+    @Test func residualFormsEqualPlainOpPlusAdd() {
+        var rng = SeededGenerator(seed: 3)
+        let x = Tensor<Float>(randomNormal: [2, 9, 21], rng: &rng)
+        let w = Tensor<Float>(randomNormal: [3, 21], rng: &rng)
+        let dy = Tensor<Float>(randomNormal: [2, 9, 21], rng: &rng)
+        #expect(ShortConvolution.forward(x, weight: w, residual: true).scalars
+                == LinearAlgebra.add(x, ShortConvolution.forward(x, weight: w)).scalars)
+        let plain = ShortConvolution.backward(x, weight: w, dy: dy), fused = ShortConvolution.backward(x, weight: w, dy: dy, residual: true)
+        #expect(fused.dx.scalars == LinearAlgebra.add(dy, plain.dx).scalars)
+        #expect(fused.dw.scalars == plain.dw.scalars)
+        let gain = Tensor<Float>(randomNormal: [21], rng: &rng), around = Tensor<Float>(randomNormal: [2, 9, 21], rng: &rng)
+        let r = RMSNorm.forward(x, gain: gain).r
+        let norm = RMSNorm.backward(x, gain: gain, r: r, dy: dy), normFused = RMSNorm.backward(x, gain: gain, r: r, dy: dy, residual: around)
+        #expect(normFused.dx.scalars == LinearAlgebra.add(around, norm.dx).scalars)
+        #expect(normFused.dg.scalars == norm.dg.scalars)
+    }
+
     @Test func decodeWithCacheEqualsForward() {
         var rng = SeededGenerator(seed: 2)
         let x = Tensor<Float>(randomNormal: [2, 8, 5], rng: &rng)
