@@ -37,10 +37,11 @@ enum LMHead {
     static func logits<S: TensorScalar>(_ h: Tensor<S>, weight W: Tensor<S>) -> Tensor<S> {
         let profiled = Profile.begin(); defer { Profile.end(.headAndLoss, profiled) }
         let (M, C, V) = (h.count / W.shape[1], W.shape[1], W.shape[0])
-        var out = [S](repeating: 0, count: M * V)
-        h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in out.withUnsafeMutableBufferPointer { op in
-            LinearAlgebra.product(transB: true, m: M, n: V, k: C, a: hp.baseAddress!, b: wp.baseAddress!, c: op.baseAddress!)
-        }}}
+        let out = h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in
+            LinearAlgebra.gemmOutput(count: M * V, k: C) { op in
+                LinearAlgebra.product(transB: true, m: M, n: V, k: C, a: hp.baseAddress!, b: wp.baseAddress!, c: op)
+            }
+        }}
         return Tensor(shape: [M, V], scalars: out)
     }
 
@@ -137,14 +138,11 @@ enum LMHead {
     static func backward<S: TensorScalar>(_ h: Tensor<S>, weight W: Tensor<S>, dlogits: Tensor<S>) -> (dh: Tensor<S>, dW: Tensor<S>) {
         let profiled = Profile.begin(); defer { Profile.end(.headAndLoss, profiled) }
         let (M, C, V) = (h.count / W.shape[1], W.shape[1], W.shape[0])
-        var dh = [S](repeating: 0, count: M * C), dW = [S](repeating: 0, count: V * C)
-        h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in dlogits.scalars.withUnsafeBufferPointer { gp in
-            dh.withUnsafeMutableBufferPointer { dhp in dW.withUnsafeMutableBufferPointer { dwp in
-                if M > 0 {
-                    LinearAlgebra.product(m: M, n: C, k: V, a: gp.baseAddress!, b: wp.baseAddress!, c: dhp.baseAddress!)
-                    LinearAlgebra.product(transA: true, m: V, n: C, k: M, a: gp.baseAddress!, b: hp.baseAddress!, c: dwp.baseAddress!)
-                }
-            }}
+        let (dh, dW) = h.scalars.withUnsafeBufferPointer { hp in W.scalars.withUnsafeBufferPointer { wp in dlogits.scalars.withUnsafeBufferPointer { gp in
+            (LinearAlgebra.gemmOutput(count: M * C, k: V) { LinearAlgebra.product(m: M, n: C, k: V, a: gp.baseAddress!, b: wp.baseAddress!, c: $0) },
+             LinearAlgebra.gemmOutput(count: V * C, k: M) {
+                 LinearAlgebra.product(transA: true, m: V, n: C, k: M, a: gp.baseAddress!, b: hp.baseAddress!, c: $0)
+             })
         }}}
         return (Tensor(shape: [M, C], scalars: dh), Tensor(shape: W.shape, scalars: dW))
     }

@@ -165,7 +165,7 @@ extension LinearAlgebra {
     /// dimension is `k` (BLAS with β = 0, and the panel product, store C without reading it), so it
     /// is not zero-filled first: one pass over memory less. With k = 0 (an empty sum, which BLAS would refuse for its
     /// leading dimension) the result is zeros and `fill` is not called.
-    static func gemmOutput<S: TensorScalar>(count: Int, k: Int, _ fill: (UnsafeMutablePointer<S>) -> Void) -> [S] {
+    public static func gemmOutput<S: TensorScalar>(count: Int, k: Int, _ fill: (UnsafeMutablePointer<S>) -> Void) -> [S] {
         guard count > 0, k > 0 else { return [S](repeating: 0, count: count) }
         return [S](unsafeUninitializedCapacity: count) { buffer, initialized in
             fill(buffer.baseAddress!)
