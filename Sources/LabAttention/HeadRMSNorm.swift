@@ -20,6 +20,25 @@ public enum HeadRMSNorm {
         return forwardBody(x, scale: g)
     }
 
+    /// Float: 16-lane rows (LabCore's `RMSNormRows`).
+    static func forwardBody(_ x: Tensor<Float>, scale g: Tensor<Float>) -> Tensor<Float> {
+        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let y = [Float](unsafeUninitializedCapacity: x.count) { yb, n in
+            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
+                for bh in 0..<(B * H) {
+                    let gh = gp.baseAddress! + (bh % H) * D
+                    for t in 0..<T {
+                        let o = (bh * T + t) * D
+                        let r = RMSNormRows.inverseRMS(xp.baseAddress! + o, count: D, eps: Float(eps))
+                        RMSNormRows.scale(xp.baseAddress! + o, r: r, gain: gh, count: D, into: yb.baseAddress! + o)
+                    }
+                }
+            }}
+            n = x.count
+        }
+        return Tensor(shape: x.shape, scalars: y)
+    }
+
     static func forwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let y = [S](unsafeUninitializedCapacity: x.count) { yb, n in
@@ -49,6 +68,29 @@ public enum HeadRMSNorm {
             return (asFloat(r.dx), asFloat(r.dg))
         }
         return backwardBody(x, scale: g, dy: dy)
+    }
+
+    /// Float: 16-lane rows (LabCore's `RMSNormRows`; r recomputed from x).
+    static func backwardBody(_ x: Tensor<Float>, scale g: Tensor<Float>, dy: Tensor<Float>) -> (dx: Tensor<Float>, dg: Tensor<Float>) {
+        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        var dg = [Float](repeating: 0, count: g.count)
+        let dx = [Float](unsafeUninitializedCapacity: x.count) { db, n in
+            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
+                dy.scalars.withUnsafeBufferPointer { gy in dg.withUnsafeMutableBufferPointer { dgp in
+                    for bh in 0..<(B * H) {
+                        let (gh, dgh) = (gp.baseAddress! + (bh % H) * D, dgp.baseAddress! + (bh % H) * D)
+                        for t in 0..<T {
+                            let o = (bh * T + t) * D
+                            let r = RMSNormRows.inverseRMS(xp.baseAddress! + o, count: D, eps: Float(eps))
+                            RMSNormRows.backward(x: xp.baseAddress! + o, gain: gh, dy: gy.baseAddress! + o, r: r, count: D,
+                                                 residual: nil, dx: db.baseAddress! + o, dg: dgh)
+                        }
+                    }
+                }}
+            }}
+            n = x.count
+        }
+        return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: g.shape, scalars: dg))
     }
 
     static func backwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {

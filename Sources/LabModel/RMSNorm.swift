@@ -4,7 +4,8 @@
 //   backward:  dx = r·(g⊙dy) − (r³/C)·x·Σ_c(x⊙g⊙dy),   dg = Σ_n dy⊙x·r
 //
 // Rows are independent, so N is whatever leading dims the caller flattened (B·T, or the rows
-// that carry a target). eps = 1e-5, as PyTorch's LLaMA-style RMSNorm.
+// that carry a target). eps = 1e-5, as PyTorch's LLaMA-style RMSNorm. Float rows run LabCore's
+// `RMSNormRows` (16-lane sums); Double the scalar loops below.
 import LabCore
 
 enum RMSNorm {
@@ -14,6 +15,21 @@ enum RMSNorm {
     static func forward<S: TensorScalar>(_ x: Tensor<S>, gain: Tensor<S>) -> (y: Tensor<S>, r: [S]) {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
+        if S.self == Float.self {  // 16-lane rows (RMSNormRows)
+            var r = [Float](repeating: 0, count: N)
+            let y = [Float](unsafeUninitializedCapacity: x.count) { yb, n in
+                (asFloat(x) as Tensor<Float>).scalars.withUnsafeBufferPointer { xp in
+                (asFloat(gain) as Tensor<Float>).scalars.withUnsafeBufferPointer { gp in
+                    for row in 0..<N {
+                        let (xr, yr) = (xp.baseAddress! + row * C, yb.baseAddress! + row * C)
+                        r[row] = RMSNormRows.inverseRMS(xr, count: C, eps: Float(eps))
+                        RMSNormRows.scale(xr, r: r[row], gain: gp.baseAddress!, count: C, into: yr)
+                    }
+                }}
+                n = x.count
+            }
+            return (asFloat(Tensor(shape: x.shape, scalars: y)), unsafeBitCast(r, to: [S].self))  // S is Float here
+        }
         var y = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }, r = [S](repeating: 0, count: N)  // y: every row written
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in
             y.withUnsafeMutableBufferPointer { yp in
@@ -39,6 +55,26 @@ enum RMSNorm {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
         let C = gain.count, N = x.count / C
         precondition(residual.map { $0.shape == x.shape } ?? true, "RMSNorm.backward: residual \(residual?.shape ?? []) vs x \(x.shape)")
+        if S.self == Float.self {  // 16-lane rows (RMSNormRows)
+            let rf = unsafeBitCast(r, to: [Float].self)  // S is Float here
+            var dg = [Float](repeating: 0, count: C)
+            let dx = [Float](unsafeUninitializedCapacity: x.count) { db, n in
+                (asFloat(x) as Tensor<Float>).scalars.withUnsafeBufferPointer { xp in
+                (asFloat(gain) as Tensor<Float>).scalars.withUnsafeBufferPointer { gp in
+                (asFloat(dy) as Tensor<Float>).scalars.withUnsafeBufferPointer { gy in
+                ((residual.map { asFloat($0) as Tensor<Float> })?.scalars ?? []).withUnsafeBufferPointer { rp in
+                dg.withUnsafeMutableBufferPointer { dgp in
+                    for row in 0..<N {
+                        let o = row * C
+                        RMSNormRows.backward(x: xp.baseAddress! + o, gain: gp.baseAddress!, dy: gy.baseAddress! + o, r: rf[row], count: C,
+                                             residual: residual == nil ? nil : rp.baseAddress! + o, dx: db.baseAddress! + o,
+                                             dg: dgp.baseAddress!)
+                    }
+                }}}}}
+                n = x.count
+            }
+            return (asFloat(Tensor(shape: x.shape, scalars: dx)), asFloat(Tensor(shape: gain.shape, scalars: dg)))
+        }
         var dx = [S](unsafeUninitializedCapacity: x.count) { _, n in n = x.count }, dg = [S](repeating: 0, count: C)
         let noResidual = [S]()
         x.scalars.withUnsafeBufferPointer { xp in gain.scalars.withUnsafeBufferPointer { gp in dy.scalars.withUnsafeBufferPointer { gy in
