@@ -25,7 +25,7 @@ enum ShortConvolution {
         x.scalars.withUnsafeBufferPointer { xp in w.scalars.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
             for b in 0..<B { for t in 0..<T {
                 let o = (b * T + t) * C, yr = yp.baseAddress! + o
-                yr.update(repeating: 0, count: C)
+                yr.initialize(repeating: 0, count: C)
                 for j in 0..<min(k, t + 1) {
                     let (xr, wr) = (xp.baseAddress! + (o - j * C), wp.baseAddress! + j * C)
                     addProducts(yr, wr, xr, C)
@@ -50,7 +50,7 @@ enum ShortConvolution {
                 // dw in a second pass in (b, t, j) order.
                 for b in 0..<B { for t in 0..<T {
                     let o = (b * T + t) * C, dxr = dxp.baseAddress! + o
-                    dxr.update(repeating: 0, count: C)
+                    dxr.initialize(repeating: 0, count: C)
                     for j in 0..<min(k, T - t) {
                         let (wr, gr) = (wp.baseAddress! + j * C, gp.baseAddress! + (o + j * C))
                         addProducts(dxr, wr, gr, C)
