@@ -61,7 +61,7 @@ public struct ParameterSet<Scalar: TensorScalar>: Sendable, Equatable {
     /// Same names and shapes, all zeros (a gradient accumulator).
     public func zeros() -> ParameterSet {
         var out = ParameterSet()
-        for n in names { out.add(n, Tensor(zeros: tensors[n]!.shape)) }
+        for n in names { out.add(n, Tensor.zeroFilled(tensors[n]!.shape)) }
         return out
     }
 

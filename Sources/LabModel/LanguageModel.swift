@@ -167,15 +167,16 @@ public struct LanguageModel: Sendable {
         return Tensor(shape: [rows.count, C], scalars: out)
     }
 
-    /// Forward+backward over the batch split into `threads` contiguous parts run concurrently
-    /// (each part's gradients are of Σ loss / the whole batch's target count; they are summed in
-    /// part order, so the result is deterministic for a given thread count).
+    /// Forward+backward over the batch split into `partCount` contiguous parts of whole sequences,
+    /// about `tokensPerPart` tokens each, run `threads` at a time (each part's gradients are of
+    /// Σ loss / the whole batch's target count; they are summed in part order, so the result is
+    /// deterministic, and the same for every thread count up to the number of parts).
     public func lossAndGradients(_ batch: TokenBatch, params p: ParameterSet<Float>, threads: Int) -> LossAndGradients<Float> {
-        let parts = max(1, min(threads, batch.batch))
+        let parts = Self.partCount(batch: batch.batch, length: batch.length, threads: threads)
         if parts == 1 { return lossAndGradients(batch, params: p) }
         let normaliser = Double(max(batch.targetCount, 1))
         let results = ResultSlots<LossAndGradients<Float>>(count: parts)
-        Parallel.forEach(parts, threads: parts) { i in
+        Parallel.forEach(parts, threads: threads) { i in
             let range = (i * batch.batch / parts)..<((i + 1) * batch.batch / parts)
             results.set(i, lossAndGradients(batch.sequences(range), params: p, normaliser: normaliser))
         }
@@ -187,6 +188,21 @@ public struct LanguageModel: Sendable {
             for n in total.grads.names { total.grads[n].addInPlace(r.grads[n]) }
         }
         return total
+    }
+
+    /// Tokens per part of a batch-parallel step. A part's activations (a dozen [tokens × width]
+    /// tensors a layer) then stay in the shared cache between its forward and its backward: at
+    /// window-pareto's shapes parts of 1,024 tokens ran 1.01–1.09× the tokens/s of one part per
+    /// thread (medians of 4–6 alternating rounds per configuration, T 128 and T 512), at 0.37–0.41×
+    /// the peak RSS (notebooks-md/model-stack.md, seventh pass).
+    public static let tokensPerPart = 1024
+
+    /// The parts `lossAndGradients(_:params:threads:)` splits a batch of `batch` sequences of
+    /// `length` tokens into: one per `tokensPerPart` tokens (rounded up), at least `threads`, at
+    /// most one per sequence.
+    public static func partCount(batch: Int, length: Int, threads: Int) -> Int {
+        let byTokens = (batch * length + tokensPerPart - 1) / tokensPerPart
+        return max(1, min(batch, max(threads, byTokens)))
     }
 
     public var parameterCount: Int { initialParameters(seed: 0).count }

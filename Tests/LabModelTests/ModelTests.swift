@@ -76,6 +76,25 @@ func tinyBatch(seed: UInt64, batch B: Int = 2, length T: Int = 7, vocab: Int = 1
         #expect(abs(one.loss - split.loss) < 1e-5)
         for n in params.names { #expect(one.grads[n].maxAbsDifference(split.grads[n]) < 1e-5, "\(n)") }
     }
+
+    /// Parts follow the tokens, not the threads: one per 1,024 tokens, at least `threads`, at most
+    /// one per sequence; so 1 and 2 threads give the same bits once a batch holds two parts.
+    @Test func partsFollowTokensNotThreads() throws {
+        #expect(LanguageModel.partCount(batch: 64, length: 128, threads: 2) == 8)
+        #expect(LanguageModel.partCount(batch: 64, length: 128, threads: 1) == 8)
+        #expect(LanguageModel.partCount(batch: 8, length: 1024, threads: 2) == 8)
+        #expect(LanguageModel.partCount(batch: 16, length: 512, threads: 2) == 8)
+        #expect(LanguageModel.partCount(batch: 3, length: 100, threads: 2) == 2)   // fewer tokens than a part: threads
+        #expect(LanguageModel.partCount(batch: 1, length: 8, threads: 4) == 1)     // never more parts than sequences
+        #expect(LanguageModel.partCount(batch: 5, length: 1025, threads: 1) == 5)  // 5,125 tokens: 6 by tokens, 5 sequences
+        let model = LanguageModel(config: try tinyConfig(patterns[3]))
+        let params = model.initialParameters(seed: 1)
+        let batch = tinyBatch(seed: 2, batch: 4, length: 512)  // 2,048 tokens: 2 parts
+        let one = model.lossAndGradients(batch, params: params, threads: 1)
+        let two = model.lossAndGradients(batch, params: params, threads: 2)
+        #expect(one.loss == two.loss)
+        for n in params.names { #expect(one.grads[n].scalars == two.grads[n].scalars, "\(n)") }
+    }
 }
 
 @Suite struct ModelDecodingTests {
