@@ -18,7 +18,7 @@ struct Model: ParsableCommand {
         @Option(help: "train, prefill or decode.") var mode: String = "train"
         @Option(help: "Sequences.") var batch: Int = 1
         @Option(help: "Threads.") var threads: Int = 2
-        @Option(help: "Training: batch (split the batch) or kernels (parallel BLAS/kernels).") var parallelism: String = "batch"
+        @Option(help: "Training: batch (the batch in parts of about 1,024 tokens, run across the threads) or kernels (parallel BLAS/kernels).") var parallelism: String = "batch"
         @Option(help: "Decode mode: tokens decoded after the prefill.") var decodeTokens: Int = 32
         @Flag(help: "Train mode: after the timing, profile 5 more steps and print the time per op (thread-ms a step, share of threads × wall).") var profile = false
         @Flag(help: "Print one JSON object.") var json = false

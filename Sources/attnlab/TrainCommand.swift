@@ -32,7 +32,7 @@ struct Train: ParsableCommand {
     @Option(help: "Stop once validation accuracy reaches this (e.g. 0.99).") var targetAccuracy: Double?
     @Option(help: "Stop after this many validations without a 0.005 gain.") var plateau: Int?
     @Option(help: "Threads (default \(defaults.threads)).") var threads: Int?
-    @Option(help: "batch (split the batch across threads) or kernels (parallel BLAS and kernels); default \(defaults.parallelism.rawValue).") var parallelism: String?
+    @Option(help: "batch (the batch in parts of about 1,024 tokens, run across the threads) or kernels (parallel BLAS and kernels); default \(defaults.parallelism.rawValue).") var parallelism: String?
     @Option(help: "Print a progress line every N steps (validations are always printed).") var logEvery: Int = 10
     @Option(help: "Checkpoint every N steps (and at the end).") var checkpointEvery: Int?
     @Option(help: "Output folder for checkpoints (with --resume: the resumed folder unless given).") var out: String?
