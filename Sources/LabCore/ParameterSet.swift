@@ -61,7 +61,18 @@ public struct ParameterSet<Scalar: TensorScalar>: Sendable, Equatable {
     /// Same names and shapes, all zeros (a gradient accumulator).
     public func zeros() -> ParameterSet {
         var out = ParameterSet()
-        for n in names { out.add(n, Tensor.zeroFilled(tensors[n]!.shape)) }
+        for n in names { out.add(n, Tensor(zeros: tensors[n]!.shape)) }
+        return out
+    }
+
+    /// `named`'s tensors under this set's names, in its order (the gradients of these parameters).
+    /// - Precondition: `named` has every name; the failure names `producer` and the missing one.
+    public func ordered(_ named: [String: Tensor<Scalar>], producer: String) -> ParameterSet {
+        var out = ParameterSet()
+        for n in names {
+            guard let t = named[n] else { preconditionFailure("\(producer) produced no gradient for \(n)") }
+            out.add(n, t)
+        }
         return out
     }
 

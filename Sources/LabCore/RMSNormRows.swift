@@ -12,15 +12,15 @@ public enum RMSNormRows {
     /// r = (Σ x²/n + eps)^(−½) of the row x[0..<n].
     @inline(__always)
     public static func inverseRMS(_ x: UnsafePointer<Float>, count n: Int, eps: Float) -> Float {
-        var acc0 = SIMD16<Float>(), acc1 = SIMD16<Float>()
+        var acc0 = Vec16(), acc1 = Vec16()
         var i = 0
         while i &+ 32 <= n {
-            let a = load(x + i), b = load(x + (i &+ 16))
+            let a = load16(x + i), b = load16(x + (i &+ 16))
             acc0.addProduct(a, a); acc1.addProduct(b, b)
             i &+= 32
         }
-        if i &+ 16 <= n { let a = load(x + i); acc0.addProduct(a, a); i &+= 16 }
-        var ms = sum(acc0 + acc1)
+        if i &+ 16 <= n { let a = load16(x + i); acc0.addProduct(a, a); i &+= 16 }
+        var ms = horizontalSum(acc0 + acc1)
         while i < n { ms += x[i] * x[i]; i &+= 1 }
         return 1 / (ms / Float(n) + eps).squareRoot()
     }
@@ -30,8 +30,8 @@ public enum RMSNormRows {
     public static func scale(_ x: UnsafePointer<Float>, r: Float, gain g: UnsafePointer<Float>, count n: Int,
                              into y: UnsafeMutablePointer<Float>) {
         var i = 0
-        let rv = SIMD16<Float>(repeating: r)
-        while i &+ 16 <= n { store(load(x + i) * rv * load(g + i), y + i); i &+= 16 }
+        let rv = Vec16(repeating: r)
+        while i &+ 16 <= n { store16(load16(x + i) * rv * load16(g + i), y + i); i &+= 16 }
         while i < n { y[i] = x[i] * r * g[i]; i &+= 1 }
     }
 
@@ -41,24 +41,24 @@ public enum RMSNormRows {
     public static func backward(x: UnsafePointer<Float>, gain g: UnsafePointer<Float>, dy: UnsafePointer<Float>, r: Float,
                                 count n: Int, residual: UnsafePointer<Float>?, dx: UnsafeMutablePointer<Float>,
                                 dg: UnsafeMutablePointer<Float>) {
-        var acc0 = SIMD16<Float>(), acc1 = SIMD16<Float>()
+        var acc0 = Vec16(), acc1 = Vec16()
         var i = 0
         while i &+ 32 <= n {
-            acc0.addProduct(load(x + i) * load(g + i), load(dy + i))
-            acc1.addProduct(load(x + (i &+ 16)) * load(g + (i &+ 16)), load(dy + (i &+ 16)))
+            acc0.addProduct(load16(x + i) * load16(g + i), load16(dy + i))
+            acc1.addProduct(load16(x + (i &+ 16)) * load16(g + (i &+ 16)), load16(dy + (i &+ 16)))
             i &+= 32
         }
-        if i &+ 16 <= n { acc0.addProduct(load(x + i) * load(g + i), load(dy + i)); i &+= 16 }
-        var dot = sum(acc0 + acc1)
+        if i &+ 16 <= n { acc0.addProduct(load16(x + i) * load16(g + i), load16(dy + i)); i &+= 16 }
+        var dot = horizontalSum(acc0 + acc1)
         while i < n { dot += x[i] * g[i] * dy[i]; i &+= 1 }
         let k = r * r * r / Float(n) * dot
-        let (rv, kv) = (SIMD16<Float>(repeating: r), SIMD16<Float>(repeating: k))
+        let (rv, kv) = (Vec16(repeating: r), Vec16(repeating: k))
         i = 0
         while i &+ 16 <= n {
-            let (xv, gv, dyv) = (load(x + i), load(g + i), load(dy + i))
+            let (xv, gv, dyv) = (load16(x + i), load16(g + i), load16(dy + i))
             let d = rv * gv * dyv - kv * xv
-            store(residual.map { load($0 + i) + d } ?? d, dx + i)
-            store(load(dg + i) + dyv * xv * rv, dg + i)
+            store16(residual.map { load16($0 + i) + d } ?? d, dx + i)
+            store16(load16(dg + i) + dyv * xv * rv, dg + i)
             i &+= 16
         }
         while i < n {
@@ -67,18 +67,5 @@ public enum RMSNormRows {
             dg[i] += dy[i] * x[i] * r
             i &+= 1
         }
-    }
-
-    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
-    }
-    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD16<Float> { load(UnsafePointer(p)) }
-    @inline(__always) static func store(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
-    }
-    /// The 16 lanes' sum by halving (`SIMD.sum()` is a scalar loop).
-    @inline(__always) static func sum(_ v: SIMD16<Float>) -> Float {
-        let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
-        return (b[0] + b[2]) + (b[1] + b[3])
     }
 }

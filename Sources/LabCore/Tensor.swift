@@ -36,22 +36,6 @@ public struct Tensor<Scalar: TensorScalar>: Sendable, Equatable {
         self.init(shape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
     }
 
-    /// A tensor of `shape` filled with zeros by one `memset` (zero is all bits zero in Float and
-    /// Double), as fast in unspecialised generic code as in specialised: a generic per-element fill
-    /// there makes a value-witness call per element (`ParameterSet.zeros`, every step's gradient
-    /// accumulators: about 1 % of a window-pareto training step).
-    public static func zeroFilled(_ shape: [Int]) -> Tensor {
-        let count = shape.reduce(1, *)
-        let scalars = [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 {
-                UnsafeMutableRawPointer(buffer.baseAddress!).initializeMemory(as: UInt8.self, repeating: 0,
-                                                                              count: count * MemoryLayout<Scalar>.stride)
-            }
-            initialized = count
-        }
-        return Tensor(shape: shape, scalars: scalars)
-    }
-
     /// A tensor of independent standard normal draws scaled by `std`, from `rng`.
     public init(randomNormal shape: [Int], std: Scalar = 1, rng: inout SeededGenerator) {
         let n = shape.reduce(1, *)

@@ -131,20 +131,21 @@ public struct LanguageModel: Sendable {
             }
             return dx
         }
-        var grads = p.zeros()
+        var named: [String: Tensor<S>] = [:]  // every parameter's gradient, each computed once
         var dkvs: [Int: SharedKV<S>] = [:]  // producer → Σ over its consumers of dk (raw), dv
         for i in stride(from: blocks.count - 1, through: 0, by: -1) {
             let (dxi, g, dkv) = blocks[i].backward(dx, params: p.scoped("layers.\(i)"), saved: saved[i], dkv: dkvs[i])
             if let src = blocks[i].kvFrom, let dkv { dkvs[src] = dkvs[src].map { $0 + dkv } ?? dkv }
-            for n in g.names { grads["layers.\(i).\(n)"] = g[n] }
+            for n in g.names { named["layers.\(i).\(n)"] = g[n] }
             dx = dxi
         }
         var dE = config.tiedHead ? dW : Tensor<S>(zeros: p["embedding"].shape)
         Embedding.backward(batch.inputs, dx: dx, into: &dE)
-        grads["embedding"] = dE
-        grads["final_norm"] = dFinal
-        if !config.tiedHead { grads["head"] = dW }
-        return LossAndGradients(lossSum: loss.lossSum, targets: rows.count, correct: loss.correct, grads: grads)
+        named["embedding"] = dE
+        named["final_norm"] = dFinal
+        if !config.tiedHead { named["head"] = dW }
+        return LossAndGradients(lossSum: loss.lossSum, targets: rows.count, correct: loss.correct,
+                                grads: p.ordered(named, producer: "the model's backward"))
     }
 
     /// Logits at every position, [B, T, V] (the reference the decoding tests compare against).

@@ -83,12 +83,7 @@ struct TransformerBlock: Sendable {
             dx = dxc
             named["conv"] = dw
         }
-        var grads = ParameterSet<S>()
-        for n in p.names {
-            guard let g = named[n] else { preconditionFailure("block backward produced no gradient for \(n)") }
-            grads.add(n, g)
-        }
-        return (dx, grads, dkvOut)
+        return (dx, p.ordered(named, producer: "block backward"), dkvOut)
     }
 
     // MARK: Decoding

@@ -72,17 +72,21 @@ public enum PanelProduct {
     static func multiplyPanels(transB: Bool, m: Int, n: Int, k: Int,
                                a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                                accumulate: Bool) {
-        let panel = allocatePanel(rows: k)
-        defer { panel.deallocate() }
+        // B with at most 64 columns is its own panel (rows n apart, as packed): no copy, no buffer
+        let inPlace = !transB && n <= panelWidth
+        let panel = inPlace ? nil : allocatePanel(rows: k)
+        defer { panel?.deallocate() }
         var j = 0
         while j < n {
             let w = min(panelWidth, n - j)
-            if transB {  // op(B)[p, j + col] = B[j + col, p]
-                transposeTile(rows: w, cols: k, src: b + j * k, ldSrc: k, out: panel, ldOut: w)
-            } else if w < n {
-                packColumns(rows: k, width: w, from: b + j, ld: n, into: panel)
-            }  // else B (n ≤ 64 columns) is its own panel: rows n apart, as packed
-            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: !transB && w == n ? b : UnsafePointer(panel), ldb: w, c: c + j, ldc: n,
+            if let panel {
+                if transB {  // op(B)[p, j + col] = B[j + col, p]
+                    transposeTile(rows: w, cols: k, src: b + j * k, ldSrc: k, out: panel, ldOut: w)
+                } else {
+                    packColumns(rows: k, width: w, from: b + j, ld: n, into: panel)
+                }
+            }
+            tileGemm(m: m, n: w, k: k, a: a, lda: k, b: panel.map { UnsafePointer($0) } ?? b, ldb: w, c: c + j, ldc: n,
                      accumulate: accumulate)
             j += w
         }
@@ -94,17 +98,17 @@ public enum PanelProduct {
     static func multiplyTransposedA(m: Int, n: Int, k: Int,
                                     a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                                     accumulate: Bool) {
-        let panel = allocatePanel(rows: min(k, gradientChunkRows))
-        defer { panel.deallocate() }
+        // B with at most 64 columns (a weight gradient of a width-64 layer) is its own panel
+        let panel = n <= panelWidth ? nil : allocatePanel(rows: min(k, gradientChunkRows))
+        defer { panel?.deallocate() }
         var r = 0
         while r < k {
             let rows = min(gradientChunkRows, k - r)
             var j = 0
             while j < n {
                 let w = min(panelWidth, n - j)
-                // B (n ≤ 64 columns, a weight gradient of a width-64 layer) is its own panel
-                if w < n { packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel) }
-                tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: w == n ? b + r * n : UnsafePointer(panel), ldb: w,
+                if let panel { packColumns(rows: rows, width: w, from: b + r * n + j, ld: n, into: panel) }
+                tileGemmTransposedA(m: m, n: w, k: rows, a: a + r * m, lda: m, b: panel.map { UnsafePointer($0) } ?? b + r * n, ldb: w,
                                     c: c + j, ldc: n, accumulate: accumulate || r > 0)
                 j += w
             }

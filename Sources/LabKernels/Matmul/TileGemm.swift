@@ -12,14 +12,9 @@
 // No packing: the operands are attention tiles (≤ 128 × 128) that already sit in L1/L2. (The
 // model's projections pack B into panels before calling them: Projection.swift.)
 
-public typealias Vec16 = SIMD16<Float>
+import LabCore
 
-@inlinable @inline(__always) public func load16(_ p: UnsafePointer<Float>) -> Vec16 {
-    UnsafeRawPointer(p).loadUnaligned(as: Vec16.self)
-}
-@inlinable @inline(__always) public func store16(_ v: Vec16, _ p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec16.self)
-}
+// Vec16, load16, store16 and horizontalSum: LabCore's Vec16.swift.
 
 /// C[M×N] (= or +=) A[M×K]·B[K×N], any N (N mod 16 tail columns through narrower kernels).
 /// A: [M × K] row-major (lda), B: [K × N] (ldb), C: [M × N] (ldc).
@@ -394,8 +389,3 @@ public func exp(_ x: Vec16) -> Vec16 { exp2(x * log2e) }
 @inline(__always) func vmax8(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .> a) }
 @inline(__always) func vmax4(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> { a.replacing(with: b, where: b .> a) }
 
-/// The sum of the 16 lanes by halving (`SIMD.sum()` compiles to a scalar loop).
-@inline(__always) func horizontalSum(_ v: Vec16) -> Float {
-    let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
-    return (b[0] + b[2]) + (b[1] + b[3])
-}

@@ -75,6 +75,10 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     /// backward the same; at T 512 both the same.
     func causalQueryTile(S: Int) -> Int { S <= 2 * keyTile ? min(queryTile, 16) : queryTile }
 
+    /// The window the tiles follow: nil (causal attention) for no window or one that reaches key 0
+    /// from every position (W ≥ S − 1), which then takes causal attention's tiles and bits.
+    func bandWindow(_ shape: AttentionShape) -> Int? { shape.window.flatMap { $0 >= shape.S - 1 ? nil : $0 } }
+
     /// The backward's key tile for a window W: a tile of Bk keys is seen by Bk + W queries, each
     /// computing all Bk scores, O(T·(Bk + W)·D) in all; with W ≪ Bk that is mostly masked work
     /// (W 8, Bk 128: 136 scores a query for 9 visible). Bk = W + 1 rounded up to 16, at least 16,
@@ -87,9 +91,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, shape: AttentionShape,
                         threads: Int) -> SoftmaxAttentionOutput<Float> {
         let (B, H, T, S, D, G) = (shape.B, shape.H, shape.T, shape.S, shape.D, shape.group)
-        // a window that reaches key 0 from every position (W ≥ S − 1) is causal attention: the same
-        // tiles, so the same bits
-        let window = shape.window.flatMap { $0 >= S - 1 ? nil : $0 }
+        let window = bandWindow(shape)
         let (Bq, Bk) = (forwardQueryTile(window: window, S: S), keyTile)
         let qScale = log2e / Float.sqrt(Float(D))
         let off = shape.queryOffset
@@ -194,8 +196,7 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, output: SoftmaxAttentionOutput<Float>,
                          dout: Tensor<Float>, shape: AttentionShape, threads: Int) -> SoftmaxAttentionGradients<Float> {
         let (B, H, Hkv, T, S, D, G) = (shape.B, shape.H, shape.Hkv, shape.T, shape.S, shape.D, shape.group)
-        let causal = shape.window.map { $0 >= S - 1 } ?? true  // a window reaching key 0 from every position
-        let (Bq, Bk) = (causal ? causalQueryTile(S: S) : queryTile, backwardKeyTile(window: shape.window))
+        let (Bq, Bk) = (bandWindow(shape) == nil ? causalQueryTile(S: S) : queryTile, backwardKeyTile(window: shape.window))
         let scale = 1 / Float.sqrt(Float(D)), qScale = log2e * scale
         let off = shape.queryOffset, window = shape.window
         var dq = [Float](repeating: 0, count: q.count)

@@ -1,0 +1,20 @@
+// 16 Float lanes (one AVX-512 register) and the loads, stores and sum every SIMD row loop of the
+// lab uses: the kernels' tiles (LabKernels) and the model's row ops (RMSNormRows). Inlinable, so
+// each caller's module inlines them as its own code.
+
+public typealias Vec16 = SIMD16<Float>
+
+/// 16 floats from `p` (any alignment).
+@inlinable @inline(__always) public func load16(_ p: UnsafePointer<Float>) -> Vec16 {
+    UnsafeRawPointer(p).loadUnaligned(as: Vec16.self)
+}
+/// 16 floats to `p` (any alignment).
+@inlinable @inline(__always) public func store16(_ v: Vec16, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec16.self)
+}
+
+/// The sum of the 16 lanes by halving (`SIMD.sum()` compiles to a scalar loop).
+@inlinable @inline(__always) public func horizontalSum(_ v: Vec16) -> Float {
+    let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
+    return (b[0] + b[2]) + (b[1] + b[3])
+}
