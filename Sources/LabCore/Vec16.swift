@@ -1,6 +1,7 @@
 // 16 Float lanes (one AVX-512 register) and the loads, stores and sum every SIMD row loop of the
 // lab uses: the kernels' tiles (LabKernels) and the model's row ops (RMSNormRows). Inlinable, so
 // each caller's module inlines them as its own code.
+import CBLAS
 
 public typealias Vec16 = SIMD16<Float>
 
@@ -17,4 +18,12 @@ public typealias Vec16 = SIMD16<Float>
 @inlinable @inline(__always) public func horizontalSum(_ v: Vec16) -> Float {
     let a = v.lowHalf + v.highHalf, b = a.lowHalf + a.highHalf
     return (b[0] + b[2]) + (b[1] + b[3])
+}
+
+/// Asks the cache for the `bytes` bytes from `p` (into L2: a hint, no load, no fault) one 64-byte
+/// line at a time, so that a loop can fetch its next block while it works on this one. The
+/// hardware prefetchers do not run ahead across a kernel's chunk boundaries on their own.
+@inlinable @inline(__always) public func prefetchLines(_ p: UnsafeRawPointer, bytes: Int) {
+    var offset = 0
+    while offset < bytes { attnlab_prefetch_l2(p + offset); offset += 64 }
 }

@@ -26,3 +26,15 @@ struct TileScratch {
 
     func free() { base.deallocate() }
 }
+
+/// An output array of `count` floats that the kernel writes whole before it returns, so it is not
+/// zero-filled first (at T 4,096 and 8 heads each output is 8 MiB). Debug builds fill it with NaN,
+/// so a test that meets an entry the kernel never wrote fails.
+func uninitializedOutput(count: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        #if DEBUG
+        buffer.initialize(repeating: .nan)
+        #endif
+        initialized = count
+    }
+}

@@ -172,6 +172,29 @@ extension FeatureMap {
 
 // MARK: - softmax2, 16 rows at a time
 
+/// (2^a, 2^(−a−N)) lane-wise from one range reduction, for −121 ≤ a ≤ 0 and 0 ≤ N ≤ 120 (the two
+/// halves of softmax2 when N is the row's rounded spread in base 2: then −a − N ≤ ½ and both are
+/// normal floats). a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
+/// e^g = E(g²) + g·O(g²) and e^−g = E − g·O, E and O the even and odd halves of the degree-7
+/// Taylor series `exp2` evaluates (the same truncation error, ≈ 5e-9), so the second exponential
+/// costs an add and its 2^(−n−N) instead of a second reduction and polynomial: 6 fused
+/// multiply-adds in two independent chains for both, against 14 in two dependent ones.
+@inline(__always)
+func exp2Pair(_ a: Vec16, shift N: Int32) -> (Vec16, Vec16) {
+    let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
+    let shifted = a + magic
+    let g = (a - (shifted - magic)) * 0.693_147_180_559_945_3, g2 = g * g
+    var even = Vec16(repeating: 1.0 / 720), odd = Vec16(repeating: 1.0 / 5040)
+    even = Vec16(repeating: 1.0 / 24).addingProduct(even, g2); odd = Vec16(repeating: 1.0 / 120).addingProduct(odd, g2)
+    even = Vec16(repeating: 0.5).addingProduct(even, g2); odd = Vec16(repeating: 1.0 / 6).addingProduct(odd, g2)
+    even = Vec16(repeating: 1).addingProduct(even, g2); odd = Vec16(repeating: 1).addingProduct(odd, g2)
+    let gOdd = g * odd
+    let n = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000
+    let up = unsafeBitCast((n &+ 127) &<< 23, to: Vec16.self)
+    let down = unsafeBitCast((SIMD16<Int32>(repeating: 127 - N) &- n) &<< 23, to: Vec16.self)
+    return ((even + gOdd) * up, (even - gOdd) * down)
+}
+
 /// Lane r of the result = `op` over the 16 lanes of v[r], for 16 vectors v[0..<16]: four levels of
 /// pairwise combines, each of two vectors' even lanes with their odd lanes (two two-source
 /// permutes and one `op`), 15 in all. After level k a vector holds 2^k rows with 16/2^k partials
@@ -194,8 +217,10 @@ func transposedReduce16(_ v: UnsafeMutablePointer<Vec16>, _ op: (Vec16, Vec16) -
 extension FeatureMap {
     /// softmax2 of 16 rows, D a multiple of 16: the row maxima, minima and sums through
     /// `transposedReduce16`, one reciprocal for 16 rows. The same formulas as one row at a time:
-    /// y₁ = 2^((x − max x)·log₂e) / Σ, y₂ = 2^((min x − x)·log₂e) / Σ, each through the vector
-    /// exp2 (two exps a lane, no division by e₁).
+    /// y₁ = 2^((x − max x)·log₂e) / Σ, y₂ = 2^((min x − x)·log₂e) / Σ. When every row's spread
+    /// (max x − min x)·log₂e is at most 120, both come from one range reduction (`exp2Pair`, y₂
+    /// shifted by max x − N·ln2 instead of min x, N the rounded spread: the same softmax); a block
+    /// with a wider row takes two vector exp2 a lane.
     /// - Parameters: x: [16 × D]; y: [16 × 2D], overwritten.
     @inline(__always)
     func softmax2Rows16(_ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
@@ -209,14 +234,18 @@ extension FeatureMap {
                 (a + r).initialize(to: hiV); (b + r).initialize(to: loV)
             }
             let hi = transposedReduce16(a, vmax), lo = transposedReduce16(b, vmin)
+            // the spread in base 2 of each row (lane r), rounded to an integer by the 1.5·2²³ trick
+            let spread = (hi - lo) * log2e, magic = Vec16(repeating: 12_582_912)
+            let shifts = unsafeBitCast(spread + magic, to: SIMD16<Int32>.self) &- 0x4B40_0000
+            let paired = horizontalMax(spread) <= 120
             for r in 0..<16 {
                 let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
-                let h = Vec16(repeating: hi[r]), l = Vec16(repeating: lo[r])
+                let h = Vec16(repeating: hi[r]), l = Vec16(repeating: lo[r]), shift = shifts[r]
                 var s1 = Vec16(), s2 = Vec16()
                 var i = 0
                 while i < D {
                     let v = load16(xr + i)
-                    let e1 = exp2((v - h) * log2e), e2 = exp2((l - v) * log2e)
+                    let (e1, e2) = paired ? exp2Pair((v - h) * log2e, shift: shift) : (exp2((v - h) * log2e), exp2((l - v) * log2e))
                     store16(e1, y1 + i); store16(e2, y2 + i)
                     s1 += e1; s2 += e2
                     i += 16

@@ -70,7 +70,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
         let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
         // every row of o is first written (not accumulated) by the inter-chunk product: no zero fill
-        var o = [Float](unsafeUninitializedCapacity: B * H * T * D) { _, count in count = B * H * T * D }
+        var o = uninitializedOutput(count: B * H * T * D)
         var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
         q.scalars.withUnsafeBufferPointer { qb in
         k.scalars.withUnsafeBufferPointer { kb in
@@ -87,9 +87,13 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let kvOffset = (b * shape.Hkv + h / G) * T * D
                     let kh = kAll + kvOffset, vh = vAll + kvOffset
                     let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
+                    // every value finite (the usual case): the intra product may run over whole 16-row strips
+                    let valuesFinite = allFinite(vh, count: T * D)
                     var c0 = 0
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
+                        for p in [qh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape) }
+                        for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
                         fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
                         // pass 1: inter-chunk O_c = Q̃_c S
                         tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
@@ -98,7 +102,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
                             // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
                             causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D)
+                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D, bFinite: valuesFinite && padding.isFinite)
                             // pass 3: S += K̃_cᵀ V'_c
                             tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
                         }
@@ -114,9 +118,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                          dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding, featureCacheBytes = featureCacheBytes
-        var dq = [Float](repeating: 0, count: q.count)
-        var dk = [Float](repeating: 0, count: k.count)
-        var dv = [Float](repeating: 0, count: v.count)
+        // dq: every row written by pass 1; dk, dv: written by a group's first head, the rows of
+        // the last W+1 tokens (which never leave the window) zeroed; other heads add
+        var dq = uninitializedOutput(count: q.count), dk = uninitializedOutput(count: k.count), dv = uninitializedOutput(count: v.count)
         var ds0 = [Float](repeating: 0, count: B * H * Dp * D)
         let s0Scalars = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
         q.scalars.withUnsafeBufferPointer { qb in
@@ -150,8 +154,12 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let kh = kAll + bg * T * D, vh = vAll + bg * T * D
                     let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
                     let (b, g) = (bg / Hkv, bg % Hkv)
+                    let keysFinite = allFinite(kh, count: T * D)  // then φ(K') is finite: whole-strip products
+                    let leaving = max(0, T - shape.shift)  // tokens 0..<leaving leave the window and get gradients
+                    (dkh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
+                    (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
                     for h in (g * G)..<((g + 1) * G) {
-                        let bh = b * H + h
+                        let bh = b * H + h, firstHead = h == g * G
                         let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
                         let kFeaturesReady = cached && h > g * G  // φ(K') cached by the group's first head
                         func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
@@ -162,13 +170,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         while c0 < T {
                             let n = min(C, T - c0), np = (n + 15) & ~15
                             let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
+                            for p in [gh, qh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape) }
+                            for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
                             tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                             let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
                                                                 into: kf, features: !kFeaturesReady)
                             if firstReal < n {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp, bFinite: keysFinite)
                                 // Sᵀ += V'_cᵀ K̃_c
                                 tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
                             }
@@ -182,6 +192,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         while start >= 0 {
                             let n = min(C, T - start), np = (n + 15) & ~15
                             let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
+                            w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
+                            if !cached { w.prefetchChunk(qh, start: start - C, T: T, shape: shape) }
+                            for p in [kh, vh, UnsafePointer(dkh), UnsafePointer(dvh)] { w.prefetchChunk(p, start: start - C, T: T, shape: shape, shifted: true) }
                             if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
                             let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
                                                                 into: kf, features: !cached)
@@ -196,14 +209,18 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                 transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
                                 tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                                 transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
-                                // dV'_c = K̃_c dS + Aᵀ dO_c
-                                tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: w.dvs, ldc: D, accumulate: false)
-                                transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: w.dvs, ldc: D)
                                 // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
                                 let j0 = start + firstReal - shape.shift, real = n - firstReal
+                                // dV'_c = K̃_c dS + Aᵀ dO_c, straight into dv's rows when the chunk has no padding
+                                let dvc = firstReal == 0 ? dvh + j0 * D : w.dvs
+                                tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: dvc, ldc: D, accumulate: firstReal == 0 && !firstHead)
+                                transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
+                                if firstReal > 0 {
+                                    let rows = w.dvs + firstReal * D
+                                    if firstHead { (dvh + j0 * D).update(from: rows, count: real * D) } else { addRows(rows, count: real * D, into: dvh + j0 * D) }
+                                }
                                 fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
-                                                into: dkh + j0 * D, accumulate: true)
-                                addRows(w.dvs + firstReal * D, count: real * D, into: dvh + j0 * D)
+                                                into: dkh + j0 * D, accumulate: !firstHead)
                             }
                             // dS += Q̃_cᵀ dO_c
                             tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
@@ -245,6 +262,16 @@ struct ChunkScratch {
 
     func free() { storage.free() }
 
+    /// Prefetches the chunk that starts at row `start` (nothing if that is outside 0..<T) of a
+    /// [T × D] tensor of one head: rows start..<start+C, or with `shifted` the token rows the
+    /// shifted sequence holds there (start − (W+1) on; the padding rows have none).
+    @inline(__always)
+    func prefetchChunk(_ p: UnsafeRawPointer, start: Int, T: Int, shape: LinearAttentionShape, shifted: Bool = false) {
+        guard start >= 0, start < T else { return }
+        let n = min(C, T - start), first = shifted ? max(0, start - shape.shift) : start, end = shifted ? start + n - shape.shift : start + n
+        if end > first { prefetchLines(p + first * shape.D * 4, bytes: (end - first) * shape.D * 4) }
+    }
+
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`
     /// of the shifted sequence: row r holds token j = chunkStart + r − (W+1), or padding (K̃ = φ(0),
     /// V' = `vPadding`, which must be 0) when j < 0. Returns the first non-padding row (`rows` if
@@ -274,31 +301,49 @@ struct ChunkScratch {
 
 /// A[i, j] = x_i · y_j for j ≤ i and 0 for j > i (within each computed strip), i < rows: the causal
 /// scores of one chunk. `yT` is Yᵀ [depth × ldyT] with zero columns from `rows` on. Only 16-row
-/// strips are computed, each up to its last diagonal column: columns j ≥ round16(strip end) are not written.
+/// strips are computed, each up to its last diagonal column: columns j ≥ round16(strip end) are not
+/// written. Above the diagonal only the strip's own 16×16 diagonal block has entries, zeroed
+/// lane-wise in place (one masked store a row). `ld` must be a multiple of 16 (a chunk's Cp).
 /// - Complexity: ≈ rows²·depth FLOPs (half of the square).
 @inline(__always)
 func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float>, ldyT: Int, depth: Int, rows: Int,
                   into a: UnsafeMutablePointer<Float>, ld: Int) {
+    assert(ld % 16 == 0 && rows <= ld)
+    let lane = Vec16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
     var r0 = 0
     while r0 < rows {
         let strip = min(16, rows - r0), cols = min(ld, (r0 + strip + 15) & ~15)
         tileGemm(m: strip, n: cols, k: depth, a: x + r0 * ldx, lda: ldx, b: yT, ldb: ldyT, c: a + r0 * ld, ldc: ld, accumulate: false)
-        for i in r0..<(r0 + strip) where i + 1 < cols { (a + i * ld + i + 1).update(repeating: 0, count: cols - i - 1) }
+        for i in r0..<(r0 + strip) {  // the diagonal block, columns r0..<r0+16: row i keeps lanes ≤ i − r0
+            let p = a + i * ld + r0
+            store16(load16(p).replacing(with: 0, where: lane .> Vec16(repeating: Float(i - r0))), p)
+        }
         r0 += 16
     }
 }
 
 /// C[rows × cols] += tril(A)·B where A comes from `causalScores` (row i reads only columns ≤ i).
-/// Row i never multiplies a row j > i of B: the zeros above the diagonal times a NaN or ∞ in B
-/// (a key or value that row i cannot see yet) would still be NaN. Rows go in groups of 8 (the
-/// height of `tileGemm`'s 32- and 16-column micro-kernels): columns left of the group through one
-/// 8-row `tileGemm`, the group's own 8×8 lower triangle row by row over columns g0...i (at most 8
-/// axpys a row). Groups of 4 sent D = 32 through 4×16 kernels, at about half the FMA rate of the
-/// 8×32 ones.
+/// With `bFinite` (every row of B finite), 16-row strips through one `tileGemm` each over columns
+/// 0..<strip end, reading the zeros `causalScores` wrote right of the diagonal (0·b = 0 for finite
+/// b): about 1.2× the triangle's FLOPs at C 64, all in the micro-kernels. Otherwise row i never
+/// multiplies a row j > i of B: the zeros above the diagonal times a NaN or ∞ in B (a key or
+/// value that row i cannot see yet) would still be NaN. Rows then go in groups of 8 (the height of
+/// `tileGemm`'s 32- and 16-column micro-kernels): columns left of the group through one 8-row
+/// `tileGemm`, the group's own 8×8 lower triangle row by row over columns g0...i (at most 8
+/// axpys a row).
 /// - Complexity: ≈ rows²·cols FLOPs.
 @inline(__always)
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
-                            into c: UnsafeMutablePointer<Float>, ldc: Int) {
+                            into c: UnsafeMutablePointer<Float>, ldc: Int, bFinite: Bool) {
+    if bFinite {
+        var r0 = 0
+        while r0 < rows {
+            let strip = min(16, rows - r0)
+            tileGemm(m: strip, n: cols, k: r0 + strip, a: a + r0 * ld, lda: ld, b: b, ldb: ldb, c: c + r0 * ldc, ldc: ldc, accumulate: true)
+            r0 += 16
+        }
+        return
+    }
     var g0 = 0
     while g0 < rows {
         let m = min(8, rows - g0)

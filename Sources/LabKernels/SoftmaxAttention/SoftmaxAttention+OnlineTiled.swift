@@ -96,8 +96,8 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
         let qScale = log2e / Float.sqrt(Float(D))
         let off = shape.queryOffset
         // every row of o and lse is written once, at the end of its query tile: no zero fill
-        var o = [Float](unsafeUninitializedCapacity: B * H * T * D) { _, count in count = B * H * T * D }
-        var lse = [Float](unsafeUninitializedCapacity: B * H * T) { _, count in count = B * H * T }
+        var o = uninitializedOutput(count: B * H * T * D)
+        var lse = uninitializedOutput(count: B * H * T)
         q.scalars.withUnsafeBufferPointer { qb in
         k.scalars.withUnsafeBufferPointer { kb in
         v.scalars.withUnsafeBufferPointer { vb in
