@@ -5,8 +5,11 @@
 # speed-up (before ÷ after), and AFTER's fraction of the FMA peak measured in its own process.
 # Rows: softmax attention causal at D 32 and 64 (T 4096, H 8), the W 256 window at T 16384, a small
 # window (W 8) at the long study's shape (B 16, H 2, T 512, D 32), and the chunked linear branch
-# at D 32 and 64 (T 4096), forward and forward+backward.
-# Usage: bash scripts/measure-kernel-changes.sh BEFORE_BINARY AFTER_BINARY   (about 4 minutes; pause
+# at D 32 and 64 (T 4096; no window), at its main product shape (D 64, T 4096, W 256) with softmax2
+# and with relu2 (no exponentials), and at the long study's shape (B 8, H 2, T 512, D 32, W 8);
+# forward and forward+backward. The last column is AFTER's (BEFORE's) GFLOP/s over OpenBLAS SGEMM
+# of the kernel's main product shape in the same process (`kernels bench`'s second "ratio").
+# Usage: bash scripts/measure-kernel-changes.sh BEFORE_BINARY AFTER_BINARY   (about 6 minutes; pause
 #   other jobs first). A before binary: check out the older commit in a worktree and
 #   `swift build -c release --product attnlab` there.
 set -euo pipefail
@@ -23,6 +26,9 @@ cases=(
   "softmax W8 D32 T512 B16 H2|--T 512 --B 16 --H 2 --D 32 --window 8"
   "chunked linear D32 T4096|--op residual-linear-attention --T 4096 --D 32 --window -1"
   "chunked linear D64 T4096|--op residual-linear-attention --T 4096 --D 64 --window -1"
+  "chunked linear D64 T4096 W256|--op residual-linear-attention --T 4096 --D 64 --window 256"
+  "chunked linear relu2 D64 T4096 W256|--op residual-linear-attention --T 4096 --D 64 --window 256 --feature-map relu2"
+  "chunked linear D32 T512 B8 H2 W8|--op residual-linear-attention --T 512 --B 8 --H 2 --D 32 --window 8"
 )
 uptime
 for round in $(seq "$rounds"); do
@@ -33,7 +39,7 @@ for round in $(seq "$rounds"); do
         bin=$before; [ "$tag" = after ] && bin=$after
         # kernel row: name T H D W mode thr median-ms GFLOP/s of-peak …
         line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 | grep -E '^(tiled-online-softmax|chunked) ')
-        echo "$name|$mode|$tag|$(echo "$line" | awk '{print $8, $10}')" | tee -a "$rows"
+        echo "$name|$mode|$tag|$(echo "$line" | awk '{print $8, $10, $15}')" | tee -a "$rows"
       done
     done
   done
@@ -41,17 +47,19 @@ done
 uptime
 python3 - "$rows" <<'PY'
 import statistics, sys
-ms, peak, order = {}, {}, []
+ms, peak, gemm, order = {}, {}, {}, []
 for line in open(sys.argv[1]):
     name, mode, tag, vals = line.rstrip("\n").split("|")
-    t, p = vals.split()
+    t, p, g = vals.split()
     key = (name, mode)
     if key not in order: order.append(key)
     ms.setdefault((key, tag), []).append(float(t)); peak.setdefault((key, tag), []).append(float(p))
-print("| kernel, shape | mode | before ms | after ms | speed-up | after, of the FMA peak (before) |")
-print("|---|---|---|---|---|---|")
+    gemm.setdefault((key, tag), []).append(float(g))
+print("| kernel, shape | mode | before ms | after ms | speed-up | after, of the FMA peak (before) | after, of its GEMM (before) |")
+print("|---|---|---|---|---|---|---|")
 for k in order:
     b, a = statistics.median(ms[(k, "before")]), statistics.median(ms[(k, "after")])
     print(f"| {k[0]} | {k[1]} | {b:.2f} | {a:.2f} | {b / a:.2f}× | "
-          f"{statistics.median(peak[(k, 'after')]):.2f} ({statistics.median(peak[(k, 'before')]):.2f}) |")
+          f"{statistics.median(peak[(k, 'after')]):.2f} ({statistics.median(peak[(k, 'before')]):.2f}) | "
+          f"{statistics.median(gemm[(k, 'after')]):.2f} ({statistics.median(gemm[(k, 'before')]):.2f}) |")
 PY

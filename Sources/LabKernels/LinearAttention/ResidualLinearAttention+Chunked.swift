@@ -16,6 +16,10 @@
 // Only the chunk-start state lives between chunks; the per-row states never exist. A chunk made
 // only of padding rows (all t < W + 1) skips the intra term and the update (both are exactly 0),
 // so T ≤ W + 1 with S_0 = 0 gives o = 0 exactly. The last chunk may be short (any T works).
+// Products with a state known to be 0 are skipped, not computed: with no S_0, Q̃_c S (and in the
+// backward dO_c S_cᵀ) until the first chunk that holds a token which left the window; in pass 2,
+// V'_c dSᵀ and K̃_c dS of the last chunk (no gradient reaches S_T). At T 128, W 16, C 64 that is
+// one of the two chunks' reads; the FLOP count (`forwardFLOPs`) still counts them.
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
 // chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
 // when they fit in `featureCacheBytes`, which saves a third of the feature-map work, and so is each
@@ -89,6 +93,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
                     // every value finite (the usual case): the intra product may run over whole 16-row strips
                     let valuesFinite = allFinite(vh, count: T * D)
+                    // S is 0 until the first chunk with a token that left the window (when S_0 is):
+                    // those chunks' Q̃_c S is 0 and is not computed (at T 128, W 16, C 64 half the reads)
+                    var stateZero = s0 == nil
                     var c0 = 0
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
@@ -96,7 +103,11 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
                         fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
                         // pass 1: inter-chunk O_c = Q̃_c S
-                        tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
+                        if stateZero {
+                            (oh + c0 * D).update(repeating: 0, count: n * D)
+                        } else {
+                            tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
+                        }
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
@@ -105,6 +116,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D, bFinite: valuesFinite && padding.isFinite)
                             // pass 3: S += K̃_cᵀ V'_c
                             tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
+                            stateZero = false
                         }
                         c0 += n
                     }
@@ -165,14 +177,21 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
                         func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
                         // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
-                        transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)  // Sᵀ = S_0ᵀ
+                        // Sᵀ = S_0ᵀ; with no S_0, Sᵀ is 0 until the first chunk with a real token (its
+                        // dO_c S_cᵀ is 0, not computed; the first update writes Sᵀ instead of adding)
+                        var stateZero = s0 == nil
+                        if !stateZero { transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp) }
                         var c0 = 0
                         while c0 < T {
                             let n = min(C, T - c0), np = (n + 15) & ~15
                             let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
                             for p in [gh, qh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape) }
                             for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
-                            tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            if stateZero {
+                                w.df.update(repeating: 0, count: n * Dp)
+                            } else {
+                                tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            }
                             let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
                                                                 into: kf, features: !kFeaturesReady)
                             if firstReal < n {
@@ -180,7 +199,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
                                 lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp, bFinite: keysFinite)
                                 // Sᵀ += V'_cᵀ K̃_c
-                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
+                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
+                                stateZero = false
                             }
                             fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
                             fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
@@ -188,6 +208,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         }
                         // pass 2: reverse over chunks with dS from later chunks
                         let dS = dsAll + bh * Dp * D  // accumulates in place and ends as dS_0
+                        // no gradient reaches S_T: dS is 0 in the last chunk, whose V'_c dSᵀ and K̃_c dS are not computed
+                        var gradientZero = true
                         var start = ((T - 1) / C) * C  // start row of the last chunk
                         while start >= 0 {
                             let n = min(C, T - start), np = (n + 15) & ~15
@@ -206,14 +228,22 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                     causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
                                 }
                                 // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
-                                transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
-                                tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                                if gradientZero {
+                                    w.df.update(repeating: 0, count: n * Dp)
+                                } else {
+                                    transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
+                                    tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                                }
                                 transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                                 // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
                                 let j0 = start + firstReal - shape.shift, real = n - firstReal
                                 // dV'_c = K̃_c dS + Aᵀ dO_c, straight into dv's rows when the chunk has no padding
-                                let dvc = firstReal == 0 ? dvh + j0 * D : w.dvs
-                                tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: dvc, ldc: D, accumulate: firstReal == 0 && !firstHead)
+                                let dvc = firstReal == 0 ? dvh + j0 * D : w.dvs, addsToDv = firstReal == 0 && !firstHead
+                                if !gradientZero {
+                                    tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: dvc, ldc: D, accumulate: addsToDv)
+                                } else if !addsToDv {
+                                    dvc.update(repeating: 0, count: n * D)
+                                }
                                 transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
                                 if firstReal > 0 {
                                     let rows = w.dvs + firstReal * D
@@ -224,6 +254,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             }
                             // dS += Q̃_cᵀ dO_c
                             tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
+                            gradientZero = false
                             start -= C
                         }
                     }
