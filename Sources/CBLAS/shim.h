@@ -5,7 +5,7 @@
 #include <cblas.h>
 // glibc's mallopt (LabCore.Allocator): the only libc call Swift's Glibc module does not export.
 #include <malloc.h>
-// A cache prefetch hint into L2 (LabCore's `prefetch`): Swift has no spelling for it.
+// A cache prefetch hint into L2 (LabCore's `prefetchLines`): Swift has no spelling for it.
 static inline void attnlab_prefetch_l2(const void *p) { __builtin_prefetch(p, 0, 2); }
 // OpenBLAS extensions (declared in OpenBLAS's cblas.h; repeated here for clarity of intent):
 //   openblas_set_num_threads, openblas_get_num_threads, openblas_get_corename, openblas_get_config

@@ -73,7 +73,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
         let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
-        // every row of o is first written (not accumulated) by the inter-chunk product: no zero fill
+        // every row of o is first written (not accumulated) by the inter-chunk product, or zeroed while S is 0
         var o = uninitializedOutput(count: B * H * T * D)
         var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
         q.scalars.withUnsafeBufferPointer { qb in
@@ -99,7 +99,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     var c0 = 0
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
-                        for p in [qh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape) }
+                        w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
                         for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
                         fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
                         // pass 1: inter-chunk O_c = Q̃_c S
