@@ -3,7 +3,7 @@
 // Layers, bottom up (docs/architecture.md). A target imports only targets of lower layers, and
 // declares exactly the modules it imports. scripts/layer-check.py (`make layer-check`, run by CI)
 // reads the lines below and fails when a declaration, an import or these lines disagree.
-//   L0 CBLAS: OpenBLAS's cblas.h and glibc's mallopt (a system library)
+//   L0 CBLAS: OpenBLAS's cblas.h, glibc's mallopt and a cache prefetch hint (a system library)
 //   L1 LabCore → CBLAS, Numerics: Tensor and its dense ops (the one BLAS wrapper), ParameterSet, .npy, threads, timing, output
 //   L2 LabKernels → LabCore, Numerics: each op's reference and fast kernels (KernelRegistry), the OpenBLAS ceiling
 //   L2 LabTasks → LabCore: synthetic tasks, text corpora, scoring

@@ -300,7 +300,8 @@ struct ChunkScratch {
     func prefetchChunk(_ p: UnsafeRawPointer, start: Int, T: Int, shape: LinearAttentionShape, shifted: Bool = false) {
         guard start >= 0, start < T else { return }
         let n = min(C, T - start), first = shifted ? max(0, start - shape.shift) : start, end = shifted ? start + n - shape.shift : start + n
-        if end > first { prefetchLines(p + first * shape.D * 4, bytes: (end - first) * shape.D * 4) }
+        let rowBytes = shape.D * MemoryLayout<Float>.stride
+        if end > first { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
     }
 
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`
