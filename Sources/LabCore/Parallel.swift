@@ -50,6 +50,12 @@ public enum OpenBLAS {
     /// The name of the core OpenBLAS dispatched to, e.g. "Haswell" or "SkylakeX".
     public static var coreName: String { String(cString: openblas_get_corename()) }
     public static var config: String { String(cString: openblas_get_config()) }
+    /// The core `OPENBLAS_CORETYPE` forces, if the environment sets it (nil: OpenBLAS picks the
+    /// CPU's own). A forced narrower core (e.g. `Haswell` on an AVX-512 CPU) roughly halves SGEMM.
+    public static var forcedCore: String? { ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// `coreName`, followed by " (OPENBLAS_CORETYPE=X)" when the environment forces it: what result
+    /// rows record as `openblas_core`.
+    public static var coreDescription: String { coreName + (forcedCore.map { " (OPENBLAS_CORETYPE=\($0))" } ?? "") }
 }
 
 /// The C allocator's treatment of large blocks.

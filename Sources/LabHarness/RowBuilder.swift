@@ -53,6 +53,7 @@ struct RowBuilder {
                            hostname: host, kernels: kernels, started: started, ended: ended, wallSeconds: wall, peakResidentBytes: peak,
                            exit: exit, resumedFromStep: resumed)
         p.numericsDirty = git.numericsDirty
+        p.openblasCore = OpenBLAS.coreDescription  // the children inherit this process's environment
         p.loadAverageBefore = load.before
         p.loadAverageAfter = load.after
         return p

@@ -148,6 +148,9 @@ public final class StudyRunner {
         let queue = try plan(runs, summary: &summary, log: log)
         log("study \(study.name): \(runs.count) runs" + (options.shard.map { " (shard \($0))" } ?? "")
             + ", \(summary.skipped) already recorded, \(queue.count) to run, \(options.jobs) at a time; rows → \(resultsPath)")
+        if let core = OpenBLAS.forcedCore, !queue.isEmpty {  // a narrower forced core roughly halves the products
+            log("note: OPENBLAS_CORETYPE=\(core) forces OpenBLAS's \(OpenBLAS.coreName) kernels in every run (rows record it as openblas_core); unset it to let OpenBLAS pick this CPU's own")
+        }
         let rows = RowBuilder(study: study.name, git: git, cpu: cpu, cores: cores, host: host)
         var progress = ProgressView(total: queue.count, jobs: options.jobs, outDir: options.outDir, live: options.live ?? (isatty(1) == 1), log: log)
         var scheduler = RunScheduler(queue: queue, jobs: options.jobs)

@@ -118,6 +118,10 @@ public enum Notebook {
         s += "- machines: " + counted(p.map { "\($0.cpuModel) × \($0.cores) cores" }) + "\n"
         s += "- hosts: " + counted(p.map(\.hostname)) + "\n"
         s += "- builds: " + counted(p.map { $0.build + ($0.debugTimings ? " (debug timings: do not compare)" : "") }) + "\n"
+        // the OpenBLAS core, once any row recorded it (older rows count as "not recorded")
+        if p.contains(where: { $0.openblasCore != nil }) {
+            s += "- OpenBLAS cores: " + counted(p.map { $0.openblasCore ?? "not recorded" }) + "\n"
+        }
         let kernels = Array(Set(p.flatMap(\.kernels))).sorted()
         if !kernels.isEmpty { s += "- kernels: " + kernels.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
         let starts = p.map(\.started).filter { !$0.isEmpty }.sorted(), ends = p.map(\.ended).filter { !$0.isEmpty }.sorted()

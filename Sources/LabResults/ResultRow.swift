@@ -118,6 +118,10 @@ public struct Provenance: Codable, Hashable, Sendable {
     /// "names_sha256": hex, "bytes": N}, …}}`; rows written before 2026-12 list the names instead);
     /// nil for generated tasks.
     public var data: JSONValue? = nil
+    /// OpenBLAS's core in the run's process (`OpenBLAS.coreDescription`: e.g. `Cooperlake`, or
+    /// `Haswell (OPENBLAS_CORETYPE=Haswell)` when the environment forced it, which roughly halves
+    /// the products' speed on an AVX-512 CPU); nil in rows written before it was recorded.
+    public var openblasCore: String? = nil
 
     public init(gitCommit: String, gitDirty: Bool, build: String, debugTimings: Bool, cpuModel: String, cores: Int,
                 hostname: String, kernels: [String], started: String, ended: String, wallSeconds: Double,
@@ -133,6 +137,6 @@ public struct Provenance: Codable, Hashable, Sendable {
         case cores, hostname, kernels, started, ended, wallSeconds = "wall_seconds"
         case peakResidentBytes = "peak_resident_bytes", exit, resumedFromStep = "resumed_from_step"
         case loadAverageBefore = "load_average_before", loadAverageAfter = "load_average_after", data
-        case numericsDirty = "numerics_dirty"
+        case numericsDirty = "numerics_dirty", openblasCore = "openblas_core"
     }
 }

@@ -89,7 +89,7 @@ struct KernelsBench: ParsableCommand {
             if !json {
                 print(TextTable.render(table))
                 print("roofline (this process): \(roofline.summary); of peak = GFLOP/s ÷ the FMA peak on \(threads) thread\(threads == 1 ? "" : "s"), of BW = state bytes read per token ÷ time ÷ the triad bandwidth")
-                print("OpenBLAS core: \(OpenBLAS.coreName) (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset")); build: \(buildConfiguration)")
+                print("OpenBLAS core: \(OpenBLAS.coreName) (OPENBLAS_CORETYPE=\(OpenBLAS.forcedCore ?? "unset")); build: \(buildConfiguration)")
             }
         }
     }

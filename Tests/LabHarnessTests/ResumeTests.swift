@@ -87,6 +87,7 @@ func deterministicRows(_ path: String) throws -> [String: [MetricValue]] {
         #expect(got == expected)
         let rows = try ResultsStore.read(path: killed + "/results.jsonl").rows
         #expect(rows.contains { $0.provenance.resumedFromStep != nil }, "no run resumed from a checkpoint")
+        #expect(rows.allSatisfy { $0.provenance.openblasCore?.isEmpty == false }, "a row without its OpenBLAS core")
 
         // a rerun of a finished study adds nothing
         let d = try startStudy([study, "--out", killed])

@@ -126,6 +126,19 @@ import Testing
         #expect(Notebook.loadAverages(Self.benchRows([1])).contains("not recorded"))
     }
 
+    @Test func openBLASCoreIsReported() {
+        var rows = Self.benchRows([1, 2, 3])
+        #expect(!Notebook.provenance(ReportData(study: "synthetic", rows: rows)).contains("OpenBLAS"))  // none recorded: no line
+        rows[0].provenance.openblasCore = "Cooperlake"
+        rows[1].provenance.openblasCore = "Haswell (OPENBLAS_CORETYPE=Haswell)"
+        let section = Notebook.provenance(ReportData(study: "synthetic", rows: rows))
+        #expect(section.contains("- OpenBLAS cores: `Cooperlake` (1), `Haswell (OPENBLAS_CORETYPE=Haswell)` (1), `not recorded` (1)\n"), "\(section)")
+        // and it survives the results file
+        let data = try! JSONEncoder().encode(rows[1])
+        #expect(try! JSONDecoder().decode(ResultRow.self, from: data).provenance.openblasCore == "Haswell (OPENBLAS_CORETYPE=Haswell)")
+        #expect(String(decoding: data, as: UTF8.self).contains("\"openblas_core\""))
+    }
+
     @Test func labelsDoNotOverlap() {
         // 30 points, many on top of each other or close: every placed label box is disjoint
         var items: [LabelPlacement.Item] = []

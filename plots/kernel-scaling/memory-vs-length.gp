@@ -65,7 +65,7 @@ do for [format in "png svg"] {
     set xrange [341.333:49152]
     set xtics ("512" 512, "1024" 1024, "2048" 2048, "4096" 4096, "8192" 8192, "16384" 16384, "32768" 32768)
     set logscale y 2; set format y "%.0b %BB"
-    set yrange [4.7707e+07:3.65548e+09]; set ytics autofreq
+    set yrange [4.65579e+07:3.78064e+09]; set ytics autofreq
     set xlabel "context length (tokens)"
     set ylabel "bytes, log scale"
     set key outside right top

@@ -26,14 +26,14 @@ do for [format in "png svg"] {
     # train
     set title "train: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [2.42197:224467]
-    set yrange [3.77806e+10:1.03182e+12]
+    set xrange [3.93375:224467]
+    set yrange [3.66349e+10:9.7424e+11]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 7.10039e+10 < 5.15909e+11 ? x * 7.10039e+10 : 5.15909e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.12769e+10 < 4.8712e+11 ? x * 4.12769e+10 : 4.8712e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[train | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[train | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W64", \
          data index "[train | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W256", \
@@ -45,14 +45,14 @@ do for [format in "png svg"] {
     # prefill
     set title "prefill: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [2.42197:48555.4]
-    set yrange [3.11056e+10:1.03182e+12]
+    set xrange [3.93375:48555.4]
+    set yrange [4.27814e+10:9.7424e+11]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 7.10039e+10 < 5.15909e+11 ? x * 7.10039e+10 : 5.15909e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.12769e+10 < 4.8712e+11 ? x * 4.12769e+10 : 4.8712e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[prefill | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[prefill | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W64", \
          data index "[prefill | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W256", \
@@ -64,14 +64,14 @@ do for [format in "png svg"] {
     # decode
     set title "decode: attained FLOP/s against arithmetic intensity"
     set logscale xy
-    set xrange [0.166667:21.7978]
-    set yrange [4.95442e+09:1.03182e+12]
+    set xrange [0.166667:35.4038]
+    set yrange [2.73679e+09:9.7424e+11]
     set format x "%.0s%c"
     set format y "%.0s%cFLOP/s"
     set xlabel "FLOPs per compulsory byte, log scale"
     set ylabel "attained FLOP/s, log scale"
     set key outside right top
-    plot (x * 7.10039e+10 < 5.15909e+11 ? x * 7.10039e+10 : 5.15909e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
+    plot (x * 4.12769e+10 < 4.8712e+11 ? x * 4.12769e+10 : 4.8712e+11) with lines lc rgb "#444444" lw 2 title "roofline", \
          data index "[decode | full]" using 2:3:4:5 with yerrorlines lc rgb "#000000" pt 7 dt 1 lw 1.5 title "full", \
          data index "[decode | swa W64]" using 2:3:4:5 with yerrorlines lc rgb "#84b4d6" pt 7 dt 1 lw 1.5 title "swa W64", \
          data index "[decode | swa W256]" using 2:3:4:5 with yerrorlines lc rgb "#5196c5" pt 7 dt 1 lw 1.5 title "swa W256", \
