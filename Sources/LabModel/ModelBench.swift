@@ -29,6 +29,7 @@ public struct ModelBenchResult: Codable, Sendable {
     /// Decode-state bytes after the prefill of the T tokens (prefill and decode modes; decode measures
     /// it before its steps add tokens), the measured counterpart of `ModelConfig.stateBytes`.
     public var stateBytes: Int?
+    /// `OpenBLAS.coreDescription`: the core, with the `OPENBLAS_CORETYPE` that forced it if any.
     public var openBLASCore: String
     /// The attention kernels the layers ran at length T, `op: name` (`LanguageModel.kernelsRun`).
     public var kernels: [String]
@@ -233,7 +234,7 @@ public enum ModelBench {
         let flops = mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil
         var r = ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
                                  secondsMedian: median, tokensPerSecond: tps, modelFlopsPerSecond: flops,
-                                 peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreName,
+                                 peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreDescription,
                                  kernels: kernelsRun, profile: profile, roofline: roofline, fractionOfPeak: flops.map(roofline.fractionOfPeak))
         if let cost = callCost(config, mode: mode, batch: B, length: T, stateBytes: stateBytes) {
             let bound = roofline.boundSeconds(flops: cost.flops, bytes: cost.bytes)

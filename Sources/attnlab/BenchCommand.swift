@@ -99,7 +99,7 @@ struct KernelsBench: ParsableCommand {
              stateBytes: Int? = nil) -> BenchRow {
         BenchRow(op: op, kernel: kernel, B: B, T: T, H: H, Hkv: Hkv, D: D, W: W, mode: mode, threads: threads,
                  chunk: chunk, feature_map: featureMap, state_bytes: stateBytes, median_s: 0, repeats: 0,
-                 gflops: 0, sgemm_gflops: 0, ratio_to_sgemm: 0, openblas_core: OpenBLAS.coreName, build: buildConfiguration)
+                 gflops: 0, sgemm_gflops: 0, ratio_to_sgemm: 0, openblas_core: OpenBLAS.coreDescription, build: buildConfiguration)
     }
 
     /// The shape axes of the cases: every (T, W) pair.

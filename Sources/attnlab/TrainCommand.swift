@@ -123,7 +123,7 @@ struct Train: ParsableCommand {
             say("kernels: " + kernelsRun.joined(separator: ", "))
             say("params: \(trainer.params.count); layers: \(trainer.model.layerKinds.joined(separator: ", ")); "
                 + "task \(o.task) L=\(o.length) batch \(o.batchSize); seed \(o.seed); threads \(o.threads) (\(o.parallelism.rawValue)); "
-                + "OpenBLAS core \(OpenBLAS.coreName)")
+                + "OpenBLAS core \(OpenBLAS.coreDescription)")
             let start = Date()
             var tokens = 0.0
             try trainer.run(checkpointEvery: outDir == nil ? nil : checkpointEvery, report: { r in
