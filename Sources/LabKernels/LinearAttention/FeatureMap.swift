@@ -181,18 +181,14 @@ extension FeatureMap {
 /// multiply-adds in two independent chains for both, against 14 in two dependent ones.
 @inline(__always)
 func exp2Pair(_ a: Vec16, shift N: Int32) -> (Vec16, Vec16) {
-    let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
-    let shifted = a + magic
-    let g = (a - (shifted - magic)) * 0.693_147_180_559_945_3, g2 = g * g
+    let (n, nInt) = roundLanes(a)
+    let g = (a - n) * ln2, g2 = g * g
     var even = Vec16(repeating: 1.0 / 720), odd = Vec16(repeating: 1.0 / 5040)
     even = Vec16(repeating: 1.0 / 24).addingProduct(even, g2); odd = Vec16(repeating: 1.0 / 120).addingProduct(odd, g2)
     even = Vec16(repeating: 0.5).addingProduct(even, g2); odd = Vec16(repeating: 1.0 / 6).addingProduct(odd, g2)
     even = Vec16(repeating: 1).addingProduct(even, g2); odd = Vec16(repeating: 1).addingProduct(odd, g2)
     let gOdd = g * odd
-    let n = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000
-    let up = unsafeBitCast((n &+ 127) &<< 23, to: Vec16.self)
-    let down = unsafeBitCast((SIMD16<Int32>(repeating: 127 - N) &- n) &<< 23, to: Vec16.self)
-    return ((even + gOdd) * up, (even - gOdd) * down)
+    return ((even + gOdd) * power2(nInt), (even - gOdd) * power2(SIMD16<Int32>(repeating: -N) &- nInt))
 }
 
 /// Lane r of the result = `op` over the 16 lanes of v[r], for 16 vectors v[0..<16]: four levels of
@@ -234,9 +230,8 @@ extension FeatureMap {
                 (a + r).initialize(to: hiV); (b + r).initialize(to: loV)
             }
             let hi = transposedReduce16(a, vmax), lo = transposedReduce16(b, vmin)
-            // the spread in base 2 of each row (lane r), rounded to an integer by the 1.5·2²³ trick
-            let spread = (hi - lo) * log2e, magic = Vec16(repeating: 12_582_912)
-            let shifts = unsafeBitCast(spread + magic, to: SIMD16<Int32>.self) &- 0x4B40_0000
+            // the spread in base 2 of each row (lane r), rounded to an integer
+            let spread = (hi - lo) * log2e, shifts = roundLanes(spread).integer
             let paired = horizontalMax(spread) <= 120
             for r in 0..<16 {
                 let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D

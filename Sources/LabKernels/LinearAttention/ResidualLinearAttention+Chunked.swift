@@ -100,7 +100,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
                         w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
-                        for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
+                        w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true)
+                        w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
                         fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
                         // pass 1: inter-chunk O_c = Q̃_c S
                         if stateZero {
@@ -185,8 +186,10 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         while c0 < T {
                             let n = min(C, T - c0), np = (n + 15) & ~15
                             let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
-                            for p in [gh, qh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape) }
-                            for p in [kh, vh] { w.prefetchChunk(p, start: c0 + C, T: T, shape: shape, shifted: true) }
+                            w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
+                            w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
+                            w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true)
+                            w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
                             if stateZero {
                                 w.df.update(repeating: 0, count: n * Dp)
                             } else {
@@ -216,7 +219,10 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
                             w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
                             if !cached { w.prefetchChunk(qh, start: start - C, T: T, shape: shape) }
-                            for p in [kh, vh, UnsafePointer(dkh), UnsafePointer(dvh)] { w.prefetchChunk(p, start: start - C, T: T, shape: shape, shifted: true) }
+                            w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                            w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
+                            w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
+                            w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
                             if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
                             let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
                                                                 into: kf, features: !cached)

@@ -349,10 +349,8 @@ public func transposeTile(rows: Int, cols: Int, src: UnsafePointer<Float>, ldSrc
 @_transparent
 public func exp2(_ x: Vec16) -> Vec16 {
     let clamped = vmin(vmax(x, Vec16(repeating: -127)), Vec16(repeating: 127))
-    let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
-    let shifted = clamped + magic
-    let n = shifted - magic
-    let f = (clamped - n) * 0.693_147_180_559_945_3
+    let (n, nBits) = roundLanes(clamped)
+    let f = (clamped - n) * ln2
     // Horner's steps as fused multiply-adds (Swift does not contract p·f + c by itself: 16 ops, not 8)
     var p = Vec16(repeating: 1.0 / 5040)
     p = Vec16(repeating: 1.0 / 720).addingProduct(p, f)
@@ -362,14 +360,28 @@ public func exp2(_ x: Vec16) -> Vec16 {
     p = Vec16(repeating: 0.5).addingProduct(p, f)
     p = Vec16(repeating: 1).addingProduct(p, f)
     p = Vec16(repeating: 1).addingProduct(p, f)
-    let nBits = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000
-    let scale = unsafeBitCast((nBits &+ 127) &<< 23, to: Vec16.self)
-    return p * scale
+    return p * power2(nBits)
 }
+
+/// round(x) lane-wise (|x| < 2²²), as floats and as Int32 lanes, by the 1.5·2²³ trick: adding it
+/// leaves round(x) in the low mantissa bits, with no float→int conversion (which Swift scalarises).
+@usableFromInline @_transparent
+func roundLanes(_ x: Vec16) -> (value: Vec16, integer: SIMD16<Int32>) {
+    let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
+    let shifted = x + magic
+    return (shifted - magic, unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000)
+}
+
+/// 2^n lane-wise for integer lanes −127 ≤ n ≤ 127, written straight into the exponent bits
+/// (n = −127 gives the bit pattern of +0).
+@usableFromInline @_transparent
+func power2(_ n: SIMD16<Int32>) -> Vec16 { unsafeBitCast((n &+ 127) &<< 23, to: Vec16.self) }
 
 /// log₂e, the factor that turns e^x into 2^(x·log₂e) (the kernels' exponentials go through `exp2`).
 /// A computed property, so that it inlines as a literal in every hot loop.
 @inlinable public var log2e: Float { 1.442_695_040_888_963_4 }
+/// ln 2, the factor that turns a base-2 fraction into the argument of e^x's series.
+@inlinable public var ln2: Float { 0.693_147_180_559_945_3 }
 
 /// e^x lane-wise through `exp2`: 2^(x·log₂e) (the same bits as writing the product out).
 @_transparent
