@@ -91,8 +91,6 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let kvOffset = (b * shape.Hkv + h / G) * T * D
                     let kh = kAll + kvOffset, vh = vAll + kvOffset
                     let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
-                    // every value finite (the usual case): the intra product may run over whole 16-row strips
-                    let valuesFinite = allFinite(vh, count: T * D)
                     // S is 0 until the first chunk with a token that left the window (when S_0 is):
                     // those chunks' Q̃_c S is 0 and is not computed (at T 128, W 16, C 64 half the reads)
                     var stateZero = s0 == nil
@@ -112,9 +110,11 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                         if firstReal < n {
                             loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
-                            // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c
+                            // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole 16-row strips when
+                            // every entry of V'_c is finite (the usual case; its padding rows included)
                             causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D, bFinite: valuesFinite && padding.isFinite)
+                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
+                                                   bFinite: allFinite(vc, count: n * D))
                             // pass 3: S += K̃_cᵀ V'_c
                             tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
                             stateZero = false
@@ -167,7 +167,6 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let kh = kAll + bg * T * D, vh = vAll + bg * T * D
                     let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
                     let (b, g) = (bg / Hkv, bg % Hkv)
-                    let keysFinite = allFinite(kh, count: T * D)  // then φ(K') is finite: whole-strip products
                     let leaving = max(0, T - shape.shift)  // tokens 0..<leaving leave the window and get gradients
                     (dkh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
                     (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
@@ -200,7 +199,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             if firstReal < n {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp, bFinite: keysFinite)
+                                // whole strips when φ(K'_c) is finite (every key of the chunk finite, the usual case)
+                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
+                                                       bFinite: allFinite(kf, count: n * Dp))
                                 // Sᵀ += V'_cᵀ K̃_c
                                 tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
                                 stateZero = false
