@@ -9,13 +9,17 @@
 # and with relu2 (no exponentials), and at the long study's shape (B 8, H 2, T 512, D 32, W 8);
 # forward and forward+backward. The last column is AFTER's (BEFORE's) GFLOP/s over OpenBLAS SGEMM
 # of the kernel's main product shape in the same process (`kernels bench`'s second "ratio").
+# Times are the benching thread's CPU time (`--clock cpu`; CLOCK=wall for wall-clock time): on this
+# shared 2-core machine two copies of one binary benched in 7 interleaved rounds (the chunked
+# forward at W 256) had wall-clock medians 6 % apart and CPU-time medians 0.6 % apart; a change
+# shows only as a difference beyond that.
 # Usage: bash scripts/measure-kernel-changes.sh BEFORE_BINARY AFTER_BINARY   (about 6 minutes; pause
 #   other jobs first). A before binary: check out the older commit in a worktree and
 #   `swift build -c release --product attnlab` there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 BEFORE_BINARY AFTER_BINARY" >&2; exit 2; }
-before=$1 after=$2 rounds=${ROUNDS:-2}
+before=$1 after=$2 rounds=${ROUNDS:-2} clock=${CLOCK:-cpu}
 unset OPENBLAS_CORETYPE
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
@@ -38,7 +42,7 @@ for round in $(seq "$rounds"); do
       for tag in before after; do
         bin=$before; [ "$tag" = after ] && bin=$after
         # kernel row: name T H D W mode thr median-ms GFLOP/s of-peak …
-        line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 | grep -E '^(tiled-online-softmax|chunked) ')
+        line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 --clock "$clock" | grep -E '^(tiled-online-softmax|chunked) ')
         echo "$name|$mode|$tag|$(echo "$line" | awk '{print $8, $10, $15}')" | tee -a "$rows"
       done
     done
