@@ -163,6 +163,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
                 defer { daCache?.deallocate() }
                 func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
+                // whether each chunk's φ(K'_c) is finite (the usual case: then pass 1's tril(dA)·K̃_c runs
+                // over whole strips), scanned by a group's first head and read by the others
+                var chunkKeysFinite = [Bool](repeating: true, count: (T + C - 1) / C)
                 for bg in kvHeads {
                     let kh = kAll + bg * T * D, vh = vAll + bg * T * D
                     let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
@@ -187,7 +190,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
                             w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
                             w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
-                            w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true)
+                            if !kFeaturesReady { w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true) }
                             w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
                             if stateZero {
                                 w.df.update(repeating: 0, count: n * Dp)
@@ -199,9 +202,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             if firstReal < n {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                                // whole strips when φ(K'_c) is finite (every key of the chunk finite, the usual case)
+                                if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
                                 lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
-                                                       bFinite: allFinite(kf, count: n * Dp))
+                                                       bFinite: chunkKeysFinite[c0 / C])
                                 // Sᵀ += V'_cᵀ K̃_c
                                 tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
                                 stateZero = false
@@ -219,8 +222,10 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             let n = min(C, T - start), np = (n + 15) & ~15
                             let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
                             w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
-                            if !cached { w.prefetchChunk(qh, start: start - C, T: T, shape: shape) }
-                            w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                            if !cached {
+                                w.prefetchChunk(qh, start: start - C, T: T, shape: shape)
+                                w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                            }
                             w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
                             w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
                             w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
