@@ -2,6 +2,9 @@
 //   r = (mean_d x² + eps)^(−½),  y = x · r ⊙ g[h]            x, y: [B, H, T, D], g: [H, D]
 // Backward (docs/rattention.md):
 //   dx = r·(g⊙dy) − (r³/D)·x·Σ_d(x⊙g⊙dy),   dg[h] = Σ_{b,t} dy⊙x·r
+// `forward` takes several branches and writes their sum, y = Σ_b RMSNorm_b(x_b) (RAttention's
+// context: one pass and one output instead of two norms and an add, the same bits), and returns
+// each branch's r [B·H·T] so that the backward does not recompute it. Cost O(B·H·T·D) per branch.
 // At x = 0 (RAttention's linear branch for t ≤ W) the Jacobian is g/√eps = 1e4·g; harmless,
 // since nothing upstream depends on those rows when S₀ = 0.
 import LabCore
@@ -14,86 +17,121 @@ public enum HeadRMSNorm {
         Tensor(zeros: [heads, headDim], value: Float(gain))
     }
 
-    public static func forward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
+    /// One input of `forward`: x [B, H, T, D] and its gain g [H, D].
+    public typealias Branch<S: TensorScalar> = (x: Tensor<S>, scale: Tensor<S>)
+
+    /// y = Σ_b x_b·r_b ⊙ g_b[h] over the branches in one pass (one branch: the norm itself;
+    /// RAttention: its two branches' normalised sum), and each branch's r [B·H·T] for `backward`.
+    /// Every branch's x has y's shape [B, H, T, D].
+    public static func forward<S: TensorScalar>(_ branches: [Branch<S>]) -> (y: Tensor<S>, r: [[S]]) {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
-        if S.self == Float.self { return asFloat(forwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g))) }
-        return forwardBody(x, scale: g)
+        precondition(!branches.isEmpty && branches.allSatisfy { $0.x.shape == branches[0].x.shape },
+                     "HeadRMSNorm: branches of shapes \(branches.map(\.x.shape))")
+        if S.self == Float.self {
+            let out = forwardBody(branches.map { (asFloat($0.x) as Tensor<Float>, asFloat($0.scale) as Tensor<Float>) })
+            return (asFloat(out.y), out.r.map { unsafeBitCast($0, to: [S].self) })  // S is Float here
+        }
+        return forwardBody(branches)
+    }
+
+    /// The norm of one input: x [B, H, T, D], g [H, D] → y [B, H, T, D].
+    public static func forward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
+        forward([(x, g)]).y
     }
 
     /// Float: 16-lane rows (LabCore's `RMSNormRows`).
-    static func forwardBody(_ x: Tensor<Float>, scale g: Tensor<Float>) -> Tensor<Float> {
-        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let y = [Float](unsafeUninitializedCapacity: x.count) { yb, n in
-            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
-                for bh in 0..<(B * H) {
-                    let gh = gp.baseAddress! + (bh % H) * D
-                    for t in 0..<T {
-                        let o = (bh * T + t) * D
-                        let r = RMSNormRows.inverseRMS(xp.baseAddress! + o, count: D, eps: Float(eps))
-                        RMSNormRows.scale(xp.baseAddress! + o, r: r, gain: gh, count: D, into: yb.baseAddress! + o)
+    static func forwardBody(_ branches: [Branch<Float>]) -> (y: Tensor<Float>, r: [[Float]]) {
+        let shape = branches[0].x.shape
+        let (B, H, T, D) = (shape[0], shape[1], shape[2], shape[3])
+        var rs = [[Float]]()
+        let y = [Float](unsafeUninitializedCapacity: B * H * T * D) { yb, n in
+            for (b, branch) in branches.enumerated() {
+                let r = [Float](unsafeUninitializedCapacity: B * H * T) { rb, rn in
+                    branch.x.scalars.withUnsafeBufferPointer { xp in branch.scale.scalars.withUnsafeBufferPointer { gp in
+                        for bh in 0..<(B * H) {
+                            let (x, rh, gh) = (xp.baseAddress! + bh * T * D, rb.baseAddress! + bh * T, gp.baseAddress! + (bh % H) * D)
+                            for t in 0..<T {  // the first branch writes y, later ones add
+                                rh[t] = RMSNormRows.inverseRMS(x + t * D, count: D, eps: Float(eps))
+                                RMSNormRows.scale(x + t * D, r: rh[t], gain: gh, count: D, into: yb.baseAddress! + (bh * T + t) * D,
+                                                  accumulate: b > 0)
+                            }
+                        }
+                    }}
+                    rn = B * H * T
+                }
+                rs.append(r)
+            }
+            n = B * H * T * D
+        }
+        return (Tensor(shape: shape, scalars: y), rs)
+    }
+
+    static func forwardBody<S: TensorScalar>(_ branches: [Branch<S>]) -> (y: Tensor<S>, r: [[S]]) {
+        let shape = branches[0].x.shape
+        let (B, H, T, D) = (shape[0], shape[1], shape[2], shape[3])
+        var y = [S](repeating: 0, count: B * H * T * D), rs = [[S]]()
+        for branch in branches {
+            var r = [S](repeating: 0, count: B * H * T)
+            branch.x.scalars.withUnsafeBufferPointer { xp in branch.scale.scalars.withUnsafeBufferPointer { gp in
+                y.withUnsafeMutableBufferPointer { yb in
+                    let yp = yb.baseAddress!
+                    // Row pointers: the inner loops index by d alone (no overflow-checked offsets).
+                    for bh in 0..<(B * H) {
+                        let gh = gp.baseAddress! + (bh % H) * D
+                        for t in 0..<T {
+                            let (xr, yr) = (xp.baseAddress! + (bh * T + t) * D, yp + (bh * T + t) * D)
+                            var ms: S = 0
+                            for d in 0..<D { ms += xr[d] * xr[d] }
+                            let rt = 1 / S.sqrt(ms / S(D) + S(eps))
+                            r[bh * T + t] = rt
+                            for d in 0..<D { yr[d] += xr[d] * rt * gh[d] }
+                        }
                     }
                 }
             }}
-            n = x.count
+            rs.append(r)
         }
-        return Tensor(shape: x.shape, scalars: y)
+        return (Tensor(shape: shape, scalars: y), rs)
     }
 
-    static func forwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>) -> Tensor<S> {
-        let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let y = [S](unsafeUninitializedCapacity: x.count) { yb, n in
-            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
-                let yp = yb.baseAddress!
-                // Row pointers: the inner loops index by d alone (no overflow-checked offsets).
-                for bh in 0..<(B * H) {
-                    let gh = gp.baseAddress! + (bh % H) * D
-                    for t in 0..<T {
-                        let (xr, yr) = (xp.baseAddress! + (bh * T + t) * D, yp + (bh * T + t) * D)
-                        var ms: S = 0
-                        for d in 0..<D { ms += xr[d] * xr[d] }
-                        let r = 1 / S.sqrt(ms / S(D) + S(eps))
-                        for d in 0..<D { (yr + d).initialize(to: xr[d] * r * gh[d]) }
-                    }
-                }
-            }}
-            n = x.count
-        }
-        return Tensor(shape: x.shape, scalars: y)
-    }
-
-    public static func backward<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+    /// Backward of `forward(branches)` given dy, the gradient of y, and the r each branch's forward
+    /// returned: each branch's dx (x's shape) and dg ([H, D]), in the branches' order.
+    public static func backward<S: TensorScalar>(_ branches: [(x: Tensor<S>, scale: Tensor<S>, r: [S])], dy: Tensor<S>)
+        -> [(dx: Tensor<S>, dg: Tensor<S>)] {
         let profiled = Profile.begin(); defer { Profile.end(.norms, profiled) }
-        if S.self == Float.self {
-            let r = backwardBody(asFloat(x) as Tensor<Float>, scale: asFloat(g), dy: asFloat(dy))
-            return (asFloat(r.dx), asFloat(r.dg))
+        return branches.map { branch in
+            if S.self == Float.self {
+                let out = backwardBody(asFloat(branch.x) as Tensor<Float>, scale: asFloat(branch.scale),
+                                       r: unsafeBitCast(branch.r, to: [Float].self), dy: asFloat(dy))
+                return (asFloat(out.dx), asFloat(out.dg))
+            }
+            return backwardBody(branch.x, scale: branch.scale, r: branch.r, dy: dy)
         }
-        return backwardBody(x, scale: g, dy: dy)
     }
 
-    /// Float: 16-lane rows (LabCore's `RMSNormRows`; r recomputed from x).
-    static func backwardBody(_ x: Tensor<Float>, scale g: Tensor<Float>, dy: Tensor<Float>) -> (dx: Tensor<Float>, dg: Tensor<Float>) {
+    /// Float: 16-lane rows (LabCore's `RMSNormRows`), r from the forward.
+    static func backwardBody(_ x: Tensor<Float>, scale g: Tensor<Float>, r: [Float], dy: Tensor<Float>) -> (dx: Tensor<Float>, dg: Tensor<Float>) {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         var dg = [Float](repeating: 0, count: g.count)
         let dx = [Float](unsafeUninitializedCapacity: x.count) { db, n in
-            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in
+            x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in r.withUnsafeBufferPointer { rp in
                 dy.scalars.withUnsafeBufferPointer { gy in dg.withUnsafeMutableBufferPointer { dgp in
                     for bh in 0..<(B * H) {
                         let (gh, dgh) = (gp.baseAddress! + (bh % H) * D, dgp.baseAddress! + (bh % H) * D)
                         for t in 0..<T {
                             let o = (bh * T + t) * D
-                            let r = RMSNormRows.inverseRMS(xp.baseAddress! + o, count: D, eps: Float(eps))
-                            RMSNormRows.backward(x: xp.baseAddress! + o, gain: gh, dy: gy.baseAddress! + o, r: r, count: D,
+                            RMSNormRows.backward(x: xp.baseAddress! + o, gain: gh, dy: gy.baseAddress! + o, r: rp[bh * T + t], count: D,
                                                  residual: nil, dx: db.baseAddress! + o, dg: dgh)
                         }
                     }
                 }}
-            }}
+            }}}
             n = x.count
         }
         return (Tensor(shape: x.shape, scalars: dx), Tensor(shape: g.shape, scalars: dg))
     }
 
-    static func backwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
+    static func backwardBody<S: TensorScalar>(_ x: Tensor<S>, scale g: Tensor<S>, r: [S], dy: Tensor<S>) -> (dx: Tensor<S>, dg: Tensor<S>) {
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         var dg = [S](repeating: 0, count: g.count)
         let dx = [S](unsafeUninitializedCapacity: x.count) { db, n in
@@ -104,15 +142,11 @@ public enum HeadRMSNorm {
                         let (gh, dgh) = (gp.baseAddress! + (bh % H) * D, dgp.baseAddress! + (bh % H) * D)
                         for t in 0..<T {
                             let o = (bh * T + t) * D
-                            let (xr, gr, dxr) = (xp.baseAddress! + o, gy.baseAddress! + o, dxp + o)
-                            var ms: S = 0, dot: S = 0
-                            for d in 0..<D {
-                                ms += xr[d] * xr[d]
-                                dot += xr[d] * gh[d] * gr[d]
-                            }
-                            let r = 1 / S.sqrt(ms / S(D) + S(eps))
-                            for d in 0..<D { (dxr + d).initialize(to: r * gh[d] * gr[d] - r * r * r / S(D) * xr[d] * dot) }
-                            for d in 0..<D { dgh[d] += gr[d] * xr[d] * r }
+                            let (xr, gr, dxr, rt) = (xp.baseAddress! + o, gy.baseAddress! + o, dxp + o, r[bh * T + t])
+                            var dot: S = 0
+                            for d in 0..<D { dot += xr[d] * gh[d] * gr[d] }
+                            for d in 0..<D { (dxr + d).initialize(to: rt * gh[d] * gr[d] - rt * rt * rt / S(D) * xr[d] * dot) }
+                            for d in 0..<D { dgh[d] += gr[d] * xr[d] * rt }
                         }
                     }
                 }}

@@ -55,44 +55,59 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
 
     /// Applies the encoding to x: [B, H, T, D] whose token t sits at position `start + t`.
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
-    public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false) -> Tensor<S> {
+    /// `adding` (x's shape) is added to the result in the same pass, rounded as a separate add
+    /// would be: a gradient of the same tensor from another branch (RAttention's linear branch).
+    public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false, adding extra: Tensor<S>? = nil) -> Tensor<S> {
+        precondition(extra.map { $0.shape == x.shape } ?? true, "positional encoding: adding \(extra?.shape ?? []) to \(x.shape)")
+        guard case .rope = self else { return extra.map { LinearAlgebra.add(x, $0) } ?? x }
         let profiled = Profile.begin(); defer { Profile.end(.rope, profiled) }
-        if S.self == Float.self { return asFloat(applyFloat(asFloat(x) as Tensor<Float>, start: start, inverse: inverse)) }
-        return applyBody(x, start: start, inverse: inverse)
+        if S.self == Float.self {
+            return asFloat(applyFloat(asFloat(x) as Tensor<Float>, start: start, inverse: inverse, adding: extra.map { asFloat($0) }))
+        }
+        return applyBody(x, start: start, inverse: inverse, adding: extra)
     }
 
     /// Float rows in 16-lane SIMD when D is a multiple of 16 (else `applyBody`): with the tables
     /// laid out per element, cos' = [c₀, c₀, c₁, c₁, …] and sin' = [−s₀, s₀, −s₁, s₁, …],
     /// out = x ∘ cos' + swap(x) ∘ sin', swap exchanging the two entries of every pair — the same
     /// products as the pairwise formula (x₀c − x₁s, x₁c + x₀s), no element-by-element loop.
-    func applyFloat(_ x: Tensor<Float>, start: Int, inverse: Bool) -> Tensor<Float> {
+    func applyFloat(_ x: Tensor<Float>, start: Int, inverse: Bool, adding extra: Tensor<Float>?) -> Tensor<Float> {
         guard case .rope(let theta) = self else { return x }
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        guard D % 16 == 0 else { return applyBody(x, start: start, inverse: inverse) }
+        guard D % 16 == 0 else { return applyBody(x, start: start, inverse: inverse, adding: extra) }
         typealias V = SIMD16<Float>
         let table = RopeTable.elementwise(theta: theta, D: D, start: start, T: T, inverse: inverse)
         let out = [Float](unsafeUninitializedCapacity: x.count) { o, n in
             x.scalars.withUnsafeBufferPointer { xp in table.cos.withUnsafeBufferPointer { cp in table.sin.withUnsafeBufferPointer { sp in
-                for bt in 0..<(B * H * T) {
-                    let row = bt &* D, trow = (bt % T) &* D
-                    var j = 0
-                    while j < D {
-                        let v = UnsafeRawPointer(xp.baseAddress! + row + j).loadUnaligned(as: V.self)
-                        var swapped = V()
-                        swapped.evenHalf = v.oddHalf; swapped.oddHalf = v.evenHalf
-                        let c = UnsafeRawPointer(cp.baseAddress! + trow + j).loadUnaligned(as: V.self)
-                        let s = UnsafeRawPointer(sp.baseAddress! + trow + j).loadUnaligned(as: V.self)
-                        UnsafeMutableRawPointer(o.baseAddress! + row + j).storeBytes(of: v * c + swapped * s, as: V.self)
-                        j &+= 16
+            (extra?.scalars ?? []).withUnsafeBufferPointer { ep in
+                // `finish` (the add of `extra`'s rows or nothing) is inlined into one loop each
+                @inline(__always) func rotateRows(_ finish: (V, Int) -> V) {
+                    for bt in 0..<(B * H * T) {
+                        let row = bt &* D, trow = (bt % T) &* D
+                        var j = 0
+                        while j < D {
+                            let v = UnsafeRawPointer(xp.baseAddress! + row + j).loadUnaligned(as: V.self)
+                            var swapped = V()
+                            swapped.evenHalf = v.oddHalf; swapped.oddHalf = v.evenHalf
+                            let c = UnsafeRawPointer(cp.baseAddress! + trow + j).loadUnaligned(as: V.self)
+                            let s = UnsafeRawPointer(sp.baseAddress! + trow + j).loadUnaligned(as: V.self)
+                            UnsafeMutableRawPointer(o.baseAddress! + row + j).storeBytes(of: finish(v * c + swapped * s, row + j), as: V.self)
+                            j &+= 16
+                        }
                     }
                 }
-            }}}
+                if extra == nil {
+                    rotateRows { rotated, _ in rotated }
+                } else {
+                    rotateRows { rotated, i in rotated + UnsafeRawPointer(ep.baseAddress! + i).loadUnaligned(as: V.self) }
+                }
+            }}}}
             n = x.count
         }
         return Tensor(shape: x.shape, scalars: out)
     }
 
-    func applyBody<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool) -> Tensor<S> {
+    func applyBody<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool, adding extra: Tensor<S>?) -> Tensor<S> {
         guard case .rope(let theta) = self else { return x }
         let (B, H, T, D) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         precondition(D % 2 == 0, "RoPE needs an even head dim, got \(D)")
@@ -112,6 +127,7 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
                     }
                 }
             }}}
+            if let extra { extra.scalars.withUnsafeBufferPointer { ep in for i in 0..<x.count { o[i] += ep[i] } } }
             n = x.count
         }
         return Tensor(shape: x.shape, scalars: out)

@@ -58,8 +58,7 @@ public struct QKVProjection: Sendable {
     /// Backward of `forwardQuery`: dq = rope⁻¹(dqRot) (+ dq for the raw form); dx [B, T, C] and dwq.
     public func backwardQuery<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int, dqRot: Tensor<S>,
                                                dq: Tensor<S>? = nil) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        var dqTotal = positional.apply(dqRot, start: start, inverse: true)
-        if let dq { dqTotal = LinearAlgebra.add(dqTotal, dq) }
+        let dqTotal = positional.apply(dqRot, start: start, inverse: true, adding: dq)
         let gq = LinearAlgebra.matmulBackward(x, params["wq"], dy: LinearAlgebra.mergeHeads(dqTotal))
         var grads = ParameterSet<S>()
         grads.add("wq", gq.dw)
@@ -71,10 +70,8 @@ public struct QKVProjection: Sendable {
     public func backward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, start: Int,
                                           dqRot: Tensor<S>, dkRot: Tensor<S>, dv: Tensor<S>,
                                           dq: Tensor<S>? = nil, dk: Tensor<S>? = nil) -> (dx: Tensor<S>, grads: ParameterSet<S>) {
-        var dqTotal = positional.apply(dqRot, start: start, inverse: true)
-        var dkTotal = positional.apply(dkRot, start: start, inverse: true)
-        if let dq { dqTotal = LinearAlgebra.add(dqTotal, dq) }
-        if let dk { dkTotal = LinearAlgebra.add(dkTotal, dk) }
+        let dqTotal = positional.apply(dqRot, start: start, inverse: true, adding: dq)
+        let dkTotal = positional.apply(dkRot, start: start, inverse: true, adding: dk)
         // dx = dq·Wqᵀ + dk·Wkᵀ + dv·Wvᵀ, summed by the products into one buffer
         let g = LinearAlgebra.matmulBackward(x, [params["wq"], params["wk"], params["wv"]],
                                              dys: [dqTotal, dkTotal, dv].map { LinearAlgebra.mergeHeads($0) })

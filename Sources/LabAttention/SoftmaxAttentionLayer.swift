@@ -90,8 +90,7 @@ public struct SoftmaxAttentionLayer: Sendable {
             return (dx, grads, nil)
         }
         precondition(saved.k.shape[2] == x.shape[1], "a KV-sharing consumer's backward runs from position 0")
-        var dkRaw = projection.positional.apply(g.dk, start: 0, inverse: true)
-        if let dk { dkRaw = LinearAlgebra.add(dkRaw, dk) }
+        let dkRaw = projection.positional.apply(g.dk, start: 0, inverse: true, adding: dk)
         let (dx, qGrads) = projection.backwardQuery(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dq: dq)
         grads.merge(qGrads, prefix: "qkv")
         return (dx, grads, SharedKV(k: dkRaw, v: dv))

@@ -25,14 +25,18 @@ public enum RMSNormRows {
         return 1 / (ms / Float(n) + eps).squareRoot()
     }
 
-    /// y = x·r ⊙ g over a row of n (y may not alias x).
+    /// y = x·r ⊙ g over a row of n (y may not alias x); with `accumulate`, y += x·r ⊙ g.
     @inline(__always)
     public static func scale(_ x: UnsafePointer<Float>, r: Float, gain g: UnsafePointer<Float>, count n: Int,
-                             into y: UnsafeMutablePointer<Float>) {
+                             into y: UnsafeMutablePointer<Float>, accumulate: Bool = false) {
         var i = 0
         let rv = Vec16(repeating: r)
-        while i &+ 16 <= n { store16(load16(x + i) * rv * load16(g + i), y + i); i &+= 16 }
-        while i < n { y[i] = x[i] * r * g[i]; i &+= 1 }
+        while i &+ 16 <= n {
+            let v = load16(x + i) * rv * load16(g + i)
+            store16(accumulate ? load16(y + i) + v : v, y + i)
+            i &+= 16
+        }
+        while i < n { let v = x[i] * r * g[i]; y[i] = accumulate ? y[i] + v : v; i &+= 1 }
     }
 
     /// The backward of one row: dx = r·(g ⊙ dy) − k·x with k = r³/n·Σ x⊙g⊙dy, plus `residual`'s

@@ -79,6 +79,8 @@ public struct LinearAttention: AttentionVariant {
         public var linear: LinearBranchSaved<S>
         /// RMSNorm_rla(o_rla), [B, H, T, D].
         public var context: Tensor<S>
+        /// The norm's r [B·H·T].
+        public var normRMS: [S]
     }
 
     /// `kv` is always nil (see `initialParameters`).
@@ -87,8 +89,9 @@ public struct LinearAttention: AttentionVariant {
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: 0)
         let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
                                                               chunk: config.chunk, choice: kernels)
-        let context = HeadRMSNorm.forward(out.o, scale: params["norm_rla"])
-        let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT), context: context)
+        let (context, normRMS) = HeadRMSNorm.forward([(out.o, params["norm_rla"])])
+        let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT), context: context,
+                          normRMS: normRMS[0])
         return (layer.outputProjection(context, params: params), SavedActivations(saved, kv: nil, kernels: ["residual-linear-attention": kernel]))
     }
 
@@ -97,7 +100,7 @@ public struct LinearAttention: AttentionVariant {
         let s = saved.record(as: Saved<S>.self)
         let x = s.x
         let (dContext, dwo) = layer.outputProjectionBackward(s.context, params: params, dy: dy)
-        let (dO, dg) = HeadRMSNorm.backward(s.linear.o, scale: params["norm_rla"], dy: dContext)
+        let (dO, dg) = HeadRMSNorm.backward([(s.linear.o, params["norm_rla"], s.normRMS)], dy: dContext)[0]
         let g = ResidualLinearAttentionOp.backward(q: s.linear.q, k: s.linear.k, v: s.linear.v, dout: dO,
                                                    shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
         // No rotation: the "rotated" gradients are the raw ones.

@@ -123,6 +123,8 @@ public struct RAttention: AttentionVariant {
         public var linear: LinearBranchSaved<S>?
         /// RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla), [B, H, n, D].
         public var context: Tensor<S>
+        /// The norms' r [B·H·n]: RMSNorm_swa's, then RMSNorm_rla's when the linear branch is on.
+        public var normRMS: [[S]]
     }
 
     /// With a producer's raw k, v (`kv`, KV sharing) and a suffix (start > 0), the linear branch
@@ -131,7 +133,7 @@ public struct RAttention: AttentionVariant {
     public func forward<S: TensorScalar>(_ x: Tensor<S>, params: ParameterSet<S>, kv: SharedKV<S>?) -> (y: Tensor<S>, saved: SavedActivations<S>) {
         let swa = local.attend(x, params: params, kv: kv)
         var kernels = ["softmax-attention": swa.kernel]
-        var context = HeadRMSNorm.forward(swa.o, scale: params["norm_swa"])
+        var norms: [HeadRMSNorm.Branch<S>] = [(swa.o, params["norm_swa"])]
         var linear: LinearBranchSaved<S>? = nil
         if linearOn {
             let (n, T, k, v) = (x.shape[1], swa.saved.k.shape[2], swa.saved.k, swa.saved.v)
@@ -141,9 +143,10 @@ public struct RAttention: AttentionVariant {
             let oRLA = start == 0 ? out.o : lastTime(out.o, n)
             linear = LinearBranchSaved(q: swa.q, k: k, v: v, o: oRLA, sT: out.sT)
             kernels["residual-linear-attention"] = kernel
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(oRLA, scale: params["norm_rla"]))
+            norms.append((oRLA, params["norm_rla"]))
         }
-        let saved = Saved(local: swa.saved, linear: linear, context: context)
+        let (context, normRMS) = HeadRMSNorm.forward(norms)
+        let saved = Saved(local: swa.saved, linear: linear, context: context, normRMS: normRMS)
         return (local.outputProjection(context, params: params), SavedActivations(saved, kv: SharedKV(k: swa.saved.k, v: swa.saved.v), kernels: kernels))
     }
 
@@ -153,13 +156,15 @@ public struct RAttention: AttentionVariant {
         -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
         let s = saved.record(as: Saved<S>.self)
         let (dContext, dwo) = local.outputProjectionBackward(s.context, params: params, dy: dy)
-        let (dOSWA, dgSWA) = HeadRMSNorm.backward(s.local.o, scale: params["norm_swa"], dy: dContext)
+        let norms = HeadRMSNorm.backward([(s.local.o, params["norm_swa"], s.normRMS[0])]
+                                             + (s.linear.map { [($0.o, params["norm_rla"], s.normRMS[1])] } ?? []), dy: dContext)
+        let (dOSWA, dgSWA) = norms[0]
         var branch = ParameterSet<S>()
         branch.add("wo", dwo)
         branch.add("norm_swa", dgSWA)
         var (dq, dk, dv): (Tensor<S>?, Tensor<S>?, Tensor<S>?) = (nil, nil, nil)
         if let linear = s.linear {
-            let (dORLA, dg) = HeadRMSNorm.backward(linear.o, scale: params["norm_rla"], dy: dContext)
+            let (dORLA, dg) = norms[1]
             let x = s.local.x
             let g = ResidualLinearAttentionOp.backward(q: linear.q, k: linear.k, v: linear.v, dout: dORLA,
                                                        shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
@@ -223,7 +228,7 @@ public struct RAttention: AttentionVariant {
         let cache = cache as! Cache
         let position = cache.position
         let step = local.decodeAttend(x, params: params, cache: cache.kv)
-        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
+        var norms: [HeadRMSNorm.Branch<Float>] = [(step.o, params["norm_swa"])]
         var kernels = ["softmax-attention-decode": step.kernel]
         if let linear = cache.linear {
             // token t − W − 1 leaves the window: S += φ(k) vᵀ with k before RoPE, then o = φ(q)ᵀ S
@@ -231,25 +236,25 @@ public struct RAttention: AttentionVariant {
                 (k: local.projection.positional.apply(evicted.k, start: position - config.windowSize - 1, inverse: true), v: evicted.v)
             }
             let (o, kernel) = linear.step(q: step.q, fold: fold, choice: self.kernels)
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(o, scale: params["norm_rla"]))
+            norms.append((o, params["norm_rla"]))
             kernels["residual-linear-attention-decode"] = kernel
         }
         cache.kernels = kernels
-        return (local.outputProjection(context, params: params), CachedKV(source: cache, prompt: nil))
+        return (local.outputProjection(HeadRMSNorm.forward(norms).y, params: params), CachedKV(source: cache, prompt: nil))
     }
 
     func consumerDecode(_ x: Tensor<Float>, params: ParameterSet<Float>, source: SharedKVSource) -> Tensor<Float> {
         let step = local.decodeAttend(x, params: params, cache: source.kv, shared: true)
-        var context = HeadRMSNorm.forward(step.o, scale: params["norm_swa"])
+        var norms: [HeadRMSNorm.Branch<Float>] = [(step.o, params["norm_swa"])]
         if linearOn {
             let (B, H, D) = (x.shape[0], dims.heads, dims.headDim)
             var o = [Float](repeating: 0, count: B * H * D)
             step.q.scalars.withUnsafeBufferPointer { qb in o.withUnsafeMutableBufferPointer { ob in
                 for i in 0..<(B * H) { source.readLinearState(i, q: qb.baseAddress! + i * D, into: ob.baseAddress! + i * D) }
             }}
-            context = LinearAlgebra.add(context, HeadRMSNorm.forward(Tensor(shape: [B, H, 1, D], scalars: o), scale: params["norm_rla"]))
+            norms.append((Tensor(shape: [B, H, 1, D], scalars: o), params["norm_rla"]))
         }
-        return local.outputProjection(context, params: params)
+        return local.outputProjection(HeadRMSNorm.forward(norms).y, params: params)
     }
 
     /// 2·Hkv·D·min(T, W+1)·4 (the ring) + H·2D·D·4 (the linear states, when the branch is on).
