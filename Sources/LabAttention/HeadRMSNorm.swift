@@ -39,31 +39,39 @@ public enum HeadRMSNorm {
         forward([(x, g)]).y
     }
 
-    /// Float: 16-lane rows (LabCore's `RMSNormRows`).
+    /// Float: 16-lane rows (LabCore's `RMSNormRows`), row by row: each row of y is written by the
+    /// first branch and added to by the others while it is in cache.
     static func forwardBody(_ branches: [Branch<Float>]) -> (y: Tensor<Float>, r: [[Float]]) {
         let shape = branches[0].x.shape
         let (B, H, T, D) = (shape[0], shape[1], shape[2], shape[3])
-        var rs = [[Float]]()
-        let y = [Float](unsafeUninitializedCapacity: B * H * T * D) { yb, n in
-            for (b, branch) in branches.enumerated() {
-                let r = [Float](unsafeUninitializedCapacity: B * H * T) { rb, rn in
-                    branch.x.scalars.withUnsafeBufferPointer { xp in branch.scale.scalars.withUnsafeBufferPointer { gp in
-                        for bh in 0..<(B * H) {
-                            let (x, rh, gh) = (xp.baseAddress! + bh * T * D, rb.baseAddress! + bh * T, gp.baseAddress! + (bh % H) * D)
-                            for t in 0..<T {  // the first branch writes y, later ones add
-                                rh[t] = RMSNormRows.inverseRMS(x + t * D, count: D, eps: Float(eps))
-                                RMSNormRows.scale(x + t * D, r: rh[t], gain: gh, count: D, into: yb.baseAddress! + (bh * T + t) * D,
-                                                  accumulate: b > 0)
-                            }
+        let rows = B * H * T, count = branches.count
+        var r = [Float](repeating: 0, count: count * rows)  // branch b's r at b·rows
+        let y = [Float](unsafeUninitializedCapacity: rows * D) { yb, n in
+            withPointers(branches.map(\.x.scalars)) { xs in withPointers(branches.map(\.scale.scalars)) { gs in
+            r.withUnsafeMutableBufferPointer { rp in
+                for bh in 0..<(B * H) {
+                    for t in 0..<T {
+                        let row = bh * T + t
+                        for b in 0..<count {
+                            let x = xs[b] + row * D, rt = RMSNormRows.inverseRMS(x, count: D, eps: Float(eps))
+                            rp[b * rows + row] = rt
+                            RMSNormRows.scale(x, r: rt, gain: gs[b] + (bh % H) * D, count: D, into: yb.baseAddress! + row * D,
+                                              accumulate: b > 0)
                         }
-                    }}
-                    rn = B * H * T
+                    }
                 }
-                rs.append(r)
-            }
-            n = B * H * T * D
+            }}}
+            n = rows * D
         }
-        return (Tensor(shape: shape, scalars: y), rs)
+        return (Tensor(shape: shape, scalars: y), (0..<count).map { Array(r[($0 * rows)..<(($0 + 1) * rows)]) })
+    }
+
+    /// `body` with a base address of each array's storage.
+    private static func withPointers<R>(_ arrays: [[Float]], _ body: ([UnsafePointer<Float>]) -> R) -> R {
+        func nest(_ i: Int, _ pointers: [UnsafePointer<Float>]) -> R {
+            i == arrays.count ? body(pointers) : arrays[i].withUnsafeBufferPointer { nest(i + 1, pointers + [$0.baseAddress!]) }
+        }
+        return nest(0, [])
     }
 
     static func forwardBody<S: TensorScalar>(_ branches: [Branch<S>]) -> (y: Tensor<S>, r: [[S]]) {
