@@ -19,7 +19,9 @@
 // Products with a state known to be 0 are skipped, not computed: with no S_0, Q̃_c S (and in the
 // backward dO_c S_cᵀ) until the first chunk that holds a token which left the window; in pass 2,
 // V'_c dSᵀ and K̃_c dS of the last chunk (no gradient reaches S_T). At T 128, W 16, C 64 that is
-// one of the two chunks' reads; the FLOP count (`forwardFLOPs`) still counts them.
+// one of the two chunks' reads. So is pass 1's update of Sᵀ by the last chunk, which no later
+// chunk reads (at T 128, C 64 one of its two updates). The FLOP count (`forwardFLOPs`) still
+// counts them all.
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
 // chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
 // when they fit in `featureCacheBytes`, which saves a third of the feature-map work, and so is each
@@ -205,8 +207,10 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                 if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
                                 lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
                                                        bFinite: chunkKeysFinite[c0 / C])
-                                // Sᵀ += V'_cᵀ K̃_c
-                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
+                                // Sᵀ += V'_cᵀ K̃_c for the next chunk's dQ̃ (none after the last chunk)
+                                if c0 + n < T {
+                                    tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
+                                }
                                 stateZero = false
                             }
                             fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
