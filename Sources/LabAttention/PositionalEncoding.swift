@@ -55,8 +55,9 @@ public enum PositionalEncoding: Codable, Hashable, Sendable, CustomStringConvert
 
     /// Applies the encoding to x: [B, H, T, D] whose token t sits at position `start + t`.
     /// `inverse` rotates by the negative angle (the backward pass, and un-rotating a cached key).
-    /// `adding` (x's shape) is added to the result in the same pass, rounded as a separate add
-    /// would be: a gradient of the same tensor from another branch (RAttention's linear branch).
+    /// `adding` (x's shape) is added to the result, rounded as a separate add would be: a gradient
+    /// of the same tensor from another branch (RAttention's linear branch). On the 16-lane path
+    /// (Float, D a multiple of 16) the add is in the rotation's pass; elsewhere it is a second loop.
     public func apply<S: TensorScalar>(_ x: Tensor<S>, start: Int, inverse: Bool = false, adding extra: Tensor<S>? = nil) -> Tensor<S> {
         precondition(extra.map { $0.shape == x.shape } ?? true, "positional encoding: adding \(extra?.shape ?? []) to \(x.shape)")
         guard case .rope = self else { return extra.map { LinearAlgebra.add(x, $0) } ?? x }
