@@ -24,14 +24,16 @@ enum LinearBranchKeys {
         return (featureMap, chunk)
     }
 
-    /// The linear branch's forward FLOPs per token at training length T: the chunked kernel's count
-    /// (`LinearAttentionShape.forwardFLOPs(chunkSize:)`: state read, state update over the tokens
-    /// that left the window, the causal half of the intra-chunk blocks) ÷ T. window −1: plain causal
-    /// linear attention.
+    /// The linear branch's forward FLOPs per token at training length T: the count of the kernel
+    /// the dispatch picks for the shape (`LinearAttentionShape.forwardFLOPs(chunkSize:)`: state
+    /// read and state update over the tokens that left the window, plus the causal half of the
+    /// intra-chunk blocks for a kernel that works in chunks) ÷ T. window −1: plain causal linear
+    /// attention.
     static func forwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int, window: Int,
                                      featureMap: FeatureMap, chunk: Int) -> Double {
         let shape = LinearAttentionShape(B: 1, H: H, Hkv: H, T: T, D: D, window: window, featureMap: featureMap)
-        return shape.forwardFLOPs(chunkSize: chunk) / Double(T)
+        let op = KernelRegistry.residualLinearAttention, testCase = LinearAttentionCase(shape, chunkSize: chunk)
+        return op.flops(op.dispatch(testCase).kernel, on: testCase, backward: false)! / Double(T)
     }
 
     static func encode(featureMap: FeatureMap, chunk: Int, into c: inout KeyedEncodingContainer<AnyCodingKey>) throws {

@@ -57,6 +57,10 @@ public protocol KernelOp: Sendable {
     func configured(_ kernel: Kernel, for testCase: Case) -> Kernel
     /// Per-implementation capabilities; default: the op's.
     func capabilities(of kernel: Kernel) -> KernelCapabilities
+    /// Whether `kernel` is the one to run on `testCase` among those that handle it (the dispatch
+    /// takes the first in `fast` that handles and prefers a case, else the first that handles
+    /// it); default: true. A kernel that is faster only on part of the shapes it handles says so here.
+    func prefers(_ kernel: Kernel, on testCase: Case) -> Bool
 
     /// The cases `attnlab kernels check` runs (`quick`: the smaller grid the debug-build tests run).
     /// Every op's grid covers the head dims of `KernelCheckGrid.headDims`.
@@ -91,6 +95,7 @@ public struct KernelBenchPlan {
 extension KernelOp {
     public func configured(_ kernel: Kernel, for testCase: Case) -> Kernel { kernel }
     public func capabilities(of kernel: Kernel) -> KernelCapabilities { capabilities }
+    public func prefers(_ kernel: Kernel, on testCase: Case) -> Bool { true }
     public func backward(_ kernel: Kernel, on problem: Problem, saved: Saved, threads: Int) -> [KernelQuantity] { [] }
     public func flops(_ kernel: Kernel, on testCase: Case, backward: Bool) -> Double? { nil }
     public func mainProduct(of testCase: Case) -> (m: Int, n: Int, k: Int)? { nil }
@@ -180,15 +185,17 @@ extension KernelOp {
         return fast.flatMap { kernel in [1, 2].flatMap { compare(kernel, on: testCase, threads: $0) } }
     }
 
-    /// The first implementation in `fast` that handles `testCase` (configured for it), else the
-    /// reference; and the reasons the ones before it declined.
+    /// The first implementation in `fast` that handles and prefers `testCase` (configured for
+    /// it), else the first that handles it, else the reference; and the reasons the ones that
+    /// declined it gave.
     public func dispatch(_ testCase: Case) -> (kernel: Kernel, skipped: [(name: String, reason: String)]) {
-        var skipped: [(name: String, reason: String)] = []
+        var skipped: [(name: String, reason: String)] = [], handling: [Kernel] = []
         for k in fast {
             let k = configured(k, for: testCase)
-            if let reason = unsupported(k, on: testCase) { skipped.append((name(of: k), reason)) } else { return (k, skipped) }
+            if let reason = unsupported(k, on: testCase) { skipped.append((name(of: k), reason)) } else { handling.append(k) }
         }
-        return (configured(reference, for: testCase), skipped)  // the reference handles every case
+        // the reference handles every case
+        return (handling.first { prefers($0, on: testCase) } ?? handling.first ?? configured(reference, for: testCase), skipped)
     }
 }
 

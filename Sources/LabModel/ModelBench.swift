@@ -11,7 +11,7 @@
 // Model FLOPs per trained token (the 6N rule plus the mixing): 6·(non-embedding matmul params +
 // head) + Σ over layers 3 × the layer variant's forward mixing FLOPs per token
 // (`AttentionVariantConfig.mixerForwardFlopsPerToken`: softmax 4·pairs/T·H·D over the causal key
-// pairs it visits; a linear branch its chunked kernel's count).
+// pairs it visits; a linear branch the count of the kernel the dispatch picks for it).
 import Foundation
 import LabAttention
 import LabCore

@@ -165,10 +165,10 @@ extension ResidualLinearAttentionCLI {
     func benchCases(_ o: KernelsBench) throws -> [BenchCase] {
         guard ["fwd", "fwdbwd", "decode"].contains(o.mode) else { throw UsageFailure("mode: must be fwd, fwdbwd or decode, got '\(o.mode)'") }
         let fm = try featureMap(o.featureMap)
-        let impl = try kernel(o.kernel, chunk: o.chunk)
         return try o.grid.map { t, w in
             let shape = LinearAttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w, featureMap: fm)
             do { try shape.validate() } catch { throw UsageFailure("\(error)") }
+            let impl = try kernel(o.kernel, chunk: o.chunk, for: shape)
             if o.mode == "decode" { return decodeCase(o, shape: shape) }  // O(D²) state: T is a position, not a size
             try o.checkFitsInMemory(T: t)
             if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }

@@ -163,12 +163,14 @@ struct SoftmaxAttentionCLI: KernelOpCLI {
 struct ResidualLinearAttentionCLI: KernelOpCLI {
     let op = "residual-linear-attention"
 
-    func kernel(_ name: String?, chunk: Int?) throws -> any ResidualLinearAttentionKernel {
-        var impl = try name.map(KernelRegistry.residualLinearAttention.kernel(named:)) ?? KernelRegistry.residualLinearAttention.implementations[0]
-        if let chunk {
-            guard chunk >= 1 else { throw UsageFailure("chunk: must be ≥ 1, got \(chunk)") }
-            impl.chunkSize = chunk
-        }
+    /// The kernel named `name` with chunk size `chunk` (else its own), or with no name the one
+    /// the dispatch picks for `shape` (at chunk size `chunk`, else the variants' default of 64).
+    func kernel(_ name: String?, chunk: Int?, for shape: LinearAttentionShape) throws -> any ResidualLinearAttentionKernel {
+        if let chunk, chunk < 1 { throw UsageFailure("chunk: must be ≥ 1, got \(chunk)") }
+        let op = KernelRegistry.residualLinearAttention
+        guard let name else { return op.dispatch(LinearAttentionCase(shape, chunkSize: chunk ?? 64)).kernel }
+        var impl = try op.kernel(named: name)
+        if let chunk { impl.chunkSize = chunk }
         return impl
     }
 
@@ -182,8 +184,8 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
     func run(_ o: KernelsRun, _ x: RunInputs) throws -> (outputs: [(String, Tensor<Float>)], summary: String) {
         guard let window = o.window else { throw UsageFailure("window: required for \(op) (−1: plain causal linear attention)") }
         let fm = try featureMap(o.featureMap)
-        let impl = try kernel(o.kernel, chunk: o.chunk)
         let shape = try LinearAttentionShape.infer(q: x.q.shape, k: x.k.shape, v: x.v.shape, window: window, featureMap: fm)
+        let impl = try kernel(o.kernel, chunk: o.chunk, for: shape)
         if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
         let s0 = try o.s0.map { try readRank4($0, argument: "s0").0 }
         try shape.validateInputs(q: x.q, k: x.k, v: x.v, s0: s0, dout: x.dout)

@@ -269,7 +269,7 @@ func timeConcat(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Tensor<Float> {
         let params = on.initialParameters(rng: &rng)
         let x: Tensor<Float> = randomInput([1, 13, testDims.modelDim], seed: 2)
         #expect(on.forward(x, params: params).y.maxAbsDifference(off.forward(x, params: params).y) > 1e-2)
-        #expect(on.forward(x, params: params).saved.kernels["residual-linear-attention"] == "chunked")
+        #expect(on.forward(x, params: params).saved.kernels["residual-linear-attention"] == "fused-recurrent")
     }
 
     @Test(arguments: ["softmax2", "relu2"]) func featureMapsDecodeAndDifferentiate(featureMap: String) throws {

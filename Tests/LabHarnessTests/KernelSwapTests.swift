@@ -12,7 +12,7 @@ import LabResults
     /// examples: fast (`auto`) and reference curves agree within 1e-4 relative.
     ///
     /// Why 1e-4: the references compute in Double and round to Float, the fast kernels accumulate
-    /// in Float (tiled online softmax, chunked linear attention), so one forward differs by a few
+    /// in Float (tiled online softmax, fused recurrent linear attention), so one forward differs by a few
     /// Float ulps (~1e-7 relative, `attnlab kernels check` bounds it by 1e-4 absolute); four AdamW
     /// steps carry that into the parameters at about the same relative size, so the
     /// loss agrees to ~1e-6. A kernel that is wrong — a masking or scaling slip, a missing
@@ -43,7 +43,7 @@ import LabResults
             curves[label] = Dictionary(uniqueKeysWithValues: outcome.metrics.filter { $0.name == "curve_val_loss" }.map { ($0.step!, $0.value) })
         }
         // the override reached every layer, and provenance says so
-        #expect(kernels["auto"] == ["softmax-attention: tiled-online-softmax", "residual-linear-attention: chunked"])
+        #expect(kernels["auto"] == ["softmax-attention: tiled-online-softmax", "residual-linear-attention: fused-recurrent"])
         #expect(kernels["naive+recurrent"] == ["softmax-attention: naive", "residual-linear-attention: recurrent"])
         let fast = try #require(curves["auto"]), reference = try #require(curves["naive+recurrent"])
         #expect(fast.keys.sorted() == [1, 2, 3, 4] && reference.keys.sorted() == fast.keys.sorted())

@@ -130,6 +130,43 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
     }
 }
 
+/// The fused recurrent backward keeps φ(Q) and φ(K') from pass 1 for pass 2 when they fit
+/// (`featureCacheBytes`) and recomputes them tile by tile otherwise: the same bits, with GQA,
+/// padding rows, a short last tile, an initial state, and D a multiple of 16, of 8 (D' padded
+/// only in the transposed state) and neither (both padded).
+@Suite struct FusedRecurrentFeatureCacheTests {
+    @Test(arguments: [16, 24, 5])
+    func cachedAndRecomputedFeaturesAgreeBitwise(D: Int) {
+        let shape = LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 83, D: D, window: 5, featureMap: .softmax2)
+        let p = LinearAttentionProblem(shape, withInitialState: true)
+        func grads(_ bytes: Int) -> LinearAttentionGradients<Float> {
+            FusedRecurrentLinearAttention(featureCacheBytes: bytes)
+                .backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 2)
+        }
+        let cached = grads(8 << 20), recomputed = grads(0)
+        #expect(cached.dq.scalars == recomputed.dq.scalars)
+        #expect(cached.dk.scalars == recomputed.dk.scalars)
+        #expect(cached.dv.scalars == recomputed.dv.scalars)
+        #expect(cached.ds0.scalars == recomputed.ds0.scalars)
+        let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
+        #expect(recomputed.dk.maxAbsDifference(ref.dk) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
+    }
+}
+
+/// The dispatch takes the first kernel that handles a shape and prefers it: the fused recurrent
+/// form up to D 32, the chunked form above; a kernel named by the user runs whatever it prefers.
+@Suite struct ResidualLinearAttentionDispatchTests {
+    @Test(arguments: [(8, "fused-recurrent"), (32, "fused-recurrent"), (40, "chunked"), (64, "chunked"), (128, "chunked")])
+    func dispatchFollowsThePreferences(D: Int, expected: String) {
+        let op = KernelRegistry.residualLinearAttention
+        let testCase = LinearAttentionCase(LinearAttentionShape(B: 1, H: 2, T: 64, D: D, window: 4), chunkSize: 16)
+        let (kernel, skipped) = op.dispatch(testCase)
+        #expect(kernel.name == expected)
+        #expect(skipped.isEmpty)
+        #expect(kernel.chunkSize == (expected == "chunked" ? 16 : kernel.chunkSize))
+    }
+}
+
 @Suite struct ResidualLinearAttentionGradientTests {
     /// The reference's analytic gradients, dS_0 included, against central differences in Double,
     /// through both feature maps, with GQA (dk, dv summed over the group).

@@ -25,14 +25,27 @@ import LabKernels
         #expect(try mixing("{kind: sliding_window, window: 4}") == 4 * pairs * Double(H * D))
     }
 
-    @Test func linearBranchesCountTheChunkedKernel() throws {
+    /// At D 8 the dispatch picks the fused recurrent kernel: state read and update, no
+    /// intra-chunk term (chunk size 0), whatever `chunk` says.
+    @Test func linearBranchesCountTheDispatchedKernel() throws {
         let window = try mixing("{kind: sliding_window, window: 4}")
-        let branch = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: 4).forwardFLOPs(chunkSize: 16) / Double(T)
+        let branch = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: 4).forwardFLOPs(chunkSize: 0) / Double(T)
         #expect(branch > 0)
+        #expect(KernelRegistry.residualLinearAttention.dispatch(LinearAttentionCase(LinearAttentionShape(H: H, T: T, D: D, window: 4), chunkSize: 16)).kernel.name == "fused-recurrent")
         #expect(abs(try mixing("{kind: rattention, window: 4, chunk: 16}") - (window + branch)) < 1e-9 * branch)
         #expect(try mixing("{kind: rattention, window: 4, linear_branch: off}") == window)
-        let plain = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: -1).forwardFLOPs(chunkSize: 64) / Double(T)
+        let plain = LinearAttentionShape(B: 1, H: H, T: T, D: D, window: -1).forwardFLOPs(chunkSize: 0) / Double(T)
         #expect(abs(try mixing("{kind: linear_attention}") - plain) < 1e-9 * plain)
+    }
+
+    /// At D 64 the dispatch picks the chunked kernel: its count includes the causal half of the
+    /// intra-chunk blocks at the config's chunk size.
+    @Test func wideHeadsCountTheChunkedKernel() throws {
+        let c = try ModelConfig.parse("{vocab: 11, model_dim: 64, layers: 1, heads: 1, head_dim: 64, mlp_ratio: 0, pattern: [{kind: rattention, window: 4, chunk: 16}]}")
+        let swa = try ModelConfig.parse("{vocab: 11, model_dim: 64, layers: 1, heads: 1, head_dim: 64, mlp_ratio: 0, pattern: [{kind: sliding_window, window: 4}]}")
+        let branch = LinearAttentionShape(B: 1, H: 1, T: T, D: 64, window: 4).forwardFLOPs(chunkSize: 16) / Double(T)
+        let got = ModelBench.mixingForwardFlopsPerToken(c, length: T) - ModelBench.mixingForwardFlopsPerToken(swa, length: T)
+        #expect(abs(got - branch) < 1e-9 * branch)
     }
 
     @Test func eachModeHasItsRooflineCost() throws {

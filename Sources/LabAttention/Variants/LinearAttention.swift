@@ -17,7 +17,7 @@ public struct LinearAttention: AttentionVariant {
         public var featureMap: FeatureMap
         public var chunk: Int
         public var window: Int? { nil }
-        /// Plain causal linear attention: the chunked kernel's FLOPs with no window.
+        /// Plain causal linear attention: the FLOPs of the kernel the dispatch picks, with no window.
         public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
             LinearBranchKeys.forwardFlopsPerToken(length: T, heads: H, headDim: D, window: -1, featureMap: featureMap, chunk: chunk)
         }

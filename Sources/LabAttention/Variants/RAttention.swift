@@ -30,7 +30,7 @@ public struct RAttention: AttentionVariant {
         public var linearBranch: LinearBranch
         public var window: Int? { windowSize }
         /// The windowed softmax branch plus, when on, the linear branch over the tokens that left
-        /// the window (its chunked kernel's FLOPs).
+        /// the window (the FLOPs of the kernel the dispatch picks for it).
         public func mixerForwardFlopsPerToken(length T: Int, heads H: Int, headDim D: Int) -> Double {
             let softmax = softmaxForwardFlopsPerToken(length: T, heads: H, headDim: D, window: windowSize)
             guard linearBranch == .on else { return softmax }

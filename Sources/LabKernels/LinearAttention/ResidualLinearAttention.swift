@@ -126,6 +126,10 @@ public struct LinearAttentionGradients<Scalar: TensorScalar>: Sendable {
     }
 }
 
+extension ResidualLinearAttentionKernel {
+    public func prefers(_ shape: LinearAttentionShape) -> Bool { true }
+}
+
 /// One implementation of `residual-linear-attention`.
 public protocol ResidualLinearAttentionKernel: Sendable {
     /// Registry name, e.g. `"chunked"` or `"recurrent"`.
@@ -137,6 +141,9 @@ public protocol ResidualLinearAttentionKernel: Sendable {
     var worksInChunks: Bool { get }
     /// `nil` if this kernel handles `shape`, else the reason it does not.
     func unsupported(_ shape: LinearAttentionShape) -> String?
+    /// Whether the dispatch should pick this kernel for `shape` among those that handle it
+    /// (`KernelOp.prefers`); default: true.
+    func prefers(_ shape: LinearAttentionShape) -> Bool
     /// Forward pass on `threads` threads. `s0`: [B, H, 2D, D] or `nil` for zero. Inputs are
     /// validated by the caller (`LinearAttentionShape.infer`, `validateInputs`).
     func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,

@@ -35,6 +35,7 @@ public struct ResidualLinearAttentionDescriptor: KernelOp {
     public init() {}
     public let name = "residual-linear-attention"
     public let fast: [any ResidualLinearAttentionKernel] = [
+        FusedRecurrentLinearAttention(),
         ChunkedLinearAttention(),
     ]
     public let reference: any ResidualLinearAttentionKernel = RecurrentLinearAttentionKernel()
@@ -43,6 +44,9 @@ public struct ResidualLinearAttentionDescriptor: KernelOp {
     public func name(of kernel: any ResidualLinearAttentionKernel) -> String { kernel.name }
     public func unsupported(_ kernel: any ResidualLinearAttentionKernel, on testCase: LinearAttentionCase) -> String? {
         kernel.unsupported(testCase.shape)
+    }
+    public func prefers(_ kernel: any ResidualLinearAttentionKernel, on testCase: LinearAttentionCase) -> Bool {
+        kernel.prefers(testCase.shape)
     }
     /// The kernel with its chunk size set to the case's.
     public func configured(_ kernel: any ResidualLinearAttentionKernel, for testCase: LinearAttentionCase) -> any ResidualLinearAttentionKernel {
