@@ -73,212 +73,176 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
 
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                         shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
-        let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
+        let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
         // every row of o is first written (not accumulated) by the inter-chunk product, or zeroed while S is 0
-        var o = uninitializedOutput(count: B * H * T * D)
-        var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
-        q.scalars.withUnsafeBufferPointer { qb in
-        k.scalars.withUnsafeBufferPointer { kb in
-        v.scalars.withUnsafeBufferPointer { vb in
-        o.withUnsafeMutableBufferPointer { ob in
-        sT.withUnsafeMutableBufferPointer { sb in
-            let (qAll, kAll, vAll, oAll, sAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
-            Parallel.forEachBlock(B * H, threads: threads) { heads in
-                let w = ChunkScratch(C: C, D: D, featureMap: fm)  // one thread's, for all its heads
-                defer { w.free() }
-                for bh in heads {
-                    let (b, h) = (bh / H, bh % H)
-                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D
-                    let kvOffset = (b * shape.Hkv + h / G) * T * D
-                    let kh = kAll + kvOffset, vh = vAll + kvOffset
-                    let S = sAll + bh * Dp * D  // starts as S_0, ends as S_T
-                    // S is 0 until the first chunk with a token that left the window (when S_0 is):
-                    // those chunks' Q̃_c S is 0 and is not computed (at T 128, W 16, C 64 half the reads)
-                    var stateZero = s0 == nil
-                    var c0 = 0
-                    while c0 < T {
-                        let n = min(C, T - c0), np = (n + 15) & ~15
-                        w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
-                        w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true)
-                        w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
-                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
-                        // pass 1: inter-chunk O_c = Q̃_c S
-                        if stateZero {
-                            (oh + c0 * D).update(repeating: 0, count: n * D)
-                        } else {
-                            tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
-                        }
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
-                        if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
-                            // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole 16-row strips when
-                            // every entry of V'_c is finite (the usual case; its padding rows included)
-                            causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                            lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
-                                                   bFinite: allFinite(vc, count: n * D))
-                            // pass 3: S += K̃_cᵀ V'_c
-                            tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
-                            stateZero = false
-                        }
-                        c0 += n
+        return linearAttentionForward(q: q, k: k, v: v, s0: s0, shape: shape, threads: threads) { heads, head in
+            let w = ChunkScratch(C: C, D: D, featureMap: fm)  // one thread's, for all its heads
+            defer { w.free() }
+            for bh in heads {
+                let p = head(bh), (qh, kh, vh, oh) = (p.q, p.k, p.v, p.o)
+                let S = p.state  // starts as S_0, ends as S_T
+                // S is 0 until the first chunk with a token that left the window (when S_0 is):
+                // those chunks' Q̃_c S is 0 and is not computed (at T 128, W 16, C 64 half the reads)
+                var stateZero = s0 == nil
+                var c0 = 0
+                while c0 < T {
+                    let n = min(C, T - c0), np = (n + 15) & ~15
+                    w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
+                    w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true)
+                    w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
+                    fm.applyRows(qh + c0 * D, rows: n, D: D, into: w.qf)
+                    // pass 1: inter-chunk O_c = Q̃_c S
+                    if stateZero {
+                        (oh + c0 * D).update(repeating: 0, count: n * D)
+                    } else {
+                        tileGemm(m: n, n: D, k: Dp, a: w.qf, lda: Dp, b: S, ldb: D, c: oh + c0 * D, ldc: D, accumulate: false)
                     }
+                    let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
+                    if firstReal < n {
+                        loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
+                        // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole 16-row strips when
+                        // every entry of V'_c is finite (the usual case; its padding rows included)
+                        causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
+                                               bFinite: allFinite(vc, count: n * D))
+                        // pass 3: S += K̃_cᵀ V'_c
+                        tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
+                        stateZero = false
+                    }
+                    c0 += n
                 }
             }
-        }}}}}
-        return LinearAttentionOutput(o: Tensor(shape: [B, H, T, D], scalars: o), sT: Tensor(shape: shape.stateShape, scalars: sT))
+        }
     }
 
     public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                          dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
-        let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
+        let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding, featureCacheBytes = featureCacheBytes
-        // dq: every row written by pass 1; dk, dv: written by a group's first head, the rows of
-        // the last W+1 tokens (which never leave the window) zeroed; other heads add
-        var dq = uninitializedOutput(count: q.count), dk = uninitializedOutput(count: k.count), dv = uninitializedOutput(count: v.count)
-        var ds0 = [Float](repeating: 0, count: B * H * Dp * D)
-        let s0Scalars = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
-        q.scalars.withUnsafeBufferPointer { qb in
-        k.scalars.withUnsafeBufferPointer { kb in
-        v.scalars.withUnsafeBufferPointer { vb in
-        dout.scalars.withUnsafeBufferPointer { gb in
-        s0Scalars.withUnsafeBufferPointer { s0b in
-        dq.withUnsafeMutableBufferPointer { dqb in
-        dk.withUnsafeMutableBufferPointer { dkb in
-        dv.withUnsafeMutableBufferPointer { dvb in
-        ds0.withUnsafeMutableBufferPointer { dsb in
-            let (qAll, kAll, vAll, gAll, s0All) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, gb.baseAddress!, s0b.baseAddress!)
-            let (dqAll, dkAll, dvAll, dsAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!, dsb.baseAddress!)
-            Parallel.forEachBlock(B * Hkv, threads: threads) { kvHeads in
-                // one thread's buffers, for all its heads
-                let w = ChunkScratch(C: C, D: D, featureMap: fm)
-                defer { w.free() }
-                // φ(Q) and φ(K') of the whole sequence, kept from pass 1 for pass 2 (and φ(K') for
-                // the other heads of the group) when they fit in `featureCacheBytes`; else each
-                // pass recomputes them into the chunk scratch.
-                let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
-                let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
-                defer { cache?.deallocate() }
-                // dA = tril(dO_c V'_cᵀ) of every chunk of the head, [T × Cp] (chunk c at row c0), kept
-                // from pass 1 for pass 2 under the same limit: pass 2 skips a causal product and V'ᵀ.
-                let daCached = T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
-                let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
-                defer { daCache?.deallocate() }
-                func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
-                // whether each chunk's φ(K'_c) is finite (the usual case: then pass 1's tril(dA)·K̃_c runs
-                // over whole strips), scanned by a group's first head and read by the others
-                var chunkKeysFinite = [Bool](repeating: true, count: (T + C - 1) / C)
-                for bg in kvHeads {
-                    let kh = kAll + bg * T * D, vh = vAll + bg * T * D
-                    let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
-                    let (b, g) = (bg / Hkv, bg % Hkv)
-                    let leaving = max(0, T - shape.shift)  // tokens 0..<leaving leave the window and get gradients
-                    (dkh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
-                    (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
-                    for h in (g * G)..<((g + 1) * G) {
-                        let bh = b * H + h, firstHead = h == g * G
-                        let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
-                        let kFeaturesReady = cached && h > g * G  // φ(K') cached by the group's first head
-                        func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
-                        func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
-                        // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
-                        // Sᵀ = S_0ᵀ; with no S_0, Sᵀ is 0 until the first chunk with a real token (its
-                        // dO_c S_cᵀ is 0, not computed; the first update writes Sᵀ instead of adding)
-                        var stateZero = s0 == nil
-                        if !stateZero { transposeTile(rows: Dp, cols: D, src: s0All + bh * Dp * D, ldSrc: D, out: w.st, ldOut: Dp) }
-                        var c0 = 0
-                        while c0 < T {
-                            let n = min(C, T - c0), np = (n + 15) & ~15
-                            let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
-                            w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
-                            w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
-                            if !kFeaturesReady { w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true) }
-                            w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
-                            if stateZero {
-                                w.df.update(repeating: 0, count: n * Dp)
-                            } else {
-                                tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+        // dq: every row written by pass 1; dk, dv: written by a group's first head (the frame zeroes
+        // the rows of the last W+1 tokens, which never leave the window); other heads add
+        return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { kvHeads, group in
+            // one thread's buffers, for all its heads
+            let w = ChunkScratch(C: C, D: D, featureMap: fm)
+            defer { w.free() }
+            // φ(Q) and φ(K') of the whole sequence, kept from pass 1 for pass 2 (and φ(K') for
+            // the other heads of the group) when they fit in `featureCacheBytes`; else each
+            // pass recomputes them into the chunk scratch.
+            let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
+            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
+            defer { cache?.deallocate() }
+            // dA = tril(dO_c V'_cᵀ) of every chunk of the head, [T × Cp] (chunk c at row c0), kept
+            // from pass 1 for pass 2 under the same limit: pass 2 skips a causal product and V'ᵀ.
+            let daCached = T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
+            let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
+            defer { daCache?.deallocate() }
+            func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
+            // whether each chunk's φ(K'_c) is finite (the usual case: then pass 1's tril(dA)·K̃_c runs
+            // over whole strips), scanned by a group's first head and read by the others
+            var chunkKeysFinite = [Bool](repeating: true, count: (T + C - 1) / C)
+            for bg in kvHeads {
+                let kv = group(bg), (kh, vh, dkh, dvh) = (kv.k, kv.v, kv.dk, kv.dv)
+                for p in kv.heads {
+                    let firstHead = p.isFirst, (qh, gh, dqh) = (p.q, p.dout, p.dq)
+                    let kFeaturesReady = cached && !firstHead  // φ(K') cached by the group's first head
+                    func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
+                    func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
+                    // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
+                    // Sᵀ = S_0ᵀ; with no S_0, Sᵀ is 0 until the first chunk with a real token (its
+                    // dO_c S_cᵀ is 0, not computed; the first update writes Sᵀ instead of adding)
+                    var stateZero = s0 == nil
+                    if let s0 = p.s0 { transposeTile(rows: Dp, cols: D, src: s0, ldSrc: D, out: w.st, ldOut: Dp) }
+                    var c0 = 0
+                    while c0 < T {
+                        let n = min(C, T - c0), np = (n + 15) & ~15
+                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
+                        w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
+                        w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
+                        if !kFeaturesReady { w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true) }
+                        w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
+                        if stateZero {
+                            w.df.update(repeating: 0, count: n * Dp)
+                        } else {
+                            tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                        }
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
+                                                            into: kf, features: !kFeaturesReady)
+                        if firstReal < n {
+                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
+                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                            if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
+                            lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
+                                                   bFinite: chunkKeysFinite[c0 / C])
+                            // Sᵀ += V'_cᵀ K̃_c for the next chunk's dQ̃ (none after the last chunk)
+                            if c0 + n < T {
+                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
                             }
-                            let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
-                                                                into: kf, features: !kFeaturesReady)
-                            if firstReal < n {
+                            stateZero = false
+                        }
+                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
+                        fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
+                        c0 += n
+                    }
+                    // pass 2: reverse over chunks with dS from later chunks
+                    let dS = p.ds0  // 0 at first; accumulates in place and ends as dS_0
+                    // no gradient reaches S_T: dS is 0 in the last chunk, whose V'_c dSᵀ and K̃_c dS are not computed
+                    var gradientZero = true
+                    var start = ((T - 1) / C) * C  // start row of the last chunk
+                    while start >= 0 {
+                        let n = min(C, T - start), np = (n + 15) & ~15
+                        let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
+                        w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
+                        if !cached {
+                            w.prefetchChunk(qh, start: start - C, T: T, shape: shape)
+                            w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                        }
+                        w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
+                        w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
+                        w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
+                        if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
+                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
+                                                            into: kf, features: !cached)
+                        if firstReal < n {
+                            loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
+                            causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                            if !daCached {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                                if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
-                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
-                                                       bFinite: chunkKeysFinite[c0 / C])
-                                // Sᵀ += V'_cᵀ K̃_c for the next chunk's dQ̃ (none after the last chunk)
-                                if c0 + n < T {
-                                    tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
-                                }
-                                stateZero = false
                             }
-                            fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
-                            fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
-                            c0 += n
+                            // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
+                            if gradientZero {
+                                w.df.update(repeating: 0, count: n * Dp)
+                            } else {
+                                transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
+                                tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            }
+                            transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
+                            // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
+                            let j0 = start + firstReal - shape.shift, real = n - firstReal
+                            // dV'_c = K̃_c dS + Aᵀ dO_c, straight into dv's rows when the chunk has no padding
+                            let dvc = firstReal == 0 ? dvh + j0 * D : w.dvs, addsToDv = firstReal == 0 && !firstHead
+                            if !gradientZero {
+                                tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: dvc, ldc: D, accumulate: addsToDv)
+                            } else if !addsToDv {
+                                dvc.update(repeating: 0, count: n * D)
+                            }
+                            transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
+                            if firstReal > 0 {
+                                let rows = w.dvs + firstReal * D
+                                if firstHead { (dvh + j0 * D).update(from: rows, count: real * D) } else { addRows(rows, count: real * D, into: dvh + j0 * D) }
+                            }
+                            fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
+                                            into: dkh + j0 * D, accumulate: !firstHead)
                         }
-                        // pass 2: reverse over chunks with dS from later chunks
-                        let dS = dsAll + bh * Dp * D  // accumulates in place and ends as dS_0
-                        // no gradient reaches S_T: dS is 0 in the last chunk, whose V'_c dSᵀ and K̃_c dS are not computed
-                        var gradientZero = true
-                        var start = ((T - 1) / C) * C  // start row of the last chunk
-                        while start >= 0 {
-                            let n = min(C, T - start), np = (n + 15) & ~15
-                            let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
-                            w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
-                            if !cached {
-                                w.prefetchChunk(qh, start: start - C, T: T, shape: shape)
-                                w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
-                            }
-                            w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
-                            w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
-                            w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
-                            if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
-                            let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
-                                                                into: kf, features: !cached)
-                            if firstReal < n {
-                                loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
-                                causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                                if !daCached {
-                                    loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                                    causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                                }
-                                // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
-                                if gradientZero {
-                                    w.df.update(repeating: 0, count: n * Dp)
-                                } else {
-                                    transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
-                                    tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                                }
-                                transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
-                                // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
-                                let j0 = start + firstReal - shape.shift, real = n - firstReal
-                                // dV'_c = K̃_c dS + Aᵀ dO_c, straight into dv's rows when the chunk has no padding
-                                let dvc = firstReal == 0 ? dvh + j0 * D : w.dvs, addsToDv = firstReal == 0 && !firstHead
-                                if !gradientZero {
-                                    tileGemm(m: n, n: D, k: Dp, a: kf, lda: Dp, b: dS, ldb: D, c: dvc, ldc: D, accumulate: addsToDv)
-                                } else if !addsToDv {
-                                    dvc.update(repeating: 0, count: n * D)
-                                }
-                                transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
-                                if firstReal > 0 {
-                                    let rows = w.dvs + firstReal * D
-                                    if firstHead { (dvh + j0 * D).update(from: rows, count: real * D) } else { addRows(rows, count: real * D, into: dvh + j0 * D) }
-                                }
-                                fm.backwardRows(y: kf + firstReal * Dp, dy: w.df + firstReal * Dp, rows: real, D: D,
-                                                into: dkh + j0 * D, accumulate: !firstHead)
-                            }
-                            // dS += Q̃_cᵀ dO_c
-                            tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
-                            gradientZero = false
-                            start -= C
-                        }
+                        // dS += Q̃_cᵀ dO_c
+                        tileGemmTransposedA(m: Dp, n: D, k: n, a: qf, lda: Dp, b: dOc, ldb: D, c: dS, ldc: D, accumulate: true)
+                        gradientZero = false
+                        start -= C
                     }
                 }
             }
-        }}}}}}}}}
-        return LinearAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq), dk: Tensor(shape: k.shape, scalars: dk),
-                                        dv: Tensor(shape: v.shape, scalars: dv), ds0: Tensor(shape: shape.stateShape, scalars: ds0))
+        }
     }
 }
 

@@ -53,166 +53,129 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
 
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                         shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
-        let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
+        let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let fm = shape.featureMap, shift = shape.shift
-        var o = uninitializedOutput(count: B * H * T * D)
-        var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
-        q.scalars.withUnsafeBufferPointer { qb in
-        k.scalars.withUnsafeBufferPointer { kb in
-        v.scalars.withUnsafeBufferPointer { vb in
-        o.withUnsafeMutableBufferPointer { ob in
-        sT.withUnsafeMutableBufferPointer { sb in
-            let (qAll, kAll, vAll, oAll, sAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
-            Parallel.forEachBlock(B * H, threads: threads) { heads in
-                let w = RecurrenceScratch(D: D)
-                defer { w.free() }
-                for bh in heads {
-                    let (b, h) = (bh / H, bh % H)
-                    let qh = qAll + bh * T * D, oh = oAll + bh * T * D
-                    let kvOffset = (b * shape.Hkv + h / G) * T * D
-                    let kh = kAll + kvOffset, vh = vAll + kvOffset
-                    let S = sAll + bh * Dp * D  // S_0 in, S_T out
-                    w.loadState(S, rows: Dp, cols: D, ld: w.ldD, transposed: false, into: w.m1)
-                    var t0 = 0
-                    while t0 < T {
-                        // tile rows r < n are steps t0 + r; rows r ≥ first fold token t0 + r − shift
-                        let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n
-                        fm.applyRows(qh + t0 * D, rows: n, D: D, into: w.fq)
-                        if first < n { fm.applyRows(kh + (t0 + first - shift) * D, rows: n - first, D: D, into: w.fk + first * Dp) }
-                        let values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
-                        // o rows in place when D is a multiple of 16 (a row is whole vectors)
-                        let oRows = w.ldD == D ? oh + t0 * D : w.out
-                        var u = 0
-                        while u < n {
-                            recurrenceSteps4(w.m1, rows: Dp, ld: w.ldD,
-                                             a: w.rows(w.fk, ld: Dp, from: u, valid: folds), x: w.rows(values, from: u, valid: folds),
-                                             b: w.rows(w.fq, ld: Dp, from: u, valid: 0..<n), y: w.outputRows(oRows, ld: w.ldD, from: u, valid: n))
-                            u += 4
-                        }
-                        if w.ldD != D { w.storeRows(w.out, ld: w.ldD, rows: n, cols: D, to: oh + t0 * D, accumulate: false) }
-                        t0 += n
+        return linearAttentionForward(q: q, k: k, v: v, s0: s0, shape: shape, threads: threads) { heads, head in
+            let w = RecurrenceScratch(D: D)
+            defer { w.free() }
+            for bh in heads {
+                let p = head(bh), (qh, kh, vh, oh) = (p.q, p.k, p.v, p.o)
+                w.loadState(p.state, rows: Dp, cols: D, ld: w.ldD, transposed: false, into: w.m1)
+                var t0 = 0
+                while t0 < T {
+                    // tile rows r < n are steps t0 + r; rows r ≥ first fold token t0 + r − shift
+                    let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n
+                    fm.applyRows(qh + t0 * D, rows: n, D: D, into: w.fq)
+                    if first < n { fm.applyRows(kh + (t0 + first - shift) * D, rows: n - first, D: D, into: w.fk + first * Dp) }
+                    let values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
+                    // o rows in place when D is a multiple of 16 (a row is whole vectors)
+                    let oRows = w.ldD == D ? oh + t0 * D : w.out
+                    var u = 0
+                    while u < n {
+                        recurrenceSteps4(w.m1, rows: Dp, ld: w.ldD,
+                                         a: w.rows(w.fk, ld: Dp, from: u, valid: folds), x: w.rows(values, from: u, valid: folds),
+                                         b: w.rows(w.fq, ld: Dp, from: u, valid: 0..<n), y: w.outputRows(oRows, ld: w.ldD, from: u, valid: n))
+                        u += 4
                     }
-                    w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: S)
+                    if w.ldD != D { w.storeRows(w.out, ld: w.ldD, rows: n, cols: D, to: oh + t0 * D, accumulate: false) }
+                    t0 += n
                 }
+                w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: p.state)
             }
-        }}}}}
-        return LinearAttentionOutput(o: Tensor(shape: [B, H, T, D], scalars: o), sT: Tensor(shape: shape.stateShape, scalars: sT))
+        }
     }
 
     public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                          dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
-        let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
+        let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let fm = shape.featureMap, shift = shape.shift, featureCacheBytes = featureCacheBytes
-        // dq: every row written by pass 1; dk, dv: written by a group's first head (the rows of
-        // the last W+1 tokens, which never leave the window, zeroed), added to by the others
-        var dq = uninitializedOutput(count: q.count), dk = uninitializedOutput(count: k.count), dv = uninitializedOutput(count: v.count)
-        var ds0 = uninitializedOutput(count: B * H * Dp * D)
-        q.scalars.withUnsafeBufferPointer { qb in
-        k.scalars.withUnsafeBufferPointer { kb in
-        v.scalars.withUnsafeBufferPointer { vb in
-        dout.scalars.withUnsafeBufferPointer { gb in
-        dq.withUnsafeMutableBufferPointer { dqb in
-        dk.withUnsafeMutableBufferPointer { dkb in
-        dv.withUnsafeMutableBufferPointer { dvb in
-        ds0.withUnsafeMutableBufferPointer { dsb in
-            let (qAll, kAll, vAll, gAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, gb.baseAddress!)
-            let (dqAll, dkAll, dvAll, dsAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!, dsb.baseAddress!)
-            Parallel.forEachBlock(B * Hkv, threads: threads) { kvHeads in
-                let w = RecurrenceScratch(D: D)
-                defer { w.free() }
-                // φ(K') of the kv head (row j: token j) and φ(Q) of the head (row t), kept when they fit
-                let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
-                let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
-                defer { cache?.deallocate() }
-                for bg in kvHeads {
-                    let kh = kAll + bg * T * D, vh = vAll + bg * T * D
-                    let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
-                    let (b, g) = (bg / Hkv, bg % Hkv)
-                    let leaving = max(0, T - shift)  // tokens 0..<leaving leave the window and get gradients
-                    (dkh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
-                    (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
-                    /// φ(K') rows of the tile at t0 with tokens in `folds`, as rows(…, offset:) reads them:
-                    /// computed (into the cache, row j for token j, when there is one and `fill`), or
-                    /// read from the cache. Always the same rows per `applyRows` call, so the bits do
-                    /// not depend on whether they were kept.
-                    func keyFeatures(_ t0: Int, _ folds: Range<Int>, fill: Bool) -> (UnsafeMutablePointer<Float>, offset: Int) {
-                        let (base, offset) = cache.map { ($0, t0 - shift) } ?? (w.fk, 0)
-                        if (cache == nil || fill) && !folds.isEmpty {
-                            fm.applyRows(kh + (t0 + folds.lowerBound - shift) * D, rows: folds.count, D: D, into: base + (offset + folds.lowerBound) * Dp)
-                        }
-                        return (base, offset)
+        return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { groups, group in
+            let w = RecurrenceScratch(D: D)
+            defer { w.free() }
+            // φ(K') of the kv head (row j: token j) and φ(Q) of the head (row t), kept when they fit
+            let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
+            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
+            defer { cache?.deallocate() }
+            for bg in groups {
+                let kv = group(bg), (kh, vh, dkh, dvh) = (kv.k, kv.v, kv.dk, kv.dv)
+                /// φ(K') rows of the tile at t0 with tokens in `folds`, as rows(…, offset:) reads them:
+                /// computed (into the cache, row j for token j, when there is one and `fill`), or
+                /// read from the cache. Always the same rows per `applyRows` call, so the bits do
+                /// not depend on whether they were kept.
+                func keyFeatures(_ t0: Int, _ folds: Range<Int>, fill: Bool) -> (UnsafeMutablePointer<Float>, offset: Int) {
+                    let (base, offset) = cache.map { ($0, t0 - shift) } ?? (w.fk, 0)
+                    if (cache == nil || fill) && !folds.isEmpty {
+                        fm.applyRows(kh + (t0 + folds.lowerBound - shift) * D, rows: folds.count, D: D, into: base + (offset + folds.lowerBound) * Dp)
                     }
-                    for h in (g * G)..<((g + 1) * G) {
-                        let bh = b * H + h, firstHead = h == g * G
-                        let qh = qAll + bh * T * D, gh = gAll + bh * T * D, dqh = dqAll + bh * T * D
-                        func queryFeatures(_ t0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + t0) * Dp } ?? w.fq }
-                        // pass 1, forward in t: Sᵀ += V'_tᵀ K̃'_t; dQ̃_t = dO_t Sᵀ; dq = φ'(dQ̃)
-                        if let s0 {
-                            s0.scalars.withUnsafeBufferPointer { w.loadState($0.baseAddress! + bh * Dp * D, rows: Dp, cols: D, ld: w.ldF, transposed: true, into: w.m1) }
-                        } else {
-                            w.m1.update(repeating: 0, count: D * w.ldF)
-                        }
-                        var t0 = 0
-                        while t0 < T {
-                            let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
-                            let (kf, kOffset) = keyFeatures(t0, folds, fill: firstHead)
-                            let keys = w.widened(kf, offset: kOffset, rows: folds), values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
-                            var u = 0
-                            while u < n {
-                                recurrenceSteps4(w.m1, rows: D, ld: w.ldF,
-                                                 a: w.rows(values, from: u, valid: folds), x: w.rows(keys, from: u, valid: folds),
-                                                 b: w.rows(dO, ld: D, from: u, valid: 0..<n), y: w.outputRows(w.dFeatures, ld: w.ldF, from: u, valid: n))
-                                u += 4
-                            }
-                            let qf = queryFeatures(t0)
-                            fm.applyRows(qh + t0 * D, rows: n, D: D, into: qf)
-                            fm.backwardRows(y: qf, dy: w.compactFeatures(w.dFeatures, rows: n), rows: n, D: D, into: dqh + t0 * D, accumulate: false)
-                            t0 += n
-                        }
-                        // pass 2, reverse in t: G += Q̃_tᵀ dO_t, dV'_t = K̃'_t G; Gᵀ += dO_tᵀ Q̃_t, dK̃'_t = V'_t Gᵀ
-                        w.m1.update(repeating: 0, count: Dp * w.ldD)
-                        w.m2.update(repeating: 0, count: D * w.ldF)
-                        t0 = (T - 1) / 16 * 16  // pass 1's tiles, last first
-                        while t0 >= 0 {
-                            let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
-                            let (kf, kOffset) = keyFeatures(t0, folds, fill: false)
-                            let qf = queryFeatures(t0)
-                            if cache == nil { fm.applyRows(qh + t0 * D, rows: n, D: D, into: qf) }
-                            let queries = w.widened(qf, offset: 0, rows: 0..<n), dOx = w.paddedRows(dO, rows: n)
-                            let values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
-                            // blocks of four steps from the top, each block's steps in reverse; the
-                            // top block's steps past the tile (rows n ..< 4⌈n/4⌉) fold zeros and
-                            // come first, which changes nothing
-                            var u = (n + 3) & ~3
-                            while u > 0 {
-                                u -= 4
-                                recurrenceSteps4(w.m1, rows: Dp, ld: w.ldD,
-                                                 a: w.rows(qf, ld: Dp, from: u, valid: 0..<n, reversed: true),
-                                                 x: w.rows(dOx, ld: w.ldD, from: u, valid: 0..<n, reversed: true),
-                                                 b: w.rows(kf, ld: Dp, offset: kOffset, from: u, valid: folds, reversed: true),
-                                                 y: w.outputRows(w.out, ld: w.ldD, from: u, valid: n, reversed: true))
-                                recurrenceSteps4(w.m2, rows: D, ld: w.ldF,
-                                                 a: w.rows(dO, ld: D, from: u, valid: 0..<n, reversed: true),
-                                                 x: w.rows(queries, from: u, valid: 0..<n, reversed: true),
-                                                 b: w.rows(values, from: u, valid: folds, reversed: true),
-                                                 y: w.outputRows(w.dFeatures, ld: w.ldF, from: u, valid: n, reversed: true))
-                            }
-                            // row r ≥ first of the tile is token j = t0 + r − shift
-                            if first < n {
-                                let j0 = t0 + first - shift, rows = n - first
-                                w.storeRows(w.out + first * w.ldD, ld: w.ldD, rows: rows, cols: D, to: dvh + j0 * D, accumulate: !firstHead)
-                                fm.backwardRows(y: kf + (kOffset + first) * Dp, dy: w.compactFeatures(w.dFeatures, rows: n) + first * Dp,
-                                                rows: rows, D: D, into: dkh + j0 * D, accumulate: !firstHead)
-                            }
-                            t0 -= 16
-                        }
-                        w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: dsAll + bh * Dp * D)
+                    return (base, offset)
+                }
+                for p in kv.heads {
+                    let (qh, gh, dqh) = (p.q, p.dout, p.dq)
+                    func queryFeatures(_ t0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + t0) * Dp } ?? w.fq }
+                    // pass 1, forward in t: Sᵀ += V'_tᵀ K̃'_t; dQ̃_t = dO_t Sᵀ; dq = φ'(dQ̃)
+                    if let s0 = p.s0 {
+                        w.loadState(s0, rows: Dp, cols: D, ld: w.ldF, transposed: true, into: w.m1)
+                    } else {
+                        w.m1.update(repeating: 0, count: D * w.ldF)
                     }
+                    var t0 = 0
+                    while t0 < T {
+                        let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
+                        let (kf, kOffset) = keyFeatures(t0, folds, fill: p.isFirst)
+                        let keys = w.widened(kf, offset: kOffset, rows: folds), values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
+                        var u = 0
+                        while u < n {
+                            recurrenceSteps4(w.m1, rows: D, ld: w.ldF,
+                                             a: w.rows(values, from: u, valid: folds), x: w.rows(keys, from: u, valid: folds),
+                                             b: w.rows(dO, ld: D, from: u, valid: 0..<n), y: w.outputRows(w.dFeatures, ld: w.ldF, from: u, valid: n))
+                            u += 4
+                        }
+                        let qf = queryFeatures(t0)
+                        fm.applyRows(qh + t0 * D, rows: n, D: D, into: qf)
+                        fm.backwardRows(y: qf, dy: w.compactFeatures(w.dFeatures, rows: n), rows: n, D: D, into: dqh + t0 * D, accumulate: false)
+                        t0 += n
+                    }
+                    // pass 2, reverse in t: G += Q̃_tᵀ dO_t, dV'_t = K̃'_t G; Gᵀ += dO_tᵀ Q̃_t, dK̃'_t = V'_t Gᵀ
+                    w.m1.update(repeating: 0, count: Dp * w.ldD)
+                    w.m2.update(repeating: 0, count: D * w.ldF)
+                    t0 = (T - 1) / 16 * 16  // pass 1's tiles, last first
+                    while t0 >= 0 {
+                        let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
+                        let (kf, kOffset) = keyFeatures(t0, folds, fill: false)
+                        let qf = queryFeatures(t0)
+                        if cache == nil { fm.applyRows(qh + t0 * D, rows: n, D: D, into: qf) }
+                        let queries = w.widened(qf, offset: 0, rows: 0..<n), dOx = w.paddedRows(dO, rows: n)
+                        let values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
+                        // blocks of four steps from the top, each block's steps in reverse; the
+                        // top block's steps past the tile (rows n ..< 4⌈n/4⌉) fold zeros and
+                        // come first, which changes nothing
+                        var u = (n + 3) & ~3
+                        while u > 0 {
+                            u -= 4
+                            recurrenceSteps4(w.m1, rows: Dp, ld: w.ldD,
+                                             a: w.rows(qf, ld: Dp, from: u, valid: 0..<n, reversed: true),
+                                             x: w.rows(dOx, ld: w.ldD, from: u, valid: 0..<n, reversed: true),
+                                             b: w.rows(kf, ld: Dp, offset: kOffset, from: u, valid: folds, reversed: true),
+                                             y: w.outputRows(w.out, ld: w.ldD, from: u, valid: n, reversed: true))
+                            recurrenceSteps4(w.m2, rows: D, ld: w.ldF,
+                                             a: w.rows(dO, ld: D, from: u, valid: 0..<n, reversed: true),
+                                             x: w.rows(queries, from: u, valid: 0..<n, reversed: true),
+                                             b: w.rows(values, from: u, valid: folds, reversed: true),
+                                             y: w.outputRows(w.dFeatures, ld: w.ldF, from: u, valid: n, reversed: true))
+                        }
+                        // row r ≥ first of the tile is token j = t0 + r − shift
+                        if first < n {
+                            let j0 = t0 + first - shift, rows = n - first
+                            w.storeRows(w.out + first * w.ldD, ld: w.ldD, rows: rows, cols: D, to: dvh + j0 * D, accumulate: !p.isFirst)
+                            fm.backwardRows(y: kf + (kOffset + first) * Dp, dy: w.compactFeatures(w.dFeatures, rows: n) + first * Dp,
+                                            rows: rows, D: D, into: dkh + j0 * D, accumulate: !p.isFirst)
+                        }
+                        t0 -= 16
+                    }
+                    w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: p.ds0)
                 }
             }
-        }}}}}}}}
-        return LinearAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq), dk: Tensor(shape: k.shape, scalars: dk),
-                                        dv: Tensor(shape: v.shape, scalars: dv), ds0: Tensor(shape: shape.stateShape, scalars: ds0))
+        }
     }
 }
 

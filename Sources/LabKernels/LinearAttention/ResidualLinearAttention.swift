@@ -153,3 +153,97 @@ public protocol ResidualLinearAttentionKernel: Sendable {
     func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                   dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float>
 }
+
+// MARK: - The frame the fast kernels share
+
+/// One (b, h) of a forward pass: the head's q [T, D], its kv head's k and v [T, D], its output
+/// rows o [T, D] (every row to be written) and its state [D', D]: S_0 on entry (0 with no S_0),
+/// S_T to leave.
+struct LinearForwardHead {
+    let q, k, v: UnsafePointer<Float>
+    let o, state: UnsafeMutablePointer<Float>
+}
+
+/// The frame of a fast forward: allocates o (not zero-filled: the kernel writes every row) and
+/// S_T (a copy of S_0, or 0), and calls `perThread` on `threads` threads, each with its block of
+/// the B·H heads (b·H + h) and the pointers of any head.
+func linearAttentionForward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                            shape: LinearAttentionShape, threads: Int,
+                            perThread: (_ heads: Range<Int>, _ head: (Int) -> LinearForwardHead) -> Void) -> LinearAttentionOutput<Float> {
+    let (B, H, T, D, G, Dp) = (shape.B, shape.H, shape.T, shape.D, shape.group, shape.featureDim)
+    var o = uninitializedOutput(count: B * H * T * D)
+    var sT = s0?.scalars ?? [Float](repeating: 0, count: B * H * Dp * D)
+    q.scalars.withUnsafeBufferPointer { qb in
+    k.scalars.withUnsafeBufferPointer { kb in
+    v.scalars.withUnsafeBufferPointer { vb in
+    o.withUnsafeMutableBufferPointer { ob in
+    sT.withUnsafeMutableBufferPointer { sb in
+        let (qAll, kAll, vAll, oAll, sAll) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
+        func head(_ bh: Int) -> LinearForwardHead {
+            let kvOffset = (bh / H * shape.Hkv + bh % H / G) * T * D
+            return LinearForwardHead(q: qAll + bh * T * D, k: kAll + kvOffset, v: vAll + kvOffset, o: oAll + bh * T * D, state: sAll + bh * Dp * D)
+        }
+        Parallel.forEachBlock(B * H, threads: threads) { heads in perThread(heads, head) }
+    }}}}}
+    return LinearAttentionOutput(o: Tensor(shape: [B, H, T, D], scalars: o), sT: Tensor(shape: shape.stateShape, scalars: sT))
+}
+
+/// One query head of a backward pass: its q and dout [T, D], dq [T, D] (every row to be
+/// written), S_0 [D', D] (nil: none), dS_0 [D', D] (0 on entry), and whether it is the first of
+/// its GQA group (which writes the group's dk and dv; the others add to them).
+struct LinearBackwardHead {
+    let index: Int
+    let q, dout: UnsafePointer<Float>
+    let s0: UnsafePointer<Float>?
+    let dq, ds0: UnsafeMutablePointer<Float>
+    let isFirst: Bool
+}
+
+/// One kv head (b, g) of a backward pass: its k, v, dk, dv [T, D], the dk and dv rows of the last
+/// W+1 tokens (which never leave the window) already 0, and its G query heads.
+struct LinearBackwardGroup {
+    let k, v: UnsafePointer<Float>
+    let dk, dv: UnsafeMutablePointer<Float>
+    let heads: [LinearBackwardHead]
+}
+
+/// The frame of a fast backward: allocates dq, dk, dv (not zero-filled, but for the rows above)
+/// and dS_0 (0), and calls `perThread` on `threads` threads, each with its block of the B·Hkv kv
+/// heads (b·Hkv + g) and the pointers of any of them, so a GQA group's sums into dk and dv stay
+/// in one thread.
+func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
+                             shape: LinearAttentionShape, threads: Int,
+                             perThread: (_ groups: Range<Int>, _ group: (Int) -> LinearBackwardGroup) -> Void) -> LinearAttentionGradients<Float> {
+    let (B, H, Hkv, T, D, G, Dp) = (shape.B, shape.H, shape.Hkv, shape.T, shape.D, shape.group, shape.featureDim)
+    var dq = uninitializedOutput(count: q.count), dk = uninitializedOutput(count: k.count), dv = uninitializedOutput(count: v.count)
+    var ds0 = [Float](repeating: 0, count: B * H * Dp * D)
+    let s0Scalars = s0?.scalars ?? []
+    q.scalars.withUnsafeBufferPointer { qb in
+    k.scalars.withUnsafeBufferPointer { kb in
+    v.scalars.withUnsafeBufferPointer { vb in
+    dout.scalars.withUnsafeBufferPointer { gb in
+    s0Scalars.withUnsafeBufferPointer { s0b in
+    dq.withUnsafeMutableBufferPointer { dqb in
+    dk.withUnsafeMutableBufferPointer { dkb in
+    dv.withUnsafeMutableBufferPointer { dvb in
+    ds0.withUnsafeMutableBufferPointer { dsb in
+        let (qAll, kAll, vAll, gAll, s0All) = (qb.baseAddress!, kb.baseAddress!, vb.baseAddress!, gb.baseAddress!, s0 == nil ? nil : s0b.baseAddress)
+        let (dqAll, dkAll, dvAll, dsAll) = (dqb.baseAddress!, dkb.baseAddress!, dvb.baseAddress!, dsb.baseAddress!)
+        let leaving = max(0, T - shape.shift)  // tokens 0..<leaving leave the window and get gradients
+        func group(_ bg: Int) -> LinearBackwardGroup {
+            let (b, g) = (bg / Hkv, bg % Hkv)
+            let dkh = dkAll + bg * T * D, dvh = dvAll + bg * T * D
+            (dkh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
+            (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
+            let heads = ((g * G)..<((g + 1) * G)).map { h in
+                let bh = b * H + h
+                return LinearBackwardHead(index: bh, q: qAll + bh * T * D, dout: gAll + bh * T * D, s0: s0All.map { $0 + bh * Dp * D },
+                                          dq: dqAll + bh * T * D, ds0: dsAll + bh * Dp * D, isFirst: h == g * G)
+            }
+            return LinearBackwardGroup(k: kAll + bg * T * D, v: vAll + bg * T * D, dk: dkh, dv: dvh, heads: heads)
+        }
+        Parallel.forEachBlock(B * Hkv, threads: threads) { groups in perThread(groups, group) }
+    }}}}}}}}}
+    return LinearAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq), dk: Tensor(shape: k.shape, scalars: dk),
+                                    dv: Tensor(shape: v.shape, scalars: dv), ds0: Tensor(shape: shape.stateShape, scalars: ds0))
+}
