@@ -116,15 +116,17 @@ extension KernelOp {
         }
     }
 
-    /// The bench of `kernelName` (nil: the fastest implementation) on every case of the op's full
-    /// check grid that it handles: what `attnlab kernels bench --op OP` times for an op whose
-    /// command-line entry gives no shape flags of its own. Empty when the op has no FLOP count.
+    /// The bench of `kernelName` (nil: the dispatch's pick for each case, cases only the
+    /// reference handles left out) on every case of the op's full check grid that it handles:
+    /// what `attnlab kernels bench --op OP` times for an op whose command-line entry gives no
+    /// shape flags of its own. Empty when the op has no FLOP count.
     /// - Throws: `KernelInputError` for an unknown kernel name.
     public func benchPlans(kernelName: String?, backward: Bool, threads: Int) throws -> [(testCase: String, kernel: String, plan: KernelBenchPlan)] {
-        let kernel = try kernelName.map { try self.kernel(named: $0) } ?? implementations[0]
+        let named = try kernelName.map { try self.kernel(named: $0) }
         return checkCases(quick: false).compactMap { c in
-            let k = configured(kernel, for: c)
-            guard unsupported(k, on: c) == nil, let plan = benchPlan(k, on: c, backward: backward, threads: threads) else { return nil }
+            let k = named.map { configured($0, for: c) } ?? dispatch(c).kernel
+            // with no name, a case no fast kernel handles is left out (the dispatch would time the reference)
+            guard named != nil || name(of: k) != referenceName, unsupported(k, on: c) == nil, let plan = benchPlan(k, on: c, backward: backward, threads: threads) else { return nil }
             return (c.description, name(of: k), plan)
         }
     }

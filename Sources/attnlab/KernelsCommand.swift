@@ -12,7 +12,7 @@ struct Kernels: ParsableCommand {
 }
 
 struct KernelsList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Ops and their implementations, fastest first, then the reference.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Ops and their implementations in the order the dispatch tries them, then the reference.")
     func run() {
         for op in KernelRegistry.all {
             print("\(op.name): " + (op.fastNames + ["\(op.referenceName) (reference)"]).joined(separator: ", "))

@@ -21,8 +21,8 @@
 // rows past T in the last block of four) fold x = 0 and read into a discarded row.
 //
 // Cost: forward 2·T·D'·D (read) + 2·T·D'·D (fold, the first W + 1 steps folding zeros); the
-// backward three such sweeps; no intra-chunk products, so 8·D'·D per token forward against the
-// chunked form's ≈ 8·D'·D + 2·C·(D' + D) (at D 32, C 64: 8 kFLOP against 14 kFLOP a token). The
+// backward three such sweeps; no intra-chunk products, so 4·D'·D per token forward against the
+// chunked form's ≈ 4·D'·D + C·(D' + D) (at D 32, C 64: 8 kFLOP against 14 kFLOP a token). The
 // state is [D', D] per head: 8 KiB at D 32, 32 KiB at D 64 (L1-sized up to about D 64; beyond,
 // each step streams it from L2 and `chunked`'s cache-blocked products are the faster form).
 // Memory: O(D'·D + 16·D') scratch per thread; nothing per token is kept.

@@ -192,7 +192,6 @@ func linearAttentionForward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>
 /// written), S_0 [D', D] (nil: none), dS_0 [D', D] (0 on entry), and whether it is the first of
 /// its GQA group (which writes the group's dk and dv; the others add to them).
 struct LinearBackwardHead {
-    let index: Int
     let q, dout: UnsafePointer<Float>
     let s0: UnsafePointer<Float>?
     let dq, ds0: UnsafeMutablePointer<Float>
@@ -209,8 +208,8 @@ struct LinearBackwardGroup {
 
 /// The frame of a fast backward: allocates dq, dk, dv (not zero-filled, but for the rows above)
 /// and dS_0 (0), and calls `perThread` on `threads` threads, each with its block of the B·Hkv kv
-/// heads (b·Hkv + g) and the pointers of any of them, so a GQA group's sums into dk and dv stay
-/// in one thread.
+/// heads (b·Hkv + g) and a function giving any of them (call it once per kv head: it zeroes that
+/// head's rows above), so a GQA group's sums into dk and dv stay in one thread.
 func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
                              shape: LinearAttentionShape, threads: Int,
                              perThread: (_ groups: Range<Int>, _ group: (Int) -> LinearBackwardGroup) -> Void) -> LinearAttentionGradients<Float> {
@@ -237,7 +236,7 @@ func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float
             (dvh + leaving * D).update(repeating: 0, count: (T - leaving) * D)
             let heads = ((g * G)..<((g + 1) * G)).map { h in
                 let bh = b * H + h
-                return LinearBackwardHead(index: bh, q: qAll + bh * T * D, dout: gAll + bh * T * D, s0: s0All.map { $0 + bh * Dp * D },
+                return LinearBackwardHead(q: qAll + bh * T * D, dout: gAll + bh * T * D, s0: s0All.map { $0 + bh * Dp * D },
                                           dq: dqAll + bh * T * D, ds0: dsAll + bh * Dp * D, isFirst: h == g * G)
             }
             return LinearBackwardGroup(k: kAll + bg * T * D, v: vAll + bg * T * D, dk: dkh, dv: dvh, heads: heads)
