@@ -8,7 +8,7 @@ import LabKernels
 enum LinearBranchKeys {
     static let docs = [
         ConfigKeyDoc("feature_map", "softmax2", "φ of the linear branch: softmax2 [softmax(x), softmax(−x)] or relu2"),
-        ConfigKeyDoc("chunk", "64", "chunk size of the chunked linear-attention kernel (speed only)"),
+        ConfigKeyDoc("chunk", "\(LinearAttentionShape.defaultChunkSize)", "chunk size of the chunked linear-attention kernel (speed only)"),
     ]
 
     /// Reads `feature_map` and `chunk` from a variant config's container; errors name the key.
@@ -20,7 +20,7 @@ enum LinearBranchKeys {
         guard let featureMap = FeatureMap(rawValue: fm) else {
             throw fail("feature_map", "unknown feature map '\(fm)' (known: \(FeatureMap.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let chunk = try c.integer("chunk", in: ConfigLimits.chunk) ?? 64
+        let chunk = try c.integer("chunk", in: ConfigLimits.chunk) ?? LinearAttentionShape.defaultChunkSize
         return (featureMap, chunk)
     }
 

@@ -164,11 +164,11 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
     let op = "residual-linear-attention"
 
     /// The kernel named `name` with chunk size `chunk` (else its own), or with no name the one
-    /// the dispatch picks for `shape` (at chunk size `chunk`, else the variants' default of 64).
+    /// the dispatch picks for `shape` (at chunk size `chunk`, else `LinearAttentionShape.defaultChunkSize`).
     func kernel(_ name: String?, chunk: Int?, for shape: LinearAttentionShape) throws -> any ResidualLinearAttentionKernel {
         if let chunk, chunk < 1 { throw UsageFailure("chunk: must be ≥ 1, got \(chunk)") }
         let op = KernelRegistry.residualLinearAttention
-        guard let name else { return op.dispatch(LinearAttentionCase(shape, chunkSize: chunk ?? 64)).kernel }
+        guard let name else { return op.dispatch(LinearAttentionCase(shape, chunkSize: chunk ?? LinearAttentionShape.defaultChunkSize)).kernel }
         var impl = try op.kernel(named: name)
         if let chunk { impl.chunkSize = chunk }
         return impl

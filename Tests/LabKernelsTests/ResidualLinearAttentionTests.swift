@@ -103,6 +103,15 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
     }
 }
 
+/// dq, dk, dv and dS_0 of two backward passes, bit for bit.
+func expectSameBits(_ a: LinearAttentionGradients<Float>, _ b: LinearAttentionGradients<Float>,
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.dq.scalars == b.dq.scalars, sourceLocation: sourceLocation)
+    #expect(a.dk.scalars == b.dk.scalars, sourceLocation: sourceLocation)
+    #expect(a.dv.scalars == b.dv.scalars, sourceLocation: sourceLocation)
+    #expect(a.ds0.scalars == b.ds0.scalars, sourceLocation: sourceLocation)
+}
+
 /// The chunked backward keeps φ(Q), φ(K') and each chunk's dA from its first pass when they fit
 /// (`featureCacheBytes`) and recomputes them otherwise: the three paths (everything kept, dA alone
 /// kept, nothing kept) give the same bits, with GQA (the group's later
@@ -119,12 +128,7 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
         }
         // dA takes T·Cp floats (83 · 32 · 4 bytes), below the features' 2·T·2D at every D here
         let cached = grads(8 << 20), daOnly = grads(83 * 32 * 4), recomputed = grads(0)
-        for other in [daOnly, recomputed] {
-            #expect(cached.dq.scalars == other.dq.scalars)
-            #expect(cached.dk.scalars == other.dk.scalars)
-            #expect(cached.dv.scalars == other.dv.scalars)
-            #expect(cached.ds0.scalars == other.ds0.scalars)
-        }
+        for other in [daOnly, recomputed] { expectSameBits(cached, other) }
         let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
         #expect(recomputed.dk.maxAbsDifference(ref.dk) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
     }
@@ -144,10 +148,7 @@ func maskedOracle(_ p: LinearAttentionProblem) -> Tensor<Double> {
                 .backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 2)
         }
         let cached = grads(8 << 20), recomputed = grads(0)
-        #expect(cached.dq.scalars == recomputed.dq.scalars)
-        #expect(cached.dk.scalars == recomputed.dk.scalars)
-        #expect(cached.dv.scalars == recomputed.dv.scalars)
-        #expect(cached.ds0.scalars == recomputed.ds0.scalars)
+        expectSameBits(cached, recomputed)
         let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
         #expect(recomputed.dk.maxAbsDifference(ref.dk) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
     }

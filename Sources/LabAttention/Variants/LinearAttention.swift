@@ -22,7 +22,7 @@ public struct LinearAttention: AttentionVariant {
             LinearBranchKeys.forwardFlopsPerToken(length: T, heads: H, headDim: D, window: -1, featureMap: featureMap, chunk: chunk)
         }
 
-        public init(featureMap: FeatureMap = .softmax2, chunk: Int = 64) { self.featureMap = featureMap; self.chunk = chunk }
+        public init(featureMap: FeatureMap = .softmax2, chunk: Int = LinearAttentionShape.defaultChunkSize) { self.featureMap = featureMap; self.chunk = chunk }
 
         public init(from decoder: Decoder) throws {
             try rejectUnknownKeys(decoder, allowed: ["kind", "feature_map", "chunk"], in: "linear_attention config")

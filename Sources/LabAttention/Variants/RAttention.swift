@@ -38,7 +38,7 @@ public struct RAttention: AttentionVariant {
                                                                   featureMap: featureMap, chunk: chunk)
         }
 
-        public init(window: Int, featureMap: FeatureMap = .softmax2, chunk: Int = 64, linearBranch: LinearBranch = .on) {
+        public init(window: Int, featureMap: FeatureMap = .softmax2, chunk: Int = LinearAttentionShape.defaultChunkSize, linearBranch: LinearBranch = .on) {
             windowSize = window; self.featureMap = featureMap; self.chunk = chunk; self.linearBranch = linearBranch
         }
 

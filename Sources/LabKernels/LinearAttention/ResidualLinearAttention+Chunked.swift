@@ -58,7 +58,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     /// (T ≤ 32,768 at C 64); longer sequences recompute them chunk by chunk. (Other values: tests only.)
     var featureCacheBytes: Int
 
-    public init(chunkSize: Int = 64) { self.init(chunkSize: chunkSize, vPadding: 0) }
+    public init(chunkSize: Int = LinearAttentionShape.defaultChunkSize) { self.init(chunkSize: chunkSize, vPadding: 0) }
     public var worksInChunks: Bool { true }
     init(chunkSize: Int, vPadding: Float, featureCacheBytes: Int = 8 << 20) {
         self.chunkSize = chunkSize; self.vPadding = vPadding; self.featureCacheBytes = featureCacheBytes

@@ -80,7 +80,7 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                     if w.ldD != D { w.storeRows(w.out, ld: w.ldD, rows: n, cols: D, to: oh + t0 * D, accumulate: false) }
                     t0 += n
                 }
-                w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: p.state)
+                w.storeRows(w.m1, ld: w.ldD, rows: Dp, cols: D, to: p.state, accumulate: false)
             }
         }
     }
@@ -172,7 +172,7 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                         }
                         t0 -= 16
                     }
-                    w.storeState(w.m1, rows: Dp, cols: D, ld: w.ldD, to: p.ds0)
+                    w.storeRows(w.m1, ld: w.ldD, rows: Dp, cols: D, to: p.ds0, accumulate: false)
                 }
             }
         }
@@ -354,19 +354,14 @@ struct RecurrenceScratch {
     /// dst[r, 0 ..< cols] (stride cols) = (or +=) src[r, 0 ..< cols] (stride ld) for r < rows.
     func storeRows(_ src: UnsafePointer<Float>, ld: Int, rows: Int, cols: Int, to dst: UnsafeMutablePointer<Float>, accumulate: Bool) {
         for r in 0..<rows {
-            if accumulate { for c in 0..<cols { dst[r * cols + c] += src[r * ld + c] } }
+            if accumulate { addRows(src + r * ld, count: cols, into: dst + r * cols) }
             else { (dst + r * cols).update(from: src + r * ld, count: cols) }
         }
     }
     /// M = S (rows × cols, stride cols), or Sᵀ when `transposed`, with row stride ld; padding columns 0.
     func loadState(_ s: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, transposed: Bool, into m: UnsafeMutablePointer<Float>) {
         m.update(repeating: 0, count: (transposed ? cols : rows) * ld)
-        for i in 0..<rows { for j in 0..<cols {
-            if transposed { m[j * ld + i] = s[i * cols + j] } else { m[i * ld + j] = s[i * cols + j] }
-        } }
-    }
-    /// S (rows × cols, stride cols) = M (row stride ld).
-    func storeState(_ m: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, to s: UnsafeMutablePointer<Float>) {
-        for i in 0..<rows { (s + i * cols).update(from: m + i * ld, count: cols) }
+        if transposed { transposeTile(rows: rows, cols: cols, src: s, ldSrc: cols, out: m, ldOut: ld) }
+        else { for i in 0..<rows { (m + i * ld).update(from: s + i * cols, count: cols) } }
     }
 }

@@ -137,7 +137,7 @@ public enum RecurrentLinearAttention {
 /// `threads` and `chunkSize` are accepted and ignored (the reference is a single-threaded token loop).
 public struct RecurrentLinearAttentionKernel: ResidualLinearAttentionKernel {
     public var chunkSize: Int
-    public init(chunkSize: Int = 64) { self.chunkSize = chunkSize }
+    public init(chunkSize: Int = LinearAttentionShape.defaultChunkSize) { self.chunkSize = chunkSize }
     public var worksInChunks: Bool { false }
     public var name: String { "recurrent" }
     public func unsupported(_ shape: LinearAttentionShape) -> String? { nil }

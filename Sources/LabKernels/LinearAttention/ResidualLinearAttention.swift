@@ -39,6 +39,9 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
 
     /// Query heads per kv head.
     public var group: Int { H / Hkv }
+    /// Rows per chunk where none is given: the chunked kernel's, the variants' `chunk` and the
+    /// CLI's (64 balances the O(C) intra-chunk term against tile efficiency).
+    public static let defaultChunkSize = 64
     /// Feature dimension D' = 2D (both feature maps concatenate two D-vectors).
     public var featureDim: Int { 2 * D }
     /// How far k and v are shifted right: W + 1 ≤ T + 1 (row t of the shifted k, v holds token t − W − 1).
