@@ -11,10 +11,12 @@
 // Two versions: a generic scalar one (the references, Float or Double) and a Float one for the
 // fast kernels, 16-lane SIMD with a scalar tail of D mod 16 entries (any D), whose exp is the
 // vectorised `exp2` of TileGemm.swift; softmax2 with D a multiple of 16 goes 16 rows at a time
-// (`softmax2Rows16`: the rows' reductions through one transposed reduction instead of one
-// latency-bound horizontal reduction per row).
-// Cost: O(D) per vector: for softmax2, 2D exps in 16-row blocks, D exps and D divisions one row at
-// a time — small beside the O(D²) state read per token.
+// (`softmax2Rows16`: each row shifted by its first entry, both halves from one range reduction,
+// the rows' sums through one transposed reduction instead of one latency-bound horizontal
+// reduction per row).
+// Cost: O(D) per vector: for softmax2, D range reductions in 16-row blocks, D exps and D divisions
+// one row at a time — small beside the O(D²) state read per token, though at D 32 the 16-row
+// blocks are still a sizeable part of `fused-recurrent`'s forward (kernels notebook).
 import LabCore
 import RealModule
 
@@ -174,7 +176,7 @@ extension FeatureMap {
 
 /// (2^a, 2^(−a−N)) lane-wise from one range reduction, for −121 ≤ a ≤ 0 and 0 ≤ N ≤ 120 (the two
 /// halves of softmax2 when N is the row's rounded spread in base 2: then −a − N ≤ ½ and both are
-/// normal floats). a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
+/// normal floats), or for N = 0 and |a| ≤ 100 (the halves shifted by the row's first entry). a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
 /// e^g = E(g²) + g·O(g²) and e^−g = E − g·O, E and O the even and odd halves of the degree-7
 /// Taylor series `exp2` evaluates (the same truncation error, ≈ 5e-9), so the second exponential
 /// costs an add and its 2^(−n−N) instead of a second reduction and polynomial: 6 fused
@@ -210,18 +212,68 @@ func transposedReduce16(_ v: UnsafeMutablePointer<Vec16>, _ op: (Vec16, Vec16) -
     return v[0]
 }
 
+/// `body` with two scratch arrays of 16 vectors each, on the stack (one array of 32 would be
+/// 2 KiB, past what Swift places on the stack: a malloc and a free per block of 16 rows).
+@inline(__always)
+func withTwoVectorBlocks<R>(_ body: (UnsafeMutablePointer<Vec16>, UnsafeMutablePointer<Vec16>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 16) { a in
+        withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 16) { b in body(a.baseAddress!, b.baseAddress!) }
+    }
+}
+
 extension FeatureMap {
-    /// softmax2 of 16 rows, D a multiple of 16: the row maxima, minima and sums through
-    /// `transposedReduce16`, one reciprocal for 16 rows. The same formulas as one row at a time:
-    /// y₁ = 2^((x − max x)·log₂e) / Σ, y₂ = 2^((min x − x)·log₂e) / Σ. When every row's spread
-    /// (max x − min x)·log₂e is at most 120, both come from one range reduction (`exp2Pair`, y₂
-    /// shifted by max x − N·ln2 instead of min x, N the rounded spread: the same softmax); a block
-    /// with a wider row takes two vector exp2 a lane.
+    /// The largest |x − x₀|·log₂e over a row (x₀ its first entry) for which `softmax2Rows16`'s
+    /// shift by x₀ is used: 2^±100 and the row sums of up to 2^20 of them are normal floats.
+    static let firstEntryShiftLimit: Float = 100
+
+    /// softmax2 of 16 rows, D a multiple of 16. Each row is shifted by its first entry x₀ (softmax
+    /// is shift-invariant): with t = (x − x₀)·log₂e, y₁ = 2^t / Σ 2^t and y₂ = 2^−t / Σ 2^−t, both
+    /// from one range reduction (`exp2Pair` with no shift), so no pass over the row for its max
+    /// and min. The row sums through `transposedReduce16`, one reciprocal for 16 rows. A block
+    /// with a row whose |t| exceeds `firstEntryShiftLimit` is redone by `softmax2Rows16Spread`
+    /// (shifted by each row's max and min).
     /// - Parameters: x: [16 × D]; y: [16 × 2D], overwritten.
     @inline(__always)
     func softmax2Rows16(_ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
-        withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 32) { buffer in
-            let a = buffer.baseAddress!, b = a + 16
+        let shifted: Bool = withTwoVectorBlocks { a, b in
+            var widest = Vec16()
+            for r in 0..<16 {
+                let xr = x + r * D, y1 = y + r * 2 * D, y2 = y1 + D
+                let c = Vec16(repeating: -xr[0] * log2e)
+                var s1 = Vec16(), s2 = Vec16()
+                var i = 0
+                while i < D {
+                    let t = c.addingProduct(load16(xr + i), log2e)  // (x − x₀)·log₂e
+                    widest = vmax(widest, vmax(t, -t))
+                    let (e1, e2) = exp2Pair(t, shift: 0)
+                    store16(e1, y1 + i); store16(e2, y2 + i)
+                    s1 += e1; s2 += e2
+                    i += 16
+                }
+                (a + r).initialize(to: s1); (b + r).initialize(to: s2)
+            }
+            guard horizontalMax(widest) <= Self.firstEntryShiftLimit else { return false }
+            let r1 = 1 / transposedReduce16(a) { $0 + $1 }, r2 = 1 / transposedReduce16(b) { $0 + $1 }
+            for r in 0..<16 {
+                let y1 = y + r * 2 * D, y2 = y1 + D, c1 = r1[r], c2 = r2[r]
+                var i = 0
+                while i < D { store16(load16(y1 + i) * c1, y1 + i); store16(load16(y2 + i) * c2, y2 + i); i += 16 }
+            }
+            return true
+        }
+        if !shifted { softmax2Rows16Spread(x, D: D, into: y) }
+    }
+
+    /// softmax2 of 16 rows, D a multiple of 16, shifted by each row's max and min: the row maxima,
+    /// minima and sums through `transposedReduce16`, one reciprocal for 16 rows. The same formulas
+    /// as one row at a time: y₁ = 2^((x − max x)·log₂e) / Σ, y₂ = 2^((min x − x)·log₂e) / Σ. When
+    /// every row's spread (max x − min x)·log₂e is at most 120, both come from one range reduction
+    /// (`exp2Pair`, y₂ shifted by max x − N·ln2 instead of min x, N the rounded spread: the same
+    /// softmax); a block with a wider row takes two vector exp2 a lane.
+    /// - Parameters: x: [16 × D]; y: [16 × 2D], overwritten.
+    @inline(never)
+    func softmax2Rows16Spread(_ x: UnsafePointer<Float>, D: Int, into y: UnsafeMutablePointer<Float>) {
+        withTwoVectorBlocks { a, b in
             for r in 0..<16 {
                 let xr = x + r * D
                 var hiV = load16(xr), loV = hiV
@@ -261,8 +313,7 @@ extension FeatureMap {
     @inline(__always)
     func softmax2BackwardRows16(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, D: Int,
                                 into dx: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 32) { buffer in
-            let a = buffer.baseAddress!, b = a + 16
+        withTwoVectorBlocks { a, b in
             for r in 0..<16 {
                 let y1 = y + r * 2 * D, y2 = y1 + D, g1 = dy + r * 2 * D, g2 = g1 + D
                 var a1 = Vec16(), a2 = Vec16()
