@@ -39,25 +39,41 @@ public enum HeadRMSNorm {
         forward([(x, g)]).y
     }
 
-    /// Float: 16-lane rows (LabCore's `RMSNormRows`), row by row: each row of y is written by the
-    /// first branch and added to by the others while it is in cache.
+    /// Float: 16-lane rows (LabCore's `RMSNormRows`) in blocks of up to 16 rows of one head: every
+    /// branch's sums of squares, then their r with one vector square root and division a block
+    /// (a scalar chain of two divisions and a square root per row bound the row-by-row loop), then
+    /// each row of y written once, Σ_b x_b·r_b·g_b in the branches' order (the bits of writing the
+    /// first branch and adding the others).
     static func forwardBody(_ branches: [Branch<Float>]) -> (y: Tensor<Float>, r: [[Float]]) {
         let shape = branches[0].x.shape
         let (B, H, T, D) = (shape[0], shape[1], shape[2], shape[3])
-        let rows = B * H * T, count = branches.count
+        let rows = B * H * T, count = branches.count, eps = Float(eps)
         var r = [Float](repeating: 0, count: count * rows)  // branch b's r at b·rows
         let y = [Float](unsafeUninitializedCapacity: rows * D) { yb, n in
             withPointers(branches.map(\.x.scalars)) { xs in withPointers(branches.map(\.scale.scalars)) { gs in
             r.withUnsafeMutableBufferPointer { rp in
+                let yp = yb.baseAddress!, rAll = rp.baseAddress!
                 for bh in 0..<(B * H) {
-                    for t in 0..<T {
-                        let row = bh * T + t
+                    var t0 = 0
+                    while t0 < T {
+                        let first = bh * T + t0, m = min(16, T - t0)
                         for b in 0..<count {
-                            let x = xs[b] + row * D, rt = RMSNormRows.inverseRMS(x, count: D, eps: Float(eps))
-                            rp[b * rows + row] = rt
-                            RMSNormRows.scale(x, r: rt, gain: gs[b] + (bh % H) * D, count: D, into: yb.baseAddress! + row * D,
-                                              accumulate: b > 0)
+                            let x = xs[b] + first * D, rb = rAll + b * rows + first
+                            if m == 16 {  // the sums into r's own 16 entries, then r in place
+                                for i in 0..<16 { rb[i] = RMSNormRows.sumOfSquares(x + i * D, count: D) }
+                                store16(RMSNormRows.inverseRMS(sumsOfSquares: load16(rb), count: D, eps: eps), rb)
+                            } else {
+                                for i in 0..<m { rb[i] = RMSNormRows.inverseRMS(x + i * D, count: D, eps: eps) }
+                            }
                         }
+                        for i in 0..<m {
+                            let row = first + i, out = yp + row * D
+                            for b in 0..<count {
+                                RMSNormRows.scale(xs[b] + row * D, r: rAll[b * rows + row], gain: gs[b] + (bh % H) * D, count: D,
+                                                  into: out, accumulate: b > 0)
+                            }
+                        }
+                        t0 += m
                     }
                 }
             }}}

@@ -10,8 +10,22 @@
 // order than a scalar loop would (16 partial sums, then a halving tree).
 public enum RMSNormRows {
     /// r = (Σ x²/n + eps)^(−½) of the row x[0..<n].
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func inverseRMS(_ x: UnsafePointer<Float>, count n: Int, eps: Float) -> Float {
+        1 / (sumOfSquares(x, count: n) / Float(n) + eps).squareRoot()
+    }
+
+    /// r of 16 rows at once from their sums of squares `ss` (lane i: row i): the same formula and
+    /// bits as `inverseRMS` row by row, one vector square root and division for 16 rows instead of
+    /// a scalar chain of two divisions and a square root on every row.
+    @inlinable @inline(__always)
+    public static func inverseRMS(sumsOfSquares ss: Vec16, count n: Int, eps: Float) -> Vec16 {
+        1 / (ss / Float(n) + eps).squareRoot()
+    }
+
+    /// Σ x² over the row x[0..<n] (the sum `inverseRMS` takes: 16-lane partial sums, then the tail).
+    @inlinable @inline(__always)
+    public static func sumOfSquares(_ x: UnsafePointer<Float>, count n: Int) -> Float {
         var acc0 = Vec16(), acc1 = Vec16()
         var i = 0
         while i &+ 32 <= n {
@@ -22,11 +36,11 @@ public enum RMSNormRows {
         if i &+ 16 <= n { let a = load16(x + i); acc0.addProduct(a, a); i &+= 16 }
         var ms = horizontalSum(acc0 + acc1)
         while i < n { ms += x[i] * x[i]; i &+= 1 }
-        return 1 / (ms / Float(n) + eps).squareRoot()
+        return ms
     }
 
     /// y = x·r ⊙ g over a row of n (y may not alias x); with `accumulate`, y += x·r ⊙ g.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scale(_ x: UnsafePointer<Float>, r: Float, gain g: UnsafePointer<Float>, count n: Int,
                              into y: UnsafeMutablePointer<Float>, accumulate: Bool = false) {
         var i = 0
@@ -41,7 +55,7 @@ public enum RMSNormRows {
 
     /// The backward of one row: dx = r·(g ⊙ dy) − k·x with k = r³/n·Σ x⊙g⊙dy, plus `residual`'s
     /// row when given (the gradient that reaches x around the norm); dg += dy ⊙ x·r.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func backward(x: UnsafePointer<Float>, gain g: UnsafePointer<Float>, dy: UnsafePointer<Float>, r: Float,
                                 count n: Int, residual: UnsafePointer<Float>?, dx: UnsafeMutablePointer<Float>,
                                 dg: UnsafeMutablePointer<Float>) {

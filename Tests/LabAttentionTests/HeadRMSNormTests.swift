@@ -1,6 +1,7 @@
 // `HeadRMSNorm.forward` of several branches writes the sum of the branches' norms with the bits of
 // separate norms and an add (RAttention's context), and its r make the backward equal to the
-// formulas in Double; in Double the branch path agrees with the same formulas.
+// formulas in Double; in Double the branch path agrees with the same formulas; the Float forward's
+// blocks of 16 rows give the bits of the row-by-row arithmetic.
 import Testing
 import LabCore
 @testable import LabAttention
@@ -20,6 +21,25 @@ import LabCore
         let separate = LinearAlgebra.add(HeadRMSNorm.forward(a, scale: ga), HeadRMSNorm.forward(b, scale: gb))
         #expect(y.scalars == separate.scalars)
         #expect(r.count == 2 && r.allSatisfy { $0.count == 2 * 3 * 5 })
+    }
+
+    /// The Float forward takes r in blocks of 16 rows of a head (one vector square root and
+    /// division) and the rest row by row: both give the bits of `RMSNormRows` row by row.
+    @Test(arguments: [32, 24])
+    func blocksOfSixteenRowsGiveTheRowByRowBits(D: Int) {
+        let (BH, H, T) = (6, 3, 37), shape = [2, 3, 37, D]  // two blocks of 16 and a tail of 5 a head
+        let (x, g) = (Self.tensor(shape, seed: 8), Self.tensor([H, D], seed: 9))
+        let (y, r) = HeadRMSNorm.forward([(x, g)])
+        var wantR = [Float](repeating: 0, count: BH * T), wantY = [Float](repeating: 0, count: x.count)
+        x.scalars.withUnsafeBufferPointer { xp in g.scalars.withUnsafeBufferPointer { gp in wantY.withUnsafeMutableBufferPointer { yp in
+            for row in 0..<(BH * T) {
+                wantR[row] = RMSNormRows.inverseRMS(xp.baseAddress! + row * D, count: D, eps: Float(HeadRMSNorm.eps))
+                RMSNormRows.scale(xp.baseAddress! + row * D, r: wantR[row], gain: gp.baseAddress! + (row / T % H) * D, count: D,
+                                  into: yp.baseAddress! + row * D)
+            }
+        }}}
+        #expect(r[0] == wantR)
+        #expect(y.scalars == wantY)
     }
 
     /// Float (16-lane rows, r from the forward) and Double (scalar loops) against the formulas in Double.
