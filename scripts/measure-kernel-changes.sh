@@ -6,8 +6,10 @@
 # Rows: softmax attention causal at D 32 and 64 (T 4096, H 8), the W 256 window at T 16384, a small
 # window (W 8) at the long study's shape (B 16, H 2, T 512, D 32), and the chunked linear branch
 # at D 32 and 64 (T 4096; no window), at its main product shape (D 64, T 4096, W 256) with softmax2
-# and with relu2 (no exponentials), and at the long study's shape (B 8, H 2, T 512, D 32, W 8);
-# forward and forward+backward. The last column is AFTER's (BEFORE's) GFLOP/s over OpenBLAS SGEMM
+# and with relu2 (no exponentials), and at the long study's shape (B 8, H 2, T 512, D 32, W 8), and
+# the fused recurrent linear branch at that shape (the kernel the dispatch picks there; each linear
+# row names its kernel, so a row measures one kernel whatever the dispatch picks); forward and
+# forward+backward. The last column is AFTER's (BEFORE's) GFLOP/s over OpenBLAS SGEMM
 # of the kernel's main product shape in the same process (`kernels bench`'s second "ratio").
 # Times are the benching thread's CPU time (`--clock cpu`; CLOCK=wall for wall-clock time): on this
 # shared 2-core machine two copies of one binary benched in 7 interleaved rounds (the chunked
@@ -28,11 +30,12 @@ cases=(
   "softmax causal D64 T4096|--T 4096 --D 64"
   "softmax W256 D64 T16384|--T 16384 --window 256"
   "softmax W8 D32 T512 B16 H2|--T 512 --B 16 --H 2 --D 32 --window 8"
-  "chunked linear D32 T4096|--op residual-linear-attention --T 4096 --D 32 --window -1"
-  "chunked linear D64 T4096|--op residual-linear-attention --T 4096 --D 64 --window -1"
-  "chunked linear D64 T4096 W256|--op residual-linear-attention --T 4096 --D 64 --window 256"
-  "chunked linear relu2 D64 T4096 W256|--op residual-linear-attention --T 4096 --D 64 --window 256 --feature-map relu2"
-  "chunked linear D32 T512 B8 H2 W8|--op residual-linear-attention --T 512 --B 8 --H 2 --D 32 --window 8"
+  "chunked linear D32 T4096|--op residual-linear-attention --kernel chunked --T 4096 --D 32 --window -1"
+  "chunked linear D64 T4096|--op residual-linear-attention --kernel chunked --T 4096 --D 64 --window -1"
+  "chunked linear D64 T4096 W256|--op residual-linear-attention --kernel chunked --T 4096 --D 64 --window 256"
+  "chunked linear relu2 D64 T4096 W256|--op residual-linear-attention --kernel chunked --T 4096 --D 64 --window 256 --feature-map relu2"
+  "chunked linear D32 T512 B8 H2 W8|--op residual-linear-attention --kernel chunked --T 512 --B 8 --H 2 --D 32 --window 8"
+  "fused-recurrent linear D32 T512 B8 H2 W8|--op residual-linear-attention --kernel fused-recurrent --T 512 --B 8 --H 2 --D 32 --window 8"
 )
 uptime
 for round in $(seq "$rounds"); do
@@ -42,7 +45,7 @@ for round in $(seq "$rounds"); do
       for tag in before after; do
         bin=$before; [ "$tag" = after ] && bin=$after
         # kernel row: name T H D W mode thr median-ms GFLOP/s of-peak …
-        line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 --clock "$clock" | grep -E '^(tiled-online-softmax|chunked) ')
+        line=$("$bin" kernels bench $args --threads 1 --mode "$mode" --budget 1 --clock "$clock" | grep -E '^(tiled-online-softmax|chunked|fused-recurrent) ')
         echo "$name|$mode|$tag|$(echo "$line" | awk '{print $8, $10, $15}')" | tee -a "$rows"
       done
     done
