@@ -98,14 +98,26 @@ public struct SoftmaxAttentionLayer: Sendable {
 
     /// y = merge(context)·Wo.
     public func outputProjection<S: TensorScalar>(_ context: Tensor<S>, params: ParameterSet<S>) -> Tensor<S> {
-        LinearAlgebra.matmul(LinearAlgebra.mergeHeads(context), params["wo"])
+        outputProjection(mergedContext: LinearAlgebra.mergeHeads(context), params: params)
     }
 
     /// Backward of `outputProjection`: d(context) [B, H, T, D] and dWo.
     public func outputProjectionBackward<S: TensorScalar>(_ context: Tensor<S>, params: ParameterSet<S>, dy: Tensor<S>)
         -> (dContext: Tensor<S>, dwo: Tensor<S>) {
-        let g = LinearAlgebra.matmulBackward(LinearAlgebra.mergeHeads(context), params["wo"], dy: dy)
-        return (LinearAlgebra.splitHeads(g.dx, heads: dims.heads), g.dw)
+        let g = outputProjectionBackward(mergedContext: LinearAlgebra.mergeHeads(context), params: params, dy: dy)
+        return (LinearAlgebra.splitHeads(g.dContext, heads: dims.heads), g.dwo)
+    }
+
+    /// y = context·Wo for a context already in the merged layout [B, T, H·D].
+    public func outputProjection<S: TensorScalar>(mergedContext: Tensor<S>, params: ParameterSet<S>) -> Tensor<S> {
+        LinearAlgebra.matmul(mergedContext, params["wo"])
+    }
+
+    /// Backward of `outputProjection(mergedContext:)`: d(context) [B, T, H·D] and dWo.
+    public func outputProjectionBackward<S: TensorScalar>(mergedContext: Tensor<S>, params: ParameterSet<S>, dy: Tensor<S>)
+        -> (dContext: Tensor<S>, dwo: Tensor<S>) {
+        let g = LinearAlgebra.matmulBackward(mergedContext, params["wo"], dy: dy)
+        return (g.dx, g.dw)
     }
 
     // MARK: - Whole layer (full, sliding_window)

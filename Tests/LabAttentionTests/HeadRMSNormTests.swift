@@ -1,7 +1,8 @@
 // `HeadRMSNorm.forward` of several branches writes the sum of the branches' norms with the bits of
 // separate norms and an add (RAttention's context), and its r make the backward equal to the
 // formulas in Double; in Double the branch path agrees with the same formulas; the Float forward's
-// blocks of 16 rows give the bits of the row-by-row arithmetic.
+// blocks of 16 rows give the bits of the row-by-row arithmetic; the merged-heads layout is the
+// merge of the heads' layout, forward and backward.
 import Testing
 import LabCore
 @testable import LabAttention
@@ -21,6 +22,29 @@ import LabCore
         let separate = LinearAlgebra.add(HeadRMSNorm.forward(a, scale: ga), HeadRMSNorm.forward(b, scale: gb))
         #expect(y.scalars == separate.scalars)
         #expect(r.count == 2 && r.allSatisfy { $0.count == 2 * 3 * 5 })
+    }
+
+    /// With `mergedHeads` y is `mergeHeads` of the heads' layout and the backward reads dy in the
+    /// merged layout: the same bits, Float and Double.
+    @Test(arguments: [32, 24])
+    func mergedHeadsIsTheMergeOfTheHeadsLayout(D: Int) {
+        let shape = [2, 3, 21, D]
+        let (a, b, dy) = (Self.tensor(shape, seed: 15), Self.tensor(shape, seed: 16), Self.tensor([2, 21, 3 * D], seed: 17))
+        let (ga, gb) = (Self.tensor([3, D], seed: 18), Self.tensor([3, D], seed: 19))
+        func check<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>, _ ga: Tensor<S>, _ gb: Tensor<S>, _ dy: Tensor<S>) {
+            let heads = HeadRMSNorm.forward([(a, ga), (b, gb)]), merged = HeadRMSNorm.forward([(a, ga), (b, gb)], mergedHeads: true)
+            #expect(merged.y.shape == [2, 21, 3 * D] && merged.y.scalars == LinearAlgebra.mergeHeads(heads.y).scalars)
+            #expect(merged.r == heads.r)
+            let branches = [(a, ga, heads.r[0]), (b, gb, heads.r[1])]
+            let fromMerged = HeadRMSNorm.backward(branches, dy: dy, mergedHeads: true)
+            let fromHeads = HeadRMSNorm.backward(branches, dy: LinearAlgebra.splitHeads(dy, heads: 3))
+            for i in 0..<2 {
+                #expect(fromMerged[i].dx.shape == shape && fromMerged[i].dx.scalars == fromHeads[i].dx.scalars)
+                #expect(fromMerged[i].dg.scalars == fromHeads[i].dg.scalars)
+            }
+        }
+        check(a, b, ga, gb, dy)
+        check(a.converted() as Tensor<Double>, b.converted(), ga.converted(), gb.converted(), dy.converted())
     }
 
     /// The Float forward takes r in blocks of 16 rows of a head (one vector square root and

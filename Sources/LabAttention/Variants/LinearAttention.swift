@@ -3,7 +3,7 @@
 //   o_t = φ(q_t)ᵀ S_t,  S_t = Σ_{j ≤ t} φ(k_j) v_jᵀ   (residual-linear-attention with W = −1;
 //                                                      raw q, k: no RoPE, no 1/√D, no denominator)
 //   context = RMSNorm_rla(o)   per head, eps 1e-8, gain init `normGain`
-//   y = merge(context)·Wo
+//   y = merge(context)·Wo          (the norm writes the context merged, [B, T, H·D]: no separate merge)
 // Parameters: qkv.{wq, wk, wv}, wo, norm_rla [H, D]. The projections carry no positional
 // encoding (the model's `positional` setting does not apply: the linear branch never rotates).
 // Decode state per layer and sequence: one 2D×D state per query head, H·2D·D floats, flat in T.
@@ -77,7 +77,7 @@ public struct LinearAttention: AttentionVariant {
         /// The input, [B, T, C].
         public var x: Tensor<S>
         public var linear: LinearBranchSaved<S>
-        /// RMSNorm_rla(o_rla), [B, H, T, D].
+        /// RMSNorm_rla(o_rla) in the merged layout Wo reads, [B, T, H·D].
         public var context: Tensor<S>
         /// The norm's r [B·H·T].
         public var normRMS: [S]
@@ -89,18 +89,19 @@ public struct LinearAttention: AttentionVariant {
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: 0)
         let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
                                                               chunk: config.chunk, choice: kernels)
-        let (context, normRMS) = HeadRMSNorm.forward([(out.o, params["norm_rla"])])
+        let (context, normRMS) = HeadRMSNorm.forward([(out.o, params["norm_rla"])], mergedHeads: true)
         let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT), context: context,
                           normRMS: normRMS[0])
-        return (layer.outputProjection(context, params: params), SavedActivations(saved, kv: nil, kernels: ["residual-linear-attention": kernel]))
+        return (layer.outputProjection(mergedContext: context, params: params),
+                SavedActivations(saved, kv: nil, kernels: ["residual-linear-attention": kernel]))
     }
 
     public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
         -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
         let s = saved.record(as: Saved<S>.self)
         let x = s.x
-        let (dContext, dwo) = layer.outputProjectionBackward(s.context, params: params, dy: dy)
-        let (dO, dg) = HeadRMSNorm.backward([(s.linear.o, params["norm_rla"], s.normRMS)], dy: dContext)[0]
+        let (dContext, dwo) = layer.outputProjectionBackward(mergedContext: s.context, params: params, dy: dy)
+        let (dO, dg) = HeadRMSNorm.backward([(s.linear.o, params["norm_rla"], s.normRMS)], dy: dContext, mergedHeads: true)[0]
         let g = ResidualLinearAttentionOp.backward(q: s.linear.q, k: s.linear.k, v: s.linear.v, dout: dO,
                                                    shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
         // No rotation: the "rotated" gradients are the raw ones.

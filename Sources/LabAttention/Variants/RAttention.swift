@@ -3,7 +3,7 @@
 //   o_swa = SWA_W(rope(q), rope(k), v)                 keys t−W … t
 //   o_rla = φ(q)ᵀ S_t,  S_t = Σ_{j ≤ t−W−1} φ(k_j) v_jᵀ  keys 0 … t−W−1 (raw q, k: no RoPE, no 1/√D)
 //   context = RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla)   per head, eps 1e-8, gains init `normGain`
-//   y = merge(context)·Wo
+//   y = merge(context)·Wo          (the norms write the context merged, [B, T, H·D]: no separate merge)
 // Every past token is counted once. With `linear_branch: off` the layer is RMSNorm(SWA) alone
 // (the paper's ablation). Parameters: qkv.{wq, wk, wv}, wo, norm_swa [H, D], norm_rla [H, D].
 // Decode state per layer and sequence: the SWA ring of W+1 keys and values plus one 2D×D linear
@@ -121,7 +121,7 @@ public struct RAttention: AttentionVariant {
         public var local: SoftmaxAttentionLayer.Saved<S>
         /// The linear branch; nil when it is off.
         public var linear: LinearBranchSaved<S>?
-        /// RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla), [B, H, n, D].
+        /// RMSNorm_swa(o_swa) + RMSNorm_rla(o_rla) in the merged layout Wo reads, [B, n, H·D].
         public var context: Tensor<S>
         /// The norms' r [B·H·n]: RMSNorm_swa's, then RMSNorm_rla's when the linear branch is on.
         public var normRMS: [[S]]
@@ -145,9 +145,10 @@ public struct RAttention: AttentionVariant {
             kernels["residual-linear-attention"] = kernel
             norms.append((oRLA, params["norm_rla"]))
         }
-        let (context, normRMS) = HeadRMSNorm.forward(norms)
+        let (context, normRMS) = HeadRMSNorm.forward(norms, mergedHeads: true)
         let saved = Saved(local: swa.saved, linear: linear, context: context, normRMS: normRMS)
-        return (local.outputProjection(context, params: params), SavedActivations(saved, kv: SharedKV(k: swa.saved.k, v: swa.saved.v), kernels: kernels))
+        return (local.outputProjection(mergedContext: context, params: params),
+                SavedActivations(saved, kv: SharedKV(k: swa.saved.k, v: swa.saved.v), kernels: kernels))
     }
 
     /// As a producer, `dkv` (its consumers' dk (raw), dv) is added to the linear branch's before
@@ -155,9 +156,10 @@ public struct RAttention: AttentionVariant {
     public func backward<S: TensorScalar>(_ dy: Tensor<S>, params: ParameterSet<S>, saved: SavedActivations<S>, dkv: SharedKV<S>?)
         -> (dx: Tensor<S>, grads: ParameterSet<S>, dkv: SharedKV<S>?) {
         let s = saved.record(as: Saved<S>.self)
-        let (dContext, dwo) = local.outputProjectionBackward(s.context, params: params, dy: dy)
+        let (dContext, dwo) = local.outputProjectionBackward(mergedContext: s.context, params: params, dy: dy)
         let norms = HeadRMSNorm.backward([(s.local.o, params["norm_swa"], s.normRMS[0])]
-                                             + (s.linear.map { [($0.o, params["norm_rla"], s.normRMS[1])] } ?? []), dy: dContext)
+                                             + (s.linear.map { [($0.o, params["norm_rla"], s.normRMS[1])] } ?? []), dy: dContext,
+                                         mergedHeads: true)
         let (dOSWA, dgSWA) = norms[0]
         var branch = ParameterSet<S>()
         branch.add("wo", dwo)
