@@ -176,7 +176,8 @@ extension FeatureMap {
 
 /// (2^a, 2^(−a−N)) lane-wise from one range reduction, for −121 ≤ a ≤ 0 and 0 ≤ N ≤ 120 (the two
 /// halves of softmax2 when N is the row's rounded spread in base 2: then −a − N ≤ ½ and both are
-/// normal floats), or for N = 0 and |a| ≤ 100 (the halves shifted by the row's first entry). a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
+/// normal floats), or for N = 0 and |a| ≤ 100 (the halves shifted by the row's first entry).
+/// a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
 /// e^g = E(g²) + g·O(g²) and e^−g = E − g·O, E and O the even and odd halves of the degree-7
 /// Taylor series `exp2` evaluates (the same truncation error, ≈ 5e-9), so the second exponential
 /// costs an add and its 2^(−n−N) instead of a second reduction and polynomial: 6 fused
@@ -212,8 +213,8 @@ func transposedReduce16(_ v: UnsafeMutablePointer<Vec16>, _ op: (Vec16, Vec16) -
     return v[0]
 }
 
-/// `body` with two scratch arrays of 16 vectors each, on the stack (one array of 32 would be
-/// 2 KiB, past what Swift places on the stack: a malloc and a free per block of 16 rows).
+/// `body` with two scratch arrays of 16 vectors (1 KiB each), which stay on the stack; a single
+/// array of 32 (2 KiB) went to the heap, a malloc and a free per block of 16 rows in `perf`.
 @inline(__always)
 func withTwoVectorBlocks<R>(_ body: (UnsafeMutablePointer<Vec16>, UnsafeMutablePointer<Vec16>) -> R) -> R {
     withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 16) { a in

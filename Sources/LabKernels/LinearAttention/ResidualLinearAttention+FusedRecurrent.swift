@@ -25,7 +25,8 @@
 // chunked form's ≈ 4·D'·D + C·(D' + D) (at D 32, C 64: 8 kFLOP against 14 kFLOP a token). The
 // state is [D', D] per head: 8 KiB at D 32, 32 KiB at D 64 (L1-sized up to about D 64; beyond,
 // each step streams it from L2 and `chunked`'s cache-blocked products are the faster form).
-// Memory: O(D'·D + 16·D') scratch per thread; nothing per token is kept.
+// Memory: O(D'·D + 16·D') scratch per thread; nothing per token is kept. Each tile prefetches the
+// rows of q, k, v (and dO) that the next tile reads, as `chunked` does its next chunk's.
 // Any D ≥ 1: columns are padded to a multiple of 16 inside the scratch (inputs whose rows are
 // already a multiple of 16 wide are read in place); φ as in FeatureMap.swift.
 // Disadvantages: parallel only across (b, head) like `chunked`; each step's fold and read is a
