@@ -1,5 +1,6 @@
 // Per-head RMSNorm over the head dimension (AXLearn's GroupRMSNorm as RAttention uses it):
 //   r = (mean_d x² + eps)^(−½),  y = x · r ⊙ g[h]            x, y: [B, H, T, D], g: [H, D]
+//                                                             (y: [B, T, H·D] with `mergedHeads`)
 // Backward (docs/rattention.md):
 //   dx = r·(g⊙dy) − (r³/D)·x·Σ_d(x⊙g⊙dy),   dg[h] = Σ_{b,t} dy⊙x·r
 // `forward` takes several branches and writes their sum, y = Σ_b RMSNorm_b(x_b) (RAttention's
@@ -7,8 +8,8 @@
 // each branch's r [B·H·T] so that the backward does not recompute it. Cost O(B·H·T·D) per branch.
 // With `mergedHeads`, y (and the backward's dy) is in the layout the output projection reads,
 // [B, T, H·D] (row (b, t), head h at columns h·D ..< (h+1)·D: `LinearAlgebra.mergeHeads`), so
-// RAttention's context needs no head merge before Wo and its gradient no split after (two copies
-// of the context a layer forward, one backward).
+// RAttention's context needs no head merge before Wo and its gradient no split after (one copy
+// of the context a layer forward, two backward: the merge for dWo and the split of d(context)).
 // At x = 0 (RAttention's linear branch for t ≤ W) the Jacobian is g/√eps = 1e4·g; harmless,
 // since nothing upstream depends on those rows when S₀ = 0.
 import LabCore

@@ -22,8 +22,10 @@ public typealias Vec16 = SIMD16<Float>
 
 /// Asks the cache for the `bytes` bytes from `p` (into L2: a hint, no load, no fault) one 64-byte
 /// line at a time, so that a loop can fetch its next block while it works on this one. The
-/// hardware prefetchers do not run ahead across a kernel's chunk boundaries on their own.
+/// hardware prefetchers do not run ahead across a kernel's chunk boundaries on their own. The
+/// lines are those the range touches (from the line holding p, so an unaligned p loses no line).
 @inlinable @inline(__always) public func prefetchLines(_ p: UnsafeRawPointer, bytes: Int) {
-    var offset = 0
-    while offset < bytes { attnlab_prefetch_l2(p + offset); offset += 64 }
+    let end = p + bytes
+    var line = UnsafeRawPointer(bitPattern: Int(bitPattern: p) & ~63)!
+    while line < end { attnlab_prefetch_l2(line); line += 64 }
 }

@@ -300,18 +300,21 @@ func expectSameBits(_ a: LinearAttentionGradients<Float>, _ b: LinearAttentionGr
 
 /// The Float feature-map rows of the fast kernels (16-row blocks for softmax2 when D is a multiple
 /// of 16, then row by row) against the generic `apply`/`backward` in Double, for row counts that
-/// leave a remainder, including rows with a spread over 64 (x − max x below the single-exp range)
-/// and a row at the edge of the 16-row blocks' shift by the first entry.
+/// leave a remainder, including rows with a spread over 64 (x − max x below the single-exp range),
+/// a row at the edge of the 16-row blocks' shift by the first entry and one past it.
 @Suite struct FeatureMapRowTests {
     @Test(arguments: FeatureMap.allCases, [16, 32, 40, 64])
     func rowsMatchTheDoubleFormulas(featureMap: FeatureMap, D: Int) {
-        let rows = 37
+        let rows = 53  // three blocks of 16 and a remainder
         var rng = SeededGenerator(seed: 7, stream: "feature-map-rows")
         var x = Tensor<Float>(randomNormal: [rows, D], rng: &rng).scalars
         for i in 0..<D { x[3 * D + i] *= 60 }  // one row with a wide spread (its block shifted by max and min)
-        // a row whose |x − x₀|·log₂e reaches 95, just inside the shift by the first entry
+        // block 1: a row whose |x − x₀|·log₂e reaches 95, just inside the shift by the first entry
         let (row, x0) = (20, x[20 * D]), widest = (0..<D).map { abs(x[20 * D + $0] - x0) }.max()!
         for i in 0..<D { x[row * D + i] = x0 + (x[row * D + i] - x0) * (95 / 1.442_695 / widest) }
+        // block 2: a row at x₀ + 126·ln2 but its first entry, whose shifted sum Σ 2^t would overflow a
+        // Float: the block must take the max/min path (a shift limit above about 126 − log₂D fails)
+        for i in 1..<D { x[40 * D + i] = x[40 * D] + 126 * 0.693_147_2 }
         let dy = Tensor<Float>(randomNormal: [rows, 2 * D], rng: &rng).scalars
         var y = [Float](repeating: 0, count: rows * 2 * D), dx = [Float](repeating: 1, count: rows * D)
         x.withUnsafeBufferPointer { xb in y.withUnsafeMutableBufferPointer { featureMap.applyRows(xb.baseAddress!, rows: rows, D: D, into: $0.baseAddress!) } }

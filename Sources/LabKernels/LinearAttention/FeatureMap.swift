@@ -15,8 +15,7 @@
 // the rows' sums through one transposed reduction instead of one latency-bound horizontal
 // reduction per row).
 // Cost: O(D) per vector: for softmax2, D range reductions in 16-row blocks, D exps and D divisions
-// one row at a time — small beside the O(D²) state read per token, though at D 32 the 16-row
-// blocks are still a sizeable part of `fused-recurrent`'s forward (kernels notebook).
+// one row at a time — small beside the O(D²) state read per token.
 import LabCore
 import RealModule
 
@@ -177,6 +176,8 @@ extension FeatureMap {
 /// (2^a, 2^(−a−N)) lane-wise from one range reduction, for −121 ≤ a ≤ 0 and 0 ≤ N ≤ 120 (the two
 /// halves of softmax2 when N is the row's rounded spread in base 2: then −a − N ≤ ½ and both are
 /// normal floats), or for N = 0 and |a| ≤ 100 (the halves shifted by the row's first entry).
+/// Outside these ranges (or for NaN) the lanes are meaningless but nothing traps (wrapping integer
+/// ops and bit casts only): `softmax2Rows16` calls it before its range check and discards them.
 /// a = n + f with n = round(a), f ∈ [−½, ½]; with g = f·ln2,
 /// e^g = E(g²) + g·O(g²) and e^−g = E − g·O, E and O the even and odd halves of the degree-7
 /// Taylor series `exp2` evaluates (the same truncation error, ≈ 5e-9), so the second exponential

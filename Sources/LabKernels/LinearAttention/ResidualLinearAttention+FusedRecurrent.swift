@@ -126,7 +126,8 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                     while t0 < T {
                         let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
                         prefetchRows(gh, t0 + 16, T: T, D: D); prefetchRows(qh, t0 + 16, T: T, D: D)
-                        prefetchRows(kh, t0 + 16 - shift, T: T, D: D); prefetchRows(vh, t0 + 16 - shift, T: T, D: D)
+                        prefetchRows(vh, t0 + 16 - shift, T: T, D: D)
+                        if cache == nil || p.isFirst { prefetchRows(kh, t0 + 16 - shift, T: T, D: D) }  // else φ(K') is kept
                         let (kf, kOffset) = keyFeatures(t0, folds, fill: p.isFirst)
                         let keys = w.widened(kf, offset: kOffset, rows: folds), values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
                         var u = 0
