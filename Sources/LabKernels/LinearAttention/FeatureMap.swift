@@ -255,12 +255,7 @@ extension FeatureMap {
                 (a + r).initialize(to: s1); (b + r).initialize(to: s2)
             }
             guard horizontalMax(widest) <= Self.firstEntryShiftLimit else { return false }
-            let r1 = 1 / transposedReduce16(a) { $0 + $1 }, r2 = 1 / transposedReduce16(b) { $0 + $1 }
-            for r in 0..<16 {
-                let y1 = y + r * 2 * D, y2 = y1 + D, c1 = r1[r], c2 = r2[r]
-                var i = 0
-                while i < D { store16(load16(y1 + i) * c1, y1 + i); store16(load16(y2 + i) * c2, y2 + i); i += 16 }
-            }
+            normalizeRows16(y, D: D, sums1: a, sums2: b)
             return true
         }
         if !shifted { softmax2Rows16Spread(x, D: D, into: y) }
@@ -301,12 +296,21 @@ extension FeatureMap {
                 }
                 a[r] = s1; b[r] = s2
             }
-            let r1 = 1 / transposedReduce16(a) { $0 + $1 }, r2 = 1 / transposedReduce16(b) { $0 + $1 }
-            for r in 0..<16 {
-                let y1 = y + r * 2 * D, y2 = y1 + D, c1 = r1[r], c2 = r2[r]
-                var i = 0
-                while i < D { store16(load16(y1 + i) * c1, y1 + i); store16(load16(y2 + i) * c2, y2 + i); i += 16 }
-            }
+            normalizeRows16(y, D: D, sums1: a, sums2: b)
+        }
+    }
+
+    /// y₁ /= Σ y₁ and y₂ /= Σ y₂ for 16 rows of softmax2's exponentials, given each row's 16-lane
+    /// partial sums (row r: sums1[r], sums2[r]): the sums through `transposedReduce16`, one
+    /// reciprocal for 16 rows. - Parameters: y: [16 × 2D], scaled in place.
+    @inline(__always)
+    private func normalizeRows16(_ y: UnsafeMutablePointer<Float>, D: Int, sums1 a: UnsafeMutablePointer<Vec16>,
+                                 sums2 b: UnsafeMutablePointer<Vec16>) {
+        let r1 = 1 / transposedReduce16(a) { $0 + $1 }, r2 = 1 / transposedReduce16(b) { $0 + $1 }
+        for r in 0..<16 {
+            let y1 = y + r * 2 * D, y2 = y1 + D, c1 = r1[r], c2 = r2[r]
+            var i = 0
+            while i < D { store16(load16(y1 + i) * c1, y1 + i); store16(load16(y2 + i) * c2, y2 + i); i += 16 }
         }
     }
 

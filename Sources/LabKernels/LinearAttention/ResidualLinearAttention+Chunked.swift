@@ -279,9 +279,7 @@ struct ChunkScratch {
     @inline(__always)
     func prefetchChunk(_ p: UnsafeRawPointer, start: Int, T: Int, shape: LinearAttentionShape, shifted: Bool = false) {
         guard start >= 0, start < T else { return }
-        let n = min(C, T - start), first = shifted ? max(0, start - shape.shift) : start, end = shifted ? start + n - shape.shift : start + n
-        let rowBytes = shape.D * MemoryLayout<Float>.stride
-        if end > first { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
+        prefetchRows(p, from: shifted ? start - shape.shift : start, count: min(C, T - start), T: T, D: shape.D)
     }
 
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`

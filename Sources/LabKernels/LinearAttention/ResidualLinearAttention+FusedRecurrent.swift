@@ -67,8 +67,8 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                     // tile rows r < n are steps t0 + r; rows r ≥ first fold token t0 + r − shift
                     let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n
                     // the next tile's q rows, and its shifted k, v rows, on their way while this one runs
-                    prefetchRows(qh, t0 + 16, T: T, D: D)
-                    prefetchRows(kh, t0 + 16 - shift, T: T, D: D); prefetchRows(vh, t0 + 16 - shift, T: T, D: D)
+                    prefetchRows(qh, from: t0 + 16, count: 16, T: T, D: D)
+                    prefetchRows(kh, from: t0 + 16 - shift, count: 16, T: T, D: D); prefetchRows(vh, from: t0 + 16 - shift, count: 16, T: T, D: D)
                     fm.applyRows(qh + t0 * D, rows: n, D: D, into: w.fq)
                     if first < n { fm.applyRows(kh + (t0 + first - shift) * D, rows: n - first, D: D, into: w.fk + first * Dp) }
                     let values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
@@ -125,9 +125,9 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                     var t0 = 0
                     while t0 < T {
                         let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
-                        prefetchRows(gh, t0 + 16, T: T, D: D); prefetchRows(qh, t0 + 16, T: T, D: D)
-                        prefetchRows(vh, t0 + 16 - shift, T: T, D: D)
-                        if cache == nil || p.isFirst { prefetchRows(kh, t0 + 16 - shift, T: T, D: D) }  // else φ(K') is kept
+                        prefetchRows(gh, from: t0 + 16, count: 16, T: T, D: D); prefetchRows(qh, from: t0 + 16, count: 16, T: T, D: D)
+                        prefetchRows(vh, from: t0 + 16 - shift, count: 16, T: T, D: D)
+                        if cache == nil || p.isFirst { prefetchRows(kh, from: t0 + 16 - shift, count: 16, T: T, D: D) }  // else φ(K') is kept
                         let (kf, kOffset) = keyFeatures(t0, folds, fill: p.isFirst)
                         let keys = w.widened(kf, offset: kOffset, rows: folds), values = w.valueRows(vh, tileStart: t0, folds: folds, shift: shift)
                         var u = 0
@@ -149,8 +149,8 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
                     while t0 >= 0 {
                         let n = min(16, T - t0), first = min(n, max(0, shift - t0)), folds = first..<n, dO = gh + t0 * D
                         // the previous tile's rows (next in this pass); q's and k's only when not kept
-                        prefetchRows(gh, t0 - 16, T: T, D: D); prefetchRows(vh, t0 - 16 - shift, T: T, D: D)
-                        if cache == nil { prefetchRows(qh, t0 - 16, T: T, D: D); prefetchRows(kh, t0 - 16 - shift, T: T, D: D) }
+                        prefetchRows(gh, from: t0 - 16, count: 16, T: T, D: D); prefetchRows(vh, from: t0 - 16 - shift, count: 16, T: T, D: D)
+                        if cache == nil { prefetchRows(qh, from: t0 - 16, count: 16, T: T, D: D); prefetchRows(kh, from: t0 - 16 - shift, count: 16, T: T, D: D) }
                         let (kf, kOffset) = keyFeatures(t0, folds, fill: false)
                         let qf = queryFeatures(t0)
                         if cache == nil { fm.applyRows(qh + t0 * D, rows: n, D: D, into: qf) }
@@ -187,13 +187,6 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
             }
         }
     }
-}
-
-/// Prefetches rows start ..< start + 16 of a [T × D] tensor of one head, those of them in 0 ..< T.
-@inline(__always)
-func prefetchRows(_ p: UnsafePointer<Float>, _ start: Int, T: Int, D: Int) {
-    let first = max(0, start), end = min(T, start + 16)
-    if end > first { prefetchLines(p + first * D, bytes: (end - first) * D * MemoryLayout<Float>.stride) }
 }
 
 /// Four rows, one per step of a `recurrenceSteps4` call.

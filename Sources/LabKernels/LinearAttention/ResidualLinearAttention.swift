@@ -249,3 +249,12 @@ func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float
     return LinearAttentionGradients(dq: Tensor(shape: q.shape, scalars: dq), dk: Tensor(shape: k.shape, scalars: dk),
                                     dv: Tensor(shape: v.shape, scalars: dv), ds0: Tensor(shape: shape.stateShape, scalars: ds0))
 }
+
+/// Prefetches rows start ..< start + count of a [T × D] Float tensor of one head, those of them in
+/// 0 ..< T (`prefetchLines`): a linear-attention kernel asks for its next chunk's or tile's rows
+/// while it works on this one.
+@inline(__always)
+func prefetchRows(_ p: UnsafeRawPointer, from start: Int, count: Int, T: Int, D: Int) {
+    let first = max(0, start), end = min(T, start + count), rowBytes = D * MemoryLayout<Float>.stride
+    if end > first { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
+}
