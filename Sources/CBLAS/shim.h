@@ -5,8 +5,10 @@
 #include <cblas.h>
 // glibc's mallopt (LabCore.Allocator): the only libc call Swift's Glibc module does not export.
 #include <malloc.h>
-// A cache prefetch hint into L2 (LabCore's `prefetchLines`): Swift has no spelling for it.
+// Cache prefetch hints (LabCore's `prefetchLines`): Swift has no spelling for them. Locality 2
+// (prefetcht1) asks for L2, 3 (prefetcht0) for every level down to L1.
 static inline void attnlab_prefetch_l2(const void *p) { __builtin_prefetch(p, 0, 2); }
+static inline void attnlab_prefetch_l1(const void *p) { __builtin_prefetch(p, 0, 3); }
 // OpenBLAS extensions (declared in OpenBLAS's cblas.h; repeated here for clarity of intent):
 //   openblas_set_num_threads, openblas_get_num_threads, openblas_get_corename, openblas_get_config
 #endif
