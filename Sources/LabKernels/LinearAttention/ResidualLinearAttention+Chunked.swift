@@ -196,7 +196,11 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         if !cached {
                             w.prefetchChunk(qh, start: start - C, T: T, shape: shape)
                             w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                        } else if start >= C {  // the previous chunk's kept φ rows, read from memory (the cache outgrows L2)
+                            prefetchLines(qf - C * Dp, bytes: C * Dp * MemoryLayout<Float>.stride)
+                            prefetchLines(kf - C * Dp, bytes: C * Dp * MemoryLayout<Float>.stride)
                         }
+                        if daCached && start >= C { prefetchLines(da - C * w.Cp, bytes: C * w.Cp * MemoryLayout<Float>.stride) }
                         w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
