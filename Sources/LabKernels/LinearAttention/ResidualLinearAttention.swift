@@ -251,10 +251,11 @@ func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float
 }
 
 /// Prefetches rows start ..< start + count of a [T × D] Float tensor of one head, those of them in
-/// 0 ..< T (`prefetchLines`): a linear-attention kernel asks for its next chunk's or tile's rows
-/// while it works on this one.
+/// 0 ..< T (`prefetchLines`, or with `toL1` `prefetchLinesL1`): a linear-attention kernel asks for
+/// its next chunk's or tile's rows while it works on this one.
 @inline(__always)
-func prefetchRows(_ p: UnsafeRawPointer, from start: Int, count: Int, T: Int, D: Int) {
+func prefetchRows(_ p: UnsafeRawPointer, from start: Int, count: Int, T: Int, D: Int, toL1: Bool = false) {
     let first = max(0, start), end = min(T, start + count), rowBytes = D * MemoryLayout<Float>.stride
-    if end > first { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
+    guard end > first else { return }
+    if toL1 { prefetchLinesL1(p + first * rowBytes, bytes: (end - first) * rowBytes) } else { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
 }
