@@ -159,7 +159,7 @@ extension FeatureMap {
                 let g: Vec16
                 switch self {
                 case .relu2: g = Vec16().replacing(with: dy1, where: v1 .> 0) - Vec16().replacing(with: dy2, where: v2 .> 0)
-                case .softmax2: g = v1 * (dy1 - d1) - v2 * (dy2 - d2)
+                case .softmax2: g = (v1 * (dy1 - d1)).addingProduct(-v2, dy2 - d2)
                 }
                 store16(accumulate ? load16(out + i) + g : g, out + i)
                 i += 16
@@ -330,7 +330,9 @@ extension FeatureMap {
                 let e1 = d1[r], e2 = d2[r]
                 var i = 0
                 while i < D {
-                    let g = load16(y1 + i) * (load16(g1 + i) - e1) - load16(y2 + i) * (load16(g2 + i) - e2)
+                    // one multiply and one fused multiply-add; written as a difference of two products,
+                    // the loop compiled to 16-float loads split in five pieces and reassembled by shuffles
+                    let g = (load16(y1 + i) * (load16(g1 + i) - e1)).addingProduct(-load16(y2 + i), load16(g2 + i) - e2)
                     store16(accumulate ? load16(out + i) + g : g, out + i)
                     i += 16
                 }
