@@ -21,7 +21,7 @@ import PackageDescription
 // several times slower. A binary so built runs on CPUs with the same features (scripts/study.sbatch
 // builds one per Slurm node type). Release builds keep bounds and overflow checks (`-O`, not
 // `-Ounchecked`): an out-of-range value traps instead of reading wild memory. Kernel loops that
-// need it use unchecked arithmetic locally, each with its measurement (today one: `transposeTile`,
+// need it use unchecked arithmetic locally, each with its measurement (today one: `transposeTile` and its blocks,
 // TileGemm.swift); with it the kernel and model benchmarks are within −5…+3 % of `-Ounchecked`.
 // Debug builds stay portable and checked.
 let fast: [SwiftSetting] = [

@@ -20,20 +20,25 @@ public typealias Vec16 = SIMD16<Float>
     return (b[0] + b[2]) + (b[1] + b[3])
 }
 
-/// Asks the cache for the `bytes` bytes from `p` (into L2: a hint, no load, no fault) one 64-byte
-/// line at a time, so that a loop can fetch its next block while it works on this one. The
-/// hardware prefetchers do not run ahead across a kernel's chunk boundaries on their own. The
-/// lines are those the range touches (from the line holding p, so an unaligned p loses no line).
-@inlinable @inline(__always) public func prefetchLines(_ p: UnsafeRawPointer, bytes: Int) {
-    let end = p + bytes
-    var line = UnsafeRawPointer(bitPattern: Int(bitPattern: p) & ~63)!
-    while line < end { attnlab_prefetch_l2(line); line += 64 }
+/// The cache level a prefetch asks for (`prefetchLines`).
+public enum CacheLevel: Sendable {
+    /// L2 (prefetcht1): for a block a loop reads a chunk of work from now.
+    case l2
+    /// L1 and L2 (prefetcht0): for a block a loop reads within the next few hundred cycles; L1
+    /// is small, and lines asked for much earlier are evicted before they are used.
+    case l1
 }
 
-/// `prefetchLines` into L1 (prefetcht0), for a block a loop reads next, a few hundred cycles
-/// ahead: L1 (48 KiB here) holds a chunk's next rows only that briefly.
-@inlinable @inline(__always) public func prefetchLinesL1(_ p: UnsafeRawPointer, bytes: Int) {
+/// Asks the cache for the `bytes` bytes from `p` (a hint, no load, no fault; into L2 by
+/// default) one 64-byte line at a time, so that a loop can fetch its next block while it works on
+/// this one. The hardware prefetchers do not run ahead across a kernel's chunk boundaries on their
+/// own. The lines are those the range touches (from the line holding p, so an unaligned p loses no
+/// line).
+@inlinable @inline(__always) public func prefetchLines(_ p: UnsafeRawPointer, bytes: Int, into level: CacheLevel = .l2) {
     let end = p + bytes
     var line = UnsafeRawPointer(bitPattern: Int(bitPattern: p) & ~63)!
-    while line < end { attnlab_prefetch_l1(line); line += 64 }
+    switch level {
+    case .l2: while line < end { attnlab_prefetch_l2(line); line += 64 }
+    case .l1: while line < end { attnlab_prefetch_l1(line); line += 64 }
+    }
 }

@@ -63,11 +63,12 @@ import LabKernels
         }
     }
 
-    /// Every remainder of the 16×16 and 4×4 blocks, leading dimensions past the operands, padding
-    /// untouched.
+    /// Every remainder of the 16×16 and 4×4 blocks (below and right of the 16×16 blocks: 4×4 blocks
+    /// and then single rows or columns, as 23 = 16 + 4 + 3 and 47 = 32 + 12 + 3 leave), leading
+    /// dimensions past the operands, padding untouched.
     @Test func transposeTileMovesEveryElementOnce() {
-        for rows in [1, 3, 4, 5, 8, 13, 16, 17, 35, 64] {
-            for cols in [1, 2, 4, 7, 16, 20, 33, 50, 128] {
+        for rows in [1, 3, 4, 5, 8, 13, 16, 17, 23, 35, 64] {
+            for cols in [1, 2, 4, 7, 16, 20, 27, 33, 47, 50, 128] {
                 let ldSrc = cols + 3, ldOut = rows + 5
                 let src = (0..<(rows * ldSrc)).map { Float($0) }
                 var out = [Float](repeating: -1, count: cols * ldOut)

@@ -73,7 +73,7 @@ extension FeatureMap {
         var first = 0
         if self == .softmax2, D16 == D {
             while first + 16 <= rows {
-                if first + 32 <= rows { prefetchLinesL1(x + (first + 16) * D, bytes: 16 * D * MemoryLayout<Float>.stride) }
+                if first + 32 <= rows { prefetchLines(x + (first + 16) * D, bytes: 16 * D * MemoryLayout<Float>.stride, into: .l1) }
                 softmax2Rows16(x + first * D, D: D, into: y + first * 2 * D); first += 16
             }
         }
@@ -168,7 +168,7 @@ extension FeatureMap {
                 let g: Float
                 switch self {
                 case .relu2: g = (y1[i] > 0 ? g1[i] : 0) - (y2[i] > 0 ? g2[i] : 0)
-                case .softmax2: g = y1[i] * (g1[i] - d1) - y2[i] * (g2[i] - d2)
+                case .softmax2: g = (y1[i] * (g1[i] - d1)).addingProduct(-y2[i], g2[i] - d2)  // as the SIMD lanes
                 }
                 out[i] = accumulate ? out[i] + g : g
                 i += 1
@@ -209,9 +209,7 @@ func exp2Pair(_ a: Vec16, shift N: Int32) -> (Vec16, Vec16) {
 /// was bound by their latency. `op` must be associative and commutative (max, min, +).
 @inline(__always)
 func transposedReduce16(_ v: UnsafeMutablePointer<Vec16>, _ op: (Vec16, Vec16) -> Vec16) -> Vec16 {
-    @inline(__always) func pair(_ a: Vec16, _ b: Vec16) -> Vec16 {
-        op(Vec16(lowHalf: a.evenHalf, highHalf: b.evenHalf), Vec16(lowHalf: a.oddHalf, highHalf: b.oddHalf))
-    }
+    @inline(__always) func pair(_ a: Vec16, _ b: Vec16) -> Vec16 { let (e, o) = evenAndOddLanes(a, b); return op(e, o) }
     var n = 16
     while n > 1 {  // in place: v[i] ← pair(v[2i], v[2i+1])
         for i in 0..<(n / 2) { v[i] = pair(v[2 * i], v[2 * i + 1]) }

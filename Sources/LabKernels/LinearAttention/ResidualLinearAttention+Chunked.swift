@@ -103,9 +103,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
                         // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole 16-row strips when
                         // every entry of V'_c is finite (the usual case; its padding rows included)
-                        // V'_c into L1 for the finiteness check below and the two products that read it
-                        // (its first reads stalled on L2: half the forward's own samples in `perf`)
-                        prefetchLinesL1(vc, bytes: n * D * MemoryLayout<Float>.stride)
+                        // V'_c into L1 for the finiteness check after the scores and the two products that
+                        // read it (its first reads stalled on L2: half the forward body's own samples in `perf`)
+                        prefetchLines(vc, bytes: n * D * MemoryLayout<Float>.stride, into: .l1)
                         causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
                         lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
                                                bFinite: allFinite(vc, count: n * D))
@@ -169,7 +169,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         } else {
                             tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                         }
-                        w.prefetchChunk(vh, start: c0, T: T, shape: shape, shifted: true, toL1: true)  // for Vᵀ below
+                        w.prefetchChunk(vh, start: c0, T: T, shape: shape, shifted: true, into: .l1)  // for Vᵀ below
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
                                                             into: kf, features: !kFeaturesReady)
                         if firstReal < n {
@@ -286,9 +286,9 @@ struct ChunkScratch {
     /// shifted sequence holds there (start − (W+1) on; the padding rows have none).
     @inline(__always)
     func prefetchChunk(_ p: UnsafeRawPointer, start: Int, T: Int, shape: LinearAttentionShape, shifted: Bool = false,
-                       toL1: Bool = false) {
+                       into level: CacheLevel = .l2) {
         guard start >= 0, start < T else { return }
-        prefetchRows(p, from: shifted ? start - shape.shift : start, count: min(C, T - start), T: T, D: shape.D, toL1: toL1)
+        prefetchRows(p, from: shifted ? start - shape.shift : start, count: min(C, T - start), T: T, D: shape.D, into: level)
     }
 
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`

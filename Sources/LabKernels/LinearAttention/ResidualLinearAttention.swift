@@ -251,11 +251,10 @@ func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float
 }
 
 /// Prefetches rows start ..< start + count of a [T × D] Float tensor of one head, those of them in
-/// 0 ..< T (`prefetchLines`, or with `toL1` `prefetchLinesL1`): a linear-attention kernel asks for
+/// 0 ..< T (`prefetchLines`, into L2 unless `level` says L1): a linear-attention kernel asks for
 /// its next chunk's or tile's rows while it works on this one.
 @inline(__always)
-func prefetchRows(_ p: UnsafeRawPointer, from start: Int, count: Int, T: Int, D: Int, toL1: Bool = false) {
+func prefetchRows(_ p: UnsafeRawPointer, from start: Int, count: Int, T: Int, D: Int, into level: CacheLevel = .l2) {
     let first = max(0, start), end = min(T, start + count), rowBytes = D * MemoryLayout<Float>.stride
-    guard end > first else { return }
-    if toL1 { prefetchLinesL1(p + first * rowBytes, bytes: (end - first) * rowBytes) } else { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes) }
+    if end > first { prefetchLines(p + first * rowBytes, bytes: (end - first) * rowBytes, into: level) }
 }

@@ -294,11 +294,12 @@ func kernelColumns(k: Int, a: UnsafePointer<Float>, ks: Int, b: UnsafePointer<Fl
 }
 
 /// out[c·ldOut + r] = src[r·ldSrc + c] for r < rows, c < cols (a tile transpose).
-/// 16×16 blocks in AVX-512 registers (`transpose16x16`), then what is left of the rows and columns
-/// in 4×4 blocks in SIMD4 registers and one element at a time (`transposeTile4x4`). The 4×4
-/// blocks alone were 3.2–3.7× the element-by-element loop on tiles of 64×128, 32×128 and 64×64,
-/// which had cost the chunked linear forward about a fifth of its time (Kᵀ of every chunk); the
-/// 16×16 blocks made that forward about 2 % faster again (D 64, T 4,096, W 256). Offsets are computed with wrapping
+/// 16×16 blocks of 16-lane vectors (`transpose16x16`, two 1 KiB stack blocks as scratch), then
+/// what is left of the rows and columns in 4×4 blocks in SIMD4 registers and one element at a time
+/// (`transposeTile4x4`). The 4×4 blocks alone were 3.2–3.7× the element-by-element loop on tiles
+/// of 64×128, 32×128 and 64×64, which had cost the chunked linear forward about a fifth of its time
+/// (Kᵀ of every chunk); with the 16×16 blocks that forward's median went from 8.37 to 8.22 ms (D 64,
+/// T 4,096, W 256; medians of 4 interleaved rounds). Offsets are computed with wrapping
 /// arithmetic (`&*`, `&+`): with overflow checks on (release is `-O`) a checked index per element
 /// had made the kernels 6–11 % slower; offsets stay below rows·ldSrc and cols·ldOut, the sizes of
 /// the caller's tiles.
@@ -324,8 +325,17 @@ public func transposeTile(rows: Int, cols: Int, src: UnsafePointer<Float>, ldSrc
     transposeTile4x4(rows: rows16..<rows, cols: 0..<cols, src: src, ldSrc: ldSrc, out: out, ldOut: ldOut)
 }
 
+/// (a's even lanes, then b's) and (a's odd lanes, then b's): one two-source permute each, the step
+/// of `transpose16x16` and of the feature maps' `transposedReduce16`.
+@inline(__always)
+func evenAndOddLanes(_ a: Vec16, _ b: Vec16) -> (even: Vec16, odd: Vec16) {
+    (Vec16(lowHalf: a.evenHalf, highHalf: b.evenHalf), Vec16(lowHalf: a.oddHalf, highHalf: b.oddHalf))
+}
+
 /// `body` with two scratch arrays of 16 vectors (1 KiB each), which stay on the stack; a single
-/// array of 32 (2 KiB) went to the heap, a malloc and a free per block of 16 rows in `perf`.
+/// array of 32 (2 KiB) from `withUnsafeTemporaryAllocation` went to the heap (a malloc and a free
+/// per call in `perf`, when the feature maps' 16-row blocks used it). Used by the feature maps'
+/// 16-row blocks and by `transposeTile`.
 @inline(__always)
 func withTwoVectorBlocks<R>(_ body: (UnsafeMutablePointer<Vec16>, UnsafeMutablePointer<Vec16>) -> R) -> R {
     withUnsafeTemporaryAllocation(of: Vec16.self, capacity: 16) { a in
@@ -343,19 +353,16 @@ func transpose16x16(_ src: UnsafePointer<Float>, ldSrc: Int, _ out: UnsafeMutabl
                     _ a: UnsafeMutablePointer<Vec16>, _ b: UnsafeMutablePointer<Vec16>) {
     for r in 0..<16 { a[r] = load16(src + r &* ldSrc) }
     var (x, y) = (a, b)
-    for _ in 0..<4 {
-        for i in 0..<8 {
-            let p = x[2 * i], q = x[2 * i + 1]
-            y[i] = Vec16(lowHalf: p.evenHalf, highHalf: q.evenHalf)
-            y[8 + i] = Vec16(lowHalf: p.oddHalf, highHalf: q.oddHalf)
-        }
+    for _ in 0..<4 {  // an even number of levels: the result ends in a
+        for i in 0..<8 { (y[i], y[8 + i]) = evenAndOddLanes(x[2 * i], x[2 * i + 1]) }
         swap(&x, &y)
     }
     for c in 0..<16 { store16(x[c], out + c &* ldOut) }
 }
 
-/// `transposeTile` over rows × cols of src: 4×4 blocks in SIMD4 registers (4 row loads, 4 column
-/// stores), then the rows and columns past the last multiple of 4 one element at a time.
+/// out[c·ldOut + r] = src[r·ldSrc + c] for r ∈ rows, c ∈ cols (absolute indices; nothing else is
+/// written): 4×4 blocks in SIMD4 registers (4 row loads, 4 column stores), then the rows and
+/// columns past the last multiple of 4 from the ranges' starts one element at a time.
 @inline(__always)
 func transposeTile4x4(rows: Range<Int>, cols: Range<Int>, src: UnsafePointer<Float>, ldSrc: Int,
                       out: UnsafeMutablePointer<Float>, ldOut: Int) {
