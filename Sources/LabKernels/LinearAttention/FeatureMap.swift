@@ -159,7 +159,7 @@ extension FeatureMap {
                 let g: Vec16
                 switch self {
                 case .relu2: g = Vec16().replacing(with: dy1, where: v1 .> 0) - Vec16().replacing(with: dy2, where: v2 .> 0)
-                case .softmax2: g = (v1 * (dy1 - d1)).addingProduct(-v2, dy2 - d2)
+                case .softmax2: g = softmax2Gradient(y1: v1, dy1: dy1, d1: Vec16(repeating: d1), y2: v2, dy2: dy2, d2: Vec16(repeating: d2))
                 }
                 store16(accumulate ? load16(out + i) + g : g, out + i)
                 i += 16
@@ -178,6 +178,15 @@ extension FeatureMap {
 }
 
 // MARK: - softmax2, 16 rows at a time
+
+/// softmax2's dx on 16 entries of a row: y₁ ⊙ (dy₁ − d₁) − y₂ ⊙ (dy₂ − d₂) with d = ⟨dy, y⟩ of each
+/// half, as one multiply and one fused multiply-add (the scalar tail of `backwardRows` computes
+/// the same). Written as a difference of two products, the 16-row blocks' loop compiled to 16-float
+/// loads split into pieces of 8, 4, 2, 1 and 1 floats reassembled by shuffles.
+@inline(__always)
+func softmax2Gradient(y1: Vec16, dy1: Vec16, d1: Vec16, y2: Vec16, dy2: Vec16, d2: Vec16) -> Vec16 {
+    (y1 * (dy1 - d1)).addingProduct(-y2, dy2 - d2)
+}
 
 /// (2^a, 2^(−a−N)) lane-wise from one range reduction, for −121 ≤ a ≤ 0 and 0 ≤ N ≤ 120 (the two
 /// halves of softmax2 when N is the row's rounded spread in base 2: then −a − N ≤ ½ and both are
@@ -328,9 +337,8 @@ extension FeatureMap {
                 let e1 = d1[r], e2 = d2[r]
                 var i = 0
                 while i < D {
-                    // one multiply and one fused multiply-add; written as a difference of two products,
-                    // the loop compiled to 16-float loads split in five pieces and reassembled by shuffles
-                    let g = (load16(y1 + i) * (load16(g1 + i) - e1)).addingProduct(-load16(y2 + i), load16(g2 + i) - e2)
+                    let g = softmax2Gradient(y1: load16(y1 + i), dy1: load16(g1 + i), d1: Vec16(repeating: e1),
+                                             y2: load16(y2 + i), dy2: load16(g2 + i), d2: Vec16(repeating: e2))
                     store16(accumulate ? load16(out + i) + g : g, out + i)
                     i += 16
                 }
