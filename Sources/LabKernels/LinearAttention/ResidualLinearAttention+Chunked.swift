@@ -32,8 +32,11 @@
 //     A = tril(Q̃_c K̃_cᵀ), dA = tril(dO_c V'_cᵀ)
 //     dK̃_c = dAᵀ Q̃_c + V'_c dSᵀ;   dV'_c = Aᵀ dO_c + K̃_c dS;   dS += Q̃_cᵀ dO_c
 //   dS_0 = dS; dk = unshift(φ'(dK̃)), dv = unshift(dV'): token j gets row j + W + 1, pads dropped.
-// Triangular products visit only the 16-row strips on or below the diagonal (about half of each
-// C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)` assumes.
+// Triangular products visit only what lies on or below the diagonal, to the granularity of their
+// tiles (about half of each C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)`
+// assumes: the scores in 16-row strips, each up to its 16×16 diagonal block (columns are 16-lane
+// vectors), and the products with them in strips of 4 rows (8 where the width is not a multiple
+// of 64), each as deep as its last row (`triangleStripHeight(cols:)`).
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
@@ -101,7 +104,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                     if firstReal < n {
                         loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
-                        // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole 16-row strips when
+                        // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole strips when
                         // every entry of V'_c is finite (the usual case; its padding rows included)
                         // V'_c into L1 for the finiteness check after the scores and the two products that
                         // read it (its first reads stalled on L2: half the forward body's own samples in `perf`)
@@ -342,9 +345,10 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 }
 
 /// C[rows × cols] += tril(A)·B where A comes from `causalScores` (row i reads only columns ≤ i).
-/// With `bFinite` (every row of B finite), 16-row strips through one `tileGemm` each over columns
-/// 0..<strip end, reading the zeros `causalScores` wrote right of the diagonal (0·b = 0 for finite
-/// b): about 1.2× the triangle's FLOPs at C 64, all in the micro-kernels. Otherwise row i never
+/// With `bFinite` (every row of B finite), strips of `triangleStripHeight(cols:)` rows (4 or 8)
+/// through one `tileGemm` each over columns 0..<strip end, reading the zeros `causalScores` wrote
+/// right of the diagonal (0·b = 0 for finite b): at C 64, 4-row strips do 1.05× the triangle's
+/// FLOPs (16-row strips did 1.23×), all in the micro-kernels. Otherwise row i never
 /// multiplies a row j > i of B: the zeros above the diagonal times a NaN or ∞ in B (a key or
 /// value that row i cannot see yet) would still be NaN. Rows then go in groups of 8 (the height of
 /// `tileGemm`'s 32- and 16-column micro-kernels): columns left of the group through one 8-row
@@ -355,11 +359,12 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
                             into c: UnsafeMutablePointer<Float>, ldc: Int, bFinite: Bool) {
     if bFinite {
+        let h = triangleStripHeight(cols: cols)
         var r0 = 0
         while r0 < rows {
-            let strip = min(16, rows - r0)
+            let strip = min(h, rows - r0)
             tileGemm(m: strip, n: cols, k: r0 + strip, a: a + r0 * ld, lda: ld, b: b, ldb: ldb, c: c + r0 * ldc, ldc: ldc, accumulate: true)
-            r0 += 16
+            r0 += h
         }
         return
     }
@@ -377,20 +382,31 @@ func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: 
 }
 
 /// C[rows × cols] += Lᵀ·B where L is a `causalScores` tile, read in place (no transposed copy):
-/// row i of Lᵀ is column i of L, used from its strip's start r0 = 16⌊i/16⌋ down, where L is valid
-/// (row j ≥ r0 was computed up to column 16⌈(j+1)/16⌉ > i; L[j, i] = 0 for j < i within the strip).
-/// - Complexity: ≈ rows²·cols FLOPs.
+/// row i of Lᵀ is column i of L, used from its strip's start r0 (a multiple of the strip height h,
+/// `triangleStripHeight(cols:)`: 4 or 8, so [r0, r0 + h) lies inside one of L's 16-row strips) down,
+/// where L is valid (row j ≥ r0 was computed up to column 16⌈(j+1)/16⌉ > i; L[j, i] = 0 for
+/// r0 ≤ j < i, within i's 16×16 diagonal block).
+/// - Complexity: ≈ rows²·cols FLOPs (1.05× the triangle's at C 64 with 4-row strips).
 @inline(__always)
 func transposedLowerTriangularProduct(_ l: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int,
                                       cols: Int, into c: UnsafeMutablePointer<Float>, ldc: Int) {
+    let h = triangleStripHeight(cols: cols)
     var r0 = 0
     while r0 < rows {
-        let strip = min(16, rows - r0)
+        let strip = min(h, rows - r0)
         tileGemmTransposedA(m: strip, n: cols, k: rows - r0, a: l + r0 * ld + r0, lda: ld, b: b + r0 * ldb, ldb: ldb,
                             c: c + r0 * ldc, ldc: ldc, accumulate: true)
-        r0 += 16
+        r0 += h
     }
 }
+
+/// Rows per strip of the triangular products (`lowerTriangularProduct`, `transposedLowerTriangularProduct`):
+/// the height of the micro-kernel `tileGemm` uses at this width, 4 when `cols` is a multiple of 64
+/// (4×64 kernels) and 8 otherwise (8×32 and 8×16), so no strip leaves rows to narrower kernels.
+/// Each strip's depth stops at its own last row, so a C×C triangle takes C(C+h)/2 multiply-adds
+/// per column: at C 64, 1.05× the triangle's C(C+1)/2 for h 4, 1.11× for h 8 (1.23× for 16-row strips).
+@inline(__always)
+func triangleStripHeight(cols: Int) -> Int { cols % 64 == 0 ? 4 : 8 }
 
 /// y[0..<count] += x[0..<count].
 @inline(__always) func addRows(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>) {
