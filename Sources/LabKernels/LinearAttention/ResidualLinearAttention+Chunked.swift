@@ -36,7 +36,7 @@
 // tiles (about half of each C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)`
 // assumes: the scores in 16-row strips, each up to its 16×16 diagonal block (columns are 16-lane
 // vectors), and the products with them in strips of 4 rows (8 where the width is not a multiple
-// of 64), each as deep as its last row (`triangleStripHeight(cols:)`).
+// of 64), each reaching only to its own diagonal (`triangleStripHeight(cols:)`).
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
@@ -401,10 +401,13 @@ func transposedLowerTriangularProduct(_ l: UnsafePointer<Float>, ld: Int, rows: 
 }
 
 /// Rows per strip of the triangular products (`lowerTriangularProduct`, `transposedLowerTriangularProduct`):
-/// the height of the micro-kernel `tileGemm` uses at this width, 4 when `cols` is a multiple of 64
-/// (4×64 kernels) and 8 otherwise (8×32 and 8×16), so no strip leaves rows to narrower kernels.
-/// Each strip's depth stops at its own last row, so a C×C triangle takes C(C+h)/2 multiply-adds
-/// per column: at C 64, 1.05× the triangle's C(C+1)/2 for h 4, 1.11× for h 8 (1.23× for 16-row strips).
+/// 4 when `cols` is a multiple of 64 (the height of `tileGemm`'s 4×64 kernels) and 8 otherwise (the
+/// height of its 8×32 and 8×16 kernels, which the 4-row kernels of an 8-column tail divide), so no
+/// strip but a chunk's last (rows mod h) leaves rows to narrower kernels. h divides 16, so a strip's
+/// rows lie in one of the scores' 16-row strips. Each strip reaches only to its own diagonal (tril(A)·B:
+/// depth up to its last row; Lᵀ·B: from its first row down), so a C×C triangle takes C(C+h)/2
+/// multiply-adds per column when h divides C: at C 64, 1.05× the triangle's C(C+1)/2 for h 4,
+/// 1.11× for h 8 (1.23× for 16-row strips).
 @inline(__always)
 func triangleStripHeight(cols: Int) -> Int { cols % 64 == 0 ? 4 : 8 }
 
