@@ -36,7 +36,7 @@
 // tiles (about half of each C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)`
 // assumes: the scores in 16-row strips, each up to its 16×16 diagonal block (columns are 16-lane
 // vectors), and the products with them in strips of 4 rows (8 where the width is not a multiple
-// of 64), each reaching only to its own diagonal (`triangleStripHeight(cols:)`).
+// of 64: `tileGemmRowHeight(columns:)`), each reaching only to its own diagonal.
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
@@ -345,7 +345,7 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 }
 
 /// C[rows × cols] += tril(A)·B where A comes from `causalScores` (row i reads only columns ≤ i).
-/// With `bFinite` (every row of B finite), strips of `triangleStripHeight(cols:)` rows (4 or 8)
+/// With `bFinite` (every row of B finite), strips of h = `tileGemmRowHeight(columns: cols)` rows (4 or 8)
 /// through one `tileGemm` each over columns 0..<strip end, reading the zeros `causalScores` wrote
 /// right of the diagonal (0·b = 0 for finite b): at C 64, 4-row strips do 1.05× the triangle's
 /// FLOPs (16-row strips did 1.23×), all in the micro-kernels. Otherwise row i never
@@ -359,7 +359,7 @@ func causalScores(_ x: UnsafePointer<Float>, ldx: Int, _ yT: UnsafePointer<Float
 func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int, cols: Int,
                             into c: UnsafeMutablePointer<Float>, ldc: Int, bFinite: Bool) {
     if bFinite {
-        let h = triangleStripHeight(cols: cols)
+        let h = tileGemmRowHeight(columns: cols)
         var r0 = 0
         while r0 < rows {
             let strip = min(h, rows - r0)
@@ -383,14 +383,14 @@ func lowerTriangularProduct(_ a: UnsafePointer<Float>, ld: Int, rows: Int, _ b: 
 
 /// C[rows × cols] += Lᵀ·B where L is a `causalScores` tile, read in place (no transposed copy):
 /// row i of Lᵀ is column i of L, used from its strip's start r0 (a multiple of the strip height h,
-/// `triangleStripHeight(cols:)`: 4 or 8, so [r0, r0 + h) lies inside one of L's 16-row strips) down,
+/// `tileGemmRowHeight(columns: cols)`: 4 or 8, so [r0, r0 + h) lies inside one of L's 16-row strips) down,
 /// where L is valid (row j ≥ r0 was computed up to column 16⌈(j+1)/16⌉ > i; L[j, i] = 0 for
 /// r0 ≤ j < i, within i's 16×16 diagonal block).
 /// - Complexity: ≈ rows²·cols FLOPs (1.05× the triangle's at C 64 with 4-row strips).
 @inline(__always)
 func transposedLowerTriangularProduct(_ l: UnsafePointer<Float>, ld: Int, rows: Int, _ b: UnsafePointer<Float>, ldb: Int,
                                       cols: Int, into c: UnsafeMutablePointer<Float>, ldc: Int) {
-    let h = triangleStripHeight(cols: cols)
+    let h = tileGemmRowHeight(columns: cols)
     var r0 = 0
     while r0 < rows {
         let strip = min(h, rows - r0)
@@ -400,16 +400,13 @@ func transposedLowerTriangularProduct(_ l: UnsafePointer<Float>, ld: Int, rows: 
     }
 }
 
-/// Rows per strip of the triangular products (`lowerTriangularProduct`, `transposedLowerTriangularProduct`):
-/// 4 when `cols` is a multiple of 64 (the height of `tileGemm`'s 4×64 kernels) and 8 otherwise (the
-/// height of its 8×32 and 8×16 kernels, which the 4-row kernels of an 8-column tail divide), so no
-/// strip but a chunk's last (rows mod h) leaves rows to narrower kernels. h divides 16, so a strip's
-/// rows lie in one of the scores' 16-row strips. Each strip reaches only to its own diagonal (tril(A)·B:
-/// depth up to its last row; Lᵀ·B: from its first row down), so a C×C triangle takes C(C+h)/2
-/// multiply-adds per column when h divides C: at C 64, 1.05× the triangle's C(C+1)/2 for h 4,
-/// 1.11× for h 8 (1.23× for 16-row strips).
-@inline(__always)
-func triangleStripHeight(cols: Int) -> Int { cols % 64 == 0 ? 4 : 8 }
+// The triangular products' strips (`lowerTriangularProduct`, `transposedLowerTriangularProduct`)
+// are h = `tileGemmRowHeight(columns:)` rows high (4 or 8), so no strip but a chunk's last (rows
+// mod h) leaves rows to narrower kernels; h divides 16, so a strip's rows lie in one of the
+// scores' 16-row strips. Each strip reaches only to its own diagonal (tril(A)·B: depth up to its
+// last row; Lᵀ·B: from its first row down), so a C×C triangle takes C(C+h)/2 multiply-adds per
+// column when h divides C: at C 64, 1.05× the triangle's C(C+1)/2 for h 4, 1.11× for h 8 (1.23×
+// for 16-row strips).
 
 /// y[0..<count] += x[0..<count].
 @inline(__always) func addRows(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>) {

@@ -97,6 +97,15 @@ func stridedTileGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, rowStride 
     }
 }
 
+/// The rows a micro-kernel of `stridedTileGemm` covers at once in a product `columns` wide: 4 when
+/// `columns` is a multiple of 64 (the 4×64 kernels), else 8 (the 8×32 and 8×16 kernels; the 4-row
+/// kernels of the 64-column blocks and of an 8-column tail divide it). A caller that cuts a product
+/// into strips of rows (the chunked linear kernel's triangular products) makes them multiples of
+/// this, so that only a last remainder falls to the 1-row kernels. Kept beside the blocking above:
+/// change both together.
+@inline(__always)
+func tileGemmRowHeight(columns: Int) -> Int { columns % 64 == 0 ? 4 : 8 }
+
 // The micro-kernels: C[rows × cols] (= or +=) A·B[K × cols], A's row r at a + r·rs, its step in K
 // ks (1 for A, the leading dimension for Aᵀ). The accumulators stay in registers across K.
 
