@@ -143,25 +143,27 @@ public enum SoftmaxAttentionDecodeOp {
 
 public enum ResidualLinearAttentionOp {
     /// Forward of `residual-linear-attention` (chunk size `chunk` for chunked kernels); returns the
-    /// output and final state, and the name of the kernel that ran.
+    /// output and final state (with `keepForBackward`, and the kernel's residuals for `backward`),
+    /// and the name of the kernel that ran.
     public static func forward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, shape: LinearAttentionShape,
-                                                chunk: Int, choice: KernelChoice) -> (LinearAttentionOutput<S>, String) {
+                                                chunk: Int, choice: KernelChoice, keepForBackward: Bool) -> (LinearAttentionOutput<S>, String) {
         let profiled = Profile.begin(); defer { Profile.end(.linearAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float> {
             let kernel = resolve(shape, chunk: chunk, choice)
-            let out = kernel.forward(q: qf, k: kf, v: vf, s0: nil, shape: shape, threads: choice.threads)
+            let out = kernel.forward(q: qf, k: kf, v: vf, s0: nil, shape: shape, threads: choice.threads, keepForBackward: keepForBackward)
             return (out as! LinearAttentionOutput<S>, reportedName(kernel, shape, chunk: chunk, choice))
         }
         return (RecurrentLinearAttention.forward(q: q, k: k, v: v, s0: nil, shape: shape), "recurrent")
     }
 
+    /// Backward of `residual-linear-attention`; `residuals`: what the forward on the same inputs kept.
     public static func backward<S: TensorScalar>(q: Tensor<S>, k: Tensor<S>, v: Tensor<S>, dout: Tensor<S>,
-                                                 shape: LinearAttentionShape, chunk: Int, choice: KernelChoice)
-        -> LinearAttentionGradients<S> {
+                                                 residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, chunk: Int,
+                                                 choice: KernelChoice) -> LinearAttentionGradients<S> {
         let profiled = Profile.begin(); defer { Profile.end(.linearAttention, profiled) }
         if let qf = q as? Tensor<Float>, let kf = k as? Tensor<Float>, let vf = v as? Tensor<Float>, let gf = dout as? Tensor<Float> {
             let kernel = resolve(shape, chunk: chunk, choice)
-            return kernel.backward(q: qf, k: kf, v: vf, s0: nil, dout: gf, shape: shape, threads: choice.threads)
+            return kernel.backward(q: qf, k: kf, v: vf, s0: nil, dout: gf, residuals: residuals, shape: shape, threads: choice.threads)
                 as! LinearAttentionGradients<S>
         }
         return RecurrentLinearAttention.backward(q: q, k: k, v: v, s0: nil, dout: dout, shape: shape)

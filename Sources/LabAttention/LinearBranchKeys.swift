@@ -50,4 +50,6 @@ public struct LinearBranchSaved<S: TensorScalar> {
     public var o: Tensor<S>
     /// The linear states after the last token, [B, H, D', D] (prefill loads the decode cache with them).
     public var sT: Tensor<S>
+    /// What the kernel kept for its backward (`LinearAttentionResiduals`; nil: none).
+    public var residuals: LinearAttentionResiduals?
 }

@@ -68,8 +68,9 @@ public protocol KernelOp: Sendable {
     /// The seeded inputs of `testCase` (standard normal from `SeededGenerator(seed:stream:)`).
     func problem(for testCase: Case, seed: UInt64) -> Problem
     /// Runs `kernel` forward on `problem`: the compared outputs in a fixed order, and what the
-    /// backward needs.
-    func forward(_ kernel: Kernel, on problem: Problem, threads: Int) -> (outputs: [KernelQuantity], saved: Saved)
+    /// backward needs; `keepForBackward` (a backward follows) lets a kernel keep more for it than a
+    /// forward on its own would.
+    func forward(_ kernel: Kernel, on problem: Problem, threads: Int, keepForBackward: Bool) -> (outputs: [KernelQuantity], saved: Saved)
     /// Runs `kernel` backward (called only when `capabilities` has `.backward`): the compared gradients.
     func backward(_ kernel: Kernel, on problem: Problem, saved: Saved, threads: Int) -> [KernelQuantity]
 
@@ -110,7 +111,7 @@ extension KernelOp {
         return KernelBenchPlan(flops: flops, gemm: mainProduct(of: testCase)) {
             let p = problem(for: testCase, seed: 0)
             return {
-                let (_, saved) = forward(kernel, on: p, threads: threads)
+                let (_, saved) = forward(kernel, on: p, threads: threads, keepForBackward: backward)
                 if backward { _ = self.backward(kernel, on: p, saved: saved, threads: threads) }
             }
         }
@@ -160,8 +161,9 @@ extension KernelOp {
         let p = problem(for: testCase, seed: seed)
         let ref = configured(reference, for: testCase)
         func run(_ k: Kernel, threads: Int) -> [KernelQuantity] {
-            let (outputs, saved) = forward(k, on: p, threads: threads)
-            return outputs + (capabilities.contains(.backward) ? backward(k, on: p, saved: saved, threads: threads) : [])
+            let withBackward = capabilities.contains(.backward)
+            let (outputs, saved) = forward(k, on: p, threads: threads, keepForBackward: withBackward)
+            return outputs + (withBackward ? backward(k, on: p, saved: saved, threads: threads) : [])
         }
         let want = run(ref, threads: 1), got = run(kernel, threads: threads)
         precondition(want.map(\.name) == got.map(\.name), "\(name): quantities differ between kernel and reference")

@@ -189,10 +189,10 @@ struct ResidualLinearAttentionCLI: KernelOpCLI {
         if let reason = impl.unsupported(shape) { throw UsageFailure("kernel: \(impl.name) does not support \(shape): \(reason)") }
         let s0 = try o.s0.map { try readRank4($0, argument: "s0").0 }
         try shape.validateInputs(q: x.q, k: x.k, v: x.v, s0: s0, dout: x.dout)
-        let fwd = impl.forward(q: x.q, k: x.k, v: x.v, s0: s0, shape: shape, threads: o.threads)
+        let fwd = impl.forward(q: x.q, k: x.k, v: x.v, s0: s0, shape: shape, threads: o.threads, keepForBackward: x.dout != nil)
         var outputs = [("o", fwd.o), ("sT", fwd.sT)]
         if let dout = x.dout {
-            let g = impl.backward(q: x.q, k: x.k, v: x.v, s0: s0, dout: dout, shape: shape, threads: o.threads)
+            let g = impl.backward(q: x.q, k: x.k, v: x.v, s0: s0, dout: dout, residuals: fwd.residuals, shape: shape, threads: o.threads)
             outputs += [("dq", g.dq), ("dk", g.dk), ("dv", g.dv), ("ds0", g.ds0)]
         }
         let chunked = KernelRegistry.residualLinearAttention.capabilities(of: impl).contains(.chunks)

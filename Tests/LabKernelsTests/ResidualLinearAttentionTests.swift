@@ -134,6 +134,40 @@ func expectSameBits(_ a: LinearAttentionGradients<Float>, _ b: LinearAttentionGr
     }
 }
 
+/// The chunked forward keeps every chunk's causal scores A for the backward when asked
+/// (`keepForBackward`), and its backward then skips computing them: the same outputs and the same
+/// gradients bit for bit as without residuals, with GQA, padding rows, a short last chunk, an
+/// initial state and a D that is not a multiple of 16. Residuals written at another chunk size or
+/// for another shape are ignored (the same bits as none), not read in the wrong layout.
+@Suite struct ChunkedResidualsTests {
+    @Test(arguments: [16, 24])
+    func keptScoresGiveTheSameBits(D: Int) {
+        let shape = LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 83, D: D, window: 5, featureMap: .softmax2)
+        let p = LinearAttentionProblem(shape, withInitialState: true)
+        let kernel = ChunkedLinearAttention(chunkSize: 32)
+        let plain = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2)
+        let kept = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2, keepForBackward: true)
+        #expect(plain.residuals == nil)
+        #expect(kept.o.scalars == plain.o.scalars && kept.sT.scalars == plain.sT.scalars)
+        #expect(kept.residuals?.bytes == 2 * 4 * 83 * 32 * 4)  // B·H·T·Cp floats
+        func grads(_ residuals: LinearAttentionResiduals?, shape: LinearAttentionShape = shape) -> LinearAttentionGradients<Float> {
+            kernel.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, residuals: residuals, shape: shape, threads: 2)
+        }
+        let recomputed = grads(nil)
+        expectSameBits(grads(kept.residuals), recomputed)
+        // another chunk size's and another shape's residuals: ignored
+        let otherChunk = ChunkedLinearAttention(chunkSize: 16)
+            .forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2, keepForBackward: true).residuals
+        expectSameBits(grads(otherChunk), recomputed)
+        var narrower = shape
+        narrower.window = 9
+        let otherShape = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: narrower, threads: 2, keepForBackward: true).residuals
+        expectSameBits(grads(otherShape), recomputed)
+        let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
+        #expect(recomputed.dv.maxAbsDifference(ref.dv) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
+    }
+}
+
 /// The fused recurrent backward keeps φ(Q) and φ(K') from pass 1 for pass 2 when they fit
 /// (`featureCacheBytes`) and recomputes them tile by tile otherwise: the same bits, with GQA,
 /// padding rows, a short last tile, an initial state, and D a multiple of 16, of 8 (D' padded

@@ -88,9 +88,9 @@ public struct LinearAttention: AttentionVariant {
         precondition(kv == nil, Self.cannotShare)
         let qkv = layer.projection.forward(x, params: params.scoped("qkv"), start: 0)
         let (out, kernel) = ResidualLinearAttentionOp.forward(q: qkv.q, k: qkv.k, v: qkv.v, shape: linearShape(batch: x.shape[0], T: x.shape[1]),
-                                                              chunk: config.chunk, choice: kernels)
+                                                              chunk: config.chunk, choice: kernels, keepForBackward: true)
         let (context, normRMS) = HeadRMSNorm.forward([(out.o, params["norm_rla"])], mergedHeads: true)
-        let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT), context: context,
+        let saved = Saved(x: x, linear: LinearBranchSaved(q: qkv.q, k: qkv.k, v: qkv.v, o: out.o, sT: out.sT, residuals: out.residuals), context: context,
                           normRMS: normRMS[0])
         return (layer.outputProjection(mergedContext: context, params: params),
                 SavedActivations(saved, kv: nil, kernels: ["residual-linear-attention": kernel]))
@@ -102,7 +102,7 @@ public struct LinearAttention: AttentionVariant {
         let x = s.x
         let (dContext, dwo) = layer.outputProjectionBackward(mergedContext: s.context, params: params, dy: dy)
         let (dO, dg) = HeadRMSNorm.backward([(s.linear.o, params["norm_rla"], s.normRMS)], dy: dContext, mergedHeads: true)[0]
-        let g = ResidualLinearAttentionOp.backward(q: s.linear.q, k: s.linear.k, v: s.linear.v, dout: dO,
+        let g = ResidualLinearAttentionOp.backward(q: s.linear.q, k: s.linear.k, v: s.linear.v, dout: dO, residuals: s.linear.residuals,
                                                    shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
         // No rotation: the "rotated" gradients are the raw ones.
         let (dx, qkvGrads) = layer.projection.backward(x, params: params.scoped("qkv"), start: 0, dqRot: g.dq, dkRot: g.dk, dv: g.dv)

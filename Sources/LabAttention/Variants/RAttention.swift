@@ -139,9 +139,10 @@ public struct RAttention: AttentionVariant {
             let (n, T, k, v) = (x.shape[1], swa.saved.k.shape[2], swa.saved.k, swa.saved.v)
             let start = T - n
             let (out, kernel) = ResidualLinearAttentionOp.forward(q: padTime(swa.q, before: start), k: k, v: v,
-                                                                  shape: linearShape(batch: x.shape[0], T: T), chunk: config.chunk, choice: self.kernels)
+                                                                  shape: linearShape(batch: x.shape[0], T: T), chunk: config.chunk, choice: self.kernels,
+                                                                  keepForBackward: start == 0)  // a suffix's backward is not taken
             let oRLA = start == 0 ? out.o : lastTime(out.o, n)
-            linear = LinearBranchSaved(q: swa.q, k: k, v: v, o: oRLA, sT: out.sT)
+            linear = LinearBranchSaved(q: swa.q, k: k, v: v, o: oRLA, sT: out.sT, residuals: out.residuals)
             kernels["residual-linear-attention"] = kernel
             norms.append((oRLA, params["norm_rla"]))
         }
@@ -168,7 +169,7 @@ public struct RAttention: AttentionVariant {
         if let linear = s.linear {
             let (dORLA, dg) = norms[1]
             let x = s.local.x
-            let g = ResidualLinearAttentionOp.backward(q: linear.q, k: linear.k, v: linear.v, dout: dORLA,
+            let g = ResidualLinearAttentionOp.backward(q: linear.q, k: linear.k, v: linear.v, dout: dORLA, residuals: linear.residuals,
                                                        shape: linearShape(batch: x.shape[0], T: x.shape[1]), chunk: config.chunk, choice: kernels)
             branch.add("norm_rla", dg)
             (dq, dk, dv) = (g.dq, g.dk, g.dv)

@@ -76,8 +76,8 @@ public struct LinearAttentionDecodeDescriptor: KernelOp {
         return Double(testCase.steps) * Double(s.B) * Double(s.H) * (testCase.fold ? 4 : 2) * Double(s.featureDim) * Double(s.D)
     }
 
-    public func forward(_ kernel: any LinearAttentionDecodeKernel, on p: LinearDecodeProblem, threads: Int)
-        -> (outputs: [KernelQuantity], saved: Void) {
+    public func forward(_ kernel: any LinearAttentionDecodeKernel, on p: LinearDecodeProblem, threads: Int,
+                        keepForBackward: Bool) -> (outputs: [KernelQuantity], saved: Void) {
         let shape = p.testCase.shape, (B, H, D) = (shape.B, shape.H, shape.D)
         var states = p.s0.scalars, outs: [Float] = []
         for x in p.inputs {

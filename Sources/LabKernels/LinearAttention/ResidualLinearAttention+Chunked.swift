@@ -25,7 +25,9 @@
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
 // chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
 // when they fit in `featureCacheBytes`, which saves a third of the feature-map work, and so is each
-// chunk's dA, which saves pass 2 one of its two causal products):
+// chunk's dA, which saves pass 2 one of its two causal products; and when the forward kept its
+// scores A for the backward (`keepForBackward`, T·Cp floats per head), pass 2 reads them instead
+// of computing K̃_cᵀ and A, its other causal product):
 //   pass 1, forward over chunks, rebuilding Sᵀ from S_0:
 //     dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c;  dq = φ'(dQ̃)
 //   pass 2, reverse over chunks, dS = gradient from later chunks (0 at the end):
@@ -40,7 +42,8 @@
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
 // backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
-// adds up to 8 MiB of kept φ and 8 MiB of kept dA per thread (`featureCacheBytes`).
+// adds up to 8 MiB of kept φ and 8 MiB of kept dA per thread (`featureCacheBytes`); a forward that
+// keeps its scores for the backward returns B·H·T·Cp floats (at C 64 and D 64, as many as q).
 // Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
 // Any head dim D ≥ 1: products with D or D' columns take a tail of narrower column blocks
 // (TileGemm.swift) and φ takes the last D mod 16 entries of a row one by one (FeatureMap.swift).
@@ -74,10 +77,16 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
         return nil
     }
 
+    /// With `keepForBackward`, every chunk's causal scores A = tril(Q̃_c K̃_cᵀ) go into the residuals,
+    /// [B·H, T, Cp] (chunk c at row c0; only what `causalScores` writes is defined), for the
+    /// backward's pass 2, which then skips its K̃_cᵀ and its A.
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                        shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
+                        shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
-        let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding
+        let C = min(chunkSize, T), Cp = (C + 15) & ~15, fm = shape.featureMap, padding = vPadding
+        var scores = keepForBackward ? uninitializedOutput(count: shape.B * shape.H * T * Cp) : []
+        var out = scores.withUnsafeMutableBufferPointer { sb in
+        let scoresAll = keepForBackward ? sb.baseAddress : nil
         // every row of o is first written (not accumulated) by the inter-chunk product, or zeroed while S is 0
         return linearAttentionForward(q: q, k: k, v: v, s0: s0, shape: shape, threads: threads) { heads, head in
             let w = ChunkScratch(C: C, D: D, featureMap: fm)  // one thread's, for all its heads
@@ -85,6 +94,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
             for bh in heads {
                 let p = head(bh), (qh, kh, vh, oh) = (p.q, p.k, p.v, p.o)
                 let S = p.state  // starts as S_0, ends as S_T
+                let keptScores = scoresAll.map { $0 + bh * T * Cp }
                 // S is 0 until the first chunk with a token that left the window (when S_0 is):
                 // those chunks' Q̃_c S is 0 and is not computed (at T 128, W 16, C 64 half the reads)
                 var stateZero = s0 == nil
@@ -103,14 +113,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     }
                     let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding)
                     if firstReal < n {
+                        let a = keptScores.map { $0 + c0 * Cp } ?? w.a
                         loadTransposed(rows: n, colsPad: np, D: Dp, src: w.kf, into: w.kfT, ld: w.Cp)
                         // pass 2: intra-chunk O_c += tril(Q̃_c K̃_cᵀ) V'_c, over whole strips when
                         // every entry of V'_c is finite (the usual case; its padding rows included)
                         // V'_c into L1 for the finiteness check after the scores and the two products that
                         // read it (its first reads stalled on L2: half the forward body's own samples in `perf`)
                         prefetchLines(vc, bytes: n * D * MemoryLayout<Float>.stride, into: .l1)
-                        causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
-                        lowerTriangularProduct(w.a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
+                        causalScores(w.qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: a, ld: w.Cp)
+                        lowerTriangularProduct(a, ld: w.Cp, rows: n, vc, ldb: D, cols: D, into: oh + c0 * D, ldc: D,
                                                bFinite: allFinite(vc, count: n * D))
                         // pass 3: S += K̃_cᵀ V'_c
                         tileGemm(m: Dp, n: D, k: n, a: w.kfT, lda: w.Cp, b: vc, ldb: D, c: S, ldc: D, accumulate: true)
@@ -120,12 +131,20 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 }
             }
         }
+        }
+        if keepForBackward { out.residuals = LinearAttentionResiduals(kernel: name, chunkSize: chunkSize, shape: shape, values: scores) }
+        return out
     }
 
-    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                         dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
+    /// Residuals from this kernel's forward on the same shape and chunk size (`keepForBackward`)
+    /// spare pass 2 its K̃_cᵀ and A; without them it computes both.
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
+                         residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding, featureCacheBytes = featureCacheBytes
+        let kept = residuals?.values(kernel: name, chunkSize: chunkSize, shape: shape)
+        return (kept ?? []).withUnsafeBufferPointer { kb in
+        let scoresAll = kept == nil ? nil : kb.baseAddress  // the forward's A of every chunk, [B·H, T, Cp]
         // dq: every row written by pass 1; dk, dv: written by a group's first head (the frame zeroes
         // the rows of the last W+1 tokens, which never leave the window); other heads add
         return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { kvHeads, group in
@@ -193,6 +212,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     }
                     // pass 2: reverse over chunks with dS from later chunks
                     let dS = p.ds0  // 0 at first; accumulates in place and ends as dS_0
+                    let keptScores = scoresAll.map { $0 + p.index * T * w.Cp }
                     // no gradient reaches S_T: dS is 0 in the last chunk, whose V'_c dSᵀ and K̃_c dS are not computed
                     var gradientZero = true
                     var start = ((T - 1) / C) * C  // start row of the last chunk
@@ -208,6 +228,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             prefetchLines(kf - C * Dp, bytes: C * Dp * MemoryLayout<Float>.stride)
                         }
                         if daCached && start >= C { prefetchLines(da - C * w.Cp, bytes: C * w.Cp * MemoryLayout<Float>.stride) }
+                        if let keptScores, start >= C { prefetchLines(keptScores + (start - C) * w.Cp, bytes: C * w.Cp * MemoryLayout<Float>.stride) }
                         w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
@@ -215,8 +236,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
                                                             into: kf, features: !cached)
                         if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
-                            causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                            // A = tril(Q̃_c K̃_cᵀ): the forward's when it kept it, else computed here
+                            let a: UnsafePointer<Float>
+                            if let keptScores {
+                                a = keptScores + start * w.Cp
+                            } else {
+                                loadTransposed(rows: n, colsPad: np, D: Dp, src: kf, into: w.kfT, ld: w.Cp)
+                                causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
+                                a = UnsafePointer(w.a)
+                            }
                             if !daCached {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
@@ -238,7 +266,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             } else if !addsToDv {
                                 dvc.update(repeating: 0, count: n * D)
                             }
-                            transposedLowerTriangularProduct(w.a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
+                            transposedLowerTriangularProduct(a, ld: w.Cp, rows: n, dOc, ldb: D, cols: D, into: dvc, ldc: D)
                             if firstReal > 0 {
                                 let rows = w.dvs + firstReal * D
                                 if firstHead { (dvh + j0 * D).update(from: rows, count: real * D) } else { addRows(rows, count: real * D, into: dvh + j0 * D) }
@@ -253,6 +281,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     }
                 }
             }
+        }
         }
     }
 }

@@ -52,8 +52,9 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
     /// (kernels notebook).
     public func prefers(_ shape: LinearAttentionShape) -> Bool { shape.D <= 32 }
 
+    /// Keeps nothing for the backward (`keepForBackward` is ignored).
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                        shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
+                        shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let fm = shape.featureMap, shift = shape.shift
         return linearAttentionForward(q: q, k: k, v: v, s0: s0, shape: shape, threads: threads) { heads, head in
@@ -89,8 +90,9 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
         }
     }
 
-    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                         dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
+    /// Recomputes everything from the inputs (`residuals` are ignored: its forward keeps none).
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
+                         residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let fm = shape.featureMap, shift = shape.shift, featureCacheBytes = featureCacheBytes
         return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { groups, group in

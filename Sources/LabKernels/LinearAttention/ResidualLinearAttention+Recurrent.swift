@@ -142,8 +142,9 @@ public struct RecurrentLinearAttentionKernel: ResidualLinearAttentionKernel {
     public var name: String { "recurrent" }
     public func unsupported(_ shape: LinearAttentionShape) -> String? { nil }
 
+    /// Keeps nothing for the backward (`keepForBackward` is ignored).
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                        shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
+                        shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float> {
         _ = (threads, chunkSize)
         let out = RecurrentLinearAttention.forward(q: q.converted(to: Double.self), k: k.converted(to: Double.self),
                                                    v: v.converted(to: Double.self), s0: s0?.converted(to: Double.self),
@@ -151,8 +152,9 @@ public struct RecurrentLinearAttentionKernel: ResidualLinearAttentionKernel {
         return LinearAttentionOutput(o: out.o.converted(), sT: out.sT.converted())
     }
 
-    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                         dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
+    /// Recomputes everything from the inputs (`residuals` are ignored: its forward keeps none).
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
+                         residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         _ = (threads, chunkSize)
         let g = RecurrentLinearAttention.backward(q: q.converted(to: Double.self), k: k.converted(to: Double.self),
                                                   v: v.converted(to: Double.self), s0: s0?.converted(to: Double.self),

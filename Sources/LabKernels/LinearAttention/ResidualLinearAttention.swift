@@ -112,13 +112,39 @@ public struct LinearAttentionShape: Hashable, Sendable, CustomStringConvertible 
     }
 }
 
-/// What a forward pass returns: the output and the final state.
+/// What a forward pass returns: the output, the final state and, when the caller asked it to keep
+/// them (`keepForBackward`), the kernel's residuals for its backward.
 public struct LinearAttentionOutput<Scalar: TensorScalar>: Sendable {
     /// o: [B, H, T, D]
     public var o: Tensor<Scalar>
     /// sT: [B, H, 2D, D] = S_0 + Σ_{j ≤ T−W−2} φ(k_j) v_jᵀ (S_0 when T ≤ W + 1).
     public var sT: Tensor<Scalar>
-    public init(o: Tensor<Scalar>, sT: Tensor<Scalar>) { self.o = o; self.sT = sT }
+    /// What the kernel kept for its backward (nil: nothing; its backward recomputes from the inputs).
+    public var residuals: LinearAttentionResiduals?
+    public init(o: Tensor<Scalar>, sT: Tensor<Scalar>, residuals: LinearAttentionResiduals? = nil) {
+        self.o = o; self.sT = sT; self.residuals = residuals
+    }
+}
+
+/// What a forward keeps for its backward beyond the inputs (JAX's "residuals"; `chunked`: every
+/// chunk's causal scores, which its backward would otherwise recompute), opaque to callers: hand
+/// them back to `backward(…residuals:…)` with the same inputs. A kernel reads only residuals it
+/// wrote itself for the same shape and chunk size and recomputes from the inputs otherwise (nil,
+/// or another kernel's, shape's or chunk size's), so passing the wrong ones costs time, never
+/// correctness.
+public struct LinearAttentionResiduals: Sendable {
+    /// The kernel that wrote them (its registry name), its chunk size and the shape.
+    let kernel: String, chunkSize: Int, shape: LinearAttentionShape
+    /// In the writing kernel's own layout.
+    let values: [Float]
+    /// Bytes held (4 a value): `chunked` keeps T·Cp floats per (b, h), Cp = C rounded up to 16
+    /// (at C 64 as many as q holds at D 64).
+    public var bytes: Int { values.count * MemoryLayout<Float>.stride }
+
+    /// The values when `kernel` with `chunkSize` wrote them for `shape`, else nil.
+    func values(kernel: String, chunkSize: Int, shape: LinearAttentionShape) -> [Float]? {
+        self.kernel == kernel && self.chunkSize == chunkSize && self.shape == shape ? values : nil
+    }
 }
 
 /// Gradients of a scalar loss L(o) with respect to q, k, v (input shapes) and S_0 ([B, H, 2D, D]).
@@ -131,6 +157,17 @@ public struct LinearAttentionGradients<Scalar: TensorScalar>: Sendable {
 
 extension ResidualLinearAttentionKernel {
     public func prefers(_ shape: LinearAttentionShape) -> Bool { true }
+
+    /// The forward of a call no backward follows (keeps nothing).
+    public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                        shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float> {
+        forward(q: q, k: k, v: v, s0: s0, shape: shape, threads: threads, keepForBackward: false)
+    }
+    /// The backward with no residuals: everything recomputed from the inputs.
+    public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
+                         dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
+        backward(q: q, k: k, v: v, s0: s0, dout: dout, residuals: nil, shape: shape, threads: threads)
+    }
 }
 
 /// One implementation of `residual-linear-attention`.
@@ -148,13 +185,16 @@ public protocol ResidualLinearAttentionKernel: Sendable {
     /// (`KernelOp.prefers`); default: true.
     func prefers(_ shape: LinearAttentionShape) -> Bool
     /// Forward pass on `threads` threads. `s0`: [B, H, 2D, D] or `nil` for zero. Inputs are
-    /// validated by the caller (`LinearAttentionShape.infer`, `validateInputs`).
+    /// validated by the caller (`LinearAttentionShape.infer`, `validateInputs`). With
+    /// `keepForBackward` a kernel may return residuals its backward reuses (`chunked`: T·Cp floats
+    /// per head); without, it keeps nothing.
     func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                 shape: LinearAttentionShape, threads: Int) -> LinearAttentionOutput<Float>
+                 shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float>
     /// Backward pass for the upstream gradient `dout` ([B, H, T, D]) of o. It needs no forward
-    /// activations: states are recomputed from the inputs. (No gradient flows into S_T.)
-    func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
-                  dout: Tensor<Float>, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float>
+    /// activations (states are recomputed from the inputs); `residuals` from this kernel's forward on
+    /// the same inputs save it work, and any others are ignored. (No gradient flows into S_T.)
+    func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
+                  residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float>
 }
 
 // MARK: - The frame the fast kernels share
@@ -192,13 +232,15 @@ func linearAttentionForward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>
 }
 
 /// One query head of a backward pass: its q and dout [T, D], dq [T, D] (every row to be
-/// written), S_0 [D', D] (nil: none), dS_0 [D', D] (0 on entry), and whether it is the first of
-/// its GQA group (which writes the group's dk and dv; the others add to them).
+/// written), S_0 [D', D] (nil: none), dS_0 [D', D] (0 on entry), whether it is the first of
+/// its GQA group (which writes the group's dk and dv; the others add to them), and its index
+/// b·H + h (where its residuals lie).
 struct LinearBackwardHead {
     let q, dout: UnsafePointer<Float>
     let s0: UnsafePointer<Float>?
     let dq, ds0: UnsafeMutablePointer<Float>
     let isFirst: Bool
+    let index: Int
 }
 
 /// One kv head (b, g) of a backward pass: its k, v, dk, dv [T, D], the dk and dv rows of the last
@@ -240,7 +282,7 @@ func linearAttentionBackward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float
             let heads = ((g * G)..<((g + 1) * G)).map { h in
                 let bh = b * H + h
                 return LinearBackwardHead(q: qAll + bh * T * D, dout: gAll + bh * T * D, s0: s0All.map { $0 + bh * Dp * D },
-                                          dq: dqAll + bh * T * D, ds0: dsAll + bh * Dp * D, isFirst: h == g * G)
+                                          dq: dqAll + bh * T * D, ds0: dsAll + bh * Dp * D, isFirst: h == g * G, index: bh)
             }
             return LinearBackwardGroup(k: kAll + bg * T * D, v: vAll + bg * T * D, dk: dkh, dv: dvh, heads: heads)
         }

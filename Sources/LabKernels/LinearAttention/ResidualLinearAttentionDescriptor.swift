@@ -109,16 +109,17 @@ public struct ResidualLinearAttentionDescriptor: KernelOp {
         LinearAttentionProblem(testCase.shape, withInitialState: testCase.withInitialState, seed: seed)
     }
 
-    public func forward(_ kernel: any ResidualLinearAttentionKernel, on p: LinearAttentionProblem, threads: Int)
-        -> (outputs: [KernelQuantity], saved: Void) {
-        let out = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: p.shape, threads: threads)
-        return ([("o", out.o), ("sT", out.sT)], ())
+    public func forward(_ kernel: any ResidualLinearAttentionKernel, on p: LinearAttentionProblem, threads: Int,
+                        keepForBackward: Bool) -> (outputs: [KernelQuantity], saved: LinearAttentionResiduals?) {
+        let out = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: p.shape, threads: threads, keepForBackward: keepForBackward)
+        return ([("o", out.o), ("sT", out.sT)], out.residuals)
     }
 
-    /// The gradients; the backward recomputes the states from the inputs (nothing saved).
-    public func backward(_ kernel: any ResidualLinearAttentionKernel, on p: LinearAttentionProblem, saved: Void,
+    /// The gradients, from the inputs and what the forward kept (the check compares a backward
+    /// that reuses the kernel's residuals; the tests compare it with one that recomputes them).
+    public func backward(_ kernel: any ResidualLinearAttentionKernel, on p: LinearAttentionProblem, saved: LinearAttentionResiduals?,
                          threads: Int) -> [KernelQuantity] {
-        let g = kernel.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: p.shape, threads: threads)
+        let g = kernel.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, residuals: saved, shape: p.shape, threads: threads)
         return [("dq", g.dq), ("dk", g.dk), ("dv", g.dv), ("ds0", g.ds0)]
     }
 

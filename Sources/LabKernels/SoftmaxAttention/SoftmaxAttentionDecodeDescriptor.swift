@@ -82,8 +82,8 @@ public struct SoftmaxAttentionDecodeDescriptor: KernelOp {
         return 4 * Double(s.B) * Double(s.H) * Double(s.S) * Double(s.D)
     }
 
-    public func forward(_ kernel: any SoftmaxAttentionDecodeKernel, on p: DecodeProblem, threads: Int)
-        -> (outputs: [KernelQuantity], saved: Void) {
+    public func forward(_ kernel: any SoftmaxAttentionDecodeKernel, on p: DecodeProblem, threads: Int,
+                        keepForBackward: Bool) -> (outputs: [KernelQuantity], saved: Void) {
         let shape = p.testCase.shape, slots = p.testCase.slots
         let (B, H, D) = (shape.B, shape.H, shape.D)
         var o = [Float](repeating: 0, count: B * H * D), lse = [Float](repeating: 0, count: B * H)

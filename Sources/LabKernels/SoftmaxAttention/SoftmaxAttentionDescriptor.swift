@@ -66,8 +66,8 @@ public struct SoftmaxAttentionDescriptor: KernelOp {
 
     public func problem(for shape: AttentionShape, seed: UInt64) -> SoftmaxAttentionProblem { SoftmaxAttentionProblem(shape, seed: seed) }
 
-    public func forward(_ kernel: any SoftmaxAttentionKernel, on p: SoftmaxAttentionProblem, threads: Int)
-        -> (outputs: [KernelQuantity], saved: SoftmaxAttentionOutput<Float>) {
+    public func forward(_ kernel: any SoftmaxAttentionKernel, on p: SoftmaxAttentionProblem, threads: Int,
+                        keepForBackward: Bool) -> (outputs: [KernelQuantity], saved: SoftmaxAttentionOutput<Float>) {
         let out = kernel.forward(q: p.q, k: p.k, v: p.v, shape: p.shape, threads: threads)
         return ([("o", out.o), ("lse", out.lse)], out)
     }
