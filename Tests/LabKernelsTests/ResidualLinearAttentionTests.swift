@@ -1,6 +1,7 @@
 // Tests for `residual-linear-attention`: every registered implementation against the reference,
 // the reference against an independent O(T²) masked oracle (docs/rattention.md) and against
 // finite differences, the zero-padding pitfall, decode = forward, and bad input.
+import Foundation
 import Testing
 import LabCore
 import LabTestSupport
@@ -368,5 +369,33 @@ func expectSameBits(_ a: LinearAttentionGradients<Float>, _ b: LinearAttentionGr
         }
         #expect(worstY <= 1e-6, "max |y − y_ref| = \(worstY)")
         #expect(worstDx <= 1e-5, "max |dx − dx_ref| = \(worstDx)")
+    }
+}
+
+/// softmax2's `exp2Pair` over the whole domain its callers use, against Double's exp2:
+/// (2^a, 2^(−a−N)) for −121 ≤ a ≤ 0 with 0 ≤ N ≤ 120 and −a − N ≤ ½ (rows shifted by their max,
+/// N the rounded spread), and for N = 0 with |a| ≤ 100 (rows shifted by their first entry), the
+/// ends included. Its powers of two go into the exponent bits, exact only while every result is
+/// a normal float.
+@Suite struct ExponentialPairTests {
+    @Test func pairMatchesDoubleOverItsDomain() {
+        var cases: [(a: Float, N: Int32)] = [(-121, 120), (-120.5, 120), (100, 0), (-100, 0), (0, 0), (-0.5, 0), (0.5, 0)]
+        for N: Int32 in [0, 1, 37, 119, 120] {
+            for a in stride(from: Float(-121), through: 0, by: 0.37) where -a - Float(N) <= 0.5 { cases.append((a, N)) }
+        }
+        for a in stride(from: Float(-100), through: 100, by: 0.29) { cases.append((a, 0)) }
+        var worst = 0.0
+        for (a, N) in cases {
+            let lanes = Vec16(repeating: a) + Vec16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) * -1e-3
+            let (e1, e2) = exp2Pair(lanes, shift: N)
+            for lane in 0..<16 {
+                let x = Double(lanes[lane])
+                guard x >= -121, x <= 100, -x - Double(N) <= 0.5 else { continue }
+                let want1 = Foundation.exp2(x), want2 = Foundation.exp2(-x - Double(N))
+                #expect(e1[lane].isNormal && e2[lane].isNormal, "a \(x), N \(N)")
+                worst = max(worst, abs(Double(e1[lane]) - want1) / want1, abs(Double(e2[lane]) - want2) / want2)
+            }
+        }
+        #expect(worst <= 3e-7, "worst relative error \(worst)")
     }
 }
