@@ -17,11 +17,13 @@
 # shows only as a difference beyond that.
 # Usage: bash scripts/measure-kernel-changes.sh BEFORE_BINARY AFTER_BINARY   (about 6 minutes; pause
 #   other jobs first). A before binary: check out the older commit in a worktree and
-#   `swift build -c release --product attnlab` there.
+#   `swift build -c release --product attnlab` there. ONLY=REGEX keeps the rows whose names match
+#   (grep -E), e.g. ONLY='^chunked linear D64 T4096 W256$' ROUNDS=16 for one row measured often
+#   (each round's rows run back to back, so fewer rows also means less drift between a pair).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 BEFORE_BINARY AFTER_BINARY" >&2; exit 2; }
-before=$1 after=$2 rounds=${ROUNDS:-2} clock=${CLOCK:-cpu}
+before=$1 after=$2 rounds=${ROUNDS:-2} clock=${CLOCK:-cpu} only=${ONLY:-}
 unset OPENBLAS_CORETYPE
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
@@ -41,6 +43,7 @@ uptime
 for round in $(seq "$rounds"); do
   for c in "${cases[@]}"; do
     name=${c%%|*} args=${c#*|}
+    if [ -n "$only" ] && ! grep -qE -- "$only" <<<"$name"; then continue; fi
     for mode in fwd fwdbwd; do
       for tag in before after; do
         bin=$before; [ "$tag" = after ] && bin=$after
@@ -52,6 +55,7 @@ for round in $(seq "$rounds"); do
   done
 done
 uptime
+[ -s "$rows" ] || { echo "$0: ONLY='$only' matches no row" >&2; exit 2; }
 python3 - "$rows" <<'PY'
 import statistics, sys
 ms, peak, gemm, order = {}, {}, {}, []

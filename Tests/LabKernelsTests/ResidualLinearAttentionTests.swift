@@ -135,37 +135,63 @@ func expectSameBits(_ a: LinearAttentionGradients<Float>, _ b: LinearAttentionGr
     }
 }
 
-/// The chunked forward keeps every chunk's causal scores A for the backward when asked
-/// (`keepForBackward`), and its backward then skips computing them: the same outputs and the same
-/// gradients bit for bit as without residuals, with GQA, padding rows, a short last chunk, an
-/// initial state and a D that is not a multiple of 16. Residuals written at another chunk size or
-/// for another shape are ignored (the same bits as none), not read in the wrong layout.
+/// The chunked forward keeps every chunk's causal scores A and its final state S_T for the
+/// backward when asked (`keepForBackward`); its backward then reads A instead of computing it and
+/// makes one reverse pass, each chunk's state S_c from S_T by subtracting the later chunks'
+/// updates, instead of rebuilding the states in a forward pass first. The outputs are the same
+/// bits; the gradients agree with the two-pass backward's (no residuals) to rounding and with the
+/// reference, with GQA, padding rows, a short last chunk, an initial state, a D that is not a
+/// multiple of 16 and eleven chunks of subtractions, φ(K') kept for a GQA group's second head or
+/// recomputed. Residuals written at another chunk size or
+/// for another shape are ignored (the same bits as none), not read in the wrong layout; and with a
+/// non-finite key, whose NaN would reach every S_c through the subtractions, the backward takes
+/// the two passes (the same bits as without residuals).
 @Suite struct ChunkedResidualsTests {
     @Test(arguments: [16, 24])
-    func keptScoresGiveTheSameBits(D: Int) {
+    func keptResidualsMatchTheTwoPassBackward(D: Int) {
         let shape = LinearAttentionShape(B: 2, H: 4, Hkv: 2, T: 83, D: D, window: 5, featureMap: .softmax2)
         let p = LinearAttentionProblem(shape, withInitialState: true)
-        let kernel = ChunkedLinearAttention(chunkSize: 32)
+        let kernel = ChunkedLinearAttention(chunkSize: 8)
         let plain = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2)
         let kept = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2, keepForBackward: true)
         #expect(plain.residuals == nil)
         #expect(kept.o.scalars == plain.o.scalars && kept.sT.scalars == plain.sT.scalars)
-        #expect(kept.residuals?.bytes == 2 * 4 * 83 * 32 * 4)  // B·H·T·Cp floats
-        func grads(_ residuals: LinearAttentionResiduals?, shape: LinearAttentionShape = shape) -> LinearAttentionGradients<Float> {
+        #expect(kept.residuals?.bytes == (2 * 4 * 83 * 16 + 2 * 4 * 2 * D * D) * 4)  // B·H·T·Cp scores, B·H·D'·D state
+        func grads(_ residuals: LinearAttentionResiduals?, kernel: ChunkedLinearAttention = kernel) -> LinearAttentionGradients<Float> {
             kernel.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, residuals: residuals, shape: shape, threads: 2)
         }
-        let recomputed = grads(nil)
-        expectSameBits(grads(kept.residuals), recomputed)
+        let onePass = grads(kept.residuals), twoPass = grads(nil)
+        for (a, b) in [(onePass.dq, twoPass.dq), (onePass.dk, twoPass.dk), (onePass.dv, twoPass.dv), (onePass.ds0, twoPass.ds0)] {
+            let scale = Double(b.scalars.map(abs).max() ?? 0)
+            #expect(a.maxAbsDifference(b) <= 1e-5 * max(1, scale))
+        }
+        #expect(onePass.dq.scalars != twoPass.dq.scalars)  // the one-pass path ran (its states round differently)
+        // the group's second head reads φ(K') kept by its first, or recomputes it: the same bits
+        expectSameBits(grads(kept.residuals, kernel: ChunkedLinearAttention(chunkSize: 8, vPadding: 0, featureCacheBytes: 0)), onePass)
+        let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
+        #expect(onePass.dq.maxAbsDifference(ref.dq) <= 1e-3 && onePass.dk.maxAbsDifference(ref.dk) <= 1e-3)
         // another chunk size's and another shape's residuals: ignored
         let otherChunk = ChunkedLinearAttention(chunkSize: 16)
             .forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: shape, threads: 2, keepForBackward: true).residuals
-        expectSameBits(grads(otherChunk), recomputed)
+        expectSameBits(grads(otherChunk), twoPass)
         var narrower = shape
         narrower.window = 9
         let otherShape = kernel.forward(q: p.q, k: p.k, v: p.v, s0: p.s0, shape: narrower, threads: 2, keepForBackward: true).residuals
-        expectSameBits(grads(otherShape), recomputed)
-        let ref = KernelRegistry.residualLinearAttention.reference.backward(q: p.q, k: p.k, v: p.v, s0: p.s0, dout: p.dout, shape: shape, threads: 1)
-        #expect(recomputed.dv.maxAbsDifference(ref.dv) <= 1e-3 && recomputed.dq.maxAbsDifference(ref.dq) <= 1e-3)
+        expectSameBits(grads(otherShape), twoPass)
+    }
+
+    @Test func nonFiniteKeyTakesTheTwoPasses() {
+        let shape = LinearAttentionShape(B: 1, H: 2, Hkv: 1, T: 50, D: 16, window: 3, featureMap: .softmax2)
+        var p = LinearAttentionProblem(shape)
+        p.k.scalars[30 * 16 + 2] = .nan  // token 30: S_T is NaN, S_c of the chunks before it is not
+        let kernel = ChunkedLinearAttention(chunkSize: 8)
+        let kept = kernel.forward(q: p.q, k: p.k, v: p.v, s0: nil, shape: shape, threads: 1, keepForBackward: true)
+        let withResiduals = kernel.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, residuals: kept.residuals, shape: shape, threads: 1)
+        let without = kernel.backward(q: p.q, k: p.k, v: p.v, s0: nil, dout: p.dout, shape: shape, threads: 1)
+        let firstRowFinite = withResiduals.dq.scalars.prefix(16).allSatisfy { $0.isFinite }
+        #expect(firstRowFinite)  // token 0 reads S = 0
+        #expect(withResiduals.dq.scalars.map(\.bitPattern) == without.dq.scalars.map(\.bitPattern))
+        #expect(withResiduals.dk.scalars.map(\.bitPattern) == without.dk.scalars.map(\.bitPattern))
     }
 }
 

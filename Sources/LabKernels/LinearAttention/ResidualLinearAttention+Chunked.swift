@@ -23,17 +23,24 @@
 // chunk reads (at T 128, C 64 one of its two updates). The FLOP count (`forwardFLOPs`) still
 // counts them all.
 // Backward (per (b, kv head), so the GQA sums into dk, dv stay in one thread), recomputing inside
-// chunks instead of saving per-row states (φ(Q), φ(K') of the head are kept from pass 1 for pass 2
-// when they fit in `featureCacheBytes`, which saves a third of the feature-map work, and so is each
-// chunk's dA, which saves pass 2 one of its two causal products; and when the forward kept its
-// scores A for the backward (`keepForBackward`, T·Cp floats per head), pass 2 reads them instead
-// of computing K̃_cᵀ and A, its other causal product):
+// chunks instead of saving per-row states, in two passes:
 //   pass 1, forward over chunks, rebuilding Sᵀ from S_0:
 //     dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c;  dq = φ'(dQ̃)
 //   pass 2, reverse over chunks, dS = gradient from later chunks (0 at the end):
 //     A = tril(Q̃_c K̃_cᵀ), dA = tril(dO_c V'_cᵀ)
 //     dK̃_c = dAᵀ Q̃_c + V'_c dSᵀ;   dV'_c = Aᵀ dO_c + K̃_c dS;   dS += Q̃_cᵀ dO_c
 //   dS_0 = dS; dk = unshift(φ'(dK̃)), dv = unshift(dV'): token j gets row j + W + 1, pads dropped.
+// (φ(Q), φ(K') of the head are kept from pass 1 for pass 2 when they fit in `featureCacheBytes`,
+// which saves a third of the feature-map work, and so is each chunk's dA, which saves pass 2 one
+// of its two causal products.) When the forward kept its residuals (`keepForBackward`: every
+// chunk's A, T·Cp floats per head, and S_T) and S_T is finite, one reverse pass does both passes'
+// work: A is read, not computed, and the states come down from S_T,
+//     Sᵀ_c = Sᵀ_{c+1} − V'_cᵀ K̃_c   (Sᵀ_{last+1} = S_Tᵀ; exactly 0 where no real row precedes c
+//                                     and there is no S_0),
+// so each chunk's features, V'_cᵀ and dA are computed once and used by both gradients, and no φ
+// or dA is kept between passes (but φ(K') for a GQA group's other heads). The subtractions leave
+// each S_c with about S_T's absolute rounding error (float ε·|S_T| times √chunks), not one relative
+// to S_c; a NaN or ∞ in S_T would reach every S_c, so a non-finite S_T takes the two passes.
 // Triangular products visit only what lies on or below the diagonal, to the granularity of their
 // tiles (about half of each C×C block), which is what the FLOP count of `forwardFLOPs(chunkSize:)`
 // assumes: the scores in 16-row strips, each up to its 16×16 diagonal block (columns are 16-lane
@@ -41,9 +48,9 @@
 // of 64: `tileGemmRowHeight(columns:)`), each reaching only to its own diagonal.
 //
 // Cost: forward 2·T·D'·D (read) + 2·U·D'·D (update) + ≈U·C·(D'+D) (intra) per head, U = T − W − 1;
-// backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the backward
-// adds up to 8 MiB of kept φ and 8 MiB of kept dA per thread (`featureCacheBytes`); a forward that
-// keeps its scores for the backward returns B·H·T·Cp floats (at C 64 and D 64, as many as q).
+// backward ≈ 2.5× that. Memory: O(C·D' + D'·D) scratch per thread, no per-chunk states; the two-pass
+// backward adds up to 8 MiB of kept φ and 8 MiB of kept dA per thread (`featureCacheBytes`); a
+// forward that keeps its residuals returns B·H·(T·Cp + D'·D) floats (at C 64 and D 64, about q's).
 // Advantages: O(T) time and O(1) state in T; every product is a cache-resident SIMD tile product.
 // Any head dim D ≥ 1: products with D or D' columns take a tail of narrower column blocks
 // (TileGemm.swift) and φ takes the last D mod 16 entries of a row one by one (FeatureMap.swift).
@@ -78,13 +85,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
     }
 
     /// With `keepForBackward`, every chunk's causal scores A = tril(Q̃_c K̃_cᵀ) go into the residuals,
-    /// [B·H, T, Cp] (chunk c at row c0; only what `causalScores` writes is defined), for the
-    /// backward's pass 2, which then skips its K̃_cᵀ and its A.
+    /// [B·H, T, Cp] (chunk c at row c0; only what `causalScores` writes is defined), and after
+    /// them a copy of S_T, [B·H, D', D], for the backward's one reverse pass.
     public func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                         shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let C = min(chunkSize, T), Cp = (C + 15) & ~15, fm = shape.featureMap, padding = vPadding
-        var scores = keepForBackward ? uninitializedOutput(count: shape.B * shape.H * T * Cp) : []
+        // the residuals: every chunk's scores [B·H, T, Cp], then S_T [B·H, D', D]
+        let scoreCount = shape.B * shape.H * T * Cp
+        var scores = keepForBackward ? uninitializedOutput(count: scoreCount + shape.B * shape.H * Dp * D) : []
         var out = scores.withUnsafeMutableBufferPointer { sb in
         let scoresAll = keepForBackward ? sb.baseAddress : nil
         // every row of o is first written (not accumulated) by the inter-chunk product, or zeroed while S is 0
@@ -132,19 +141,26 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
             }
         }
         }
-        if keepForBackward { out.residuals = LinearAttentionResiduals(kernel: name, chunkSize: chunkSize, shape: shape, values: scores) }
+        if keepForBackward {
+            scores.withUnsafeMutableBufferPointer { sb in out.sT.scalars.withUnsafeBufferPointer { (sb.baseAddress! + scoreCount).update(from: $0.baseAddress!, count: $0.count) } }
+            out.residuals = LinearAttentionResiduals(kernel: name, chunkSize: chunkSize, shape: shape, values: scores)
+        }
         return out
     }
 
-    /// Residuals from this kernel's forward on the same shape and chunk size (`keepForBackward`)
-    /// spare pass 2 its K̃_cᵀ and A; without them it computes both.
+    /// With residuals from this kernel's forward on the same shape and chunk size
+    /// (`keepForBackward`) and a finite S_T, one reverse pass; else the two passes.
     public func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
                          residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float> {
         let (T, D, Dp) = (shape.T, shape.D, shape.featureDim)
         let C = min(chunkSize, T), fm = shape.featureMap, padding = vPadding, featureCacheBytes = featureCacheBytes
-        let kept = residuals?.values(kernel: name, chunkSize: chunkSize, shape: shape)
+        let kept = residuals?.values(kernel: name, chunkSize: chunkSize, shape: shape), Cp = (C + 15) & ~15
         return (kept ?? []).withUnsafeBufferPointer { kb in
         let scoresAll = kept == nil ? nil : kb.baseAddress  // the forward's A of every chunk, [B·H, T, Cp]
+        let statesAll = scoresAll.map { $0 + shape.B * shape.H * T * Cp }  // and its S_T, [B·H, D', D]
+        // With the forward's S_T (finite: a NaN or ∞ in k, v or S_0 would reach every chunk's
+        // state through the subtractions below), one reverse pass does both passes' work.
+        let oneReversePass = statesAll.map { allFinite($0, count: shape.B * shape.H * Dp * D) } ?? false
         // dq: every row written by pass 1; dk, dv: written by a group's first head (the frame zeroes
         // the rows of the last W+1 tokens, which never leave the window); other heads add
         return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { kvHeads, group in
@@ -152,14 +168,16 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
             let w = ChunkScratch(C: C, D: D, featureMap: fm)
             defer { w.free() }
             // φ(Q) and φ(K') of the whole sequence, kept from pass 1 for pass 2 (and φ(K') for
-            // the other heads of the group) when they fit in `featureCacheBytes`; else each
-            // pass recomputes them into the chunk scratch.
-            let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
-            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
+            // the other heads of the group) when they fit in `featureCacheBytes`, else each pass
+            // recomputes them into the chunk scratch; with one reverse pass, φ(K') alone, for the
+            // other heads of a GQA group ([T × D'] each, φ(K') the last T rows).
+            let keptFeatureRows = oneReversePass ? (shape.group > 1 ? T : 0) : 2 * T
+            let cached = keptFeatureRows > 0 && keptFeatureRows * Dp * MemoryLayout<Float>.size <= featureCacheBytes
+            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: keptFeatureRows * Dp) : nil
             defer { cache?.deallocate() }
             // dA = tril(dO_c V'_cᵀ) of every chunk of the head, [T × Cp] (chunk c at row c0), kept
             // from pass 1 for pass 2 under the same limit: pass 2 skips a causal product and V'ᵀ.
-            let daCached = T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
+            let daCached = !oneReversePass && T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
             let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
             defer { daCache?.deallocate() }
             func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
@@ -171,14 +189,14 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                 for p in kv.heads {
                     let firstHead = p.isFirst, (qh, gh, dqh) = (p.q, p.dout, p.dq)
                     let kFeaturesReady = cached && !firstHead  // φ(K') cached by the group's first head
-                    func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + c0 * Dp } ?? w.qf }
-                    func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (T + c0) * Dp } ?? w.kf }
+                    func qf(_ c0: Int) -> UnsafeMutablePointer<Float> { (oneReversePass ? nil : cache).map { $0 + c0 * Dp } ?? w.qf }
+                    func kf(_ c0: Int) -> UnsafeMutablePointer<Float> { cache.map { $0 + (keptFeatureRows - T + c0) * Dp } ?? w.kf }
                     // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
                     // Sᵀ = S_0ᵀ; with no S_0, Sᵀ is 0 until the first chunk with a real token (its
                     // dO_c S_cᵀ is 0, not computed; the first update writes Sᵀ instead of adding)
                     var stateZero = s0 == nil
-                    if let s0 = p.s0 { transposeTile(rows: Dp, cols: D, src: s0, ldSrc: D, out: w.st, ldOut: Dp) }
-                    var c0 = 0
+                    if let s0 = p.s0, !oneReversePass { transposeTile(rows: Dp, cols: D, src: s0, ldSrc: D, out: w.st, ldOut: Dp) }
+                    var c0 = oneReversePass ? T : 0  // (pass 2 does pass 1's work then)
                     while c0 < T {
                         let n = min(C, T - c0), np = (n + 15) & ~15
                         let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
@@ -213,6 +231,12 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     // pass 2: reverse over chunks with dS from later chunks
                     let dS = p.ds0  // 0 at first; accumulates in place and ends as dS_0
                     let keptScores = scoresAll.map { $0 + p.index * T * w.Cp }
+                    // φ(Q_c) kept by pass 1, φ(K'_c) by pass 1 or (one reverse pass) the group's first head
+                    let qFeaturesKept = cached && !oneReversePass, kFeaturesKept = cached && (!oneReversePass || !firstHead)
+                    // with `oneReversePass`, Sᵀ from S_Tᵀ down: Sᵀ_c = Sᵀ_{c+1} − V'_cᵀ K̃_c
+                    if oneReversePass, let statesAll {
+                        transposeTile(rows: Dp, cols: D, src: statesAll + p.index * Dp * D, ldSrc: D, out: w.st, ldOut: Dp)
+                    }
                     // no gradient reaches S_T: dS is 0 in the last chunk, whose V'_c dSᵀ and K̃_c dS are not computed
                     var gradientZero = true
                     var start = ((T - 1) / C) * C  // start row of the last chunk
@@ -220,11 +244,15 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         let n = min(C, T - start), np = (n + 15) & ~15
                         let dOc = gh + start * D, qf = qf(start), kf = kf(start), da = da(start)
                         w.prefetchChunk(gh, start: start - C, T: T, shape: shape)
-                        if !cached {
+                        // the previous chunk's q and k rows, or its kept φ rows, read from memory (the cache outgrows L2)
+                        if !qFeaturesKept {
                             w.prefetchChunk(qh, start: start - C, T: T, shape: shape)
-                            w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
-                        } else if start >= C {  // the previous chunk's kept φ rows, read from memory (the cache outgrows L2)
+                        } else if start >= C {
                             prefetchLines(qf - C * Dp, bytes: C * Dp * MemoryLayout<Float>.stride)
+                        }
+                        if !kFeaturesKept {
+                            w.prefetchChunk(kh, start: start - C, T: T, shape: shape, shifted: true)
+                        } else if start >= C {
                             prefetchLines(kf - C * Dp, bytes: C * Dp * MemoryLayout<Float>.stride)
                         }
                         if daCached && start >= C { prefetchLines(da - C * w.Cp, bytes: C * w.Cp * MemoryLayout<Float>.stride) }
@@ -232,9 +260,32 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                         w.prefetchChunk(vh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dkh, start: start - C, T: T, shape: shape, shifted: true)
                         w.prefetchChunk(dvh, start: start - C, T: T, shape: shape, shifted: true)
-                        if !cached { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
+                        if !qFeaturesKept { fm.applyRows(qh + start * D, rows: n, D: D, into: qf) }
                         let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: start, rows: n, shape: shape, vPadding: padding,
-                                                            into: kf, features: !cached)
+                                                            into: kf, features: !kFeaturesKept)
+                        if oneReversePass {
+                            // pass 1's dQ̃_c = dO_c S_cᵀ + tril(dA) K̃_c, S_c exactly 0 where no real token
+                            // precedes the chunk (row t < W + 1 is padding) and there is no S_0
+                            let stateZero = s0 == nil && start <= shape.shift
+                            if firstReal < n {
+                                loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
+                                causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                                if !stateZero {  // Sᵀ −= V'_cᵀ K̃_c, as + (−V'_c)ᵀ K̃_c
+                                    negate(w.vsT, count: D * w.Cp)
+                                    tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
+                                }
+                            }
+                            if stateZero {
+                                w.df.update(repeating: 0, count: n * Dp)
+                            } else {
+                                tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                            }
+                            if firstReal < n {
+                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
+                                                       bFinite: allFinite(kf, count: n * Dp))
+                            }
+                            fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + start * D, accumulate: false)
+                        }
                         if firstReal < n {
                             // A = tril(Q̃_c K̃_cᵀ): the forward's when it kept it, else computed here
                             let a: UnsafePointer<Float>
@@ -245,7 +296,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                 causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
                                 a = UnsafePointer(w.a)
                             }
-                            if !daCached {
+                            if !daCached && !oneReversePass {
                                 loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
                                 causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
                             }
@@ -253,8 +304,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             if gradientZero {
                                 w.df.update(repeating: 0, count: n * Dp)
                             } else {
-                                transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.st, ldOut: Dp)
-                                tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
+                                transposeTile(rows: Dp, cols: D, src: dS, ldSrc: D, out: w.dsT, ldOut: Dp)
+                                tileGemm(m: n, n: Dp, k: D, a: vc, lda: D, b: w.dsT, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
                             }
                             transposedLowerTriangularProduct(da, ld: w.Cp, rows: n, qf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp)
                             // unshift: row r ≥ firstReal is token j = start + r − (W+1); pads dropped
@@ -290,10 +341,10 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
 
 /// Chunk buffers for one thread (C rows, Cp = C rounded up to 16, D' = 2D):
 /// qf, kf, df [C×D'] (φ(Q), φ(K'), and dQ̃ or dK̃); kfT [D'×Cp]; vs, dvs [C×D]; vsT [D×Cp];
-/// a, da [Cp×Cp]; st [D×D'] (Sᵀ or dSᵀ); phi0 [D'] = φ(0).
+/// a, da [Cp×Cp]; st, dsT [D×D'] (Sᵀ, dSᵀ); phi0 [D'] = φ(0).
 struct ChunkScratch {
     let C: Int, Cp: Int
-    let qf, kf, df, kfT, vs, dvs, vsT, a, da, st, phi0: UnsafeMutablePointer<Float>
+    let qf, kf, df, kfT, vs, dvs, vsT, a, da, st, dsT, phi0: UnsafeMutablePointer<Float>
 
     private let storage: TileScratch
 
@@ -303,10 +354,10 @@ struct ChunkScratch {
         let Dp = 2 * D
         self.C = C; Cp = (C + 15) & ~15
         storage = TileScratch([("qf", C * Dp), ("kf", C * Dp), ("df", C * Dp), ("kfT", Dp * Cp), ("vs", C * D),
-                               ("dvs", C * D), ("vsT", D * Cp), ("a", Cp * Cp), ("da", Cp * Cp), ("st", D * Dp), ("phi0", Dp)])
+                               ("dvs", C * D), ("vsT", D * Cp), ("a", Cp * Cp), ("da", Cp * Cp), ("st", D * Dp), ("dsT", D * Dp), ("phi0", Dp)])
         (qf, kf, df, kfT) = (storage["qf"], storage["kf"], storage["df"], storage["kfT"])
         (vs, dvs, vsT) = (storage["vs"], storage["dvs"], storage["vsT"])
-        (a, da, st, phi0) = (storage["a"], storage["da"], storage["st"], storage["phi0"])
+        (a, da, st, dsT, phi0) = (storage["a"], storage["da"], storage["st"], storage["dsT"], storage["phi0"])
         let zero = [Float](repeating: 0, count: D)
         zero.withUnsafeBufferPointer { featureMap.applyRows($0.baseAddress!, rows: 1, D: D, into: phi0) }
     }
@@ -436,6 +487,13 @@ func transposedLowerTriangularProduct(_ l: UnsafePointer<Float>, ld: Int, rows: 
 // last row; Lᵀ·B: from its first row down), so a C×C triangle takes C(C+h)/2 multiply-adds per
 // column when h divides C: at C 64, 1.05× the triangle's C(C+1)/2 for h 4, 1.11× for h 8 (1.23×
 // for 16-row strips).
+
+/// x[0..<count] = −x[0..<count].
+@inline(__always) func negate(_ x: UnsafeMutablePointer<Float>, count: Int) {
+    var i = 0
+    while i + 16 <= count { store16(-load16(x + i), x + i); i += 16 }
+    while i < count { x[i] = -x[i]; i += 1 }
+}
 
 /// y[0..<count] += x[0..<count].
 @inline(__always) func addRows(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>) {

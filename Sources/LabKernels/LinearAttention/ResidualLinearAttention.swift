@@ -127,7 +127,8 @@ public struct LinearAttentionOutput<Scalar: TensorScalar>: Sendable {
 }
 
 /// What a forward keeps for its backward beyond the inputs (JAX's "residuals"; `chunked`: every
-/// chunk's causal scores, which its backward would otherwise recompute), opaque to callers: hand
+/// chunk's causal scores and the final state, so that its backward neither recomputes the scores
+/// nor rebuilds the states in a pass of its own), opaque to callers: hand
 /// them back to `backward(…residuals:…)` with the same inputs. A kernel reads only residuals it
 /// wrote itself for the same shape and chunk size and recomputes from the inputs otherwise (nil,
 /// or another kernel's, shape's or chunk size's), so passing the wrong ones costs time, never
@@ -137,8 +138,8 @@ public struct LinearAttentionResiduals: Sendable {
     let kernel: String, chunkSize: Int, shape: LinearAttentionShape
     /// In the writing kernel's own layout.
     let values: [Float]
-    /// Bytes held (4 a value): `chunked` keeps T·Cp floats per (b, h), Cp = C rounded up to 16
-    /// (at C 64 as many as q holds at D 64).
+    /// Bytes held (4 a value): `chunked` keeps T·Cp + 2D·D floats per (b, h), Cp = C rounded up
+    /// to 16 (at C 64 and D 64 about as many as q holds).
     public var bytes: Int { values.count * MemoryLayout<Float>.stride }
 
     /// The values when `kernel` with `chunkSize` wrote them for `shape`, else nil.
@@ -186,8 +187,8 @@ public protocol ResidualLinearAttentionKernel: Sendable {
     func prefers(_ shape: LinearAttentionShape) -> Bool
     /// Forward pass on `threads` threads. `s0`: [B, H, 2D, D] or `nil` for zero. Inputs are
     /// validated by the caller (`LinearAttentionShape.infer`, `validateInputs`). With
-    /// `keepForBackward` a kernel may return residuals its backward reuses (`chunked`: T·Cp floats
-    /// per head); without, it keeps nothing.
+    /// `keepForBackward` a kernel may return residuals its backward reuses (`chunked`: T·Cp + 2D·D
+    /// floats per head); without, it keeps nothing.
     func forward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?,
                  shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float>
     /// Backward pass for the upstream gradient `dout` ([B, H, T, D]) of o. It needs no forward
