@@ -161,7 +161,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
         // With the forward's S_T (finite: a NaN or ∞ in k, v or S_0 would reach every chunk's
         // state through the subtractions below), one reverse pass does both passes' work.
         let oneReversePass = statesAll.map { allFinite($0, count: shape.B * shape.H * Dp * D) } ?? false
-        // dq: every row written by pass 1; dk, dv: written by a group's first head (the frame zeroes
+        // dq: every row written by pass 1 (or the one reverse pass); dk, dv: written by a group's first head (the frame zeroes
         // the rows of the last W+1 tokens, which never leave the window); other heads add
         return linearAttentionBackward(q: q, k: k, v: v, s0: s0, dout: dout, shape: shape, threads: threads) { kvHeads, group in
             // one thread's buffers, for all its heads

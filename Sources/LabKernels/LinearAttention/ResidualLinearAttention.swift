@@ -129,10 +129,10 @@ public struct LinearAttentionOutput<Scalar: TensorScalar>: Sendable {
 /// What a forward keeps for its backward beyond the inputs (JAX's "residuals"; `chunked`: every
 /// chunk's causal scores and the final state, so that its backward neither recomputes the scores
 /// nor rebuilds the states in a pass of its own), opaque to callers: hand
-/// them back to `backward(…residuals:…)` with the same inputs. A kernel reads only residuals it
-/// wrote itself for the same shape and chunk size and recomputes from the inputs otherwise (nil,
-/// or another kernel's, shape's or chunk size's), so passing the wrong ones costs time, never
-/// correctness.
+/// them back to `backward(…residuals:…)` with the same inputs (residuals of other inputs of the
+/// same shape would give wrong gradients). A kernel reads only residuals it wrote itself for the
+/// same shape and chunk size and recomputes from the inputs otherwise (nil, or another kernel's,
+/// shape's or chunk size's), so those cost time, never correctness.
 public struct LinearAttentionResiduals: Sendable {
     /// The kernel that wrote them (its registry name), its chunk size and the shape.
     let kernel: String, chunkSize: Int, shape: LinearAttentionShape
