@@ -57,8 +57,11 @@ let benchmarks: @Sendable () -> Void = {
             }
             Benchmark("residual-linear-attention:\(kernel.name):\(lshape):fwdbwd") { b in
                 for _ in b.scaledIterations {
-                    blackHole(kernel.forward(q: lp.q, k: lp.k, v: lp.v, s0: nil, shape: lshape, threads: 1))
-                    blackHole(kernel.backward(q: lp.q, k: lp.k, v: lp.v, s0: nil, dout: lp.dout, shape: lshape, threads: 1))
+                    // the forward keeps what its backward reuses, as in the model's layers
+                    let out = kernel.forward(q: lp.q, k: lp.k, v: lp.v, s0: nil, shape: lshape, threads: 1, keepForBackward: true)
+                    blackHole(kernel.backward(q: lp.q, k: lp.k, v: lp.v, s0: nil, dout: lp.dout, residuals: out.residuals,
+                                              shape: lshape, threads: 1))
+                    blackHole(out)
                 }
             }
         }
