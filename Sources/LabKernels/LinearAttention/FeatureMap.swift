@@ -198,9 +198,13 @@ func softmax2Gradient(y1: Vec16, dy1: Vec16, d1: Vec16, y2: Vec16, dy2: Vec16, d
 /// Taylor series `exp2` evaluates (the same truncation error, ≈ 5e-9), so the second exponential
 /// costs an add and its 2^(−n−N) instead of a second reduction and polynomial: 6 fused
 /// multiply-adds in two independent chains for both, against 14 in two dependent ones. The powers
-/// of two go straight into the exponent fields (`scaledByPower2`): E ± g·O lies in [0.70, 1.42]
-/// and both results are normal in these ranges, so that is exact, the same bits as multiplying by
-/// 2^n, in 3 integer ops for both instead of 7 (with the multiplies).
+/// 2^±n go straight into the exponent fields (`scaledByPower2`): E ± g·O lies in [0.70, 1.42] and
+/// both results are normal in these ranges, so that is exact, the same bits as multiplying by 2^±n,
+/// in 3 integer ops for both instead of 7 (with the two multiplies); 2^−N stays a multiply (by 1
+/// when N = 0, which the compiler drops: `softmax2Rows16` compiles to the same instructions as
+/// with no multiply). A NaN lane stays NaN: an arithmetic NaN's rounding sum has its low 9 bits 0,
+/// so its exponent term is 0, and the multiply by 2^−N keeps the second half NaN too (an integer
+/// subtraction of N·2²³ would have made it finite).
 @inline(__always)
 func exp2Pair(_ a: Vec16, shift N: Int32) -> (Vec16, Vec16) {
     let (n, nExponent) = roundLanesToExponent(a)
@@ -211,7 +215,7 @@ func exp2Pair(_ a: Vec16, shift N: Int32) -> (Vec16, Vec16) {
     even = Vec16(repeating: 1).addingProduct(even, g2); odd = Vec16(repeating: 1).addingProduct(odd, g2)
     let gOdd = g * odd
     return (scaledByPower2(even + gOdd, exponent: nExponent),
-            scaledByPower2(even - gOdd, exponent: SIMD16<Int32>(repeating: 0) &- nExponent &- SIMD16<Int32>(repeating: N &<< 23)))
+            scaledByPower2(even - gOdd, exponent: SIMD16<Int32>(repeating: 0) &- nExponent) * power2(SIMD16<Int32>(repeating: -N)))
 }
 
 /// Lane r of the result = `op` over the 16 lanes of v[r], for 16 vectors v[0..<16]: four levels of

@@ -193,7 +193,8 @@ public protocol ResidualLinearAttentionKernel: Sendable {
                  shape: LinearAttentionShape, threads: Int, keepForBackward: Bool) -> LinearAttentionOutput<Float>
     /// Backward pass for the upstream gradient `dout` ([B, H, T, D]) of o. It needs no forward
     /// activations (states are recomputed from the inputs); `residuals` from this kernel's forward on
-    /// the same inputs save it work, and any others are ignored. (No gradient flows into S_T.)
+    /// the same inputs save it work. Another kernel's, shape's or chunk size's are ignored; those of
+    /// other inputs of the same shape would give wrong gradients. (No gradient flows into S_T.)
     func backward(q: Tensor<Float>, k: Tensor<Float>, v: Tensor<Float>, s0: Tensor<Float>?, dout: Tensor<Float>,
                   residuals: LinearAttentionResiduals?, shape: LinearAttentionShape, threads: Int) -> LinearAttentionGradients<Float>
 }
