@@ -194,39 +194,37 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                     // pass 1: forward over chunks; dQ̃_c = dO_c S_cᵀ + tril(dO_c V'_cᵀ) K̃_c
                     // Sᵀ = S_0ᵀ; with no S_0, Sᵀ is 0 until the first chunk with a real token (its
                     // dO_c S_cᵀ is 0, not computed; the first update writes Sᵀ instead of adding)
-                    var stateZero = s0 == nil
-                    if let s0 = p.s0, !oneReversePass { transposeTile(rows: Dp, cols: D, src: s0, ldSrc: D, out: w.st, ldOut: Dp) }
-                    var c0 = oneReversePass ? T : 0  // (pass 2 does pass 1's work then)
-                    while c0 < T {
-                        let n = min(C, T - c0), np = (n + 15) & ~15
-                        let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
-                        w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
-                        w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
-                        if !kFeaturesReady { w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true) }
-                        w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
-                        if stateZero {
-                            w.df.update(repeating: 0, count: n * Dp)
-                        } else {
-                            tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                        }
-                        w.prefetchChunk(vh, start: c0, T: T, shape: shape, shifted: true, into: .l1)  // for Vᵀ below
-                        let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
-                                                            into: kf, features: !kFeaturesReady)
-                        if firstReal < n {
-                            loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                            causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                            if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
-                            lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
-                                                   bFinite: chunkKeysFinite[c0 / C])
-                            // Sᵀ += V'_cᵀ K̃_c for the next chunk's dQ̃ (none after the last chunk)
-                            if c0 + n < T {
-                                tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
+                    // (with `oneReversePass`, pass 2 does this work)
+                    if !oneReversePass {
+                        var stateZero = s0 == nil
+                        if let s0 = p.s0 { transposeTile(rows: Dp, cols: D, src: s0, ldSrc: D, out: w.st, ldOut: Dp) }
+                        var c0 = 0
+                        while c0 < T {
+                            let n = min(C, T - c0)
+                            let dOc = gh + c0 * D, qf = qf(c0), kf = kf(c0), da = da(c0)
+                            w.prefetchChunk(gh, start: c0 + C, T: T, shape: shape)
+                            w.prefetchChunk(qh, start: c0 + C, T: T, shape: shape)
+                            if !kFeaturesReady { w.prefetchChunk(kh, start: c0 + C, T: T, shape: shape, shifted: true) }
+                            w.prefetchChunk(vh, start: c0 + C, T: T, shape: shape, shifted: true)
+                            w.readState(dOc, rows: n, D: D, stateZero: stateZero)
+                            w.prefetchChunk(vh, start: c0, T: T, shape: shape, shifted: true, into: .l1)  // for Vᵀ below
+                            let (firstReal, vc) = w.loadShifted(k: kh, v: vh, chunkStart: c0, rows: n, shape: shape, vPadding: padding,
+                                                                into: kf, features: !kFeaturesReady)
+                            if firstReal < n {
+                                w.valueScores(dOc, vc, rows: n, D: D, into: da)
+                                if firstHead { chunkKeysFinite[c0 / C] = allFinite(kf, count: n * Dp) }
+                                lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
+                                                       bFinite: chunkKeysFinite[c0 / C])
+                                // Sᵀ += V'_cᵀ K̃_c for the next chunk's dQ̃ (none after the last chunk)
+                                if c0 + n < T {
+                                    tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: !stateZero)
+                                }
+                                stateZero = false
                             }
-                            stateZero = false
+                            fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
+                            fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
+                            c0 += n
                         }
-                        fm.applyRows(qh + c0 * D, rows: n, D: D, into: qf)
-                        fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + c0 * D, accumulate: false)
-                        c0 += n
                     }
                     // pass 2: reverse over chunks with dS from later chunks
                     let dS = p.ds0  // 0 at first; accumulates in place and ends as dS_0
@@ -268,18 +266,13 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             // precedes the chunk (row t < W + 1 is padding) and there is no S_0
                             let stateZero = s0 == nil && start <= shape.shift
                             if firstReal < n {
-                                loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                                causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
+                                w.valueScores(dOc, vc, rows: n, D: D, into: da)
                                 if !stateZero {  // Sᵀ −= V'_cᵀ K̃_c, as + (−V'_c)ᵀ K̃_c
                                     negate(w.vsT, count: D * w.Cp)
                                     tileGemm(m: D, n: Dp, k: n, a: w.vsT, lda: w.Cp, b: kf, ldb: Dp, c: w.st, ldc: Dp, accumulate: true)
                                 }
                             }
-                            if stateZero {
-                                w.df.update(repeating: 0, count: n * Dp)
-                            } else {
-                                tileGemm(m: n, n: Dp, k: D, a: dOc, lda: D, b: w.st, ldb: Dp, c: w.df, ldc: Dp, accumulate: false)
-                            }
+                            w.readState(dOc, rows: n, D: D, stateZero: stateZero)
                             if firstReal < n {
                                 lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
                                                        bFinite: allFinite(kf, count: n * Dp))
@@ -296,10 +289,7 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                                 causalScores(qf, ldx: Dp, w.kfT, ldyT: w.Cp, depth: Dp, rows: n, into: w.a, ld: w.Cp)
                                 a = UnsafePointer(w.a)
                             }
-                            if !daCached && !oneReversePass {
-                                loadTransposed(rows: n, colsPad: np, D: D, src: vc, into: w.vsT, ld: w.Cp)
-                                causalScores(dOc, ldx: D, w.vsT, ldyT: w.Cp, depth: D, rows: n, into: da, ld: w.Cp)
-                            }
+                            if !daCached && !oneReversePass { w.valueScores(dOc, vc, rows: n, D: D, into: da) }
                             // dK̃_c = V'_c dSᵀ + dAᵀ Q̃_c
                             if gradientZero {
                                 w.df.update(repeating: 0, count: n * Dp)
@@ -372,6 +362,24 @@ struct ChunkScratch {
                        into level: CacheLevel = .l2) {
         guard start >= 0, start < T else { return }
         prefetchRows(p, from: shifted ? start - shape.shift : start, count: min(C, T - start), T: T, D: shape.D, into: level)
+    }
+
+    /// dA = tril(dO_c V'_cᵀ) of a chunk of `rows` rows into `da` ([rows × Cp]), V'_cᵀ into vsT on the
+    /// way (zero columns from `rows` on). - Parameters: dO, v: [rows × D].
+    @inline(__always)
+    func valueScores(_ dO: UnsafePointer<Float>, _ v: UnsafePointer<Float>, rows n: Int, D: Int, into da: UnsafeMutablePointer<Float>) {
+        loadTransposed(rows: n, colsPad: (n + 15) & ~15, D: D, src: v, into: vsT, ld: Cp)
+        causalScores(dO, ldx: D, vsT, ldyT: Cp, depth: D, rows: n, into: da, ld: Cp)
+    }
+
+    /// df = dO_c S_cᵀ ([rows × D'], Sᵀ in st), or 0 with `stateZero` (S_c known to be 0: not computed).
+    @inline(__always)
+    func readState(_ dO: UnsafePointer<Float>, rows n: Int, D: Int, stateZero: Bool) {
+        if stateZero {
+            df.update(repeating: 0, count: n * 2 * D)
+        } else {
+            tileGemm(m: n, n: 2 * D, k: D, a: dO, lda: D, b: st, ldb: 2 * D, c: df, ldc: 2 * D, accumulate: false)
+        }
     }
 
     /// Fills kf = φ(K'_c) and finds V'_c for the chunk of `rows` rows starting at row `chunkStart`

@@ -444,14 +444,12 @@ func roundLanes(_ x: Vec16) -> (value: Vec16, integer: SIMD16<Int32>) {
 }
 
 /// round(x) lane-wise (|x| < 2²²) as floats, and round(x)·2²³ as Int32 lanes (round(x) in the
-/// exponent field's place, for `scaledByPower2`): the 1.5·2²³ trick of `roundLanes`, whose sum's
-/// bits are 0x4B40_0000 + round(x), shifted left by 23, which drops the constant (its low 9 bits
-/// are 0), so no subtraction.
+/// exponent field's place, for `scaledByPower2`): `roundLanes`, its integer shifted left by 23
+/// (the compiler drops its subtraction of 0x4B40_0000, whose low 9 bits are 0).
 @usableFromInline @_transparent
 func roundLanesToExponent(_ x: Vec16) -> (value: Vec16, exponent: SIMD16<Int32>) {
-    let magic = Vec16(repeating: 12_582_912)  // 1.5·2^23, bit pattern 0x4B40_0000
-    let shifted = x + magic
-    return (shifted - magic, unsafeBitCast(shifted, to: SIMD16<Int32>.self) &<< 23)
+    let (value, integer) = roundLanes(x)
+    return (value, integer &<< 23)
 }
 
 /// p·2^n lane-wise by adding n·2²³ (`exponent`) to p's bits: exact, and one integer add, when p
