@@ -44,6 +44,50 @@ public enum Timing {
         return out.sorted()
     }
 
+    /// One round of `pairedSamples`: seconds of one call of `a`, and seconds per call of `b`.
+    public struct PairedSample: Sendable, Equatable {
+        public var a: Double, b: Double
+        public init(a: Double, b: Double) { self.a = a; self.b = b }
+    }
+
+    /// Times two bodies in alternation, so that load from other processes, the core's clock speed
+    /// and the other body's use of the caches hit both alike (a kernel and the GEMM it is compared
+    /// with). After `warmup` untimed calls of each, every round runs `a` once untimed and once
+    /// timed, then `b` once untimed and `bCalls` times timed together, where `bCalls` (≥ 1, fixed
+    /// for the run) makes b's timed calls take about as long as a's call in the warm-up; the
+    /// untimed call puts each body's operands back in cache after the other ran, as when it is
+    /// repeated on its own. Rounds go on until `minRounds` are taken and either `maxRounds` or
+    /// `budget` seconds of timed calls (of both bodies) are reached. Returns the rounds in order.
+    public static func pairedSamples(warmup: Int = 1, minRounds: Int = 3, maxRounds: Int = 50, budget: Double = 2.0,
+                                     clock: Clock = .wall, _ a: () throws -> Void, _ b: () throws -> Void) rethrows -> [PairedSample] {
+        var aWarm = 0.0, bWarm = 0.0
+        for _ in 0..<max(1, warmup) {
+            aWarm = try seconds(clock, a)
+            bWarm = try seconds(clock, b)
+        }
+        let bCalls = max(1, min(1_000, Int((aWarm / max(bWarm, 1e-9)).rounded())))
+        var out: [PairedSample] = []
+        var spent = 0.0
+        while out.count < minRounds || (out.count < maxRounds && spent < budget) {
+            try a()
+            let sa = try seconds(clock, a)
+            try b()
+            let sb = try seconds(clock) { for _ in 0..<bCalls { try b() } }
+            out.append(PairedSample(a: sa, b: sb / Double(bCalls)))
+            spent += sa + sb
+        }
+        return out
+    }
+
+    /// The p-quantile of `values` (0 ≤ p ≤ 1), linearly interpolated between the sorted values
+    /// (Hyndman and Fan's type 7, NumPy's default): p = 0.5 is the median, 0.25 and 0.75 the quartiles.
+    public static func quantile(_ values: [Double], _ p: Double) -> Double {
+        precondition(!values.isEmpty && (0...1).contains(p))
+        let v = values.sorted(), h = Double(v.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, v.count - 1)
+        return v[lo] + (h - Double(lo)) * (v[hi] - v[lo])
+    }
+
     /// The median of `values` (mean of the two middle values for an even count).
     public static func median(_ values: [Double]) -> Double {
         precondition(!values.isEmpty)

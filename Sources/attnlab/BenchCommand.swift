@@ -4,6 +4,10 @@
 // kernel's main product (the ceiling for that attention shape: q·kᵀ is T×S×D; the linear state
 // read φ(Q)·S is T×D×2D), and the machine's roofline measured first in the same process
 // (`attnlab machine`): each row's fraction of the FMA peak and, for decode, of the triad bandwidth.
+// The main-product GEMM is timed in alternation with the kernel, round by round
+// (`Timing.pairedSamples`), and the row's ratio is the median of the rounds' ratios with their
+// quartiles: timed apart, the GEMM's few short calls moved its rate by up to 2× between processes
+// (4096×64×128 on one core: 40–92 GFLOP/s in 9 processes), most of the ratio's spread.
 import ArgumentParser
 import Foundation
 import LabCore
@@ -35,7 +39,7 @@ struct KernelsBench: ParsableCommand {
     @Option(help: "residual-linear-attention: rows per chunk of a chunked kernel.") var chunk: Int?
     @Option(help: "fwd, fwdbwd, or decode (residual-linear-attention).") var mode = "fwd"
     @Option(help: "Threads (kernel and SGEMM alike).") var threads = 1
-    @Option(help: "Seconds of timed repeats per row (at least 3 repeats).") var budget = 2.0
+    @Option(help: "Seconds of timed repeats per row (at least 3 repeats; with a main-product GEMM, rounds of the kernel and the GEMM in alternation, their timed seconds together).") var budget = 2.0
     @Option(help: "wall (default), or cpu: the calling thread's CPU time, for --threads 1 on a busy shared machine (time other processes held the core is left out; kernel and SGEMM alike).")
     var clock = "wall"
 
@@ -51,11 +55,27 @@ struct KernelsBench: ParsableCommand {
             let roofline = Roofline.measured(threads: threads)
             let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads, clock: timingClock)
             var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "of peak", "SGEMM GFLOP/s", "ratio",
-                          "GEMM m×n×k", "its GFLOP/s", "ratio", "state KiB", "of BW"]]
+                          "GEMM m×n×k", "its GFLOP/s", "ratio", "ratio IQR", "state KiB", "of BW"]]
             for c in cases {
                 let body = c.prepare()
-                let samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, clock: timingClock, body)
                 var row = c.row
+                // With a main product: the kernel and that GEMM in alternation (`Timing.pairedSamples`),
+                // the ratio the median of the rounds' ratios; else the kernel's own repeats.
+                let samples: [Double]
+                if let g = c.gemm {
+                    let gemm = Sgemm.Problem(m: g.m, n: g.n, k: g.k)
+                    let rounds = Sgemm.withThreads(threads) {
+                        Timing.pairedSamples(warmup: 1, minRounds: 3, maxRounds: 50, budget: budget, clock: timingClock, body, gemm.multiply)
+                    }
+                    samples = rounds.map(\.a)
+                    let ratios = rounds.map { (c.flopsPerItem * Double(c.itemsPerCall) / $0.a) / (gemm.flops / $0.b) }
+                    row.gemm_shape = "\(g.m)x\(g.n)x\(g.k)"
+                    row.gemm_gflops = gemm.flops / Timing.median(rounds.map(\.b)) / 1e9
+                    row.ratio_to_gemm = Timing.median(ratios)
+                    row.ratio_to_gemm_quartiles = [Timing.quantile(ratios, 0.25), Timing.quantile(ratios, 0.75)]
+                } else {
+                    samples = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 50, budget: budget, clock: timingClock, body)
+                }
                 row.median_s = Timing.median(samples) / Double(c.itemsPerCall)
                 row.repeats = samples.count
                 row.gflops = c.flopsPerItem / row.median_s / 1e9
@@ -67,12 +87,6 @@ struct KernelsBench: ParsableCommand {
                 row.isa = roofline.isa
                 row.fraction_of_peak = row.gflops * 1e9 / roofline.peakFlops
                 if let bytes = c.bytesPerItem { row.fraction_of_bandwidth = roofline.fractionOfBandwidth(bytes / row.median_s) }
-                if let g = c.gemm {
-                    let gemm = Sgemm.measureGFLOPs(m: g.m, n: g.n, k: g.k, threads: threads, clock: timingClock)
-                    row.gemm_shape = "\(g.m)x\(g.n)x\(g.k)"
-                    row.gemm_gflops = gemm
-                    row.ratio_to_gemm = row.gflops / gemm
-                }
                 if json {
                     print(row.jsonLine)
                 } else {
@@ -82,6 +96,7 @@ struct KernelsBench: ParsableCommand {
                                   String(format: "%.1f", sgemm), String(format: "%.2f", row.ratio_to_sgemm),
                                   row.gemm_shape ?? "-", row.gemm_gflops.map { String(format: "%.1f", $0) } ?? "-",
                                   row.ratio_to_gemm.map { String(format: "%.2f", $0) } ?? "-",
+                                  row.ratio_to_gemm_quartiles.map { String(format: "%.2f–%.2f", $0[0], $0[1]) } ?? "-",
                                   row.state_bytes.map { String(format: "%.1f", Double($0) / 1024) } ?? "-",
                                   row.fraction_of_bandwidth.map { String(format: "%.2f", $0) } ?? "-"])
                 }
@@ -217,8 +232,11 @@ struct BenchRow: Codable {
     var median_s: Double
     var repeats: Int
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double
-    /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads (null for decode).
+    /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads, timed in
+    /// alternation with the kernel (null for decode): its GFLOP/s at the median of its rounds, the
+    /// median of the rounds' ratios (kernel GFLOP/s ÷ GEMM GFLOP/s) and their quartiles [q1, q3].
     var gemm_shape: String? = nil, gemm_gflops: Double? = nil, ratio_to_gemm: Double? = nil
+    var ratio_to_gemm_quartiles: [Double]? = nil
     /// The roofline measured in the same process on the same threads (`attnlab machine`): FMA peak
     /// GFLOP/s, triad GB/s, the instruction set of the peak, GFLOP/s ÷ peak, and (decode) the
     /// state bytes read per token ÷ time ÷ triad bandwidth.
@@ -245,6 +263,7 @@ struct BenchRow: Codable {
         try c.encode(gflops, forKey: .gflops); try c.encode(sgemm_gflops, forKey: .sgemm_gflops)
         try c.encode(ratio_to_sgemm, forKey: .ratio_to_sgemm); try c.encode(openblas_core, forKey: .openblas_core)
         try encodeOrNull(gemm_shape, .gemm_shape); try encodeOrNull(gemm_gflops, .gemm_gflops); try encodeOrNull(ratio_to_gemm, .ratio_to_gemm)
+        try encodeOrNull(ratio_to_gemm_quartiles, .ratio_to_gemm_quartiles)
         try encodeOrNull(fma_peak_gflops, .fma_peak_gflops); try encodeOrNull(triad_gbs, .triad_gbs); try encodeOrNull(isa, .isa)
         try encodeOrNull(fraction_of_peak, .fraction_of_peak); try encodeOrNull(fraction_of_bandwidth, .fraction_of_bandwidth)
         try encodeOrNull(clock, .clock)

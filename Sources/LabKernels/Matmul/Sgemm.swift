@@ -19,22 +19,40 @@ public enum Sgemm {
     /// Leaves OpenBLAS's thread count as it found it. `clock: .cpu` (1 thread only: OpenBLAS then
     /// computes on the calling thread) times the calling thread's CPU time.
     public static func measureGFLOPs(m: Int, n: Int, k: Int, threads: Int, budget: Double = 1.0, clock: Timing.Clock = .wall) -> Double {
+        let problem = Problem(m: m, n: n, k: k)
+        let samples = withThreads(threads) {
+            Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget, clock: clock) { problem.multiply() }
+        }
+        return problem.flops / Timing.median(samples) / 1e9
+    }
+
+    /// Runs `body` with OpenBLAS on `threads` threads, then restores the count it found.
+    public static func withThreads<R>(_ threads: Int, _ body: () throws -> R) rethrows -> R {
         let saved = OpenBLAS.threads
         OpenBLAS.setThreads(threads)
         defer { OpenBLAS.setThreads(saved) }
-        var rng = SeededGenerator(seed: 1, stream: "sgemm")
-        let a = Tensor<Float>(randomNormal: [m, k], rng: &rng).scalars
-        let b = Tensor<Float>(randomNormal: [k, n], rng: &rng).scalars
-        var c = [Float](repeating: 0, count: m * n)
-        let samples = a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 50, budget: budget, clock: clock) {
-                        multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k)
-                    }
-                }
-            }
+        return try body()
+    }
+
+    /// One SGEMM's operands, A: [m×k] and B: [k×n] standard normal (seeded), C: [m×n], kept for
+    /// repeated calls of `multiply` (C = A·B). Owns its storage (`deinit` frees it).
+    public final class Problem {
+        public let m: Int, n: Int, k: Int
+        private let a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>
+        /// 2·m·n·k: the FLOPs of one call.
+        public var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
+
+        public init(m: Int, n: Int, k: Int) {
+            (self.m, self.n, self.k) = (m, n, k)
+            var rng = SeededGenerator(seed: 1, stream: "sgemm")
+            a = .allocate(capacity: m * k); b = .allocate(capacity: k * n); c = .allocate(capacity: m * n)
+            a.initialize(from: Tensor<Float>(randomNormal: [m, k], rng: &rng).scalars, count: m * k)
+            b.initialize(from: Tensor<Float>(randomNormal: [k, n], rng: &rng).scalars, count: k * n)
+            c.initialize(repeating: 0, count: m * n)
         }
-        return 2 * Double(m) * Double(n) * Double(k) / Timing.median(samples) / 1e9
+        deinit { a.deallocate(); b.deallocate(); c.deallocate() }
+
+        /// C = A·B through `cblas_sgemm` on OpenBLAS's current thread count.
+        public func multiply() { Sgemm.multiply(a, b, c, m: m, n: n, k: k) }
     }
 }
