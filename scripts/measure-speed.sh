@@ -2,8 +2,10 @@
 # The speed numbers of notebooks-md/model-stack.md §3 (today) and peers.md, in one run: the roofline
 # (`attnlab machine`), `make peers-bench` (attention and a training step against PyTorch eager and
 # torch.compile), decode at window-pareto's shape against its roofline bound (B 1 at T 1,024 and
-# 16,384, B 8 at 4,096; 1 thread), the windowed kernel and the chunked linear branch against SGEMM
-# and the FMA peak, and the training profiles of the four variants at window-pareto's shape.
+# 16,384, B 8 at 4,096; 1 thread), the windowed kernel (W 256, T 16,384) and the chunked linear
+# branch (T 4,096, no window and W 256) against SGEMM and the FMA peak, and the training profiles
+# of the four variants at window-pareto's shape. A kernel row's ratio to the GEMM
+# moves between processes (kernels notebook §17), so quote the median of several runs.
 # Pause other jobs first (a background study: `kill -STOP`, then `kill -CONT`). About 6 minutes.
 # Usage: bash scripts/measure-speed.sh   (needs `make build peers`)
 set -uo pipefail
@@ -22,10 +24,11 @@ echo "== decode, B 8"
 for v in full swa16 ratt16 linear; do
   echo "$v T=4096 B=8 $($B model bench --config configs/window-pareto-$v.yaml --T 4096 --batch 8 --mode decode --threads 1 --decode-tokens 32 2>&1 | grep '^decode')"
 done
-echo "== kernels: windowed W256 T16k, chunked T4096 (fwd, fwdbwd), 1 thread"
+echo "== kernels: windowed W256 T16k, chunked T4096 (no window, and W256: its main product shape; fwd, fwdbwd), 1 thread"
 $B kernels bench --T 16384 --window 256 --budget 3
-$B kernels bench --op residual-linear-attention --T 4096 --mode fwd --budget 3
-$B kernels bench --op residual-linear-attention --T 4096 --mode fwdbwd --budget 3
+for mode in fwd fwdbwd; do
+  $B kernels bench --op residual-linear-attention --kernel chunked --T 4096 --window -1 --window 256 --mode $mode --budget 3
+done
 echo "== training profiles at window-pareto's shape"
 for v in full swa16 ratt16 linear; do
   $B model bench --config configs/window-pareto-$v.yaml --T 128 --batch 64 --threads 2 --mode train --profile
