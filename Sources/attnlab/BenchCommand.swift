@@ -49,6 +49,7 @@ struct KernelsBench: ParsableCommand {
         try reportingErrors {
             let handler = try KernelOps.named(op)
             guard threads >= 1 else { throw UsageFailure("threads: must be ≥ 1, got \(threads)") }
+            guard budget.isFinite && budget >= 0 else { throw UsageFailure("budget: must be a finite number of seconds ≥ 0, got \(budget)") }
             guard let timingClock = Timing.Clock(rawValue: clock) else { throw UsageFailure("clock: must be wall or cpu, got '\(clock)'") }
             if timingClock == .cpu && threads != 1 { throw UsageFailure("clock: cpu times one thread; use it with --threads 1") }
             let cases = try handler.benchCases(self)
