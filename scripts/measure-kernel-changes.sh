@@ -12,7 +12,9 @@
 # forward+backward. The last column is AFTER's (BEFORE's) GFLOP/s over OpenBLAS SGEMM
 # of the kernel's main product shape in the same process (`kernels bench`'s second "ratio"; from
 # commit bc94a57 on, the median of rounds in which the kernel and that GEMM alternate: a BEFORE
-# binary older than that times the GEMM after the kernel, and its ratio is noisier).
+# binary older than that times the GEMM after the kernel, and its ratio is noisier; the newer one
+# shares `--budget` between the kernel's and the GEMM's timed calls, so its median ms comes from
+# about half as many calls of the kernel).
 # Times are the benching thread's CPU time (`--clock cpu`; CLOCK=wall for wall-clock time): on this
 # shared 2-core machine two copies of one binary benched in 7 interleaved rounds (the chunked
 # forward at W 256) had wall-clock medians 6 % apart and CPU-time medians 0.6 % apart; a change

@@ -52,20 +52,21 @@ public enum Timing {
 
     /// Times two bodies in alternation, so that load from other processes, the core's clock speed
     /// and the other body's use of the caches hit both alike (a kernel and the GEMM it is compared
-    /// with). After `warmup` untimed calls of each, every round runs `a` once untimed and once
-    /// timed, then `b` once untimed and `bCalls` times timed together, where `bCalls` (≥ 1, fixed
-    /// for the run) makes b's timed calls take about as long as a's call in the warm-up; the
-    /// untimed call puts each body's operands back in cache after the other ran, as when it is
-    /// repeated on its own. Rounds go on until `minRounds` are taken and either `maxRounds` or
-    /// `budget` seconds of timed calls (of both bodies) are reached. Returns the rounds in order.
-    public static func pairedSamples(warmup: Int = 1, minRounds: Int = 3, maxRounds: Int = 50, budget: Double = 2.0,
+    /// with). First `warmup` (≥ 1) calls of each, timed only to size the rounds: `bCalls` =
+    /// `pairedCalls` of the last warm-up's two times (the first call of a body pays its page faults
+    /// and set-up, hence 2 warm-ups by default). Then every round runs `a` once untimed and once
+    /// timed, then `b` once untimed and `bCalls` times timed together; the untimed call puts each
+    /// body's operands back in cache after the other ran, as when it is repeated on its own. Rounds
+    /// go on until `minRounds` are taken and either `maxRounds` or `budget` seconds of timed calls
+    /// (of both bodies) are reached. Returns the rounds in order.
+    public static func pairedSamples(warmup: Int = 2, minRounds: Int = 3, maxRounds: Int = 50, budget: Double = 2.0,
                                      clock: Clock = .wall, _ a: () throws -> Void, _ b: () throws -> Void) rethrows -> [PairedSample] {
         var aWarm = 0.0, bWarm = 0.0
         for _ in 0..<max(1, warmup) {
             aWarm = try seconds(clock, a)
             bWarm = try seconds(clock, b)
         }
-        let bCalls = max(1, min(1_000, Int((aWarm / max(bWarm, 1e-9)).rounded())))
+        let bCalls = pairedCalls(aSeconds: aWarm, bSeconds: bWarm)
         var out: [PairedSample] = []
         var spent = 0.0
         while out.count < minRounds || (out.count < maxRounds && spent < budget) {
@@ -79,8 +80,16 @@ public enum Timing {
         return out
     }
 
+    /// How many calls of b take about as long as one call of a: a's time over b's, rounded, at
+    /// least 1 and at most 1,000 (b timed as 0 counts as 1 ns).
+    static func pairedCalls(aSeconds: Double, bSeconds: Double) -> Int {
+        let ratio = aSeconds / max(bSeconds, 1e-9)
+        return ratio.isFinite ? max(1, min(1_000, Int(ratio.rounded()))) : 1
+    }
+
     /// The p-quantile of `values` (0 ≤ p ≤ 1), linearly interpolated between the sorted values
-    /// (Hyndman and Fan's type 7, NumPy's default): p = 0.5 is the median, 0.25 and 0.75 the quartiles.
+    /// (Hyndman and Fan's type 7, NumPy's default): p = 0.5 is the median (as `median`, to the last
+    /// bit for an odd count), 0.25 and 0.75 the quartiles.
     public static func quantile(_ values: [Double], _ p: Double) -> Double {
         precondition(!values.isEmpty && (0...1).contains(p))
         let v = values.sorted(), h = Double(v.count - 1) * p

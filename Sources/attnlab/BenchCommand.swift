@@ -4,10 +4,11 @@
 // kernel's main product (the ceiling for that attention shape: q·kᵀ is T×S×D; the linear state
 // read φ(Q)·S is T×D×2D), and the machine's roofline measured first in the same process
 // (`attnlab machine`): each row's fraction of the FMA peak and, for decode, of the triad bandwidth.
-// The main-product GEMM is timed in alternation with the kernel, round by round
+// On 1 thread the main-product GEMM is timed in alternation with the kernel, round by round
 // (`Timing.pairedSamples`), and the row's ratio is the median of the rounds' ratios with their
-// quartiles: timed apart, the GEMM's few short calls moved its rate by up to 2× between processes
-// (4096×64×128 on one core: 40–92 GFLOP/s in 9 processes), most of the ratio's spread.
+// quartiles (so it is not exactly "GFLOP/s" ÷ "its GFLOP/s", the ratio of the medians): timed
+// apart, the GEMM's few short calls moved its rate by up to 2× between processes (4096×64×128 on
+// one core: 40–92 GFLOP/s in 9 processes), most of the ratio's spread.
 import ArgumentParser
 import Foundation
 import LabCore
@@ -39,7 +40,7 @@ struct KernelsBench: ParsableCommand {
     @Option(help: "residual-linear-attention: rows per chunk of a chunked kernel.") var chunk: Int?
     @Option(help: "fwd, fwdbwd, or decode (residual-linear-attention).") var mode = "fwd"
     @Option(help: "Threads (kernel and SGEMM alike).") var threads = 1
-    @Option(help: "Seconds of timed repeats per row (at least 3 repeats; with a main-product GEMM, rounds of the kernel and the GEMM in alternation, their timed seconds together).") var budget = 2.0
+    @Option(help: "Seconds of timed repeats per row (at least 3 repeats; with a main-product GEMM on 1 thread, rounds of the kernel and the GEMM in alternation, their timed seconds together).") var budget = 2.0
     @Option(help: "wall (default), or cpu: the calling thread's CPU time, for --threads 1 on a busy shared machine (time other processes held the core is left out; kernel and SGEMM alike).")
     var clock = "wall"
 
@@ -56,17 +57,21 @@ struct KernelsBench: ParsableCommand {
             let roofline = Roofline.measured(threads: threads)
             let sgemm = Sgemm.measureGFLOPs(n: 1024, threads: threads, clock: timingClock)
             var table = [["kernel", "T", "H", "D", "W", "mode", "thr", "median ms", "GFLOP/s", "of peak", "SGEMM GFLOP/s", "ratio",
-                          "GEMM m×n×k", "its GFLOP/s", "ratio", "ratio IQR", "state KiB", "of BW"]]
+                          "GEMM m×n×k", "its GFLOP/s", "ratio", "ratio q1–q3", "state KiB", "of BW"]]
             for c in cases {
                 let body = c.prepare()
                 var row = c.row
-                // With a main product: the kernel and that GEMM in alternation (`Timing.pairedSamples`),
-                // the ratio the median of the rounds' ratios; else the kernel's own repeats.
+                // With a main product on 1 thread: the kernel and that GEMM in alternation
+                // (`Timing.pairedSamples`), the ratio the median of the rounds' ratios. Else the
+                // kernel's own repeats, and any GEMM timed after them: on several threads OpenBLAS's
+                // workers spin for a while after each call and can take the kernel's cores (the
+                // chunked branch on 2 threads, 3 processes each: 9.1–17.6 ms a call paired, 8.6–15
+                // timed apart; too few and too noisy on 2 shared cores to settle it, so kept apart).
                 let samples: [Double]
-                if let g = c.gemm {
+                if let g = c.gemm, threads == 1 {
                     let gemm = Sgemm.Problem(m: g.m, n: g.n, k: g.k)
                     let rounds = Sgemm.withThreads(threads) {
-                        Timing.pairedSamples(warmup: 1, minRounds: 3, maxRounds: 50, budget: budget, clock: timingClock, body, gemm.multiply)
+                        Timing.pairedSamples(warmup: 2, minRounds: 3, maxRounds: 50, budget: budget, clock: timingClock, body, gemm.multiply)
                     }
                     samples = rounds.map(\.a)
                     let ratios = rounds.map { (c.flopsPerItem * Double(c.itemsPerCall) / $0.a) / (gemm.flops / $0.b) }
@@ -80,6 +85,12 @@ struct KernelsBench: ParsableCommand {
                 row.median_s = Timing.median(samples) / Double(c.itemsPerCall)
                 row.repeats = samples.count
                 row.gflops = c.flopsPerItem / row.median_s / 1e9
+                if let g = c.gemm, threads > 1 {
+                    let gemm = Sgemm.measureGFLOPs(m: g.m, n: g.n, k: g.k, threads: threads, clock: timingClock)
+                    row.gemm_shape = "\(g.m)x\(g.n)x\(g.k)"
+                    row.gemm_gflops = gemm
+                    row.ratio_to_gemm = row.gflops / gemm
+                }
                 row.sgemm_gflops = sgemm
                 row.ratio_to_sgemm = row.gflops / sgemm
                 row.clock = clock
@@ -233,9 +244,10 @@ struct BenchRow: Codable {
     var median_s: Double
     var repeats: Int
     var gflops: Double, sgemm_gflops: Double, ratio_to_sgemm: Double
-    /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads, timed in
-    /// alternation with the kernel (null for decode): its GFLOP/s at the median of its rounds, the
-    /// median of the rounds' ratios (kernel GFLOP/s ÷ GEMM GFLOP/s) and their quartiles [q1, q3].
+    /// SGEMM on the kernel's main product shape ("T×S×D"), same process and threads (null for
+    /// decode). On 1 thread timed in alternation with the kernel: its GFLOP/s at the median of its
+    /// rounds, the median of the rounds' ratios (kernel GFLOP/s ÷ GEMM GFLOP/s) and their quartiles
+    /// [q1, q3]. On several threads timed after the kernel: the ratio of the medians, no quartiles.
     var gemm_shape: String? = nil, gemm_gflops: Double? = nil, ratio_to_gemm: Double? = nil
     var ratio_to_gemm_quartiles: [Double]? = nil
     /// The roofline measured in the same process on the same threads (`attnlab machine`): FMA peak

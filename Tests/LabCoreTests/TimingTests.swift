@@ -15,24 +15,29 @@ import Testing
     }
 
     /// Every round is: a untimed, a timed, b untimed, then b the same number of times (≥ 1) timed
-    /// together (4 here: about a's time over b's); with no budget, exactly `minRounds` rounds
-    /// follow the warm-up.
-    @Test func roundsAlternateAndTimeBAsOftenAsFitsInA() {
+    /// together; after the two warm-ups, exactly `minRounds` rounds when there is no budget.
+    @Test func roundsAlternateInTheSameOrder() {
         var calls: [Character] = []
-        let rounds = Timing.pairedSamples(warmup: 1, minRounds: 4, maxRounds: 50, budget: 0, clock: .wall,
-                                          { calls.append("a"); usleep(4_000) }, { calls.append("b"); usleep(1_000) })
+        let rounds = Timing.pairedSamples(warmup: 2, minRounds: 4, maxRounds: 50, budget: 0, clock: .wall,
+                                          { calls.append("a"); usleep(2_000) }, { calls.append("b") })
         #expect(rounds.count == 4)
-        #expect(calls.starts(with: ["a", "b"]))  // the warm-up
-        let body = String(calls.dropFirst(2))
+        #expect(calls.starts(with: ["a", "b", "a", "b"]))  // the warm-ups
+        let body = String(calls.dropFirst(4))
         let perRound = body.count / 4
         #expect(body.count == 4 * perRound && perRound >= 4)
         let round = String(body.prefix(perRound))
         #expect(round == "aab" + String(repeating: "b", count: perRound - 3))
         #expect(body == String(repeating: round, count: 4))
-        for r in rounds {
-            #expect(r.a >= 0.0039)  // one call of a
-            #expect(r.b >= 0.0009 && r.b < r.a)  // per call of b
-        }
+    }
+
+    /// b's timed calls a round: a's time over b's, rounded, within [1, 1000].
+    @Test func bIsCalledAboutAsLongAsA() {
+        #expect(Timing.pairedCalls(aSeconds: 0.004, bSeconds: 0.001) == 4)
+        #expect(Timing.pairedCalls(aSeconds: 0.0045, bSeconds: 0.001) == 5)  // rounded, not truncated
+        #expect(Timing.pairedCalls(aSeconds: 0.001, bSeconds: 0.45) == 1)  // b longer than a
+        #expect(Timing.pairedCalls(aSeconds: 1, bSeconds: 0) == 1_000)
+        #expect(Timing.pairedCalls(aSeconds: 0, bSeconds: 0) == 1)
+        #expect(Timing.pairedCalls(aSeconds: .nan, bSeconds: 0.001) == 1)
     }
 
     /// Each body's timed calls follow an untimed one after the other body ran: here a body is slow
@@ -50,14 +55,17 @@ import Testing
         #expect(Timing.median(rounds.map(\.b)) < 0.001)
     }
 
+    /// Rounds stop at `maxRounds`, or once the timed seconds reach the budget: every round but
+    /// the last started under it. Each round calls a twice (untimed, timed) after the warm-ups.
     @Test func roundsStopAtTheBudgetOrTheCap() {
         let capped = Timing.pairedSamples(minRounds: 2, maxRounds: 5, budget: 100, clock: .wall, {}, {})
         #expect(capped.count == 5)
         var aCalls = 0
-        let budgeted = Timing.pairedSamples(minRounds: 1, maxRounds: 50, budget: 0.02, clock: .wall,
-                                            { aCalls += 1; usleep(5_000) }, { usleep(5_000) })
-        // each round times about 10 ms of calls: the budget of 20 ms ends it after about 2 rounds
-        #expect(budgeted.count >= 2 && budgeted.count < 50)
-        #expect(aCalls == 1 + 2 * budgeted.count)
+        let budget = 0.02
+        let budgeted = Timing.pairedSamples(warmup: 2, minRounds: 1, maxRounds: 50, budget: budget, clock: .wall,
+                                            { aCalls += 1; usleep(5_000) }, {})
+        #expect(budgeted.count >= 1 && budgeted.count <= 4)  // ≥ 5 ms of a a round
+        #expect(budgeted.dropLast().reduce(0) { $0 + $1.a } < budget)
+        #expect(aCalls == 2 + 2 * budgeted.count)
     }
 }
