@@ -173,12 +173,12 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
             // other heads of a GQA group ([T × D'] each, φ(K') the last T rows).
             let keptFeatureRows = oneReversePass ? (shape.group > 1 ? T : 0) : 2 * T
             let cached = keptFeatureRows > 0 && keptFeatureRows * Dp * MemoryLayout<Float>.size <= featureCacheBytes
-            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: keptFeatureRows * Dp) : nil
+            let cache = cached ? allocateAlignedFloats(keptFeatureRows * Dp) : nil
             defer { cache?.deallocate() }
             // dA = tril(dO_c V'_cᵀ) of every chunk of the head, [T × Cp] (chunk c at row c0), kept
             // from pass 1 for pass 2 under the same limit: pass 2 skips a causal product and V'ᵀ.
             let daCached = !oneReversePass && T * w.Cp * MemoryLayout<Float>.size <= featureCacheBytes
-            let daCache = daCached ? UnsafeMutablePointer<Float>.allocate(capacity: T * w.Cp) : nil
+            let daCache = daCached ? allocateAlignedFloats(T * w.Cp) : nil
             defer { daCache?.deallocate() }
             func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
             // whether each chunk's φ(K'_c) is finite (the usual case: then pass 1's tril(dA)·K̃_c runs

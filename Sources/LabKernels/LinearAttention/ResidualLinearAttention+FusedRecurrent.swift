@@ -100,7 +100,7 @@ public struct FusedRecurrentLinearAttention: ResidualLinearAttentionKernel {
             defer { w.free() }
             // φ(K') of the kv head (row j: token j) and φ(Q) of the head (row t), kept when they fit
             let cached = 2 * T * Dp * MemoryLayout<Float>.size <= featureCacheBytes
-            let cache = cached ? UnsafeMutablePointer<Float>.allocate(capacity: 2 * T * Dp) : nil
+            let cache = cached ? allocateAlignedFloats(2 * T * Dp) : nil
             defer { cache?.deallocate() }
             for bg in groups {
                 let kv = group(bg), (kh, vh, dkh, dvh) = (kv.k, kv.v, kv.dk, kv.dv)
@@ -285,6 +285,8 @@ func recurrenceSteps4(_ m: UnsafeMutablePointer<Float>, rows: Int, ld: Int,
 /// One thread's buffers for `fused-recurrent`, for tiles of up to 16 steps: the states (two, for
 /// pass 2's G and Gᵀ), the tile's features, shifted values and outputs with rows padded to a
 /// multiple of 16 columns, a row of zeros for steps with no token and a row for discarded reads.
+/// One allocation on a cache line (`allocateAlignedFloats`), every buffer a multiple of 16 floats
+/// long, so every row of the states starts on a cache line.
 struct RecurrenceScratch {
     let D: Int, Dp: Int
     /// Row strides: D and D' = 2D rounded up to a multiple of 16.
@@ -305,7 +307,7 @@ struct RecurrenceScratch {
         ldD = (D + 15) & ~15; ldF = (2 * D + 15) & ~15
         let sizes = [max(Dp * ldD, D * ldF), D * ldF, 16 * Dp, 16 * Dp, 16 * ldD, 16 * ldF,
                      16 * ldD, 16 * ldD, 16 * ldF, 16 * Dp, ldF, ldF]
-        let base = UnsafeMutablePointer<Float>.allocate(capacity: sizes.reduce(0, +))
+        let base = allocateAlignedFloats(sizes.reduce(0, +))
         var p: [UnsafeMutablePointer<Float>] = [], offset = 0
         for size in sizes { p.append(base + offset); offset += size }
         self.base = base
