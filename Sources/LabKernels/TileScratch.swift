@@ -29,8 +29,8 @@ struct TileScratch {
 /// Uninitialised room for `count` floats (at least 1) starting on a 64-byte boundary, a cache line:
 /// a 16-float vector load or store at a multiple of 16 floats from it stays in one line. malloc's
 /// 16-byte alignment left it to chance whether each row of `fused-recurrent`'s state straddled
-/// two lines; aligned, it ran 1.07× as fast forward and forward + backward at the long study's
-/// shape (medians of 8 alternating processes; kernels notebook §17).
+/// two lines; aligned, it ran 1.07× as fast forward + backward at the long study's shape (medians
+/// of 8 alternating processes, 7 of the 8 pairs faster; kernels notebook §17).
 /// Free with `deallocate()`.
 func allocateAlignedFloats(_ count: Int) -> UnsafeMutablePointer<Float> {
     UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)

@@ -74,7 +74,7 @@ public struct FusedStateDecode: LinearAttentionDecodeKernel {
         Parallel.forEach(shape.B * H, threads: threads) { i in
             let (b, h) = (i / H, i % H)
             let S = states + i * Dp * D, out = o + i * D
-            let phi = allocateAlignedFloats(2 * Dp)
+            let phi = UnsafeMutablePointer<Float>.allocate(capacity: 2 * Dp)
             defer { phi.deallocate() }
             let fq = phi, fk = phi + Dp
             applyFeatureMap(fm, q + i * D, D: D, into: fq)

@@ -124,10 +124,7 @@ public enum PanelProduct {
     }
 
     /// A panel of `rows` × 64 floats, 64-byte aligned (free with `deallocate()`).
-    static func allocatePanel(rows: Int) -> UnsafeMutablePointer<Float> {
-        UnsafeMutableRawPointer.allocate(byteCount: rows * panelWidth * MemoryLayout<Float>.stride, alignment: 64)
-            .bindMemory(to: Float.self, capacity: rows * panelWidth)
-    }
+    static func allocatePanel(rows: Int) -> UnsafeMutablePointer<Float> { allocateAlignedFloats(rows * panelWidth) }
 }
 
 extension LinearAlgebra {

@@ -114,7 +114,7 @@ public struct SingleQueryDecode: SoftmaxAttentionDecodeKernel {
             let (b, g) = (bg / Hkv, bg % Hkv)
             let kBase = kv.keys + bg * kv.headStride, vBase = kv.values + bg * kv.headStride
             // per head of the group: scaled q [G × D], acc [G × D], m, l [G]; scores [Bk]
-            let scratch = allocateAlignedFloats(2 * G * D + 2 * G + Bk)
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * G * D + 2 * G + Bk)
             defer { scratch.deallocate() }
             let qs = scratch, acc = scratch + G * D, m = acc + G * D, l = m + G, s = l + G
             for i in 0..<G {
