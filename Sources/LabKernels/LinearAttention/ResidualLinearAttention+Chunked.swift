@@ -181,8 +181,8 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
             let daCache = daCached ? allocateAlignedFloats(T * w.Cp) : nil
             defer { daCache?.deallocate() }
             func da(_ c0: Int) -> UnsafeMutablePointer<Float> { daCache.map { $0 + c0 * w.Cp } ?? w.da }
-            // whether each chunk's φ(K'_c) is finite (the usual case: then pass 1's tril(dA)·K̃_c runs
-            // over whole strips), scanned by a group's first head and read by the others
+            // whether each chunk's φ(K'_c) is finite (the usual case: then tril(dA)·K̃_c for dq runs
+            // over whole strips, in pass 1 or the one reverse pass), scanned by a group's first head and read by the others
             var chunkKeysFinite = [Bool](repeating: true, count: (T + C - 1) / C)
             for bg in kvHeads {
                 let kv = group(bg), (kh, vh, dkh, dvh) = (kv.k, kv.v, kv.dk, kv.dv)
@@ -274,8 +274,9 @@ public struct ChunkedLinearAttention: ResidualLinearAttentionKernel {
                             }
                             w.readState(dOc, rows: n, D: D, stateZero: stateZero)
                             if firstReal < n {
+                                if firstHead { chunkKeysFinite[start / C] = allFinite(kf, count: n * Dp) }
                                 lowerTriangularProduct(da, ld: w.Cp, rows: n, kf, ldb: Dp, cols: Dp, into: w.df, ldc: Dp,
-                                                       bFinite: allFinite(kf, count: n * Dp))
+                                                       bFinite: chunkKeysFinite[start / C])
                             }
                             fm.backwardRows(y: qf, dy: w.df, rows: n, D: D, into: dqh + start * D, accumulate: false)
                         }
