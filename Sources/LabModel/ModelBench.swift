@@ -104,6 +104,16 @@ public struct ModelBenchProfile: Codable, Sendable {
     }
 }
 
+/// Two configurations' training steps timed in alternation (`ModelBench.compareTraining`).
+public struct ModelBenchComparison: Codable, Sendable {
+    /// The first configuration's result and the second's, each `secondsMedian` over its timed steps.
+    public var first: ModelBenchResult, second: ModelBenchResult
+    /// Rounds timed (a timed step of each a round).
+    public var rounds: Int
+    /// The first's step seconds ÷ the second's, per round: the median, and the quartiles [q1, q3].
+    public var ratioMedian: Double, ratioQuartiles: [Double]
+}
+
 public enum ModelBench {
     public enum Mode: String, CaseIterable, Sendable { case train, prefill, decode }
 
@@ -182,28 +192,16 @@ public enum ModelBench {
                            kernels overrides: [String: String] = [:], profileSteps: Int = 0) throws -> ModelBenchResult {
         // first, before any allocation of the run: its measurement resets the peak resident set
         let roofline = Roofline.measured(threads: threads)
-        OpenBLAS.setThreads(parallelism == .kernels || mode != .train ? threads : 1)
-        let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
-        let model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
-        let kernelsRun = try model.checkKernels(lengths: [T])
-        var params = model.initialParameters(seed: 1)
-        var rng = SeededGenerator(seed: 2, stream: "bench")
-        let tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }
+        let bench = try Prepared(config: config, mode: mode, batch: B, length: T, threads: threads, parallelism: parallelism,
+                                 kernels: overrides)
+        let (model, params, tokens) = (bench.model, bench.params, bench.tokens)
         var seconds: [Double] = []
         var tokensPerCall = B * T
         var stateBytes: Int? = nil
         var profile: ModelBenchProfile? = nil
         switch mode {
         case .train:
-            var labels = Array(tokens.dropFirst()) + [0]
-            for b in 0..<B { labels[b * T + T - 1] = -100 }
-            let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
-            var opt = AdamW(config: OptimizerConfig(), parameters: params)
-            func step() {
-                let r = parallelism == .batch ? model.lossAndGradients(batch, params: params, threads: threads)
-                                              : model.lossAndGradients(batch, params: params)
-                opt.update(&params, grads: r.grads, norm: AdamW.globalNorm(r.grads))
-            }
+            let step = bench.trainingStep()
             seconds = Timing.samples(warmup: 2, minRepeats: 5, maxRepeats: 20, budget: budget) { step() }
             if profileSteps > 0 {
                 Profile.start()
@@ -229,19 +227,88 @@ public enum ModelBench {
                 next = model.argmax(model.lastPosition(l))
             }
         }
-        let median = Timing.median(seconds)
-        let tps = Double(tokensPerCall) / median
-        let flops = mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil
-        var r = ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
-                                 secondsMedian: median, tokensPerSecond: tps, modelFlopsPerSecond: flops,
-                                 peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreDescription,
-                                 kernels: kernelsRun, profile: profile, roofline: roofline, fractionOfPeak: flops.map(roofline.fractionOfPeak))
-        if let cost = callCost(config, mode: mode, batch: B, length: T, stateBytes: stateBytes) {
-            let bound = roofline.boundSeconds(flops: cost.flops, bytes: cost.bytes)
-            r.callBytes = cost.bytes; r.callFlops = cost.flops; r.boundSeconds = bound
-            r.fractionOfRoofline = bound / median
-            if mode == .decode { r.fractionOfBandwidth = roofline.fractionOfBandwidth(cost.bytes / median) }
+        return bench.result(seconds: seconds, tokensPerCall: tokensPerCall, stateBytes: stateBytes, profile: profile, roofline: roofline)
+    }
+
+    /// Training steps of `config` and of `against` (the same batch, length, threads, parallelism
+    /// and kernel overrides) timed in alternation in one process (`Timing.pairedSamples`: each
+    /// round one untimed and one timed step of `config`, then one untimed step of `against` and as
+    /// many timed as take about one of `config`'s: one unless `config`'s step is 1.5× `against`'s or
+    /// longer; `against`'s time is per step), so that other
+    /// processes' load and the hour's clock speed hit both alike, where two processes run minutes
+    /// apart see different machines. Each result's `secondsMedian` is the median of its timed
+    /// steps; the ratio is `config`'s step ÷ `against`'s, per round. `budget`: seconds of timed
+    /// steps (at least 6 rounds, at most 40). Both results carry the process's peak resident set,
+    /// which is both models' together.
+    /// - Throws: as `run`, for either configuration.
+    public static func compareTraining(config: ModelConfig, against: ModelConfig, batch B: Int, length T: Int, threads: Int,
+                                       parallelism: TrainOptions.Parallelism, budget: Double = 10,
+                                       kernels overrides: [String: String] = [:]) throws -> ModelBenchComparison {
+        let roofline = Roofline.measured(threads: threads)
+        let benches = try [config, against].map {
+            try Prepared(config: $0, mode: .train, batch: B, length: T, threads: threads, parallelism: parallelism, kernels: overrides)
         }
-        return r
+        let rounds = Timing.pairedSamples(minRounds: 6, maxRounds: 40, budget: budget, benches[0].trainingStep(), benches[1].trainingStep())
+        let ratios = rounds.map { $0.a / $0.b }
+        let results = [rounds.map(\.a), rounds.map(\.b)].enumerated().map { i, seconds in
+            benches[i].result(seconds: seconds, tokensPerCall: B * T, stateBytes: nil, profile: nil, roofline: roofline)
+        }
+        return ModelBenchComparison(first: results[0], second: results[1], rounds: rounds.count, ratioMedian: Timing.median(ratios),
+                                    ratioQuartiles: [Timing.quantile(ratios, 0.25), Timing.quantile(ratios, 0.75)])
+    }
+
+    /// One configuration's model, parameters and random tokens, ready to time.
+    struct Prepared {
+        let config: ModelConfig, mode: Mode, B: Int, T: Int, threads: Int, parallelism: TrainOptions.Parallelism
+        let model: LanguageModel
+        let kernelsRun: [String]
+        let params: ParameterSet<Float>
+        let tokens: [Int]
+
+        init(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
+             parallelism: TrainOptions.Parallelism, kernels overrides: [String: String]) throws {
+            (self.config, self.mode, self.B, self.T, self.threads, self.parallelism) = (config, mode, B, T, threads, parallelism)
+            let kernelThreads = parallelism == .kernels || mode != .train ? threads : 1
+            OpenBLAS.setThreads(kernelThreads)
+            model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
+            kernelsRun = try model.checkKernels(lengths: [T])
+            params = model.initialParameters(seed: 1)
+            var rng = SeededGenerator(seed: 2, stream: "bench")
+            tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }
+        }
+
+        /// A training step a call: forward, backward and an AdamW update of its own copy of the
+        /// parameters, on the tokens with each position's next token as its label.
+        func trainingStep() -> () -> Void {
+            var labels = Array(tokens.dropFirst()) + [0]
+            for b in 0..<B { labels[b * T + T - 1] = -100 }
+            let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
+            var params = params
+            var opt = AdamW(config: OptimizerConfig(), parameters: params)
+            let (model, threads, parallelism) = (model, threads, parallelism)
+            return {
+                let r = parallelism == .batch ? model.lossAndGradients(batch, params: params, threads: threads)
+                                              : model.lossAndGradients(batch, params: params)
+                opt.update(&params, grads: r.grads, norm: AdamW.globalNorm(r.grads))
+            }
+        }
+
+        /// The result row of `seconds` (a call's times), with the roofline measured before the run.
+        func result(seconds: [Double], tokensPerCall: Int, stateBytes: Int?, profile: ModelBenchProfile?, roofline: Roofline) -> ModelBenchResult {
+            let median = Timing.median(seconds)
+            let tps = Double(tokensPerCall) / median
+            let flops = mode == .train ? tps * trainFlopsPerToken(config, length: T) : nil
+            var r = ModelBenchResult(mode: mode.rawValue, batch: B, length: T, threads: threads, parallelism: parallelism.rawValue,
+                                     secondsMedian: median, tokensPerSecond: tps, modelFlopsPerSecond: flops,
+                                     peakResidentBytes: peakResidentBytes(), stateBytes: stateBytes, openBLASCore: OpenBLAS.coreDescription,
+                                     kernels: kernelsRun, profile: profile, roofline: roofline, fractionOfPeak: flops.map(roofline.fractionOfPeak))
+            if let cost = callCost(config, mode: mode, batch: B, length: T, stateBytes: stateBytes) {
+                let bound = roofline.boundSeconds(flops: cost.flops, bytes: cost.bytes)
+                r.callBytes = cost.bytes; r.callFlops = cost.flops; r.boundSeconds = bound
+                r.fractionOfRoofline = bound / median
+                if mode == .decode { r.fractionOfBandwidth = roofline.fractionOfBandwidth(cost.bytes / median) }
+            }
+            return r
+        }
     }
 }

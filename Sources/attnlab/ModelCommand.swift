@@ -22,6 +22,7 @@ struct Model: ParsableCommand {
         @Option(help: "Decode mode: tokens decoded after the prefill.") var decodeTokens: Int = 32
         @Flag(help: "Train mode: after the timing, profile 5 more steps and print the time per op (thread-ms a step, share of threads × wall).") var profile = false
         @Flag(help: "Print one JSON object.") var json = false
+        @Option(help: "Train mode: a second model config whose training steps are timed in alternation with --config's in this process (same T, batch, threads, kernels); prints both and the per-round ratio of --config's step to this one's.") var against: String?
         @OptionGroup var kernelFlag: KernelFlag
 
         func run() throws {
@@ -37,30 +38,55 @@ struct Model: ParsableCommand {
                 try checkFlag("--decode-tokens", decodeTokens, StudyLimits.decodeTokens)
                 let c = try ModelConfig.load(path: config)
                 try c.checkMemory(batch: batch, length: T + (m == .decode ? decodeTokens : 0), training: m == .train)
+                if let against {
+                    if m != .train { throw UsageFailure("--against: compares training steps; give --mode train") }
+                    if profile { throw UsageFailure("--against: not with --profile (profile each config on its own)") }
+                    let other = try ModelConfig.load(path: against)
+                    try other.checkMemory(batch: batch, length: T, training: true)
+                    let r: ModelBenchComparison
+                    do {
+                        r = try ModelBench.compareTraining(config: c, against: other, batch: batch, length: T, threads: threads,
+                                                           parallelism: p, kernels: kernels)
+                    } catch let e as ModelError { throw UsageFailure("--kernel \(e.message)") }
+                    if json { return try printJSON(r) }
+                    print(String(format: "train B=%d T=%d threads=%d (%@), %d rounds in alternation (one step of each a round):",
+                                 batch, T, threads, p.rawValue, r.rounds))
+                    for (path, row) in [(config, r.first), (against, r.second)] { print("  \(path): " + Self.summary(row, peak: false)) }
+                    print(String(format: "  step of --config ÷ step of --against: %.3f (median of the rounds; q1–q3 %.3f–%.3f); peak RSS %.1f MiB (both models)",
+                                 r.ratioMedian, r.ratioQuartiles[0], r.ratioQuartiles[1], Double(r.first.peakResidentBytes) / 1_048_576))
+                    print("roofline (this process): \(r.first.roofline.summary)")
+                    return
+                }
                 let r: ModelBenchResult
                 do {
                     r = try ModelBench.run(config: c, mode: m, batch: batch, length: T, threads: threads, parallelism: p,
                                            decodeTokens: decodeTokens, kernels: kernels, profileSteps: profile ? 5 : 0)
                 } catch let e as ModelError { throw UsageFailure("--kernel \(e.message)") }
-                if json {
-                    let e = JSONEncoder()
-                    e.outputFormatting = [.sortedKeys]
-                    print(String(decoding: try e.encode(r), as: UTF8.self))
-                } else {
-                    var line = String(format: "%@ B=%d T=%d threads=%d (%@): %.1f ms/call, %.0f tokens/s, peak RSS %.1f MiB",
-                                      r.mode, r.batch, r.length, r.threads, r.parallelism, r.secondsMedian * 1e3, r.tokensPerSecond,
-                                      Double(r.peakResidentBytes) / 1_048_576)
-                    if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s (%.2f of the FMA peak)", f / 1e9, r.fractionOfPeak ?? 0) }
-                    if let bw = r.fractionOfBandwidth, let bytes = r.callBytes {
-                        line += String(format: ", %.2f MiB a step at %.2f of the triad bandwidth", bytes / 1_048_576, bw)
-                    }
-                    if let bound = r.boundSeconds { line += String(format: ", roofline bound %.3f ms (%.2f× it)", bound * 1e3, r.secondsMedian / bound) }
-                    if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
-                    print(line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))")
-                    print("roofline (this process): \(r.roofline.summary)")
-                    for l in r.profile?.lines ?? [] { print(l) }
-                }
+                if json { return try printJSON(r) }
+                print(String(format: "%@ B=%d T=%d threads=%d (%@): ", r.mode, r.batch, r.length, r.threads, r.parallelism) + Self.summary(r, peak: true))
+                print("roofline (this process): \(r.roofline.summary)")
+                for l in r.profile?.lines ?? [] { print(l) }
             }
+        }
+
+        /// A result's time, throughput, peak memory (if `peak`), fraction of the FMA peak and roofline
+        /// bound, OpenBLAS core and kernels, on one line.
+        static func summary(_ r: ModelBenchResult, peak: Bool) -> String {
+            var line = String(format: "%.1f ms/call, %.0f tokens/s", r.secondsMedian * 1e3, r.tokensPerSecond)
+            if peak { line += String(format: ", peak RSS %.1f MiB", Double(r.peakResidentBytes) / 1_048_576) }
+            if let f = r.modelFlopsPerSecond { line += String(format: ", %.1f model GFLOP/s (%.2f of the FMA peak)", f / 1e9, r.fractionOfPeak ?? 0) }
+            if let bw = r.fractionOfBandwidth, let bytes = r.callBytes {
+                line += String(format: ", %.2f MiB a step at %.2f of the triad bandwidth", bytes / 1_048_576, bw)
+            }
+            if let bound = r.boundSeconds { line += String(format: ", roofline bound %.3f ms (%.2f× it)", bound * 1e3, r.secondsMedian / bound) }
+            if let s = r.stateBytes { line += String(format: ", decode state %.2f MiB", Double(s) / 1_048_576) }
+            return line + "; OpenBLAS core \(r.openBLASCore); kernels: \(r.kernels.joined(separator: ", "))"
+        }
+
+        func printJSON<T: Encodable>(_ value: T) throws {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys]
+            print(String(decoding: try e.encode(value), as: UTF8.self))
         }
     }
 }

@@ -55,4 +55,21 @@ import LabCore
         let r = try ModelBench.run(config: config, mode: .train, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
         #expect(r.profile == nil)
     }
+
+    /// `ModelBench.compareTraining`: two configurations' steps in alternating rounds (at least 6
+    /// with a tiny budget), each result from its own steps (its own kernels, the same shape), and
+    /// the ratio's median inside its quartiles.
+    @Test func comparedTrainingStepsAlternate() throws {
+        let full = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
+        let ratt = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: rattention, window: 2}]}")
+        let r = try ModelBench.compareTraining(config: ratt, against: full, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
+        #expect(r.rounds >= 6 && r.rounds <= 40)
+        #expect(r.first.kernels.contains { $0.hasPrefix("residual-linear-attention") })
+        #expect(!r.second.kernels.contains { $0.hasPrefix("residual-linear-attention") })
+        for row in [r.first, r.second] {
+            #expect(row.mode == "train" && row.batch == 2 && row.length == 8 && row.secondsMedian > 0 && row.profile == nil)
+        }
+        #expect(r.ratioQuartiles.count == 2 && r.ratioQuartiles[0] <= r.ratioMedian && r.ratioMedian <= r.ratioQuartiles[1])
+        #expect(r.ratioMedian > 0)
+    }
 }
