@@ -4,9 +4,11 @@
 # torch.compile), decode at window-pareto's shape against its roofline bound (B 1 at T 1,024 and
 # 16,384, B 8 at 4,096; 1 thread), the windowed kernel (W 256, T 16,384) and the chunked linear
 # branch (T 4,096, no window and W 256) against SGEMM and the FMA peak, and the training profiles
-# of the four variants at window-pareto's shape. A kernel row's ratio to the GEMM
+# of the four variants at window-pareto's shape, and RAttention's training step over SWA's at the
+# long study's and at window-pareto's shape (`model bench --against`: the two in alternating
+# rounds in one process). A kernel row's ratio to the GEMM
 # moves between processes (kernels notebook §17), so quote the median of several runs.
-# Pause other jobs first (a background study: `kill -STOP`, then `kill -CONT`). About 6 minutes.
+# Pause other jobs first (a background study: `kill -STOP`, then `kill -CONT`). About 7 minutes.
 # Usage: bash scripts/measure-speed.sh   (needs `make build peers`)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,4 +35,7 @@ echo "== training profiles at window-pareto's shape"
 for v in full swa16 ratt16 linear; do
   $B model bench --config configs/window-pareto-$v.yaml --T 128 --batch 64 --threads 2 --mode train --profile
 done
+echo "== RAttention's training step over SWA's, in one process (long study's shape, then window-pareto's)"
+$B model bench --config configs/window-pareto-long-text-ratt8.yaml --against configs/window-pareto-long-text-swa8.yaml --T 512 --batch 16 --threads 2
+$B model bench --config configs/window-pareto-ratt16.yaml --against configs/window-pareto-swa16.yaml --T 128 --batch 64 --threads 2
 uptime; echo "== done $(date -u)"
