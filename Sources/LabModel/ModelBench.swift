@@ -108,10 +108,19 @@ public struct ModelBenchProfile: Codable, Sendable {
 public struct ModelBenchComparison: Codable, Sendable {
     /// The first configuration's result and the second's, each `secondsMedian` over its timed steps.
     public var first: ModelBenchResult, second: ModelBenchResult
-    /// Rounds timed (a timed step of each a round).
+    /// Rounds timed: each a timed step of the first, and as many of the second as take about as
+    /// long (one unless the first's step is 1.5× the second's or longer).
     public var rounds: Int
     /// The first's step seconds ÷ the second's, per round: the median, and the quartiles [q1, q3].
     public var ratioMedian: Double, ratioQuartiles: [Double]
+}
+
+/// `ModelBench.compareTraining`'s error for one configuration: `configuration` 0 (the first) or
+/// 1 (the one compared against), and the `ModelError` its kernels gave (a named kernel declined a
+/// shape).
+public struct ComparisonError: Error {
+    public let configuration: Int
+    public let error: ModelError
 }
 
 public enum ModelBench {
@@ -194,7 +203,7 @@ public enum ModelBench {
         let roofline = Roofline.measured(threads: threads)
         let bench = try Prepared(config: config, mode: mode, batch: B, length: T, threads: threads, parallelism: parallelism,
                                  kernels: overrides)
-        let (model, params, tokens) = (bench.model, bench.params, bench.tokens)
+        let (model, tokens) = (bench.model, bench.tokens)
         var seconds: [Double] = []
         var tokensPerCall = B * T
         var stateBytes: Int? = nil
@@ -210,12 +219,14 @@ public enum ModelBench {
                                             threads: parallelism == .batch ? max(1, min(threads, B)) : 1, seconds: wall)
             }
         case .prefill:
+            let params = model.initialParameters(seed: 1)
             seconds = Timing.samples(warmup: 1, minRepeats: 3, maxRepeats: 10, budget: budget) {
                 let state = model.makeDecodeState(batch: B)
                 _ = model.prefill(tokens, params: params, state: state)
                 stateBytes = state.bytes
             }
         case .decode:
+            let params = model.initialParameters(seed: 1)
             let state = model.makeDecodeState(batch: B)
             _ = model.prefill(tokens, params: params, state: state)
             // the state of T tokens, as the analytic count at length T (the steps below add tokens)
@@ -238,15 +249,18 @@ public enum ModelBench {
     /// processes' load and the hour's clock speed hit both alike, where two processes run minutes
     /// apart see different machines. Each result's `secondsMedian` is the median of its timed
     /// steps; the ratio is `config`'s step ÷ `against`'s, per round. `budget`: seconds of timed
-    /// steps (at least 6 rounds, at most 40). Both results carry the process's peak resident set,
-    /// which is both models' together.
-    /// - Throws: as `run`, for either configuration.
+    /// steps (at least 6 rounds, at most 40; the untimed steps and warm-ups about double the wall
+    /// time). Both results carry the process's peak resident set, which is both models' together.
+    /// - Throws: `ComparisonError` (which configuration, and `run`'s `ModelError`) when a named
+    ///   kernel declines one of a configuration's shapes; `KernelInputError` as `run`.
     public static func compareTraining(config: ModelConfig, against: ModelConfig, batch B: Int, length T: Int, threads: Int,
                                        parallelism: TrainOptions.Parallelism, budget: Double = 10,
                                        kernels overrides: [String: String] = [:]) throws -> ModelBenchComparison {
         let roofline = Roofline.measured(threads: threads)
-        let benches = try [config, against].map {
-            try Prepared(config: $0, mode: .train, batch: B, length: T, threads: threads, parallelism: parallelism, kernels: overrides)
+        let benches = try [config, against].enumerated().map { i, c in
+            do {
+                return try Prepared(config: c, mode: .train, batch: B, length: T, threads: threads, parallelism: parallelism, kernels: overrides)
+            } catch let e as ModelError { throw ComparisonError(configuration: i, error: e) }
         }
         let rounds = Timing.pairedSamples(minRounds: 6, maxRounds: 40, budget: budget, benches[0].trainingStep(), benches[1].trainingStep())
         let ratios = rounds.map { $0.a / $0.b }
@@ -262,7 +276,6 @@ public enum ModelBench {
         let config: ModelConfig, mode: Mode, B: Int, T: Int, threads: Int, parallelism: TrainOptions.Parallelism
         let model: LanguageModel
         let kernelsRun: [String]
-        let params: ParameterSet<Float>
         let tokens: [Int]
 
         init(config: ModelConfig, mode: Mode, batch B: Int, length T: Int, threads: Int,
@@ -272,18 +285,18 @@ public enum ModelBench {
             OpenBLAS.setThreads(kernelThreads)
             model = LanguageModel(config: config, kernels: try KernelChoice(overrides: overrides, threads: kernelThreads))
             kernelsRun = try model.checkKernels(lengths: [T])
-            params = model.initialParameters(seed: 1)
             var rng = SeededGenerator(seed: 2, stream: "bench")
             tokens = (0..<(B * T)).map { _ in rng.nextInt(in: 0..<config.vocab) }
         }
 
-        /// A training step a call: forward, backward and an AdamW update of its own copy of the
-        /// parameters, on the tokens with each position's next token as its label.
+        /// A training step a call: forward, backward and an AdamW update of the step's own
+        /// parameters (seed 1; the only copy: peak memory counts one set and the optimizer's), on
+        /// the tokens with each position's next token as its label.
         func trainingStep() -> () -> Void {
             var labels = Array(tokens.dropFirst()) + [0]
             for b in 0..<B { labels[b * T + T - 1] = -100 }
             let batch = TokenBatch(inputs: tokens, labels: labels, batch: B)
-            var params = params
+            var params = model.initialParameters(seed: 1)
             var opt = AdamW(config: OptimizerConfig(), parameters: params)
             let (model, threads, parallelism) = (model, threads, parallelism)
             return {

@@ -194,13 +194,20 @@ public struct ModelConfig: Codable, Hashable, Sendable {
 
     /// Throws a one-line `ModelError` when `memoryEstimate` exceeds this machine's physical memory.
     public func checkMemory(batch: Int, length: Int, training: Bool) throws {
-        let need = memoryEstimate(batch: batch, length: length, training: training)
+        try Self.checkMemory([self], batch: batch, length: length, training: training)
+    }
+
+    /// `checkMemory` for models held in memory at once (`model bench --against`): their
+    /// `memoryEstimate`s summed against this machine's physical memory.
+    public static func checkMemory(_ configs: [ModelConfig], batch: Int, length: Int, training: Bool) throws {
+        let need = configs.reduce(0) { $0 + $1.memoryEstimate(batch: batch, length: length, training: training) }
         let have = Double(ProcessInfo.processInfo.physicalMemory)
         guard need > have else { return }
         let gib = { (b: Double) in String(format: "%.1f GiB", b / 1_073_741_824) }
         let what = batch > 0 ? ", batch \(batch) × \(length) tokens" + (training ? " training" : "") : ""
-        throw ModelError("the model needs about \(gib(need)) (\(NumberRange.text(parameterEstimate.rounded())) parameters\(what)); "
-                         + "this machine has \(gib(have))")
+        let parameters = configs.reduce(0) { $0 + $1.parameterEstimate }
+        throw ModelError("the model\(configs.count == 1 ? " needs" : "s together need") about \(gib(need)) "
+                         + "(\(NumberRange.text(parameters.rounded())) parameters\(what)); this machine has \(gib(have))")
     }
 }
 

@@ -32,6 +32,8 @@ struct Model: ParsableCommand {
                 let p: TrainOptions.Parallelism
                 do { p = try .parse(parallelism) } catch let e as TrainOptions.Problem { throw e.usage }
                 if profile && m != .train { throw UsageFailure("--profile: profiles a training step; give --mode train") }
+                if against != nil && m != .train { throw UsageFailure("--against: compares training steps; give --mode train") }
+                if against != nil && profile { throw UsageFailure("--against: not with --profile (profile each config on its own)") }
                 try checkFlag("--T", T, StudyLimits.length)
                 try checkFlag("--batch", batch, StudyLimits.benchBatch)
                 try checkFlag("--threads", threads, StudyLimits.threads)
@@ -39,18 +41,18 @@ struct Model: ParsableCommand {
                 let c = try ModelConfig.load(path: config)
                 try c.checkMemory(batch: batch, length: T + (m == .decode ? decodeTokens : 0), training: m == .train)
                 if let against {
-                    if m != .train { throw UsageFailure("--against: compares training steps; give --mode train") }
-                    if profile { throw UsageFailure("--against: not with --profile (profile each config on its own)") }
                     let other = try ModelConfig.load(path: against)
-                    try other.checkMemory(batch: batch, length: T, training: true)
+                    do { try ModelConfig.checkMemory([c, other], batch: batch, length: T, training: true) }
+                    catch let e as ModelError { throw UsageFailure("--against \(against): \(e.message)") }
                     let r: ModelBenchComparison
                     do {
                         r = try ModelBench.compareTraining(config: c, against: other, batch: batch, length: T, threads: threads,
                                                            parallelism: p, kernels: kernels)
-                    } catch let e as ModelError { throw UsageFailure("--kernel \(e.message)") }
+                    } catch let e as ComparisonError {
+                        throw UsageFailure("--kernel \(e.error.message) (the model of \(e.configuration == 0 ? "--config \(config)" : "--against \(against)"))")
+                    }
                     if json { return try printJSON(r) }
-                    print(String(format: "train B=%d T=%d threads=%d (%@), %d rounds in alternation (one step of each a round):",
-                                 batch, T, threads, p.rawValue, r.rounds))
+                    print(String(format: "train B=%d T=%d threads=%d (%@), %d rounds in alternation:", batch, T, threads, p.rawValue, r.rounds))
                     for (path, row) in [(config, r.first), (against, r.second)] { print("  \(path): " + Self.summary(row, peak: false)) }
                     print(String(format: "  step of --config ÷ step of --against: %.3f (median of the rounds; q1–q3 %.3f–%.3f); peak RSS %.1f MiB (both models)",
                                  r.ratioMedian, r.ratioQuartiles[0], r.ratioQuartiles[1], Double(r.first.peakResidentBytes) / 1_048_576))

@@ -58,11 +58,12 @@ import LabCore
 
     /// `ModelBench.compareTraining`: two configurations' steps in alternating rounds (at least 6
     /// with a tiny budget), each result from its own steps (its own kernels, the same shape), and
-    /// the ratio's median inside its quartiles.
+    /// the ratio the first's step over the second's: a model of 6 layers against the same model of
+    /// 1 takes several times as long a step, and its inverse well under 1.
     @Test func comparedTrainingStepsAlternate() throws {
-        let full = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
-        let ratt = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: rattention, window: 2}]}")
-        let r = try ModelBench.compareTraining(config: ratt, against: full, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
+        let deep = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 6, heads: 1, mlp_ratio: 0, pattern: [{kind: rattention, window: 2}]}")
+        let shallow = try ModelConfig.parse("{vocab: 32, model_dim: 16, layers: 1, heads: 1, mlp_ratio: 0, pattern: [{kind: full}]}")
+        let r = try ModelBench.compareTraining(config: deep, against: shallow, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
         #expect(r.rounds >= 6 && r.rounds <= 40)
         #expect(r.first.kernels.contains { $0.hasPrefix("residual-linear-attention") })
         #expect(!r.second.kernels.contains { $0.hasPrefix("residual-linear-attention") })
@@ -70,6 +71,22 @@ import LabCore
             #expect(row.mode == "train" && row.batch == 2 && row.length == 8 && row.secondsMedian > 0 && row.profile == nil)
         }
         #expect(r.ratioQuartiles.count == 2 && r.ratioQuartiles[0] <= r.ratioMedian && r.ratioMedian <= r.ratioQuartiles[1])
-        #expect(r.ratioMedian > 0)
+        #expect(r.ratioMedian > 2, "6 layers against 1: \(r.ratioMedian)")
+        let inverse = try ModelBench.compareTraining(config: shallow, against: deep, batch: 2, length: 8, threads: 1, parallelism: .batch, budget: 0.01)
+        #expect(inverse.ratioMedian < 0.5, "1 layer against 6: \(inverse.ratioMedian)")
+    }
+
+    /// The memory check of models held at once (`model bench --against`) sums their estimates: two
+    /// configurations that each need 0.6 of this machine's memory pass alone and fail together,
+    /// with one line that says so.
+    @Test func memoryCheckCountsBothModels() throws {
+        let c = try ModelConfig.parse("{vocab: 256, model_dim: 64, layers: 1, mlp_ratio: 0}")
+        let perToken = c.memoryEstimate(batch: 1, length: 1, training: true) - c.memoryEstimate(batch: 0, length: 0, training: true)
+        let length = Int(0.6 * Double(ProcessInfo.processInfo.physicalMemory) / perToken)
+        try c.checkMemory(batch: 1, length: length, training: true)
+        #expect(throws: ModelError.self) { try ModelConfig.checkMemory([c, c], batch: 1, length: length, training: true) }
+        do { try ModelConfig.checkMemory([c, c], batch: 1, length: length, training: true) } catch let e as ModelError {
+            #expect(e.message.hasPrefix("the models together need about") && !e.message.contains("\n"))
+        }
     }
 }
