@@ -93,16 +93,19 @@ import LabTestSupport
 
 /// The tiled forward takes P = 2^(S − m) against a row's first-tile max m (its diagonal block) and
 /// rescales only when a later tile's max is more than 8 above it (base 2). One key scoring 200 nats
-/// above the rest (key 250 of 300, in a tile visited after the diagonal block of every row past it)
-/// forces that path: without the rescale P would overflow (2^288), and an acc or l left unscaled
-/// would keep the earlier keys' weight (checked: leaving acc unscaled fails this test).
+/// above the rest (key 550 of 600, in a tile visited after the diagonal block of every row past it;
+/// the window of 520 makes a band wider than one forward key tile, `forwardKeyTile`) forces that
+/// path: without the rescale P would overflow (2^288), and an acc or l left unscaled would keep the
+/// earlier keys' weight (checked: leaving acc unscaled fails this test).
 @Suite struct OnlineSoftmaxRescaleTests {
-    @Test(arguments: [nil, 200] as [Int?])
+    @Test(arguments: [nil, 520] as [Int?])
     func aLateDominantKeyMatchesTheReference(window: Int?) {
-        let shape = AttentionShape(H: 1, T: 300, D: 16, window: window)
+        let (T, key) = (600, 550)
+        let shape = AttentionShape(H: 1, T: T, D: 16, window: window)
+        #expect(TiledOnlineSoftmaxAttention().forwardKeyTile(window: window, queryTile: 16) == 128)
         var p = SoftmaxAttentionProblem(shape)
         p.q = Tensor(shape: p.q.shape, scalars: [Float](repeating: 1, count: p.q.count))
-        for d in 0..<16 { p.k.scalars[250 * 16 + d] = 50 }  // score 50·16/√16 = 200 nats for every query
+        for d in 0..<16 { p.k.scalars[key * 16 + d] = 50 }  // score 50·16/√16 = 200 nats for every query
         let ref = NaiveSoftmaxAttentionKernel().forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
         let got = TiledOnlineSoftmaxAttention().forward(q: p.q, k: p.k, v: p.v, shape: shape, threads: 1)
         for (quantity, value, reference) in [("o", got.o, ref.o), ("lse", got.lse, ref.lse)] {
@@ -110,9 +113,21 @@ import LabTestSupport
                                quantity: quantity, value: value, reference: reference, tolerance: .float32)
             #expect(row.passed, "\(quantity): max abs err \(row.maxAbsError)")
         }
-        // rows past key 250 are (to rounding) its value row
-        let last = Array(got.o.scalars[(299 * 16)..<(300 * 16)]), v250 = Array(p.v.scalars[(250 * 16)..<(251 * 16)])
-        #expect(zip(last, v250).allSatisfy { abs($0 - $1) < 1e-5 })
+        // rows past the key are (to rounding) its value row
+        let last = Array(got.o.scalars[((T - 1) * 16)..<(T * 16)]), vKey = Array(p.v.scalars[(key * 16)..<((key + 1) * 16)])
+        #expect(zip(last, vKey).allSatisfy { abs($0 - $1) < 1e-5 })
+    }
+
+    /// The forward's key tile: a band (Bq + W keys, padded to 16) wider than `keyTile` and at most
+    /// 512 wide is one tile; a narrower or wider one keeps `keyTile`; no window keeps it too.
+    @Test func forwardKeyTileTakesTheBand() {
+        let kernel = TiledOnlineSoftmaxAttention()
+        #expect(kernel.forwardKeyTile(window: nil, queryTile: 32) == 128)
+        #expect(kernel.forwardKeyTile(window: 8, queryTile: 16) == 128)
+        #expect(kernel.forwardKeyTile(window: 256, queryTile: 16) == 272)
+        #expect(kernel.forwardKeyTile(window: 150, queryTile: 16) == 176)
+        #expect(kernel.forwardKeyTile(window: 496, queryTile: 16) == 512)
+        #expect(kernel.forwardKeyTile(window: 497, queryTile: 16) == 128)
     }
 }
 
