@@ -40,7 +40,7 @@ struct KernelsBench: ParsableCommand {
     @Option(help: "residual-linear-attention: rows per chunk of a chunked kernel.") var chunk: Int?
     @Option(help: "fwd, fwdbwd, or decode (residual-linear-attention).") var mode = "fwd"
     @Option(help: "Threads (kernel and SGEMM alike).") var threads = 1
-    @Option(help: "Seconds of timed repeats per row (at least 3 repeats; with a main-product GEMM on 1 thread, rounds of the kernel and the GEMM in alternation, their timed seconds together).") var budget = 2.0
+    @Option(parsing: .unconditional, help: "Seconds of timed repeats per row (at least 3 repeats; with a main-product GEMM on 1 thread, rounds of the kernel and the GEMM in alternation, their timed seconds together).") var budget = 2.0
     @Option(help: "wall (default), or cpu: the calling thread's CPU time, for --threads 1 on a busy shared machine (time other processes held the core is left out; kernel and SGEMM alike).")
     var clock = "wall"
 
@@ -175,6 +175,7 @@ extension SoftmaxAttentionCLI {
         guard o.mode == "fwd" || o.mode == "fwdbwd" else { throw UsageFailure("mode: must be fwd or fwdbwd, got '\(o.mode)'") }
         let impl = try kernel(o.kernel)
         return try o.grid.map { t, w in
+            guard w >= -1 else { throw UsageFailure("window: must be ≥ −1 (−1: no window), got \(w)") }
             let shape = AttentionShape(B: o.B, H: o.H, Hkv: o.Hkv, T: t, D: o.D, window: w < 0 ? nil : w)
             do { try shape.validate() } catch { throw UsageFailure("\(error)") }
             try o.checkFitsInMemory(T: t)

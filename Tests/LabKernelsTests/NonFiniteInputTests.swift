@@ -28,6 +28,7 @@ private func rowsAgree(_ x: Tensor<Float>, _ ref: Tensor<Float>, keep: (Int, Int
         (AttentionShape(H: 1, T: 64, D: 16), 40),
         (AttentionShape(H: 2, Hkv: 1, T: 150, D: 32, window: 7), 70),
         (AttentionShape(H: 2, T: 300, D: 16, window: 130), 140),
+        (AttentionShape(H: 1, T: 600, D: 16, window: 520), 40),  // a band over 512 keys: tiles of 128, key 40 at a window edge
         (AttentionShape(B: 2, H: 2, T: 40, S: 170, D: 16), 150),
         (AttentionShape(H: 1, T: 96, S: 200, D: 16, window: 20), 160),
     ]

@@ -9,7 +9,8 @@
 // Release builds name the target CPU (Package.swift); without that `addingProduct` is a libm
 // call per lane, several times slower.
 //
-// No packing: the operands are attention tiles (≤ 128 × 128) that already sit in L1/L2. (The
+// No packing: the operands are attention tiles (≤ 128 × 128, or 16 × 512 for a windowed forward's
+// band) that already sit in L1/L2. (The
 // model's projections pack B into panels before calling them: Projection.swift.)
 
 import LabCore

@@ -16,7 +16,7 @@
 // The T×S score matrix never exists; tiles are Bq × Bk (32 × 128 by default, 16 KiB: measured as fast
 // as 64-row tiles for causal attention; 16 rows for causal attention over at most 256 keys, where
 // every tile meets the diagonal; with a window the forward takes 16 rows or fewer, whose band has
-// fewer masked keys).
+// fewer masked keys, and a band of up to 512 keys as one key tile, 32 KiB of scores at most).
 // With a window W only the tiles that meet the band are visited, so the cost is O(T·(W+Bk)·D),
 // not O(T²·D); the forward takes a band of up to 512 keys as one key tile (`forwardKeyTile`), and
 // a small window narrows the tiles (`forwardQueryTile`, `backwardKeyTile`: at W 8, T 512, D 32 the

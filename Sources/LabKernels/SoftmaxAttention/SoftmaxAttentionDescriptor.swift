@@ -51,9 +51,14 @@ public struct SoftmaxAttentionDescriptor: KernelOp {
         // windows that pick other tile sizes (the tiles follow W: Bq 16 / Bk 16 at W 12, Bq 32 / Bk 48 at W 40)
         shapes.append(AttentionShape(B: 2, H: 2, Hkv: 1, T: 70, D: 32, window: 12))
         shapes.append(AttentionShape(B: 1, H: 2, Hkv: 2, T: 100, S: 103, D: 24, window: 40))
-        // a band wider than a key tile taken as one forward tile (W 150: 176 keys), and one wider than that (W 600)
+        // a band wider than a key tile taken as one forward tile (W 150: 176 keys; with a cache
+        // offset, S > T), the widest such band (W 496: 512 keys), and one wider than that (W 600)
         shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: quick ? 200 : 300, D: 32, window: 150))
-        if !quick { shapes.append(AttentionShape(B: 1, H: 1, T: 700, D: 16, window: 600)) }
+        shapes.append(AttentionShape(B: 1, H: 2, Hkv: 1, T: 40, S: 300, D: 16, window: 150))
+        if !quick {
+            shapes.append(AttentionShape(B: 1, H: 1, T: 530, D: 16, window: 496))
+            shapes.append(AttentionShape(B: 1, H: 1, T: 700, D: 16, window: 600))
+        }
         // every head dim of the grid, causal and windowed (small T for the big D: debug-build tests)
         for D in KernelCheckGrid.headDims {
             let T = quick ? (D >= 128 ? 9 : 33) : (D >= 128 ? 40 : 100)
