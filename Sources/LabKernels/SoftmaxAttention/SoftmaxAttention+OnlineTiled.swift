@@ -74,8 +74,8 @@ public struct TiledOnlineSoftmaxAttention: SoftmaxAttentionKernel {
     /// a row and no rescale, instead of its diagonal block and ⌈W / Bk⌉ more tiles with a pass
     /// each (W 256, Bq 16: one tile of 272 keys instead of 16 + 128 + 128). At W 256, T 16,384, D 64
     /// the forward ran 1.07× faster (per-round median of 8 processes alternating with the tiles of
-    /// 128, all 8 faster; kernels notebook §19). Narrower bands already fit one `keyTile`; wider
-    /// ones keep `keyTile`.
+    /// 128, all 8 faster), at W 480 (496 keys) 1.05× (4 of 4; kernels notebook §19). Narrower bands
+    /// already fit one `keyTile`; wider ones keep `keyTile`.
     func forwardKeyTile(window: Int?, queryTile Bq: Int) -> Int {
         guard let w = window else { return keyTile }
         let band = (w + Bq + 15) & ~15
